@@ -1,0 +1,50 @@
+# wardesk: two commands on a fresh machine — `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= wardesk.db
+PORT ?= 8765
+
+.PHONY: demo test lint typecheck unit browser-deps bench fuzz load clean eval
+
+$(BIN)/wardesk: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.dev: $(BIN)/wardesk
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/wardesk
+	$(BIN)/wardesk --db $(DB) ingest --quiet samples/ ; test $$? -le 1
+	$(BIN)/wardesk --db $(DB) brief
+	@echo "Serving the desk at http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
+	$(BIN)/wardesk --db $(DB) serve --host 127.0.0.1 --port $(PORT)
+
+# Debian's Chromium drives the UI tests; installed here when missing (never downloaded by a tool).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests || true
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev
+	$(BIN)/pytest -q
+
+test: $(VENV)/.dev browser-deps
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+	$(BIN)/pytest -q -p no:cacheprovider
+
+eval: $(BIN)/wardesk
+	$(BIN)/wardesk eval ../shared/seed/gold.json
+	$(BIN)/wardesk eval ../shared/eval/plover_gsr_cameo.json
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,317 @@
+"""The typed, immutable records that flow between wardesk's stages.
+
+Field names follow SCHEMA.md (and PLOVER's camelCase where PLOVER has a name), so that
+``to_dict`` of an :class:`ArticleRecord` is exactly the public JSON record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, get_type_hints
+
+SCHEMA_VERSION = "wardesk/1"
+
+EVENT_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
+)
+# Older PLOVER names, read as aliases (SCHEMA.md).
+EVENT_ALIASES: dict[str, str] = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
+# Quad classes: verbal/material cooperation and conflict (PLOVER manual).
+QUAD_CLASS: dict[str, str] = {
+    "AGREE": "verbal_cooperation", "CONSULT": "verbal_cooperation",
+    "SUPPORT": "verbal_cooperation", "CONCEDE": "verbal_cooperation",
+    "COOPERATE": "material_cooperation", "AID": "material_cooperation",
+    "RETREAT": "material_cooperation",
+    "REQUEST": "verbal_conflict", "ACCUSE": "verbal_conflict", "REJECT": "verbal_conflict",
+    "THREATEN": "verbal_conflict",
+    "PROTEST": "material_conflict", "MOBILIZE": "material_conflict",
+    "SANCTION": "material_conflict", "COERCE": "material_conflict",
+    "ASSAULT": "material_conflict",
+}
+
+Status = Literal["occurred", "ongoing", "planned", "hypothetical", "denied"]
+Certainty = Literal["confirmed", "reported", "claimed", "hedged", "speculative"]
+Granularity = Literal["day", "week", "month", "year"]
+Resolution = Literal["exact", "approximate", "publication_date", "unresolved"]
+Qualifier = Literal["exact", "at_least", "at_most", "about"]
+Stance = Literal["demand", "offer", "support", "oppose", "reject", "accept", "condition"]
+ActorKind = Literal["person", "organization", "country", "group", "coalition"]
+
+STATUSES: tuple[str, ...] = typing.get_args(Status)
+CERTAINTIES: tuple[str, ...] = typing.get_args(Certainty)
+STANCES: tuple[str, ...] = typing.get_args(Stance)
+
+
+def content_id(*parts: object, length: int = 16) -> str:
+    """A stable id from content: the same parts always give the same id."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:length]
+
+
+def normalise_text(text: str) -> str:
+    """The text an article id is computed from: whitespace runs collapsed, ends trimmed."""
+    return " ".join(text.split())
+
+
+def article_id(text: str) -> str:
+    """sha256 of the normalised text (SCHEMA.md: the same text is the same article)."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+# --- ingest -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One document, as ingest hands it to the pipeline."""
+
+    text: str
+    id: str = ""
+    source_id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    author: str | None = None
+    language: str = "en"
+    origin: str | None = None  # where it was read from: a path, URL or "-" (not part of the id)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", article_id(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A document that was not used, and why. Stored, never silently dropped."""
+
+    source: str
+    reason: str  # a stable reason code, e.g. "empty", "binary", "not_english", "too_large"
+    message: str
+    time: str = ""  # ISO timestamp, filled by whoever stores it when empty
+
+
+# --- the article record -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedTerm:
+    text: str
+    start: int
+    end: int
+    category: str
+    quoted: bool = False  # inside a quotation: the speaker's word, not the outlet's
+
+
+@dataclass(frozen=True, slots=True)
+class Tone:
+    score: float = 0.0
+    loaded_terms: tuple[LoadedTerm, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    id: str
+    source_id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    language: str = "en"
+    words: int = 0
+    tone: Tone = field(default_factory=Tone)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str  # "rus/gov/vladimir-putin": stable across articles
+    name: str
+    kind: str  # ActorKind
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor as it takes part in an event (PLOVER's source/target entries)."""
+
+    actor: str | None
+    actorText: str  # noqa: N815 - PLOVER field name
+    code: str | None = None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    text: str
+    value: str | None
+    end: str | None = None
+    granularity: str = "day"
+    resolution: str = "unresolved"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: int
+    unit: str
+    text: str
+    qualifier: str = "exact"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    text: str
+    actor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    event: str
+    source: tuple[ActorRef, ...]
+    target: tuple[ActorRef, ...]
+    eventText: str  # noqa: N815 - PLOVER field name
+    evidence: Evidence
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    date: EventDate | None = None
+    eventLoc: Place | None = None  # noqa: N815 - PLOVER field name
+    dead: int | None = None
+    injured: int | None = None
+    size: int | None = None
+    quantities: tuple[Quantity, ...] = ()
+    status: str = "occurred"
+    negated: bool = False
+    attribution: Attribution | None = None
+    certainty: str = "confirmed"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    speaker: str | None
+    speakerText: str  # noqa: N815 - SCHEMA field name
+    cue: str
+    content: str
+    direct: bool
+    start: int  # offsets of the content span
+    end: int
+    certainty: str = "reported"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: str | None
+    end_value: str | None = None
+    granularity: str = "day"
+    resolution: str = "unresolved"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    holder: str | None
+    issue: str
+    stance: str
+    text: str
+    evidence: Span
+    target: str | None = None
+    attribution: Attribution | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """Everything extracted from one article: the public record of SCHEMA.md."""
+
+    article: ArticleMeta
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    positions: tuple[Position, ...] = ()
+    schema: str = SCHEMA_VERSION
+
+
+# --- (de)serialisation ------------------------------------------------------------------
+
+
+def to_dict(record: Any) -> Any:
+    """A record (or tuple of records) as plain JSON-ready data, in SCHEMA.md's shape."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, (tuple, list)):
+        return [to_dict(item) for item in record]
+    return record
+
+
+R = TypeVar("R")
+
+
+def from_dict(cls: type[R], data: Any) -> R:
+    """Rebuild a record of type ``cls`` from ``to_dict`` output (unknown keys are ignored)."""
+    hints = get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]  # cls is a dataclass type
+        if f.name in data:
+            kwargs[f.name] = _coerce(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _coerce(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _coerce(options[0], value) if len(options) == 1 else value
+    if origin is tuple:
+        inner = typing.get_args(hint)[0]
+        return tuple(_coerce(inner, v) for v in value)
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return from_dict(hint, value)
+    return value
+
+
+def record_from_dict(data: dict[str, Any]) -> ArticleRecord:
+    return from_dict(ArticleRecord, data)
