@@ -30,7 +30,8 @@ class KnownPerson:
 
 
 class ActorTable(Protocol):
-    actors: tuple[Actor, ...]
+    @property
+    def actors(self) -> tuple[Actor, ...]: ...
 
     def refs(self, token: Token) -> tuple[ActorRef, ...]:
         """The actors denoted by the noun phrase headed by ``token`` (conjuncts expanded,
@@ -44,7 +45,8 @@ class ActorTable(Protocol):
 
 
 class DateTable(Protocol):
-    mentions: tuple[DateMention, ...]
+    @property
+    def mentions(self) -> tuple[DateMention, ...]: ...
 
     def date_for(self, trigger: Token) -> EventDate | None:
         """The date of the event whose predicate is ``trigger``: a date expression in its
@@ -53,7 +55,8 @@ class DateTable(Protocol):
 
 
 class PlaceTable(Protocol):
-    places: tuple[Place, ...]
+    @property
+    def places(self) -> tuple[Place, ...]: ...
 
     def place_for(self, trigger: Token) -> Place | None:
         """Where the event whose predicate is ``trigger`` happened (per event, not per article)."""
@@ -75,7 +78,8 @@ class QuantityTable(Protocol):
 
 
 class StatementTable(Protocol):
-    statements: tuple[Statement, ...]
+    @property
+    def statements(self) -> tuple[Statement, ...]: ...
 
     def attribution_for(self, token: Token) -> tuple[Attribution | None, str]:
         """Who the article says ``token``'s clause from, and the certainty that gives:

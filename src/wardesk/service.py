@@ -1,0 +1,104 @@
+"""Library operations behind the CLI and the API: ingest into a store, extract without one.
+
+Each CLI command ends in one call here (or in store/export/brief); nothing here formats output.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from wardesk.records import Article, ArticleRecord, Rejection
+from wardesk.settings import Settings
+
+if TYPE_CHECKING:
+    from wardesk.store import Store
+
+Progress = Callable[[int], None]  # called with the number of documents just finished
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did: articles new/unchanged/rejected, events stored, reasons."""
+
+    new: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    events: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "new": self.new, "unchanged": self.unchanged, "rejected": self.rejected,
+            "events": self.events, "reasons": dict(self.reasons),
+        }
+
+
+def _skip_known(
+    items: Iterable[Article | Rejection], store: Store, summary: IngestSummary,
+    progress: Progress | None,
+) -> Iterator[Article | Rejection]:
+    """Drop articles the store already holds before the costly parse (re-ingest is a no-op)."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Article) and (item.id in seen or store.has_article(item.id)):
+            summary.unchanged += 1
+            if progress:
+                progress(1)
+            continue
+        if isinstance(item, Article):
+            seen.add(item.id)
+        yield item
+
+
+def ingest(
+    sources: Sequence[str], store: Store, settings: Settings, *, published: str | None = None,
+    runner: str = "local", progress: Progress | None = None,
+) -> IngestSummary:
+    """Read, extract and store every document of ``sources``; one transaction per article."""
+    from wardesk.ingest import read_sources
+    from wardesk.runners import run
+
+    summary = IngestSummary()
+    items = _skip_known(read_sources(sources, settings, published=published), store, summary, progress)
+    for result in run(items, settings, known=store.known_people(), runner=runner):
+        if isinstance(result, Rejection):
+            store.reject(result)
+            summary.rejected += 1
+            summary.reasons[result.reason] += 1
+            if len(summary.rejections) < 1000:
+                summary.rejections.append(result)
+        else:
+            article, record = result
+            outcome = store.save(article, record)
+            if outcome == "new":
+                summary.new += 1
+                summary.events += len(record.events)
+            else:
+                summary.unchanged += 1
+        if progress:
+            progress(1)
+    return summary
+
+
+def extract_sources(
+    sources: Sequence[str], settings: Settings, *, published: str | None = None,
+    text: str | None = None,
+) -> Iterator[ArticleRecord | Rejection]:
+    """Records for the given sources (or one ``text``), in input order; nothing is stored."""
+    from wardesk.ingest import read_one, read_sources
+    from wardesk.runners import run
+
+    items: Iterable[Article | Rejection]
+    if text is not None:
+        items = [read_one("-", settings, published=published, text=text)]
+    elif len(sources) == 1 and os.path.isfile(sources[0]) and not sources[0].endswith(".jsonl"):
+        items = [read_one(sources[0], settings, published=published)]
+    else:
+        items = read_sources(sources, settings, published=published)
+    for result in run(items, settings, runner="local"):
+        yield result if isinstance(result, Rejection) else result[1]
