@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from wardesk.errors import ModelError, SourceError, StoreError, UsageError, WardeskError
 from wardesk.records import (
-    Article, ArticleRecord, Event, Position, Rejection, Statement, record_from_dict, to_dict,
+    Article,
+    ArticleRecord,
+    Event,
+    Position,
+    Rejection,
+    Statement,
+    record_from_dict,
+    to_dict,
 )
 from wardesk.settings import Settings, load_settings
 

@@ -152,7 +152,7 @@ class ActorRef:
     """An actor as it takes part in an event (PLOVER's source/target entries)."""
 
     actor: str | None
-    actorText: str  # noqa: N815 - PLOVER field name
+    actorText: str
     code: str | None = None
     sector: str | None = None
 
@@ -203,12 +203,12 @@ class Event:
     event: str
     source: tuple[ActorRef, ...]
     target: tuple[ActorRef, ...]
-    eventText: str  # noqa: N815 - PLOVER field name
+    eventText: str
     evidence: Evidence
     mode: str | None = None
     context: tuple[str, ...] = ()
     date: EventDate | None = None
-    eventLoc: Place | None = None  # noqa: N815 - PLOVER field name
+    eventLoc: Place | None = None
     dead: int | None = None
     injured: int | None = None
     size: int | None = None
@@ -222,7 +222,7 @@ class Event:
 @dataclass(frozen=True, slots=True)
 class Statement:
     speaker: str | None
-    speakerText: str  # noqa: N815 - SCHEMA field name
+    speakerText: str
     cue: str
     content: str
     direct: bool
