@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= wardesk.db
 PORT ?= 8765
 
-.PHONY: demo test lint typecheck unit browser-deps bench fuzz load clean eval
+.PHONY: demo test lint typecheck unit browser-deps bench fuzz load clean eval pin-eval docs
 
 $(BIN)/wardesk: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ test: $(VENV)/.dev browser-deps
 eval: $(BIN)/wardesk
 	$(BIN)/wardesk eval ../shared/seed/gold.json
 	$(BIN)/wardesk eval ../shared/eval/plover_gsr_cameo.json
+
+pin-eval: $(VENV)/.dev
+	$(BIN)/python scripts/pin_eval_floors.py
+
+docs: $(VENV)/.dev
+	$(BIN)/python scripts/gen_cli_docs.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from wardesk.cli.main import main
+
+main()
