@@ -1,0 +1,123 @@
+"""EventFilter, the one way to ask for events, and its translation into a bound SQL WHERE clause.
+
+User strings only ever reach SQL as bound parameters; LIKE patterns escape % and _.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from wardesk.errors import UsageError
+from wardesk.records import CERTAINTIES, EVENT_TYPES, QUAD_CLASS, STATUSES
+from wardesk.store.rows import canonical_type
+
+QUADS: tuple[str, ...] = tuple(dict.fromkeys(QUAD_CLASS.values()))
+# PLOVER numbers its quad classes 1-4 in this order.
+QUAD_NUMBERS = {"1": "verbal_cooperation", "2": "material_cooperation",
+                "3": "verbal_conflict", "4": "material_conflict"}
+SORTS = {
+    "date": "e.sort_date IS NULL, e.sort_date, a.published, e.article_id, e.seq",
+    "-date": "e.sort_date IS NULL, e.sort_date DESC, a.published DESC, e.article_id, e.seq",
+    "type": "e.type, e.sort_date, e.article_id, e.seq",
+}
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events to return; every field is optional and they combine with AND.
+
+    actor: an actor id, or a substring of an actor's name; country: ISO3 code on either side;
+    since/until: YYYY-MM-DD on the event's date (the article's published date when it has none);
+    place: a substring of the place name or its ISO3 country; text: substring of the evidence or
+    eventText; limit None: no limit (exports).
+    """
+
+    actor: str | None = None
+    country: str | None = None
+    type: str | None = None
+    quad: str | None = None
+    status: str | None = None
+    certainty: str | None = None
+    since: str | None = None
+    until: str | None = None
+    place: str | None = None
+    text: str | None = None
+    article_id: str | None = None
+    limit: int | None = 100
+    offset: int = 0
+    sort: str = "date"
+
+
+def like(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere (with ESCAPE '\\'); SQLite's LIKE ignores
+    ASCII case."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def day(value: str | None, name: str) -> str | None:
+    if value is not None and not _DAY.match(value):
+        raise UsageError(f"{name} must be a date as YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def one_of(value: str, allowed: tuple[str, ...], name: str) -> str:
+    if value not in allowed:
+        raise UsageError(f"unknown {name} {value!r}: use one of {', '.join(allowed)}")
+    return value
+
+
+def quad_name(value: str) -> str:
+    value = QUAD_NUMBERS.get(value.strip(), value.strip().lower())
+    return one_of(value, QUADS, "quad")
+
+
+def event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause (over events e JOIN articles a) and its parameters for ``f``."""
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def add(sql: str, *values: Any) -> None:
+        clauses.append(sql)
+        params.extend(values)
+
+    if f.actor:
+        add("EXISTS (SELECT 1 FROM event_actors ea LEFT JOIN actors ac ON ac.id = ea.actor_id"
+            " WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND (ea.actor_id = ?"
+            " OR ac.name LIKE ? ESCAPE '\\' OR ea.actor_text LIKE ? ESCAPE '\\'))",
+            f.actor, like(f.actor), like(f.actor))
+    if f.country:
+        add("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id"
+            " AND ea.event_id = e.id AND ea.code = ?)", f.country.strip().upper())
+    if f.type:
+        add("e.type = ?", one_of(canonical_type(f.type), EVENT_TYPES, "event type"))
+    if f.quad:
+        add("e.quad = ?", quad_name(f.quad))
+    if f.status:
+        add("e.status = ?", one_of(f.status, STATUSES, "status"))
+    if f.certainty:
+        add("e.certainty = ?", one_of(f.certainty, CERTAINTIES, "certainty"))
+    if f.since:
+        add("e.sort_date >= ?", day(f.since, "since"))
+    if f.until:
+        # a bare day compares below its own timestamps/longer forms; "~" sorts after them
+        add("e.sort_date <= ?", f"{day(f.until, 'until')}~")
+    if f.place:
+        add("(e.place_name LIKE ? ESCAPE '\\' OR e.place_country = ?)",
+            like(f.place), f.place.strip().upper())
+    if f.text:
+        add("(e.evidence LIKE ? ESCAPE '\\' OR e.event_text LIKE ? ESCAPE '\\')",
+            like(f.text), like(f.text))
+    if f.article_id:
+        add("e.article_id = ?", f.article_id)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def order_and_page(f: EventFilter) -> tuple[str, list[Any]]:
+    """ORDER BY / LIMIT / OFFSET for ``f`` (limit None: all rows)."""
+    order = SORTS[one_of(f.sort, tuple(SORTS), "sort")]
+    limit = -1 if f.limit is None else max(0, int(f.limit))
+    return f" ORDER BY {order} LIMIT ? OFFSET ?", [limit, max(0, int(f.offset))]

@@ -1,0 +1,125 @@
+"""The store's schema as an ordered list of SQL migrations; version N is MIGRATIONS[N - 1].
+
+Never edit a migration that has shipped: add a new one at the end, so an older database opened
+by a newer wardesk is brought forward step by step (schema_version records each step).
+"""
+
+from __future__ import annotations
+
+# 1: articles (+ FTS5 over title and text), actors, events, the other record parts, rejections.
+V1_TABLES = """
+CREATE TABLE articles (
+    pk INTEGER PRIMARY KEY,            -- stable rowid for the FTS index (VACUUM keeps it)
+    id TEXT NOT NULL UNIQUE,           -- sha256 of the normalised text
+    source_id TEXT, title TEXT, url TEXT, publisher TEXT, published TEXT, author TEXT,
+    language TEXT, words INTEGER, origin TEXT, tone_score REAL,
+    text TEXT,
+    schema TEXT NOT NULL,
+    record TEXT NOT NULL,              -- the whole record as JSON (SCHEMA.md)
+    saved TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='pk', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.pk, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text)
+    VALUES ('delete', old.pk, old.title, old.text);
+END;
+
+CREATE TABLE actors (                  -- one row per actor id, across all articles
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, sector TEXT, role TEXT,
+    role_since TEXT,                   -- published date of the article that gave the role
+    aliases TEXT NOT NULL DEFAULT '[]', members TEXT NOT NULL DEFAULT '[]',
+    first_seen TEXT, last_seen TEXT
+);
+CREATE TABLE article_actors (          -- the actor as one article described it
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL REFERENCES actors(id),
+    seq INTEGER NOT NULL,
+    name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT, sector TEXT, role TEXT,
+    aliases TEXT NOT NULL, members TEXT NOT NULL, mentions INTEGER NOT NULL,
+    PRIMARY KEY (article_id, actor_id)
+);
+CREATE TABLE events (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    type TEXT NOT NULL,                -- PLOVER type, aliases resolved
+    quad TEXT,
+    mode TEXT,
+    status TEXT NOT NULL, certainty TEXT NOT NULL, negated INTEGER NOT NULL,
+    date_text TEXT, date_value TEXT, date_end TEXT, date_granularity TEXT, date_resolution TEXT,
+    sort_date TEXT,                    -- date_value, else the article's published date
+    place_name TEXT, place_country TEXT, place_admin1 TEXT, lat REAL, lon REAL, geonameid INTEGER,
+    dead INTEGER, injured INTEGER, size INTEGER,
+    source_codes TEXT NOT NULL, target_codes TEXT NOT NULL,   -- JSON lists
+    event_text TEXT NOT NULL, evidence TEXT NOT NULL, evidence_start INTEGER, evidence_end INTEGER,
+    attribution TEXT, attribution_actor TEXT,
+    data TEXT NOT NULL,                -- the event as JSON (SCHEMA.md)
+    PRIMARY KEY (article_id, id)
+);
+CREATE TABLE event_actors (
+    article_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('source', 'target')),
+    seq INTEGER NOT NULL,
+    actor_id TEXT, actor_text TEXT NOT NULL, code TEXT, sector TEXT,
+    PRIMARY KEY (article_id, event_id, role, seq),
+    FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE
+);
+CREATE TABLE statements (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    speaker TEXT, speaker_text TEXT NOT NULL, cue TEXT NOT NULL, content TEXT NOT NULL,
+    direct INTEGER NOT NULL, certainty TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE TABLE positions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    holder TEXT, holder_country TEXT, issue TEXT NOT NULL, stance TEXT NOT NULL, target TEXT,
+    text TEXT NOT NULL, attribution TEXT, attribution_actor TEXT,
+    date TEXT, published TEXT,
+    sort_date TEXT,                    -- date, else published
+    evidence_start INTEGER, evidence_end INTEGER,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE TABLE dates (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    value TEXT, end_value TEXT, granularity TEXT, resolution TEXT,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE TABLE loaded_terms (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    category TEXT NOT NULL, quoted INTEGER NOT NULL,
+    PRIMARY KEY (article_id, seq)
+);
+CREATE TABLE rejections (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL, reason TEXT NOT NULL, message TEXT NOT NULL, time TEXT NOT NULL
+);
+"""
+
+# 2: indexes for the filters of EventFilter, actor pages and position histories.
+V2_INDEXES = """
+CREATE INDEX events_sort_date ON events(sort_date);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX events_place_country ON events(place_country);
+CREATE INDEX event_actors_actor ON event_actors(actor_id);
+CREATE INDEX event_actors_code ON event_actors(code);
+CREATE INDEX article_actors_actor ON article_actors(actor_id);
+CREATE INDEX statements_speaker ON statements(speaker);
+CREATE INDEX positions_holder ON positions(holder);
+CREATE INDEX positions_country_issue ON positions(holder_country, issue);
+CREATE INDEX articles_published ON articles(published);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_TABLES, V2_INDEXES)

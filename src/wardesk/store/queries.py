@@ -1,0 +1,175 @@
+"""Read queries over the SQLite store: articles (with full-text search), events, actors,
+statements, rejections and counts. Every user value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from wardesk.records import ArticleRecord, record_from_dict
+from wardesk.store.filters import EventFilter, day, event_where, like, order_and_page
+from wardesk.store.rows import flat_event
+
+ARTICLE_FIELDS = (
+    "id, source_id, title, url, publisher, published, author, language, words, origin,"
+    " tone_score, saved"
+)
+_EVENT_FROM = " FROM events e JOIN articles a ON a.id = e.article_id"
+_EVENT_COLUMNS = "e.data, a.id, a.title, a.published, a.url, a.publisher, a.source_id"
+
+
+def fts_query(q: str) -> str:
+    """``q`` as an FTS5 query of quoted terms (all must occur), so that no user text is ever
+    read as FTS syntax: "NATO" AND-ed with "summit", never a column filter or an operator."""
+    return " ".join(f'"{term}"' for term in re.findall(r"\w+", q))
+
+
+def articles(conn: sqlite3.Connection, q: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+    fields = ", ".join(f"a.{name.strip()}" for name in ARTICLE_FIELDS.split(","))
+    counts = "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events"
+    page = [max(0, limit), max(0, offset)]
+    if q is None or not q.strip():
+        sql = (f"SELECT {fields}, {counts} FROM articles a"
+               " ORDER BY a.published IS NULL, a.published DESC, a.pk DESC LIMIT ? OFFSET ?")
+        return [dict(r) for r in conn.execute(sql, page)]
+    match = fts_query(q)
+    if not match:
+        return []
+    sql = (f"SELECT {fields}, {counts},"
+           " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+           " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
+           " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?")
+    return [dict(r) for r in conn.execute(sql, [match, *page])]
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    row = conn.execute(f"SELECT {ARTICLE_FIELDS}, text FROM articles WHERE id = ?", (article_id,))
+    found = row.fetchone()
+    return dict(found) if found else None
+
+
+def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+
+def record(conn: sqlite3.Connection, article_id: str) -> ArticleRecord | None:
+    row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return record_from_dict(json.loads(row[0])) if row else None
+
+
+def records(conn: sqlite3.Connection, f: EventFilter | None) -> Iterator[ArticleRecord]:
+    """Whole records in published order; with ``f``, those that have an event matching it."""
+    if f is None:
+        sql, params = "SELECT record FROM articles ORDER BY published, pk", list[Any]()
+    else:
+        where, params = event_where(f)
+        sql = ("SELECT a.record FROM articles a WHERE a.id IN"
+               f" (SELECT e.article_id{_EVENT_FROM}{where}) ORDER BY a.published, a.pk")
+    for row in conn.execute(sql, params):
+        yield record_from_dict(json.loads(row[0]))
+
+
+def _event_from_row(row: sqlite3.Row) -> dict[str, Any]:
+    meta = {"id": row[1], "title": row[2], "published": row[3], "url": row[4],
+            "publisher": row[5], "source_id": row[6]}
+    return flat_event(json.loads(row[0]), meta)
+
+
+def iter_events(conn: sqlite3.Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
+    where, params = event_where(f)
+    page, page_params = order_and_page(f)
+    for row in conn.execute(f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM}{where}{page}",
+                            [*params, *page_params]):
+        yield _event_from_row(row)
+
+
+def count_events(conn: sqlite3.Connection, f: EventFilter) -> int:
+    where, params = event_where(f)
+    return int(conn.execute(f"SELECT COUNT(*){_EVENT_FROM}{where}", params).fetchone()[0])
+
+
+_ACTOR_COUNTS = (
+    "(SELECT COUNT(DISTINCT ea.article_id || ' ' || ea.event_id) FROM event_actors ea"
+    " WHERE ea.actor_id = ac.id AND ea.role = 'source') AS events_as_source,"
+    " (SELECT COUNT(DISTINCT ea.article_id || ' ' || ea.event_id) FROM event_actors ea"
+    " WHERE ea.actor_id = ac.id AND ea.role = 'target') AS events_as_target,"
+    " (SELECT COUNT(*) FROM statements s WHERE s.speaker = ac.id) AS statements,"
+    " (SELECT COUNT(*) FROM article_actors aa WHERE aa.actor_id = ac.id) AS articles"
+)
+
+
+def _actor_dict(row: sqlite3.Row) -> dict[str, Any]:
+    out = dict(row)
+    out["aliases"] = json.loads(out["aliases"])
+    out["members"] = json.loads(out["members"])
+    return out
+
+
+def actors(conn: sqlite3.Connection, country: str | None, sector: str | None, text: str | None,
+           limit: int) -> list[dict[str, Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if country:
+        clauses.append("ac.country = ?")
+        params.append(country.strip().upper())
+    if sector:
+        clauses.append("ac.sector = ?")
+        params.append(sector.strip().upper())
+    if text:
+        clauses.append("(ac.id = ? OR ac.name LIKE ? ESCAPE '\\' OR ac.aliases LIKE ? ESCAPE '\\')")
+        params += [text, like(text), like(text)]
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = (f"SELECT ac.*, {_ACTOR_COUNTS} FROM actors ac{where}"
+           " ORDER BY events_as_source + events_as_target + statements DESC, ac.name LIMIT ?")
+    return [_actor_dict(r) for r in conn.execute(sql, [*params, max(0, limit)])]
+
+
+def actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any] | None:
+    row = conn.execute(f"SELECT ac.*, {_ACTOR_COUNTS} FROM actors ac WHERE ac.id = ?", (actor_id,))
+    found = row.fetchone()
+    return _actor_dict(found) if found else None
+
+
+def statements(conn: sqlite3.Connection, actor: str | None, text: str | None, since: str | None,
+               until: str | None, limit: int) -> list[dict[str, Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if actor:
+        clauses.append("(s.speaker = ? OR s.speaker_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1"
+                       " FROM actors ac WHERE ac.id = s.speaker AND ac.name LIKE ? ESCAPE '\\'))")
+        params += [actor, like(actor), like(actor)]
+    if text:
+        clauses.append("s.content LIKE ? ESCAPE '\\'")
+        params.append(like(text))
+    if since:
+        clauses.append("a.published >= ?")
+        params.append(day(since, "since"))
+    if until:
+        clauses.append("a.published <= ?")
+        params.append(day(until, "until"))
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = ("SELECT s.speaker, s.speaker_text AS speakerText, s.cue, s.content, s.direct,"
+           " s.certainty, s.start, s.\"end\", s.article_id, a.title AS article_title, a.published"
+           f" FROM statements s JOIN articles a ON a.id = s.article_id{where}"
+           " ORDER BY a.published IS NULL, a.published DESC, s.article_id, s.seq LIMIT ?")
+    rows = [dict(r) for r in conn.execute(sql, [*params, max(0, limit)])]
+    for r in rows:
+        r["direct"] = bool(r["direct"])
+    return rows
+
+
+def rejections(conn: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
+    sql = "SELECT source, reason, message, time FROM rejections ORDER BY id DESC LIMIT ?"
+    return [dict(r) for r in conn.execute(sql, (max(0, limit),))]
+
+
+COUNTED = ("articles", "events", "actors", "statements", "positions", "rejections")
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, int]:
+    # table names come from the constant above, never from a caller
+    return {t: int(conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in COUNTED}

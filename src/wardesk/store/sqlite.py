@@ -1,0 +1,150 @@
+"""Store: wardesk's SQLite store — one transaction per article, content-keyed, re-saving is a no-op.
+
+The class holds the connection and delegates each query to write/queries/positions/people.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from types import TracebackType
+from typing import Any, Literal
+
+from wardesk.errors import StoreError, UsageError
+from wardesk.extract.layers import KnownPerson
+from wardesk.records import Article, ArticleRecord, Rejection
+from wardesk.store import people, positions, queries, write
+from wardesk.store.filters import EventFilter
+from wardesk.store.schema import connect
+
+SaveResult = Literal["new", "unchanged"]
+_LOCK_RETRIES = 5  # on top of busy_timeout: a writer keeps trying rather than failing
+
+
+class Store:
+    """A wardesk store at ``path`` (a SQLite file, or ":memory:"); use as a context manager."""
+
+    def __init__(self, path: str = "wardesk.db") -> None:
+        self.path = str(path)
+        self._conn = connect(self.path)
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for store/ modules only (SQL stays in wardesk.store)."""
+        return self._conn
+
+    # --- writing ------------------------------------------------------------------------
+
+    def save(self, article: Article | ArticleRecord, record: ArticleRecord | None = None) -> SaveResult:
+        """Store ``article`` and its ``record`` in one transaction. "unchanged" when an article
+        with the same id (the same normalised text) is already stored. ``save(record)`` alone
+        stores the record without the article text."""
+        source: Article | None = None
+        if isinstance(article, ArticleRecord):
+            record = article
+        else:
+            source = article
+        if record is None:
+            raise TypeError("save() needs the article's record")
+        if source is not None and source.id != record.article.id:
+            raise UsageError(f"article {source.id} and record {record.article.id} differ")
+        saved = record
+        return self._write(lambda conn: self._save(conn, source, saved))
+
+    def _save(self, conn: sqlite3.Connection, article: Article | None,
+              record: ArticleRecord) -> SaveResult:
+        if queries.has_article(conn, record.article.id):
+            return "unchanged"
+        write.insert_article(conn, article, record)
+        write.save_parts(conn, record)
+        return "new"
+
+    def reject(self, rejection: Rejection) -> None:
+        self._write(lambda conn: write.insert_rejection(conn, rejection))
+
+    def _write(self, work: Any) -> Any:
+        """Run ``work(conn)`` in one IMMEDIATE transaction: all of it is kept or none."""
+        for attempt in range(_LOCK_RETRIES + 1):
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == _LOCK_RETRIES:
+                    raise StoreError(f"store {self.path} is busy: {exc}; try again") from exc
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            try:
+                result = work(self._conn)
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+            return result
+        raise AssertionError("unreachable")
+
+    # --- reading ------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return queries.has_article(self._conn, article_id)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        return queries.article(self._conn, article_id)
+
+    def record(self, article_id: str) -> ArticleRecord | None:
+        return queries.record(self._conn, article_id)
+
+    def articles(self, q: str | None = None, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        return queries.articles(self._conn, q, limit, offset)
+
+    def events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        return list(queries.iter_events(self._conn, f or EventFilter()))
+
+    def iter_events(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Events one by one (all of them when ``f`` is None: exports)."""
+        return queries.iter_events(self._conn, f or EventFilter(limit=None))
+
+    def count_events(self, f: EventFilter | None = None) -> int:
+        return queries.count_events(self._conn, f or EventFilter())
+
+    def records(self, f: EventFilter | None = None) -> Iterator[ArticleRecord]:
+        return queries.records(self._conn, f)
+
+    def actors(self, country: str | None = None, sector: str | None = None,
+               text: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        return queries.actors(self._conn, country, sector, text, limit)
+
+    def actor(self, actor_id: str) -> dict[str, Any] | None:
+        return queries.actor(self._conn, actor_id)
+
+    def statements(self, actor: str | None = None, text: str | None = None,
+                   since: str | None = None, until: str | None = None,
+                   limit: int = 100) -> list[dict[str, Any]]:
+        return queries.statements(self._conn, actor, text, since, until, limit)
+
+    def positions(self, actor: str | None = None, issue: str | None = None,
+                  since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        return positions.positions(self._conn, actor, issue, since, until)
+
+    def position_changes(self, since: str | None = None) -> list[dict[str, Any]]:
+        return positions.position_changes(self._conn, since)
+
+    def rejections(self, limit: int = 100) -> list[dict[str, Any]]:
+        return queries.rejections(self._conn, limit)
+
+    def counts(self) -> dict[str, int]:
+        return queries.counts(self._conn)
+
+    def known_people(self) -> dict[str, KnownPerson]:
+        return people.known_people(self._conn)

@@ -1,0 +1,170 @@
+"""Writing one article and its record: one transaction, rows keyed by content ids.
+
+Each ``*_rows`` function turns one part of the record into the rows of its table.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from wardesk.records import QUAD_CLASS, Article, ArticleRecord, Event, Rejection, to_dict
+from wardesk.store.rows import canonical_type, codes
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def insert_article(conn: sqlite3.Connection, article: Article | None, record: ArticleRecord) -> None:
+    meta = record.article
+    conn.execute(
+        "INSERT INTO articles (id, source_id, title, url, publisher, published, author, language,"
+        " words, origin, tone_score, text, schema, record, saved)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            meta.id, meta.source_id, meta.title, meta.url, meta.publisher, meta.published,
+            article.author if article else None, meta.language, meta.words,
+            article.origin if article else None, meta.tone.score,
+            article.text if article else None, record.schema, dumps(to_dict(record)), now(),
+        ),
+    )
+
+
+def save_parts(conn: sqlite3.Connection, record: ArticleRecord) -> None:
+    """Every normalised table's rows for ``record`` (its article row already written)."""
+    aid, published = record.article.id, record.article.published
+    _upsert_actors(conn, record)
+    conn.executemany(
+        "INSERT INTO article_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _article_actor_rows(record),
+    )
+    for seq, event in enumerate(record.events):
+        row = _event_row(aid, seq, event, published)
+        conn.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(row))})", row)
+        conn.executemany(
+            "INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _event_actor_rows(aid, event)
+        )
+    conn.executemany(
+        "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(aid, i, s.speaker, s.speakerText, s.cue, s.content, int(s.direct), s.certainty,
+          s.start, s.end) for i, s in enumerate(record.statements)],
+    )
+    conn.executemany(
+        "INSERT INTO positions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _position_rows(record),
+    )
+    conn.executemany(
+        "INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(aid, i, d.text, d.start, d.end, d.value, d.end_value, d.granularity, d.resolution)
+         for i, d in enumerate(record.dates)],
+    )
+    conn.executemany(
+        "INSERT INTO loaded_terms VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(aid, i, t.text, t.start, t.end, t.category, int(t.quoted))
+         for i, t in enumerate(record.article.tone.loaded_terms)],
+    )
+
+
+def _article_actor_rows(record: ArticleRecord) -> Iterator[tuple[Any, ...]]:
+    seen: set[str] = set()
+    for seq, a in enumerate(record.actors):
+        if a.id in seen:  # an extractor that lists an actor twice must not fail the save
+            continue
+        seen.add(a.id)
+        yield (record.article.id, a.id, seq, a.name, a.kind, a.country, a.sector, a.role,
+               dumps(list(a.aliases)), dumps(list(a.members)), len(a.mentions))
+
+
+def _upsert_actors(conn: sqlite3.Connection, record: ArticleRecord) -> None:
+    """Merge this article's actors into the global table: aliases add up, the role of the
+    latest article wins, missing country/sector are filled."""
+    published = record.article.published or ""
+    for a in record.actors:
+        row = conn.execute("SELECT aliases, role_since FROM actors WHERE id = ?", (a.id,)).fetchone()
+        if row is None:
+            conn.execute(
+                "INSERT INTO actors (id, name, kind, country, sector, role, role_since, aliases,"
+                " members, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (a.id, a.name, a.kind, a.country, a.sector, a.role,
+                 published if a.role else None, dumps(list(a.aliases)), dumps(list(a.members)),
+                 record.article.published, record.article.published),
+            )
+            continue
+        aliases = list(dict.fromkeys([*json.loads(row["aliases"]), *a.aliases]))
+        newer_role = a.role is not None and published >= (row["role_since"] or "")
+        conn.execute(
+            "UPDATE actors SET aliases = ?, country = COALESCE(country, ?),"
+            " sector = COALESCE(sector, ?),"
+            " role = CASE WHEN ? THEN ? ELSE role END,"
+            " role_since = CASE WHEN ? THEN ? ELSE role_since END,"
+            " first_seen = MIN(COALESCE(first_seen, ?), COALESCE(?, first_seen)),"
+            " last_seen = MAX(COALESCE(last_seen, ?), COALESCE(?, last_seen))"
+            " WHERE id = ?",
+            (dumps(aliases), a.country, a.sector, newer_role, a.role, newer_role, published,
+             *(record.article.published,) * 4, a.id),
+        )
+
+
+def _event_row(aid: str, seq: int, e: Event, published: str | None) -> tuple[Any, ...]:
+    etype = canonical_type(e.event)
+    data = to_dict(e)
+    d, loc = e.date, e.eventLoc
+    return (
+        aid, e.id, seq, etype, QUAD_CLASS.get(etype), e.mode, e.status, e.certainty,
+        int(e.negated),
+        d.text if d else None, d.value if d else None, d.end if d else None,
+        d.granularity if d else None, d.resolution if d else None,
+        (d.value if d and d.value else None) or published,
+        loc.name if loc else None, loc.country if loc else None, loc.admin1 if loc else None,
+        loc.lat if loc else None, loc.lon if loc else None, loc.geonameid if loc else None,
+        e.dead, e.injured, e.size,
+        dumps(codes(data["source"])), dumps(codes(data["target"])),
+        e.eventText, e.evidence.text, e.evidence.start, e.evidence.end,
+        e.attribution.text if e.attribution else None,
+        e.attribution.actor if e.attribution else None,
+        dumps(data),
+    )
+
+
+def _event_actor_rows(aid: str, e: Event) -> Iterator[tuple[Any, ...]]:
+    for role, refs in (("source", e.source), ("target", e.target)):
+        for seq, ref in enumerate(refs):
+            yield (aid, e.id, role, seq, ref.actor, ref.actorText, ref.code, ref.sector)
+
+
+def _position_rows(record: ArticleRecord) -> Iterator[tuple[Any, ...]]:
+    aid, published = record.article.id, record.article.published
+    countries = {a.id: a.country for a in record.actors}
+    for seq, p in enumerate(record.positions):
+        yield (
+            aid, seq, p.holder, holder_country(p.holder, countries), p.issue, p.stance, p.target,
+            p.text, p.attribution.text if p.attribution else None,
+            p.attribution.actor if p.attribution else None, p.date, published,
+            p.date or published, p.evidence.start, p.evidence.end,
+        )
+
+
+def holder_country(holder: str | None, countries: dict[str, str | None]) -> str | None:
+    """The ISO3 country a position's holder belongs to: its actor's country, else the id's
+    first part ("rus/gov/vladimir-putin" → RUS)."""
+    if holder is None:
+        return None
+    if countries.get(holder):
+        return countries[holder]
+    head = holder.split("/", 1)[0]
+    return head.upper() if len(head) == 3 and head.isalpha() else None
+
+
+def insert_rejection(conn: sqlite3.Connection, rejection: Rejection) -> None:
+    conn.execute(
+        "INSERT INTO rejections (source, reason, message, time) VALUES (?, ?, ?, ?)",
+        (rejection.source, rejection.reason, rejection.message, rejection.time or now()),
+    )
