@@ -1,0 +1,166 @@
+"""Store queries: event filters, full-text search, actors, statements, known people,
+positions and their changes, rejections."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wardesk.errors import UsageError
+from wardesk.records import Actor, Place, Rejection, Statement
+from wardesk.store import EventFilter, Store
+
+KYIV = Place("Kyiv", "UKR", None, 50.45, 30.52)
+RIYADH = Place("Riyadh", "SAU", None, 24.7, 46.7)
+USA = Actor("usa/gov/marco-rubio", "Marco Rubio", "person", "USA", "GOV", "Secretary of State")
+
+
+@pytest.fixture
+def loaded(store: Store, kit: Any) -> Store:
+    """Three articles: a strike on Kyiv, talks in Riyadh, a sanction without a date."""
+    strike = kit.event("s1", "FIGHT", kit.PUTIN, kit.UKRAINE, "Russia struck Kyiv at night 5%.",
+                       day="2025-03-10", place=KYIV, certainty="claimed")
+    talks = kit.event("t1", "AGREE", USA, kit.ZELENSKY, "Rubio met Zelensky in Riyadh.",
+                      day="2025-03-12", place=RIYADH, status="planned")
+    sanction = kit.event("n1", "SANCTION", USA, kit.PUTIN, "Washington sanctioned Moscow banks.")
+    store.save(*kit._make("Russia struck Kyiv overnight with drones.", "2025-03-10",
+                          title="Strike on Kyiv", actors=(kit.PUTIN, kit.UKRAINE), events=(strike,)))
+    store.save(*kit._make("Rubio and Zelensky meet in Riyadh for peace talks.", "2025-03-11",
+                          title="Talks", actors=(USA, kit.ZELENSKY), events=(talks,)))
+    store.save(*kit._make("New sanctions on Russian banks.", "2025-03-20", title="Sanctions",
+                          actors=(USA, kit.PUTIN), events=(sanction,)))
+    return store
+
+
+def ids(store: Store, **kw: Any) -> list[str]:
+    return [e["id"] for e in store.events(EventFilter(**kw))]
+
+
+@pytest.mark.parametrize(("kw", "expected"), [
+    ({}, ["s1", "t1", "n1"]),
+    ({"sort": "-date"}, ["n1", "t1", "s1"]),
+    ({"sort": "type"}, ["t1", "s1", "n1"]),
+    ({"actor": "rus/gov/vladimir-putin"}, ["s1", "n1"]),
+    ({"actor": "rubio"}, ["t1", "n1"]),
+    ({"country": "ukr"}, ["s1", "t1"]),
+    ({"type": "ASSAULT"}, ["s1"]),
+    ({"type": "fight"}, ["s1"]),  # an alias, stored canonical
+    ({"quad": "verbal_cooperation"}, ["t1"]),
+    ({"quad": "4"}, ["s1", "n1"]),
+    ({"status": "planned"}, ["t1"]),
+    ({"certainty": "claimed"}, ["s1"]),
+    ({"since": "2025-03-11"}, ["t1", "n1"]),  # n1 has no date: its article's published date
+    ({"until": "2025-03-12"}, ["s1", "t1"]),
+    ({"since": "2025-03-11", "until": "2025-03-12"}, ["t1"]),
+    ({"place": "riy"}, ["t1"]),
+    ({"place": "UKR"}, ["s1"]),
+    ({"text": "sanctioned"}, ["n1"]),
+    ({"text": "5%"}, ["s1"]),  # LIKE wildcards are literal
+    ({"text": "_"}, []),
+    ({"limit": 1, "offset": 1}, ["t1"]),
+])
+def test_event_filters(loaded: Store, kw: dict[str, Any], expected: list[str]) -> None:
+    assert ids(loaded, **kw) == expected
+    assert loaded.count_events(EventFilter(**kw)) == (
+        len(expected) if "limit" not in kw else 3)
+
+
+def test_event_dict_shape(loaded: Store) -> None:
+    [event] = loaded.events(EventFilter(type="AGREE"))
+    assert event["event"] == "AGREE" and event["quad"] == "verbal_cooperation"
+    assert event["article_title"] == "Talks" and event["published"] == "2025-03-11"
+    assert event["source_codes"] == ["USA"] and event["target_codes"] == ["UKR"]
+    assert event["eventLoc"]["name"] == "Riyadh"
+    article_id = event["article_id"]
+    assert ids(loaded, article_id=article_id) == ["t1"]
+
+
+@pytest.mark.parametrize("kw", [{"type": "BOMB"}, {"since": "March"}, {"quad": "9"},
+                                {"status": "done"}, {"sort": "size"}])
+def test_bad_filters_are_usage_errors(loaded: Store, kw: dict[str, Any]) -> None:
+    with pytest.raises(UsageError):
+        loaded.events(EventFilter(**kw))
+
+
+def test_records_and_iter_events_stream_all(loaded: Store) -> None:
+    assert len(list(loaded.iter_events())) == 3
+    assert [r.article.title for r in loaded.records()] == ["Strike on Kyiv", "Talks", "Sanctions"]
+    assert [r.article.title for r in loaded.records(EventFilter(country="RUS"))] == [
+        "Strike on Kyiv", "Sanctions"]
+
+
+def test_full_text_search(loaded: Store) -> None:
+    assert [a["title"] for a in loaded.articles("riyadh peace")] == ["Talks"]
+    assert loaded.articles("riyadh banks") == []
+    assert [a["title"] for a in loaded.articles()] == ["Sanctions", "Talks", "Strike on Kyiv"]
+    assert [a["title"] for a in loaded.articles(limit=1, offset=1)] == ["Talks"]
+    assert "[Riyadh]" in loaded.articles("Riyadh")[0]["snippet"]
+
+
+@pytest.mark.parametrize("q", ['"unclosed', "title:kyiv OR (", "NEAR(", "*", "-", "AND", "'; --"])
+def test_search_syntax_never_raises(loaded: Store, q: str) -> None:
+    assert isinstance(loaded.articles(q), list)
+
+
+def test_search_words_are_not_operators(loaded: Store) -> None:
+    # "title:kyiv" must look for both words, not filter on a column
+    assert [a["title"] for a in loaded.articles("title:kyiv")] == []
+    assert [a["title"] for a in loaded.articles("kyiv")] == ["Strike on Kyiv"]
+
+
+def test_actors_with_counts(loaded: Store, kit: Any) -> None:
+    putin = loaded.actor(kit.PUTIN.id)
+    assert putin is not None
+    assert (putin["events_as_source"], putin["events_as_target"]) == (1, 1)
+    assert [a["id"] for a in loaded.actors(country="usa")] == [USA.id]
+    assert [a["id"] for a in loaded.actors(text="Zelensky")] == [kit.ZELENSKY.id]
+    assert {a["id"] for a in loaded.actors(sector="GOV")} == {USA.id, kit.PUTIN.id, kit.ZELENSKY.id}
+    assert loaded.actor("nobody") is None
+
+
+def test_statements(store: Store, kit: Any) -> None:
+    said = Statement(kit.ZELENSKY.id, "Zelensky", "said", "Ukraine wants peace", True, 0, 5)
+    other = Statement(None, "an official", "said", "talks will go on", False, 0, 5)
+    store.save(*kit._make("One.", "2025-03-01", statements=(said,)))
+    store.save(*kit._make("Two.", "2025-03-05", statements=(other,)))
+    assert [s["content"] for s in store.statements(actor="zelensky")] == ["Ukraine wants peace"]
+    assert [s["content"] for s in store.statements(actor=kit.ZELENSKY.id)] == ["Ukraine wants peace"]
+    assert [s["content"] for s in store.statements(text="talks")] == ["talks will go on"]
+    assert [s["content"] for s in store.statements(since="2025-03-02")] == ["talks will go on"]
+    assert [s["content"] for s in store.statements(until="2025-03-02")] == ["Ukraine wants peace"]
+    assert store.statements()[0]["direct"] is False
+    assert store.actor(kit.ZELENSKY.id)["statements"] == 1  # type: ignore[index]
+
+
+def test_known_people(store: Store, kit: Any) -> None:
+    store.save(*kit._make("One.", "2025-03-01", actors=(kit.LAVROV, kit.UKRAINE)))
+    moved = Actor(kit.LAVROV.id, "Sergey Lavrov", "person", "RUS", "GOV", "envoy")
+    unknown = Actor("xxx/ivan-lavrov", "Ivan Lavrov", "person")  # no office: not learned
+    store.save(*kit._make("Two.", "2025-03-09", actors=(moved, unknown)))
+    store.save(*kit._make("Zero.", "2025-02-01", actors=(
+        Actor(kit.LAVROV.id, "Sergey Lavrov", "person", "RUS", "GOV", "ambassador"),)))
+    known = store.known_people()
+    assert known["sergey lavrov"].role == "envoy"  # the latest article wins
+    assert known["sergey lavrov"].since == "2025-03-09"
+    assert known["lavrov"] == known["sergey lavrov"]
+    assert "ukraine" not in known and "ivan lavrov" not in known
+
+
+def test_ambiguous_surname_is_not_a_key(store: Store, kit: Any) -> None:
+    a = Actor("usa/gov/a-smith", "Anna Smith", "person", "USA", "GOV", "senator")
+    b = Actor("gbr/gov/bob-smith", "Bob Smith", "person", "GBR", "GOV", "minister")
+    store.save(*kit._make("One.", actors=(a, b)))
+    known = store.known_people()
+    assert "smith" not in known and known["anna smith"].country == "USA"
+
+
+def test_rejections(store: Store) -> None:
+    store.reject(Rejection("a.pdf", "binary", "not text"))
+    store.reject(Rejection("b.txt", "empty", "no words", time="2025-01-01T00:00:00+00:00"))
+    rows = store.rejections()
+    assert [r["reason"] for r in rows] == ["empty", "binary"]
+    assert rows[0]["time"] == "2025-01-01T00:00:00+00:00"
+    assert rows[1]["time"][:2] == "20" and "T" in rows[1]["time"]
+    assert store.counts()["rejections"] == 2
+    assert len(store.rejections(limit=1)) == 1
