@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from wardesk.store import EventFilter, Store
 
 FACETS = ("type", "country", "status", "certainty")
-MAX_SCAN = 100_000  # aggregates look at no more events than this
 
 
 def event_day(event: dict[str, Any]) -> str | None:
@@ -51,7 +50,7 @@ def event_countries(event: dict[str, Any]) -> set[str]:
 
 
 def _scan(store: Store, f: EventFilter) -> Iterator[dict[str, Any]]:
-    unpaged = dataclasses.replace(f, limit=MAX_SCAN, offset=0)
+    unpaged = dataclasses.replace(f, limit=None, offset=0)
     yield from store.iter_events(unpaged)
 
 

@@ -1,0 +1,75 @@
+"""Request dependencies shared by the JSON routes and the pages: a store handle and the filters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+
+from wardesk.settings import Settings
+from wardesk.store import EventFilter, Store
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    """One store handle per request: SQLite connections must not cross threads."""
+    with Store(request.app.state.store_path) as store:
+        yield store
+
+
+def app_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+StoreDep = Annotated[Store, Depends(open_store)]
+
+MAX_LIMIT = 1000
+
+
+def event_filter(
+    type: Annotated[str | None, Query(description="PLOVER event type, e.g. ASSAULT")] = None,
+    quad: Annotated[
+        str | None, Query(description="Quad class, e.g. material_conflict")
+    ] = None,
+    actor: Annotated[str | None, Query(description="Actor id as source or target")] = None,
+    country: Annotated[
+        str | None, Query(description="ISO alpha-3 of a source/target actor or the place")
+    ] = None,
+    status: Annotated[
+        str | None, Query(description="occurred|ongoing|planned|hypothetical|denied")
+    ] = None,
+    certainty: Annotated[
+        str | None, Query(description="confirmed|reported|claimed|hedged|speculative")
+    ] = None,
+    since: Annotated[str | None, Query(description="Earliest date, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="Latest date, YYYY-MM-DD")] = None,
+    place: Annotated[str | None, Query(description="Place name of the event")] = None,
+    text: Annotated[str | None, Query(description="Words in the evidence sentence")] = None,
+    article_id: Annotated[str | None, Query(description="Only events of this article")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")] = 100,
+    offset: Annotated[int, Query(ge=0, description="Rows to skip")] = 0,
+    sort: Annotated[
+        str | None, Query(description="Sort order, e.g. date or -date (newest first)")
+    ] = None,
+) -> EventFilter:
+    """The event filter from query parameters (the same for /api/events, downloads and pages)."""
+    values: dict[str, Any] = {
+        "type": type or None, "quad": quad or None, "actor": actor or None,
+        "country": country or None, "status": status or None, "certainty": certainty or None,
+        "since": since or None, "until": until or None, "place": place or None,
+        "text": text or None, "article_id": article_id or None, "limit": limit, "offset": offset,
+    }
+    if sort:
+        values["sort"] = sort
+    return EventFilter(**values)
+
+
+FilterDep = Annotated[EventFilter, Depends(event_filter)]
+
+
+def filter_params(f: EventFilter) -> dict[str, str]:
+    """The non-empty filter fields as query parameters (for links and download URLs)."""
+    keys = ("type", "quad", "actor", "country", "status", "certainty", "since", "until",
+            "place", "text", "article_id")
+    return {k: str(getattr(f, k)) for k in keys if getattr(f, k, None)}

@@ -1,0 +1,57 @@
+"""Downloads of the events under the current filter: CSV, PLOVER JSON Lines, GeoJSON.
+
+Each is written by ``wardesk.export.write_export`` (the same code as `wardesk export`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+
+from fastapi import APIRouter
+from fastapi.responses import FileResponse
+from starlette.background import BackgroundTask
+
+from wardesk.api.deps import FilterDep, StoreDep
+from wardesk.store import EventFilter, Store
+
+router = APIRouter(prefix="/api", tags=["downloads"])
+
+FORMATS = {  # URL suffix → (export format, media type)
+    "csv": ("csv", "text/csv; charset=utf-8"),
+    "plover.jsonl": ("plover", "application/x-ndjson"),
+    "geojson": ("geojson", "application/geo+json"),
+}
+
+
+MAX_ROWS = 1_000_000
+
+
+def _download(store: Store, f: EventFilter, suffix: str) -> FileResponse:
+    from wardesk.export import write_export
+
+    fmt, media = FORMATS[suffix]
+    handle, path = tempfile.mkstemp(prefix="wardesk-", suffix="." + suffix)
+    os.close(handle)
+    # The current filter without its paging: a download holds every matching event.
+    write_export(fmt, store, dataclasses.replace(f, limit=MAX_ROWS, offset=0), path)
+    return FileResponse(path, media_type=media, filename=f"events.{suffix}",
+                        background=BackgroundTask(os.unlink, path))
+
+
+@router.get("/events.csv", summary="The filtered events as CSV", response_class=FileResponse)
+def events_csv(store: StoreDep, f: FilterDep) -> FileResponse:
+    return _download(store, f, "csv")
+
+
+@router.get("/events.plover.jsonl", summary="The filtered events as PLOVER JSON Lines",
+            response_class=FileResponse)
+def events_plover(store: StoreDep, f: FilterDep) -> FileResponse:
+    return _download(store, f, "plover.jsonl")
+
+
+@router.get("/events.geojson", summary="The filtered, located events as GeoJSON points",
+            response_class=FileResponse)
+def events_geojson(store: StoreDep, f: FilterDep) -> FileResponse:
+    return _download(store, f, "geojson")

@@ -1,0 +1,130 @@
+"""What each page of the desk shows, as plain JSON-ready data.
+
+The JSON routes return these and the pages render them, so a page and its JSON twin can never
+disagree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from wardesk.records import QUAD_CLASS, to_dict
+from wardesk.store import EventFilter, Store
+from wardesk.web.highlight import Mark, marks_from_record, segments
+
+
+
+def record_dict(store: Store, article_id: str) -> dict[str, Any] | None:
+    record = store.record(article_id)
+    if record is None:
+        return None
+    data: dict[str, Any] = to_dict(record)
+    return data
+
+
+def article_view(store: Store, article_id: str) -> dict[str, Any] | None:
+    """An article's metadata and text beside its record."""
+    article = store.article(article_id)
+    if article is None:
+        return None
+    return {"article": article, "record": record_dict(store, article_id)}
+
+
+def article_segments(
+    text: str, record: dict[str, Any] | None, evidence: tuple[int, int] | None = None
+) -> list[Any]:
+    marks = marks_from_record(record or {})
+    if evidence is not None:
+        marks.append(Mark(evidence[0], evidence[1], "evidence", "evidence"))
+    return segments(text, marks)
+
+
+def find_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    """One event (flat, as /api/events gives it) by id."""
+    lookup = getattr(store, "event", None)
+    if callable(lookup):
+        found: dict[str, Any] | None = lookup(event_id)
+        return found
+    for event in store.iter_events(EventFilter(limit=None)):
+        if event.get("id") == event_id:
+            return event
+    return None
+
+
+def event_view(store: Store, event_id: str) -> dict[str, Any] | None:
+    """An event with the article it came from (text and record), for the evidence view."""
+    event = find_event(store, event_id)
+    if event is None:
+        return None
+    article = store.article(event["article_id"]) if event.get("article_id") else None
+    return {"event": event, "article": article}
+
+
+def counterpart_ids(event: dict[str, Any], side: str) -> list[str]:
+    return [r["actor"] for r in event.get(side) or [] if isinstance(r, dict) and r.get("actor")]
+
+
+def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
+    """An actor, its events as source and target, statements, positions and closest contacts."""
+    actor = store.actor(actor_id)
+    if actor is None:
+        return None
+    events = list(store.iter_events(EventFilter(actor=actor_id, limit=None)))
+    as_source = [e for e in events if actor_id in counterpart_ids(e, "source")]
+    as_target = [e for e in events if actor_id in counterpart_ids(e, "target")]
+    partners: Counter[str] = Counter()
+    for e in events:
+        for other in {*counterpart_ids(e, "source"), *counterpart_ids(e, "target")} - {actor_id}:
+            partners[other] += 1
+    return {
+        "actor": actor,
+        "as_source": as_source[:200], "as_target": as_target[:200],
+        "statements": store.statements(actor=actor_id, limit=200),
+        "positions": store.positions(actor=actor_id),
+        "partners": [{"actor": a, "events": n} for a, n in partners.most_common(15)],
+    }
+
+
+def party_of(position: dict[str, Any]) -> str:
+    """The party a stance belongs to: the holder's country, else the holder (as the store's
+    position_changes groups them)."""
+    return str(position.get("holder_country") or position.get("holder") or "unknown")
+
+
+def _cell_key(position: dict[str, Any]) -> tuple[str, str]:
+    return (position.get("issue") or "?", party_of(position))
+
+
+def _position_date(position: dict[str, Any]) -> str:
+    return str(position.get("sort_date") or position.get("date") or position.get("published") or "")
+
+
+def position_board(store: Store, issue: str | None = None) -> dict[str, Any]:
+    """Issues × parties: the latest stance in each cell, with its date, source and history."""
+    cells: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for p in store.positions(issue=issue):
+        cells.setdefault(_cell_key(p), []).append(p)
+    issues = sorted({k[0] for k in cells})
+    parties = sorted({k[1] for k in cells})
+    board = []
+    for (iss, holder), history in sorted(cells.items()):
+        history.sort(key=_position_date)
+        latest = history[-1]
+        board.append({"issue": iss, "party": holder, "stance": latest.get("stance"),
+                      "date": latest.get("date") or latest.get("published"), "latest": latest,
+                      "history": history})
+    return {"issues": issues, "parties": parties, "cells": board}
+
+
+def board_matrix(board: dict[str, Any]) -> list[dict[str, Any]]:
+    """The board as rows (one per issue) with one cell (or None) per party, for the page."""
+    index = {(c["issue"], c["party"]): c for c in board["cells"]}
+    return [{"issue": i, "cells": [index.get((i, p)) for p in board["parties"]]}
+            for i in board["issues"]]
+
+
+def quad_of(event_type: str | None) -> str | None:
+    return QUAD_CLASS.get(event_type or "")
+
+

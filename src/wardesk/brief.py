@@ -1,0 +1,161 @@
+"""The situation brief: key events, casualty figures with their sources, meetings ahead, and
+what changed in the parties' positions, over a window of days. Rendered as Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wardesk.store.stats import event_day
+
+if TYPE_CHECKING:
+    from wardesk.store import Store
+
+WINDOW_DAYS = 7
+KEY_EVENTS = 12
+MEETING_TYPES = ("CONSULT", "AGREE")
+# Ranks events for the brief: violence and agreements first, then how firmly they are reported.
+TYPE_WEIGHT = {"ASSAULT": 5, "AGREE": 4, "COERCE": 3, "MOBILIZE": 3, "SANCTION": 3,
+               "THREATEN": 2, "CONSULT": 2, "REJECT": 2, "AID": 2, "CONCEDE": 2, "RETREAT": 2}
+CERTAINTY_WEIGHT = {"confirmed": 3, "reported": 2, "claimed": 1, "hedged": 0, "speculative": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    since: str
+    until: str
+    counts: dict[str, int]
+    key_events: tuple[dict[str, Any], ...]
+    casualties: tuple[dict[str, Any], ...]
+    meetings_ahead: tuple[dict[str, Any], ...]
+    position_changes: tuple[dict[str, Any], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+def _window(store: Store, since: str | None, until: str | None) -> tuple[str, str]:
+    """Default window: the week up to the newest article (or today, on an empty store)."""
+    if until is None:
+        newest = store.articles(limit=1, offset=0)  # newest published first
+        day = newest[0].get("published") if newest else None
+        until = str(day)[:10] if day else dt.date.today().isoformat()
+    if since is None:
+        since = (dt.date.fromisoformat(until[:10]) - dt.timedelta(days=WINDOW_DAYS)).isoformat()
+    return since[:10], until[:10]
+
+
+def _summary(e: dict[str, Any]) -> dict[str, Any]:
+    """The fields of an event a brief shows."""
+    source = ", ".join(r.get("actorText", "") for r in e.get("source") or [])
+    target = ", ".join(r.get("actorText", "") for r in e.get("target") or [])
+    place = e.get("eventLoc") or {}
+    attribution = e.get("attribution") or {}
+    return {"id": e.get("id"), "event": e.get("event"), "date": event_day(e),
+            "source": source, "target": target, "text": e.get("eventText"),
+            "place": place.get("name") if isinstance(place, dict) else None,
+            "status": e.get("status"), "certainty": e.get("certainty"),
+            "dead": e.get("dead"), "injured": e.get("injured"),
+            "attribution": attribution.get("text") if isinstance(attribution, dict) else None,
+            "evidence": (e.get("evidence") or {}).get("text"),
+            "article_id": e.get("article_id"), "article_title": e.get("article_title")}
+
+
+def _weight(e: dict[str, Any]) -> tuple[int, int, int]:
+    casualties = (e.get("dead") or 0) + (e.get("injured") or 0)
+    return (TYPE_WEIGHT.get(e.get("event") or "", 1) + (3 if casualties else 0),
+            CERTAINTY_WEIGHT.get(e.get("certainty") or "", 0), casualties)
+
+
+def _key_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    happened = [e for e in events if e.get("status") in ("occurred", "ongoing")]
+    seen: set[tuple[Any, ...]] = set()
+    chosen = []
+    for e in sorted(happened, key=_weight, reverse=True):
+        s = _summary(e)
+        key = (s["event"], s["source"], s["target"], s["date"])
+        if key not in seen:
+            seen.add(key)
+            chosen.append(s)
+    return chosen[:KEY_EVENTS]
+
+
+def _meetings_ahead(store: Store, until: str) -> list[dict[str, Any]]:
+    from wardesk.store import EventFilter
+
+    ahead = []
+    for kind in MEETING_TYPES:
+        for e in store.iter_events(EventFilter(type=kind, status="planned", limit=None)):
+            day = event_day(e)
+            if day and day >= until:
+                ahead.append(_summary(e))
+    return sorted(ahead, key=lambda s: s["date"] or "")
+
+
+def make_brief(store: Store, since: str | None = None, until: str | None = None) -> Brief:
+    """The brief for events dated between ``since`` and ``until`` (default: the last week)."""
+    from wardesk.store import EventFilter
+
+    since, until = _window(store, since, until)
+    events = list(store.iter_events(EventFilter(since=since, until=until, limit=None)))
+    casualties = [_summary(e) for e in events if e.get("dead") or e.get("injured")]
+    types: dict[str, int] = {}
+    for e in events:
+        types[e.get("event") or "?"] = types.get(e.get("event") or "?", 0) + 1
+    return Brief(
+        since=since, until=until, counts=dict(sorted(types.items())),
+        key_events=tuple(_key_events(events)),
+        casualties=tuple(sorted(casualties, key=lambda s: s["date"] or "")),
+        meetings_ahead=tuple(_meetings_ahead(store, until)),
+        position_changes=tuple(store.position_changes(since=since)),
+    )
+
+
+def _line(s: dict[str, Any]) -> str:
+    who = f"{s['source'] or '?'} → {s['target']}" if s["target"] else s["source"] or "?"
+    where = f" in {s['place']}" if s["place"] else ""
+    said = f" (according to {s['attribution']})" if s["attribution"] else ""
+    return f"- {s['date'] or 'undated'} **{s['event']}** {who}{where}: {s['text'] or ''}" \
+        f" [{s['status']}, {s['certainty']}]{said}"
+
+
+def _change_line(c: dict[str, Any]) -> str:
+    old, new = c.get("old") or {}, c.get("new") or {}
+    when = new.get("date") or new.get("published") or old.get("date") or old.get("published")
+    source = new.get("article_title") or old.get("article_title") or "the article"
+    return (f"- {when or 'undated'} {c.get('party')} on {c.get('issue')}: "
+            f"{old.get('stance') or '—'} → {new.get('stance') or '—'} ({c.get('kind')};"
+            f" source: {source})")
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as Markdown (what `wardesk brief` prints)."""
+    out = [f"# Situation brief, {brief.since} to {brief.until}", ""]
+    total = sum(brief.counts.values())
+    kinds = ", ".join(f"{k} {n}" for k, n in brief.counts.items())
+    out += [f"{total} events ({kinds})." if total else "No events in this window.", ""]
+    out += ["## Key events", "", *(_line(s) for s in brief.key_events or ()), ""]
+    out += ["## Casualties", ""]
+    for s in brief.casualties:
+        figures = ", ".join(f"{n} {w}" for n, w in ((s["dead"], "dead"), (s["injured"], "injured"))
+                            if n)
+        source = s["attribution"] or s["article_title"] or "the article"
+        out.append(f"- {s['date'] or 'undated'} {figures}{' in ' + s['place'] if s['place'] else ''}"
+                   f" — source: {source}")
+    out += ["", "## Meetings ahead", "", *(_line(s) for s in brief.meetings_ahead), ""]
+    out += ["## Position changes", "", *(_change_line(c) for c in brief.position_changes), ""]
+    return "\n".join(out)
+
+
+def render_html(brief: Brief) -> str:
+    """The brief as an HTML fragment, from the same template the desk's pages use."""
+    from pathlib import Path
+
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    folder = Path(__file__).resolve().parent / "web" / "templates"
+    env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(["html"]))
+    return env.get_template("brief_fragment.html").render(brief=brief)

@@ -1,0 +1,154 @@
+"""The desk's pages. Each renders the same view function that its JSON twin under /api returns,
+and links to that twin; Jinja autoescapes everything, and URLs become links only when http(s).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from wardesk.api.deps import FilterDep, StoreDep, filter_params
+from wardesk.api.views import (
+    actor_view,
+    article_segments,
+    article_view,
+    board_matrix,
+    event_view,
+    position_board,
+)
+from wardesk.brief import make_brief
+from wardesk.store import stats
+from wardesk.web.assets import map_available
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
+
+
+def safe_url(url: object) -> str | None:
+    """A URL fit for href: http(s) only, so javascript: and data: links never become links."""
+    if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
+def actor_names(refs: object) -> str:
+    if not isinstance(refs, list):
+        return ""
+    return ", ".join(str(r.get("actorText") or r.get("actor") or "") for r in refs
+                     if isinstance(r, dict))
+
+
+templates.env.filters["safe_url"] = safe_url
+templates.env.filters["actor_names"] = actor_names
+templates.env.globals["urlencode"] = urlencode
+
+
+def page(request: Request, name: str, twin: str, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"twin": twin, **context})
+
+
+def _found(value: Any) -> Any:
+    if value is None:
+        raise HTTPException(404, "not found")
+    return value
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, store: StoreDep) -> HTMLResponse:
+    return page(request, "overview.html", "/api/stats", counts=store.counts(),
+                brief=make_brief(store), map=map_available())
+
+
+def _facet_links(params: dict[str, str], facets: dict[str, Any]) -> dict[str, list[Any]]:
+    """Each facet value with the link that toggles it in the current filter."""
+    links: dict[str, list[Any]] = {}
+    for key, values in facets.items():
+        links[key] = []
+        for item in values[:20]:
+            chosen = params.get(key) == str(item["value"])
+            query = {k: v for k, v in params.items() if k != key}
+            if not chosen:
+                query[key] = str(item["value"])
+            links[key].append({**item, "chosen": chosen, "href": "/events?" + urlencode(query)})
+    return links
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, store: StoreDep, f: FilterDep) -> HTMLResponse:
+    params = filter_params(f)
+    query = urlencode(params)
+    return page(request, "events.html", "/api/events?" + query, events=store.events(f),
+                total=store.count_events(f), f=f, params=params, query=query,
+                facets=_facet_links(params, stats.facets(store, f)))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, store: StoreDep, event_id: str) -> HTMLResponse:
+    view = _found(event_view(store, event_id))
+    article = view["article"] or {}
+    evidence = view["event"].get("evidence") or {}
+    span = (evidence["start"], evidence["end"]) if "start" in evidence else None
+    record = store.record(article["id"]) if article.get("id") else None
+    from wardesk.records import to_dict
+
+    parts = article_segments(article.get("text") or "", to_dict(record) if record else None, span)
+    return page(request, "event.html", f"/api/events/{event_id}", event=view["event"],
+                article=article, segments=parts)
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, store: StoreDep,
+                text: Annotated[str | None, Query()] = None,
+                country: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    rows = store.actors(country=country or None, text=text or None, limit=500)
+    return page(request, "actors.html", "/api/actors", actors=rows, text=text or "",
+                country=country or "")
+
+
+@router.get("/actors/{actor_id:path}", response_class=HTMLResponse)
+def actor_page(request: Request, store: StoreDep, actor_id: str) -> HTMLResponse:
+    view = _found(actor_view(store, actor_id))
+    return page(request, "actor.html", f"/api/actors/{actor_id}", **view)
+
+
+@router.get("/positions", response_class=HTMLResponse)
+def positions_page(request: Request, store: StoreDep) -> HTMLResponse:
+    board = position_board(store)
+    return page(request, "positions.html", "/api/positions/board", board=board,
+                rows=board_matrix(board))
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(request: Request, store: StoreDep,
+                  q: Annotated[str | None, Query()] = None,
+                  offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    rows = store.articles(q=q or None, limit=50, offset=offset)
+    return page(request, "articles.html", "/api/articles?" + urlencode({"q": q or ""}),
+                articles=rows, q=q or "", offset=offset)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
+    view = _found(article_view(store, article_id))
+    parts = article_segments(view["article"].get("text") or "", view["record"])
+    return page(request, "article.html", f"/api/articles/{article_id}", segments=parts, **view)
+
+
+@router.get("/rejections", response_class=HTMLResponse)
+def rejections_page(request: Request, store: StoreDep) -> HTMLResponse:
+    return page(request, "rejections.html", "/api/rejections",
+                rejections=store.rejections(limit=500))
+
+
+@router.get("/brief", response_class=HTMLResponse)
+def brief_page(request: Request, store: StoreDep,
+               since: Annotated[str | None, Query()] = None,
+               until: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    brief = make_brief(store, since=since or None, until=until or None)
+    twin = "/api/brief?" + urlencode({k: v for k, v in (("since", since), ("until", until)) if v})
+    return page(request, "brief.html", twin, brief=brief)

@@ -1,0 +1,9 @@
+// Events table: a click anywhere on a row opens that event (the row's type link).
+"use strict";
+for (const row of document.querySelectorAll("tr.event-row")) {
+  row.addEventListener("click", (ev) => {
+    if (ev.target.closest("a")) return;
+    const link = row.querySelector("a.type");
+    if (link) window.location.assign(link.href);
+  });
+}
