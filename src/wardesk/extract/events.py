@@ -1,10 +1,258 @@
-"""Events: predicates over the dependency parse → PLOVER events (placeholder)."""
+"""Events: predicates over the dependency parse → PLOVER events with actors, date, place,
+counts, modality and attribution, one list per article (SCHEMA.md "events")."""
 
 from __future__ import annotations
 
-from wardesk.extract.layers import Layers
-from wardesk.records import Event
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from wardesk.extract.event_roles import Refs, roles
+from wardesk.extract.modality import (
+    SPEECH_VERBS,
+    local_attribution,
+    negated_of,
+    speaker_refs,
+    status_of,
+    stronger,
+)
+from wardesk.extract.modality import certainty_of as _certainty_of
+from wardesk.extract.predicates import Match, match_sentence
+from wardesk.records import Attribution, Event, EventDate, Evidence, Place, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from wardesk.extract.layers import Counts, Layers
+
+# Types whose complement is part of what is said, not a second event ("agreed to meet",
+# "threatened to strike", "accused X of shelling", "refused to withdraw").
+MATRIX_TYPES = {"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE"}
+_EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "acl"}
+# Without any actor, only violence and protest are still worth a record (casualties, crowds).
+ACTORLESS_TYPES = {"ASSAULT", "PROTEST"}
+# Governments protesting are lodging a complaint, not demonstrating (PLOVER ACCUSE).
+_STATE_SECTORS = {"GOV", "MIL", "IGO", "JUD", "LEG"}
+_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 
 
 def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
-    return ()
+    events: list[Event] = []
+    for sent in layers.doc.sents:
+        matches, absorbed = _keep(match_sentence(sent))
+        built = []
+        for m in matches:
+            parts = [m, *absorbed.get(m.trigger.i, [])]
+            ev = _build(parts, sent, layers, article_id)
+            if ev is not None:
+                built.append(ev)
+        events.extend(_merge(built))
+    return tuple(events)
+
+
+def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
+    """Drop predicates that are only part of another predicate's content or argument; a
+    nominal of the governing predicate's own type ("shot down … a drone attack", "sit down
+    for talks") is kept aside to lend that predicate its actors and counts."""
+    by_token = {m.trigger.i: m for m in matches}
+    kept: list[Match] = []
+    absorbed: dict[int, list[Match]] = {}
+    for m in matches:
+        gov = _governing_match(m, by_token) or _quoting_match(m, matches)
+        if gov is None:
+            kept.append(m)
+        elif m.predicate.kind == "noun" and gov.predicate.event == m.predicate.event:
+            absorbed.setdefault(gov.trigger.i, []).append(m)
+        elif m.predicate.kind != "noun" and gov.predicate.event not in MATRIX_TYPES:
+            kept.append(m)
+    return kept, absorbed
+
+
+_QUOTES = {"“", "”", '"', "‘", "’"}
+
+
+def _quoting_match(m: Match, matches: list[Match]) -> Match | None:
+    """A matrix predicate just before the quotation that holds ``m`` ("demanded X “must …
+    recognise …”"): the quotation is its content even when the parse loses the link."""
+    sent = m.trigger.sent
+    marks = [t.i for t in sent if t.text in ('“', '"') and t.i < m.trigger.i]
+    closes = [t.i for t in sent if t.text in ('”', '"') and t.i < m.trigger.i]
+    if not marks or (closes and closes[-1] > marks[-1]):
+        return None
+    opening = marks[-1]
+    before = [g for g in matches if g.trigger.i < opening and g is not m]
+    if before and before[-1].predicate.event in MATRIX_TYPES and opening - before[-1].trigger.i <= 4:
+        return before[-1]
+    return None
+
+
+def _governing_match(m: Match, by_token: dict[int, Match]) -> Match | None:
+    """The predicate this one is an argument or complement of, if any."""
+    tok = m.trigger
+    for _ in range(8):
+        noun_clause = tok.dep_ == "advcl" and tok.head.pos_ in ("NOUN", "PROPN")
+        if (tok.dep_ not in _EMBED_DEPS and tok.dep_ != "conj" and not noun_clause) or tok.head is tok:
+            return None
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS:
+            return None
+        via_conj = tok.dep_ == "conj"
+        tok = tok.head
+        gov = by_token.get(tok.i)
+        if gov is not None and gov is not m and not via_conj:
+            return gov
+    return None
+
+
+def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> Event | None:
+    m = parts[0]
+    actors = layers.actors
+    attribution, speaker, speech_verb = local_attribution(m.trigger, actors)
+    source, target = roles(m, actors)
+    if speaker is not None and _pronoun_subject(m.trigger):
+        said = speaker_refs(speaker, actors)  # "X said it had shot down …": it = X
+        if "inverse" in m.predicate.flags and not target:
+            target = said
+        elif not source and "inverse" not in m.predicate.flags:
+            source = said
+    for nominal in parts[1:]:  # the governed nominal fills the roles the verb left open
+        n_source, n_target = roles(nominal, actors)
+        source, target = source or n_source, target or n_target
+    event_type = m.predicate.event
+    mode = m.predicate.mode
+    if event_type == "PROTEST" and any(r.sector in _STATE_SECTORS for r in source):
+        event_type, mode = "ACCUSE", "allege"
+    counts = _counts(parts, layers)
+    if not source and not target and not (event_type in ACTORLESS_TYPES and _has_counts(counts)):
+        return None
+    date = _date(parts, layers)
+    exact = date is not None and date.resolution not in ("publication_date", "unresolved")
+    their_attr, their_certainty = layers.statements.attribution_for(m.trigger)
+    if their_attr is not None:
+        attribution = their_attr
+    certainty = _certainty_of(m.trigger, event_type, attribution, speaker_refs(speaker, actors), speech_verb)
+    if their_attr is not None:
+        certainty = stronger(certainty, their_certainty)
+    start, end = _evidence_span(sent)
+    trigger_text = layers.doc.text[m.words[0].idx: m.words[-1].idx + len(m.words[-1].text)]
+    return Event(
+        id=content_id(article_id, start, m.trigger.idx, event_type),
+        event=event_type, mode=mode, context=m.predicate.context,
+        source=source, target=target, eventText=trigger_text,
+        evidence=Evidence(layers.doc.text[start:end], start, end),
+        date=date, eventLoc=_place(parts, layers),
+        dead=counts.dead, injured=counts.injured, size=counts.size, quantities=counts.quantities,
+        status=status_of(m.trigger, layers.published, date.value if date else None, exact),
+        negated=negated_of(m.trigger), attribution=attribution, certainty=certainty,
+    )
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUNS for c in verb.children)
+
+
+def _anchors(m: Match | list[Match]) -> list[Token]:
+    """Tokens to ask the date/place/number tables about: the trigger, then its event nouns."""
+    out: list[Token] = []
+    for part in m if isinstance(m, list) else [m]:
+        for tok in (part.trigger, part.noun):
+            if tok is not None and tok not in out:
+                out.append(tok)
+    return out
+
+
+def _date(m: list[Match], layers: Layers) -> EventDate | None:
+    for tok in _anchors(m):
+        found = layers.dates.date_for(tok)
+        if found is not None:
+            return found
+    if layers.published:
+        return EventDate(text="", value=layers.published, granularity="day", resolution="publication_date")
+    return None
+
+
+def _place(m: list[Match], layers: Layers) -> Place | None:
+    for tok in _anchors(m):
+        found = layers.places.place_for(tok)
+        if found is not None:
+            return found
+    return None
+
+
+def _counts(m: Match | list[Match], layers: Layers) -> Counts:
+    found = [layers.quantities.counts_for(tok) for tok in _anchors(m)]
+    first = found[0]
+    for other in found[1:]:
+        first = _union_counts(first, other)
+    return first
+
+
+def _union_counts(a: Counts, b: Counts) -> Counts:
+    quantities = a.quantities + tuple(q for q in b.quantities if q not in a.quantities)
+    return replace(
+        a, dead=a.dead if a.dead is not None else b.dead,
+        injured=a.injured if a.injured is not None else b.injured,
+        size=a.size if a.size is not None else b.size, quantities=quantities,
+    )
+
+
+def _has_counts(c: Counts) -> bool:
+    return c.dead is not None or c.injured is not None or c.size is not None or bool(c.quantities)
+
+
+def _evidence_span(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    return sent.start_char + lead, sent.start_char + len(text.rstrip())
+
+
+# --- one sentence, one event per happening -----------------------------------------------
+
+
+def _codes(refs: Refs) -> set[str]:
+    return {r.code for r in refs if r.code}
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    """Two violent events of one sentence that can be the same attack: no actor is on both
+    sides, and neither names a source or target the other contradicts."""
+    src, tgt = _codes(a.source) | _codes(b.source), _codes(a.target) | _codes(b.target)
+    if src & tgt:
+        return False
+    for mine, theirs in ((a.source, b.source), (a.target, b.target)):
+        if _codes(mine) and _codes(theirs) and not _codes(mine) & _codes(theirs):
+            return False
+    return True
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        for i, kept in enumerate(out):
+            if ev.event == kept.event == "ASSAULT" and _compatible(kept, ev):
+                out[i] = _combine(kept, ev)
+                break
+        else:
+            out.append(ev)
+    return out
+
+
+def _pick_attr(a: Attribution | None, b: Attribution | None) -> Attribution | None:
+    return a if a is not None else b
+
+
+def _combine(a: Event, b: Event) -> Event:
+    def union(x: Refs, y: Refs) -> Refs:
+        return x + tuple(r for r in y if r not in x)
+
+    quantities = a.quantities + tuple(q for q in b.quantities if q not in a.quantities)
+    date = a.date if a.date is not None and a.date.resolution != "publication_date" else (b.date or a.date)
+    return replace(
+        a, source=union(a.source, b.source), target=union(a.target, b.target),
+        mode=a.mode or b.mode, context=a.context or b.context, date=date,
+        eventLoc=a.eventLoc or b.eventLoc,
+        dead=a.dead if a.dead is not None else b.dead,
+        injured=a.injured if a.injured is not None else b.injured,
+        size=a.size if a.size is not None else b.size, quantities=quantities,
+        attribution=_pick_attr(a.attribution, b.attribution),
+        certainty=stronger(a.certainty, b.certainty),
+        negated=a.negated and b.negated,
+    )

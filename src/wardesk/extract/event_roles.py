@@ -1,0 +1,247 @@
+"""Who does what to whom: the source and target actors of a matched predicate, read from the
+dependency parse (subject, passive agent, object, prepositional object, possessor)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wardesk.extract.predicates import Match
+from wardesk.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from wardesk.extract.layers import ActorTable
+
+_SUBJECT_DEPS = ("nsubj", "csubj")
+_RELATIVE = {"that", "which", "who", "whom", "whose"}
+# Prepositions whose object is the one acted upon ("an attack on", "talks with").
+_TARGET_PREPS = {"on", "against", "with", "to", "at", "into", "toward", "towards", "upon", "of"}
+_VERB_TARGET_PREPS = {"on", "against", "with", "to", "at", "into", "toward", "towards", "upon"}
+_SOURCE_PREPS = {"by", "from"}
+# Nouns that stand for two actors already named in the governing clause ("when the pair spoke").
+_PAIR_WORDS = {"pair", "two", "both", "sides", "duo"}
+_NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# Clause attachments whose tokens do not belong to a noun phrase's own actors.
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos", "pcomp"}
+
+Refs = tuple[ActorRef, ...]
+
+
+def _dedupe(refs: tuple[ActorRef, ...] | list[ActorRef]) -> Refs:
+    seen: set[tuple[str | None, str | None, str]] = set()
+    out: list[ActorRef] = []
+    for r in refs:
+        key = (r.actor, r.code, r.actorText)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return tuple(out)
+
+
+def phrase_span(head: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head``, without its clauses."""
+    tokens = [head]
+    stack = [c for c in head.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "punct"]
+    while stack:
+        tok = stack.pop()
+        tokens.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+def refs_of(head: Token, actors: ActorTable) -> Refs:
+    """The actors of the noun phrase headed by ``head``: the actor table's answer, or else
+    every actor mentioned inside the phrase (its modifiers, possessor, "from"-phrase)."""
+    if head.ent_type_ in _NOT_ACTOR_ENTS:
+        return ()
+    refs = tuple(actors.refs(head))
+    for conj in head.conjuncts:  # the table should expand conjuncts; make sure of it
+        if conj.i > head.i:
+            refs += tuple(actors.refs(conj))
+    if not refs:
+        start, end = phrase_span(head)
+        refs = tuple(actors.refs_in(start, end))
+    return _dedupe(refs)
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in _SUBJECT_DEPS:
+            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return c
+    return None
+
+
+def _governor(verb: Token) -> Token | None:
+    """The verb whose subject a subjectless verb shares ("before leading a call")."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") or (
+            tok.dep_ == "pobj" and tok.head.dep_ == "prep"
+        ):
+            tok = tok.head
+            if tok.pos_ == "ADP":
+                tok = tok.head
+            if tok.pos_ == "VERB" or (tok.pos_ in ("AUX", "ADJ") and _subject(tok) is not None):
+                return tok
+            continue
+        return None
+    return None
+
+
+def _subject_refs(verb: Token, actors: ActorTable) -> tuple[Token | None, Refs]:
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            break
+        subj = _subject(tok)
+        if subj is not None:
+            return subj, refs_of(subj, actors)
+        if tok.dep_ == "xcomp":  # object control: "sent his aide to meet", "urged X to talk"
+            for obj in _objects(tok.head):
+                refs = refs_of(obj, actors)
+                if refs:
+                    return obj, refs
+        tok = _governor(tok)
+    return None, ()
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "obj")]
+
+
+def _prep_objects(head: Token, preps: set[str]) -> list[Token]:
+    out: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out
+
+
+def _pair_refs(verb: Token, actors: ActorTable) -> tuple[Refs, Refs]:
+    """"when the pair spoke": the subject and object of a clause this one hangs from."""
+    for gov in verb.ancestors:
+        if gov.pos_ != "VERB":
+            continue
+        subj = _subject(gov)
+        src = refs_of(subj, actors) if subj is not None else ()
+        tgt: Refs = ()
+        for obj in _objects(gov):
+            tgt = _dedupe(tgt + refs_of(obj, actors))
+        if src and tgt:
+            return src, tgt
+    return (), ()
+
+
+def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
+    verb = match.trigger
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    source: Refs = ()
+    target: Refs = ()
+    if passive:
+        for agent in _prep_objects(verb, {"by"}):
+            source = _dedupe(source + refs_of(agent, actors))
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                target = refs_of(c, actors)
+    else:
+        subj, source = _subject_refs(verb, actors)
+        if not source and subj is not None and subj.lower_ in _PAIR_WORDS:
+            return _pair_refs(verb, actors)
+        for obj in _objects(verb):
+            if obj is not match.noun:
+                target = _dedupe(target + refs_of(obj, actors))
+    if match.noun is not None:
+        target = _dedupe(target + _noun_targets(match.noun, actors))
+        if not source:
+            source = _noun_sources(match.noun, actors)
+    if not target:
+        for pobj in _prep_objects(verb, _VERB_TARGET_PREPS):
+            target = _dedupe(target + refs_of(pobj, actors))
+    if not target and _objects(verb):
+        # "meets counterparts from France": the "from"-phrase often hangs off the verb
+        for pobj in _prep_objects(verb, {"from"}):
+            target = _dedupe(target + refs_of(pobj, actors))
+    if not target and match.predicate.event in _COMPLEMENT_TARGET_TYPES:
+        target = _complement_subject_refs(verb, actors)
+    if "inverse" in match.predicate.flags:
+        owners: Refs = ()
+        for obj in _objects(verb):
+            owners = _dedupe(owners + _noun_sources(obj, actors))
+        source, target = owners, source
+    return source, target
+
+
+# Verbal types whose target may be the subject of their complement clause
+# ("demanded Ukraine must withdraw", "warned that Russia would pay").
+_COMPLEMENT_TARGET_TYPES = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"}
+
+
+def _complement_subject_refs(verb: Token, actors: ActorTable) -> Refs:
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            subj = _subject(c)
+            if subj is not None:
+                return refs_of(subj, actors)
+    # "the need for X to provide": the subject of a clause or a "for"-phrase inside the object
+    for obj in _objects(verb):
+        for clause in obj.children:
+            if clause.dep_ in ("advcl", "acl", "relcl") and (subj := _subject(clause)) is not None:
+                return refs_of(subj, actors)
+        for pobj in _prep_objects(obj, {"for"}):
+            return refs_of(pobj, actors)
+    return ()
+
+
+def _noun_sources(noun: Token, actors: ActorTable) -> Refs:
+    out: Refs = ()
+    for c in noun.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+            out = _dedupe(out + tuple(actors.refs(c)) + _span_refs(c, actors))
+    for pobj in _prep_objects(noun, _SOURCE_PREPS):
+        out = _dedupe(out + refs_of(pobj, actors))
+    return out
+
+
+def _span_refs(tok: Token, actors: ActorTable) -> Refs:
+    return tuple(actors.refs_in(tok.idx, tok.idx + len(tok.text)))
+
+
+def _noun_targets(noun: Token, actors: ActorTable) -> Refs:
+    out: Refs = ()
+    for pobj in _prep_objects(noun, _TARGET_PREPS):
+        out = _dedupe(out + refs_of(pobj, actors))
+    return out
+
+
+def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
+    noun = match.trigger
+    between = _prep_objects(noun, {"between", "among", "amongst"})
+    if between:
+        both: Refs = ()
+        for pobj in between:
+            both = _dedupe(both + refs_of(pobj, actors))
+        return both[:1], both[1:]
+    source = _noun_sources(noun, actors)
+    target = _noun_targets(noun, actors)
+    if not source and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+        _, source = _subject_refs(noun.head, actors)
+    return source, target
+
+
+def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
+    """(source, target) of a match; a symmetric CONSULT between several parties named only as
+    its source ("US and Ukrainian officials met") is split into source and target."""
+    if match.predicate.kind == "noun":
+        source, target = nominal_roles(match, actors)
+    else:
+        source, target = verbal_roles(match, actors)
+    if match.predicate.event == "CONSULT" and not target and len(source) > 1:
+        codes = {r.code for r in source}
+        if len(codes) > 1:
+            source, target = source[:1], source[1:]
+    return source, target

@@ -1,0 +1,177 @@
+"""The predicate lexicon (data/events_lexicon.tsv) and the matcher that finds event predicates
+in a parsed sentence: verbs, phrasal verbs, light-verb + noun pairs and nominal predicates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+LEXICON_PATH = Path(__file__).parent / "data" / "events_lexicon.tsv"
+
+# Dependents that carry a verb's particle or a bound preposition ("rule out", "call for").
+_PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "acomp"}
+_OBJECT_DEPS = {"dobj", "obj", "attr"}
+# A noun in these positions names a thing, not an event ("attack helicopters").
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """One lexicon entry: what a word or phrase means as an event."""
+
+    kind: str  # verb | phrasal | light | noun
+    phrase: str
+    event: str
+    mode: str | None
+    context: tuple[str, ...]
+    flags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A predicate found in a sentence. ``trigger`` is the verb (or the noun of a nominal
+    predicate); ``noun`` the event noun of a light verb or nominal predicate; ``words`` the
+    tokens of the trigger phrase, in order."""
+
+    predicate: Predicate
+    trigger: Token
+    words: tuple[Token, ...]
+    noun: Token | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Predicate]
+    phrasal: dict[str, Predicate]
+    light: dict[str, Predicate]
+    nouns: dict[str, Predicate]
+
+    def __len__(self) -> int:
+        return len(self.verbs) + len(self.phrasal) + len(self.light) + len(self.nouns)
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    tables: dict[str, dict[str, Predicate]] = {"verb": {}, "phrasal": {}, "light": {}, "noun": {}}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = (line.split("\t") + [""] * 6)[:6]
+        kind, phrase, event, mode, context, flags = (c.strip() for c in cols)
+        tables[kind][phrase] = Predicate(
+            kind, phrase, event, mode or None,
+            tuple(c for c in context.split(";") if c),
+            frozenset(f for f in flags.split(",") if f),
+        )
+    return Lexicon(tables["verb"], tables["phrasal"], tables["light"], tables["noun"])
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower() if token.lemma_ else token.lower_
+
+
+def _noun_lemma(token: Token) -> str:
+    lemma = _lemma(token)
+    # The small model sometimes leaves plurals unlemmatised ("talks", "sanctions").
+    if lemma.endswith("s") and lemma[:-1] in load_lexicon().nouns:
+        return lemma[:-1]
+    if lemma == "talks":
+        return "talk"
+    return lemma
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+
+
+def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
+    lemma = _lemma(verb)
+    particles = [c for c in verb.children if c.dep_ in _PARTICLE_DEPS]
+    objects = _objects(verb)
+    for prt in particles:
+        if prt.dep_ != "prt":
+            continue
+        for obj in objects:
+            key = f"{lemma} {prt.lower_} {_noun_lemma(obj)}"
+            if key in lex.light:
+                return Match(lex.light[key], verb, (verb, prt, obj), obj)
+    for obj in objects:
+        for key in (f"{lemma} {_noun_lemma(obj)}", f"* {_noun_lemma(obj)}"):
+            if key in lex.light:
+                return Match(lex.light[key], verb, (verb, obj), obj)
+        compound = [c for c in obj.children if c.dep_ in ("compound", "amod")]
+        for mod in compound:  # "declare martial law"
+            key = f"{lemma} {mod.lower_} {_noun_lemma(obj)}"
+            if key in lex.light:
+                return Match(lex.light[key], verb, (verb, mod, obj), obj)
+    for prt in particles:
+        key = f"{lemma} {prt.lower_}"
+        if key in lex.phrasal:
+            return Match(lex.phrasal[key], verb, tuple(sorted((verb, prt), key=lambda t: t.i)))
+    pred = lex.verbs.get(lemma)
+    if pred is None:
+        return None
+    if "object" in pred.flags and not objects and not _is_passive(verb):
+        return None
+    if "reciprocal" in pred.flags and not _reciprocal(verb):
+        return None
+    return Match(pred, verb, (verb,))
+
+
+_PAIR_SUBJECTS = {"pair", "two", "both", "sides", "duo", "leaders", "they", "we"}
+
+
+def _reciprocal(verb: Token) -> bool:
+    """"the pair spoke", "the two leaders talked": a talk verb with two parties as subject."""
+    for c in verb.children:
+        if c.dep_ == "nsubj" and (
+            c.lower_ in _PAIR_SUBJECTS or any(g.dep_ == "conj" for g in c.children)
+            or any(g.lower_ in ("two", "both") for g in c.children)
+        ):
+            return True
+    return False
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _match_noun(noun: Token, lex: Lexicon) -> Match | None:
+    if noun.dep_ in _MODIFIER_DEPS:
+        return None
+    lemma = _noun_lemma(noun)
+    for mod in noun.children:
+        if mod.dep_ in ("compound", "amod") and mod.i == noun.i - 1:
+            key = f"{mod.lower_} {lemma}"
+            if key in lex.nouns:
+                return Match(lex.nouns[key], noun, (mod, noun), noun)
+    pred = lex.nouns.get(lemma)
+    if pred is None:
+        return None
+    if lemma == "call" and any(c.lower_ in ("for", "to") for c in noun.children):
+        pred = Predicate("noun", "call for", "REQUEST", None, ())
+    return Match(pred, noun, (noun,), noun)
+
+
+def match_sentence(sent: Span) -> list[Match]:
+    """Every predicate in the sentence; a noun already used by a light verb is not repeated."""
+    lex = load_lexicon()
+    matches: list[Match] = []
+    used: set[int] = set()
+    for token in sent:
+        if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
+            m = _match_verb(token, lex)
+            if m is not None:
+                matches.append(m)
+                used.update(t.i for t in m.words)
+    for token in sent:
+        if token.pos_ in ("NOUN", "PROPN") and token.i not in used:
+            m = _match_noun(token, lex)
+            if m is not None:
+                matches.append(m)
+    return sorted(matches, key=lambda m: m.trigger.i)
