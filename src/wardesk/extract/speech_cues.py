@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVES = {"who", "that", "which"}
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 TRIM_CHARS = " \t\n,;:—–-"
 
@@ -53,6 +54,20 @@ def subject_of(verb: Token) -> Token | None:
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
+    return None
+
+
+def speaker_of(cue: Token) -> Token | None:
+    """The subject of a reporting verb; for "…, adding that …" the subject of the verb it
+    hangs from (up to three steps up)."""
+    tok = cue
+    for _ in range(3):
+        subject = subject_of(tok)
+        if subject is not None and subject.lower_ in RELATIVES and tok.dep_ == "relcl":
+            return tok.head  # "officials who said …"
+        if subject is not None or tok.dep_ not in ("advcl", "conj", "xcomp") or tok.head.i == tok.i:
+            return subject
+        tok = tok.head
     return None
 
 
@@ -101,15 +116,17 @@ def about_hostilities(doc: Doc, start: int, end: int) -> bool:
 def noun_phrase(head: Token) -> tuple[int, int]:
     """Character offsets of the speaker phrase headed by ``head``, without relative clauses,
     appositions or trailing punctuation ("U.S. Central Command, which oversees …")."""
-    left = head.left_edge
+    doc = head.doc
     right = head
     for child in head.rights:
-        if child.dep_ in ("prep", "compound", "nmod", "amod", "pobj") and "," not in head.doc[
-            head.i: child.i].text:
-            right = child.right_edge
-        else:
+        if child.dep_ not in ("prep", "compound", "nmod", "amod", "pobj"):
             break
-    return left.idx, right.idx + len(right.text)
+        right = child.right_edge
+    for tok in doc[head.i: right.i + 1]:
+        if tok.text in ",(–—":
+            right = doc[tok.i - 1]
+            break
+    return head.left_edge.idx, right.idx + len(right.text)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -122,4 +139,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     for lead in ("that ", "That "):
         if text.startswith(lead, start) and end - start > len(lead):
             start += len(lead)
+    return unquote(text, start, end)
+
+
+def unquote(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content that is one whole quotation loses its marks (and the comma before the close)."""
+    if end - start < 3 or text[start] not in "“\"‘'" or text[end - 1] not in "”\"’'":
+        return start, end
+    inner = text[start + 1: end - 1]
+    if any(mark in inner for mark in "“”\""):
+        return start, end  # two quotations with words between them
+    start, end = start + 1, end - 1
+    while end > start and text[end - 1] in TRIM_CHARS:
+        end -= 1
     return start, end

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.quote_scan import Quote
 from wardesk.extract.speech_cues import (
-    Candidate, claim_marked, cue_certainty, cue_data, hedged, subject_of,
+    Candidate,
+    claim_marked,
+    cue_certainty,
+    cue_data,
+    hedged,
+    speaker_of,
+    subject_of,
 )
 
 if TYPE_CHECKING:
@@ -71,11 +77,20 @@ def _from_cue(cue: Token, q: Quote) -> Candidate:
         speaker = _according_source(cue)
         return Candidate(speaker, speaker.text if speaker is not None else "", "according to",
                          q.start, _end_of(cue.doc, q), certainty, True, cue.i)
-    speaker = subject_of(cue)
-    if speaker is None and cue.dep_ in ("advcl", "conj") and cue.head.i != cue.i:
-        speaker = subject_of(cue.head)  # "…," adding …
+    speaker = speaker_of(cue)
+    if speaker is not None and q.open <= speaker.idx <= q.close:
+        speaker = _tag_noun(cue, q)  # the parse took a word of the quote for the subject
     text = speaker.text if speaker is not None else ""
     return Candidate(speaker, text, cue.text, q.start, _end_of(cue.doc, q), certainty, True, cue.i)
+
+
+def _tag_noun(cue: Token, q: Quote) -> Token | None:
+    """The head noun between a quote and its cue ("…," Representative Van Orden told VOA)."""
+    doc = cue.doc
+    lo, hi = (q.close, cue.idx) if cue.idx > q.close else (cue.idx, q.open)
+    nouns = [t for t in doc if lo < t.idx < hi and t.pos_ in ("PROPN", "NOUN", "PRON")
+             and t.dep_ != "compound"]
+    return nouns[-1] if nouns else None
 
 
 def _end_of(doc: Doc, q: Quote) -> int:
@@ -162,11 +177,18 @@ def _quoted_predicate(doc: Doc, q: Quote) -> Candidate | None:
     if verb.pos_ != "VERB" or not (first == verb or first.dep_ in ("aux", "advmod", "neg")):
         return None
     subject = subject_of(verb)
-    if subject is None or subject.idx >= q.open or subject.lower_ in ("that", "which", "who"):
+    if subject is None or subject.idx >= q.open or not _named(subject):
         return None
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "women “are being persecuted”": a passive says nothing of who speaks
     prt = " ".join(c.text for c in verb.children if c.dep_ == "prt")
     cue = f"{verb.text} {prt}".strip()
     return Candidate(subject, subject.text, cue, q.start, q.end, "reported", True, verb.i)
+
+
+def _named(tok: Token) -> bool:
+    """A subject that names someone: a proper noun or a named entity."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
 
 
 def _quoted_label(doc: Doc, q: Quote) -> Candidate | None:

@@ -6,7 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wardesk.extract.speech_cues import (
-    Candidate, claim_marked, cue_certainty, hedged, is_expletive, subject_of, trim,
+    Candidate,
+    claim_marked,
+    cue_certainty,
+    hedged,
+    is_expletive,
+    speaker_of,
+    trim,
 )
 
 if TYPE_CHECKING:
@@ -31,9 +37,7 @@ def _from_verb(doc: Doc, verb: Token) -> Candidate | None:
     certainty = cue_certainty(verb)
     if certainty is None:
         return None
-    speaker = subject_of(verb)
-    if speaker is None and verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
-        speaker = subject_of(verb.head)  # "…, adding that …"
+    speaker = speaker_of(verb)
     if speaker is not None and speaker.dep_ == "nsubjpass" and not is_expletive(speaker):
         return None  # "he was told that …": the subject is the hearer
     span = _content(doc, verb, speaker)
@@ -62,8 +66,8 @@ def _content(doc: Doc, verb: Token, speaker: Token | None) -> tuple[int, int] | 
         start, end = clause.left_edge.idx, _end(clause.right_edge)
     elif clause is not None or _is_inverted_tag(verb, speaker):
         tag_start = min(verb.i, speaker.left_edge.i if speaker is not None else verb.i)
-        if tag_start <= sent.start:
-            return None
+        if tag_start <= sent.start or not doc[tag_start - 1].is_punct:
+            return None  # an inverted tag follows its content after a comma or a quote
         start, end = _lead_in_start(sent), _end(doc[tag_start - 1])
     else:
         return None
@@ -74,9 +78,9 @@ def _content(doc: Doc, verb: Token, speaker: Token | None) -> tuple[int, int] | 
 def _fronted_clause(doc: Doc, verb: Token) -> Token | None:
     """"Putin has made demands, it's been claimed": a clause before the cue and a comma."""
     for child in verb.lefts:
-        if child.dep_ in ("advcl", "parataxis") and doc[verb.left_edge.i: verb.i].text.count(","):
-            if any(t.text == "," and t.i > child.right_edge.i for t in doc[child.i: verb.i]):
-                return child
+        fronted = child.dep_ in ("advcl", "parataxis")
+        if fronted and any(t.text == "," for t in doc[child.right_edge.i: verb.i]):
+            return child
     return None
 
 
@@ -103,11 +107,11 @@ def _from_source_phrase(doc: Doc, tok: Token) -> Candidate | None:
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         source = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         cue = "according to"
-    elif tok.lemma_.lower() == "cite" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "npadvmod", "acl", "prep"):
+    elif tok.lemma_.lower() == "cite" and tok.tag_ == "VBG" and _opens_sentence(tok):
+        # Only a fronted "Citing X, …" hands the sentence to X; a trailing ", citing X" gives
+        # the subject's reason or source, and the subject stays the speaker.
         source = next((c for c in tok.children if c.dep_ == "dobj"), None)
         cue = tok.text
-        if cue_certainty(tok.head) is not None:
-            return None  # "the ministry said, citing …": the ministry is the speaker
     else:
         return None
     if source is None:
@@ -116,6 +120,11 @@ def _from_source_phrase(doc: Doc, tok: Token) -> Candidate | None:
     if span is None:
         return None
     return Candidate(source, source.text, cue, span[0], span[1], "reported", False, tok.i)
+
+
+def _opens_sentence(tok: Token) -> bool:
+    lead = tok.doc[tok.sent.start: tok.i]
+    return all(t.is_punct or t.dep_ in ("cc", "advmod") for t in lead)
 
 
 def _rest_of_sentence(doc: Doc, phrase_head: Token) -> tuple[int, int] | None:

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 from wardesk.extract.layers import ActorTable
 from wardesk.extract.quote_scan import Quote, find_quotes, outer_quotes
 from wardesk.extract.speech_cues import (
-    PRONOUNS, Candidate, about_hostilities, conditional_sentence, cue_data, hedged, noun_phrase,
+    PRONOUNS,
+    Candidate,
+    about_hostilities,
+    conditional_sentence,
+    cue_data,
+    hedged,
+    noun_phrase,
 )
 from wardesk.extract.speech_quotes import carried_quotes, embedded_quotes, tagged_quotes
 from wardesk.extract.speech_reported import reported_speech
@@ -64,11 +70,18 @@ def find_statements(doc: Doc, actors: ActorTable) -> StatementIndex:
 def _candidates(doc: Doc, quotes: tuple[Quote, ...]) -> list[Candidate]:
     tagged = tagged_quotes(doc, quotes)
     reported = reported_speech(doc, {c.cue_i for c in tagged})
+    reported = [r for r in reported if not _inside_quote(doc, r, tagged)]
     found = _mark_direct([*tagged, *reported], quotes)
     found += embedded_quotes(doc, quotes, found)
     found += carried_quotes(doc, quotes, found)
     unique = {(c.start, c.end, c.cue_i): c for c in found if c.end > c.start}
     return sorted(unique.values(), key=lambda c: (c.start, c.end))
+
+
+def _inside_quote(doc: Doc, cand: Candidate, quoted: list[Candidate]) -> bool:
+    """A cue inside a speaker's quoted words reports a third party: keep the outer statement."""
+    at = doc[cand.cue_i].idx
+    return any(q.start <= at < q.end for q in quoted)
 
 
 def _mark_direct(cands: list[Candidate], quotes: tuple[Quote, ...]) -> list[Candidate]:
