@@ -63,6 +63,7 @@ _LEGACY = [
 _CONTROL_OK = frozenset(b"\t\n\r\f\v\x1b")
 _SNIFF = 8192
 _MAX_CHAOS = 0.1  # charset-normalizer's mess ratio above which a guess is not "sensible"
+_MOSTLY_ASCII = 0.9
 _MAX_BAD_UTF8 = 0.02  # share of broken sequences tolerated in otherwise-UTF-8 text
 
 
@@ -109,6 +110,11 @@ def _decode_damaged_or_legacy(data: bytes, source: str) -> str:
     if multibyte > broken and broken / max(len(replaced), 1) <= _MAX_BAD_UTF8:
         return replaced  # UTF-8 with a few damaged bytes: keep it, mark the damage
     if multibyte == 0 or multibyte < broken:
+        if _ascii_share(data) >= _MOSTLY_ASCII:
+            try:  # mostly-ASCII legacy text is English-like: Windows-1252 is by far the likeliest
+                return data.decode("cp1252")
+            except UnicodeDecodeError:
+                pass
         guess = charset_normalizer.from_bytes(data, cp_isolation=_LEGACY).best()
         if guess is not None and guess.chaos <= _MAX_CHAOS:
             return str(guess)
@@ -116,3 +122,8 @@ def _decode_damaged_or_legacy(data: bytes, source: str) -> str:
         f"{source}: not UTF-8 and no sensible legacy encoding fits; re-save it as UTF-8",
         reason=BAD_ENCODING,
     )
+
+
+def _ascii_share(data: bytes) -> float:
+    head = data[:65536]
+    return sum(1 for byte in head if byte < 128) / max(len(head), 1)

@@ -102,6 +102,9 @@ class Reader:
     def _file(self, path: Path) -> Iterator[Article | Rejection]:
         where = str(path)
         suffix = path.suffix.lower()
+        if path.is_dir():
+            yield Rejection(where, UNREADABLE, f"{where}: folder cannot be listed")
+            return
         try:
             if suffix in CORPUS_SUFFIXES and path.is_file():
                 yield from read_corpus(path, self.settings, self.guard, published=self.published)
@@ -215,12 +218,27 @@ class Reader:
 
 
 def walk(root: Path) -> Iterator[Path]:
-    """Files under `root`, recursively, in sorted order, skipping hidden files and folders."""
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(folder) / name
+    """Files under `root` in sorted path order (folders in place), skipping hidden names and
+    symlinked folders (no loops). An explicit stack: deep trees cannot hit the recursion limit."""
+    stack = [iter(_sorted_entries(root) or ())]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif not entry.is_dir(follow_symlinks=False):
+            yield Path(entry.path)
+        elif (inside := _sorted_entries(Path(entry.path))) is None:
+            yield Path(entry.path)  # unlistable: the reader turns it into a Rejection
+        else:
+            stack.append(iter(inside))
+
+
+def _sorted_entries(folder: Path) -> list[os.DirEntry[str]] | None:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        return None
 
 
 def read_file_capped(path: Path, limit: int) -> bytes:
