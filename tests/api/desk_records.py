@@ -163,7 +163,7 @@ def hostile_record() -> tuple[Article, ArticleRecord]:
                   publisher=f"<b onmouseover=alert(1)>{HOSTILE}</b>", published="2025-03-12")
     rebels = ActorRef("ukr/reb/<script>x</script>", f"Rebels {HOSTILE}", "UKR", "REB")
     actors = (Actor(rebels.actor or "", f"Rebels {HOSTILE}", "group", "UKR", "REB",
-                    f"<i onclick=alert(1)>role</i>", (HOSTILE,), (), (mention(t, "Rebels"),)),)
+                    "<i onclick=alert(1)>role</i>", (HOSTILE,), (), (mention(t, "Rebels"),)),)
     events = (Event("ev-<script>", "ASSAULT", (rebels,), (), f"shelled {HOSTILE}",
                     Evidence(t, 0, len(t)), date=EventDate("on Monday", "2025-03-10"),
                     eventLoc=Place(f"Kherson {HOSTILE}", "UKR", None, 46.64, 32.61),

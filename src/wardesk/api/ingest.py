@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hmac
 import threading
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -77,43 +79,59 @@ def _extractor(request: Request, store: Store) -> Any:
 
 
 async def _read_item(request: Request, settings: Settings) -> Article | Rejection:
+    """The article a request carries, or the Rejection that says why it cannot be used."""
+    from wardesk.errors import SourceError
+
+    try:
+        return await _read_source(request, settings)
+    except SourceError as exc:
+        return Rejection(_label(request), exc.reason, str(exc))
+
+
+def _label(request: Request) -> str:
+    return f"api:{request.client.host if request.client else 'unknown'}"
+
+
+async def _read_source(request: Request, settings: Settings) -> Article:
     from wardesk.ingest import read_one
 
     kind = request.headers.get("content-type", "")
     if kind.startswith("multipart/form-data"):
-        form = await request.form()
-        upload = form.get("file")
-        if upload is None or isinstance(upload, str):
-            raise HTTPException(422, "multipart ingest needs a 'file' part")
-        data = await upload.read(settings.max_bytes + 1)
-        if len(data) > settings.max_bytes:
-            raise HTTPException(413, "upload too large")
-        text = data.decode("utf-8", errors="replace")
-        published = form.get("published")
-        item = read_one(upload.filename or "upload", settings, text=text,
-                        published=published if isinstance(published, str) and published else None)
-        title = form.get("title")
-        return _titled(item, title if isinstance(title, str) and title else None)
+        return await _read_upload(request, settings)
     try:
         body = IngestText.model_validate(await request.json())
     except ValueError as exc:
         raise HTTPException(422, f"bad ingest body: {exc}") from exc
     if body.text:
-        item = read_one("-", settings, text=body.text, published=body.published)
-        return _titled(item, body.title, body.url)
+        article = read_one(_label(request), settings, text=body.text, published=body.published)
+        return _titled(article, body.title, body.url)
     if body.url:
-        if not body.url.startswith(("http://", "https://")):
+        # only http(s): a path or file: URL must never make the server read its own disk
+        if not body.url.lower().startswith(("http://", "https://")):
             raise HTTPException(422, "url must be http(s)")
         return read_one(body.url, settings, published=body.published)
     raise HTTPException(422, "give text, a url, or a multipart file")
 
 
-def _titled(item: Article | Rejection, title: str | None, url: str | None = None) -> Any:
-    if isinstance(item, Rejection):
-        return item
-    from dataclasses import replace
+async def _read_upload(request: Request, settings: Settings) -> Article:
+    from wardesk.ingest import read_one
 
-    return replace(item, title=title or item.title, url=url or item.url)
+    form = await request.form()
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise HTTPException(422, "multipart ingest needs a 'file' part")
+    data = await upload.read(settings.max_bytes + 1)
+    if len(data) > settings.max_bytes:
+        raise HTTPException(413, "upload too large")
+    published, title = form.get("published"), form.get("title")
+    name = Path(upload.filename or "upload").name  # a label only: never opened as a path
+    article = read_one(f"upload:{name}", settings, text=data.decode("utf-8", errors="replace"),
+                       published=published if isinstance(published, str) and published else None)
+    return _titled(article, title if isinstance(title, str) and title else None)
+
+
+def _titled(article: Article, title: str | None, url: str | None = None) -> Article:
+    return replace(article, title=title or article.title, url=url or article.url)
 
 
 @router.post("/ingest", summary="Extract and store one article (pasted, uploaded or by URL)",

@@ -14,7 +14,6 @@ from wardesk.store import EventFilter, Store
 from wardesk.web.highlight import Mark, marks_from_record, segments
 
 
-
 def record_dict(store: Store, article_id: str) -> dict[str, Any] | None:
     record = store.record(article_id)
     if record is None:
