@@ -6,20 +6,19 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
 
 from wardesk.errors import UsageError
-from wardesk.export import FORMATS, write_export
+from wardesk.export import FORMATS, write_export, write_records
 from wardesk.records import ArticleRecord, record_from_dict
 from wardesk.store import EventFilter, Store
 
 
 def test_plover_lines(records: list[ArticleRecord]) -> None:
     out = io.StringIO()
-    assert write_export("plover", records, out) == 2
+    assert write_records("plover", records, out) == 2
     strike, talks = [json.loads(line) for line in out.getvalue().splitlines()]
     assert list(strike)[:13] == ["id", "date", "event", "mode", "context", "source", "target",
                                  "eventText", "eventLoc", "dead", "injured", "size", "text"]
@@ -35,7 +34,7 @@ def test_plover_lines(records: list[ArticleRecord]) -> None:
 
 def test_csv_round_trip(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "events.csv"
-    assert write_export("csv", store, path) == 2
+    assert write_export("csv", store, None, path) == 2
     with path.open(newline="", encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
     assert [r["event_id"] for r in rows] == ["ev-strike", "ev-talks"]
@@ -48,7 +47,7 @@ def test_csv_round_trip(store: Store, tmp_path: Path) -> None:
 
 def test_parquet_round_trip(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "events.parquet"
-    assert write_export("parquet", store, str(path)) == 2
+    assert write_export("parquet", store, None, str(path)) == 2
     table = pq.read_table(path)
     assert table.num_rows == 2
     rows = table.to_pylist()
@@ -59,17 +58,17 @@ def test_parquet_round_trip(store: Store, tmp_path: Path) -> None:
 
 def test_parquet_empty_and_to_a_binary_stream(store: Store) -> None:
     buffer = io.BytesIO()
-    assert write_export("parquet", store, buffer, EventFilter(type="SANCTION", limit=None)) == 0
+    assert write_export("parquet", store, EventFilter(type="SANCTION", limit=None), buffer) == 0
     buffer.seek(0)
     table = pq.read_table(buffer)
     assert table.num_rows == 0 and "event_id" in table.column_names
     with pytest.raises(UsageError, match="binary"):
-        write_export("parquet", store, io.StringIO())
+        write_export("parquet", store, None, io.StringIO())
 
 
 def test_geojson_has_only_placed_events(records: list[ArticleRecord]) -> None:
     out = io.StringIO()
-    assert write_export("geojson", records, out) == 1
+    assert write_records("geojson", records, out) == 1
     collection = json.loads(out.getvalue())
     assert collection["type"] == "FeatureCollection"
     [feature] = collection["features"]
@@ -80,13 +79,13 @@ def test_geojson_has_only_placed_events(records: list[ArticleRecord]) -> None:
 
 def test_geojson_empty_is_valid(store: Store) -> None:
     out = io.StringIO()
-    write_export("geojson", store, out, EventFilter(type="AID", limit=None))
+    write_export("geojson", store, EventFilter(type="AID", limit=None), out)
     assert json.loads(out.getvalue()) == {"type": "FeatureCollection", "features": []}
 
 
 def test_jsonl_records_read_back_equal(store: Store, records: list[ArticleRecord]) -> None:
     out = io.BytesIO()  # a binary stream is written as UTF-8 and left open
-    assert write_export("jsonl", store, out) == 2
+    assert write_export("jsonl", store, None, out) == 2
     back = [record_from_dict(json.loads(line)) for line in out.getvalue().decode().splitlines()]
     assert back == records
     assert not out.closed
@@ -94,22 +93,22 @@ def test_jsonl_records_read_back_equal(store: Store, records: list[ArticleRecord
 
 def test_store_filter_selects_events(store: Store) -> None:
     out = io.StringIO()
-    assert write_export("plover", store, out, EventFilter(status="planned", limit=None)) == 1
+    assert write_export("plover", store, EventFilter(status="planned", limit=None), out) == 1
     assert json.loads(out.getvalue())["id"] == "ev-talks"
-    assert write_export("jsonl", store, io.StringIO(), EventFilter(country="GBR")) == 1
+    assert write_export("jsonl", store, EventFilter(country="GBR"), io.StringIO()) == 1
 
 
 def test_store_and_records_export_alike(store: Store, records: list[ArticleRecord]) -> None:
     from_store, from_records = io.StringIO(), io.StringIO()
-    write_export("csv", store, from_store)
-    write_export("csv", records, from_records)
+    write_export("csv", store, None, from_store)
+    write_records("csv", records, from_records)
     assert from_store.getvalue() == from_records.getvalue()
 
 
-@pytest.mark.parametrize(("fmt", "kw"), [("xml", {}), ("csv", {"f": EventFilter()})])
-def test_bad_requests(records: list[ArticleRecord], fmt: str, kw: dict[str, Any]) -> None:
+@pytest.mark.parametrize(("fmt", "f"), [("xml", None), ("csv", EventFilter())])
+def test_bad_requests(records: list[ArticleRecord], fmt: str, f: EventFilter | None) -> None:
     with pytest.raises(UsageError):
-        write_export(fmt, records, io.StringIO(), **kw)
+        write_export(fmt, records, f, io.StringIO())
 
 
 def test_acled_is_dispatched_or_says_unavailable(records: list[ArticleRecord]) -> None:
@@ -119,8 +118,8 @@ def test_acled_is_dispatched_or_says_unavailable(records: list[ArticleRecord]) -
         import wardesk.export.acled  # noqa: F401
     except ImportError:
         with pytest.raises(UsageError, match="acled export not available"):
-            write_export("acled", records, out)
+            write_records("acled", records, out)
         return
-    write_export("acled", records, out)
+    write_records("acled", records, out)
     header = next(csv.reader(io.StringIO(out.getvalue())))
     assert "event_date" in header

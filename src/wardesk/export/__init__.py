@@ -1,7 +1,7 @@
 """Exports: events and records from a Store or from fresh records, in the formats of SCHEMA.md.
 
-    >>> write_export("plover", store, "events.jsonl", EventFilter(country="UKR", limit=None))
-    >>> write_export("csv", [record], sys.stdout)          # `wardesk extract --format csv`
+    >>> write_export("plover", store, EventFilter(country="UKR", limit=None), "events.jsonl")
+    >>> write_records("csv", [record], sys.stdout)          # `wardesk extract --format csv`
 """
 
 from __future__ import annotations
@@ -40,16 +40,16 @@ DESCRIPTIONS: dict[str, str] = {
     "acled": "CSV in ACLED's columns, violent and protest events only",
 }
 
-__all__ = ["DESCRIPTIONS", "FORMATS", "write_export"]
+__all__ = ["DESCRIPTIONS", "FORMATS", "write_export", "write_records"]
 
 
 def write_export(
-    fmt: str, source: Store | Iterable[ArticleRecord], out: Output,
-    f: EventFilter | None = None,
+    fmt: str, source: Store | Iterable[ArticleRecord], f: EventFilter | None, out: Output,
 ) -> int:
     """Write ``source`` (a Store, or records) as ``fmt`` to ``out`` (a path, "-" for stdout, or
-    an open text/binary stream). ``f`` selects events of a Store (all of them when None).
-    Returns how many events (or records, for jsonl) were written."""
+    an open text/binary stream). ``f`` selects a Store's events (None: all of them; its limit
+    applies) and, for jsonl/acled, the records that have a matching event.
+    Returns how many events (records, for jsonl; rows, for acled) were written."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     if fmt == "parquet":
@@ -61,6 +61,11 @@ def write_export(
         return _write_acled(_records(source, f), out)
     writer = {"plover": write_plover, "csv": write_events_csv, "geojson": write_geojson}[fmt]
     return _to_text(out, lambda stream: writer(_events(source, f), stream))
+
+
+def write_records(fmt: str, records: Iterable[ArticleRecord], out: Output) -> int:
+    """Write fresh records (no store) as ``fmt``: `wardesk extract --format plover|csv|…`."""
+    return write_export(fmt, records, None, out)
 
 
 def _is_store(source: object) -> bool:
