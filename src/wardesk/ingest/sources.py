@@ -220,7 +220,11 @@ class Reader:
 def walk(root: Path) -> Iterator[Path]:
     """Files under `root` in sorted path order (folders in place), skipping hidden names and
     symlinked folders (no loops). An explicit stack: deep trees cannot hit the recursion limit."""
-    stack = [iter(_sorted_entries(root) or ())]
+    top = _sorted_entries(root)
+    if top is None:
+        yield root  # unlistable: the reader turns it into a Rejection
+        return
+    stack = [iter(top)]
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
