@@ -129,6 +129,8 @@ def test_statements(store: Store, kit: Any) -> None:
     assert [s["content"] for s in store.statements(text="talks")] == ["talks will go on"]
     assert [s["content"] for s in store.statements(since="2025-03-02")] == ["talks will go on"]
     assert [s["content"] for s in store.statements(until="2025-03-02")] == ["Ukraine wants peace"]
+    assert [s["content"] for s in store.statements(actor="ukr")] == ["Ukraine wants peace"]
+    assert store.statements(actor="RUS") == []
     assert store.statements()[0]["direct"] is False
     assert store.actor(kit.ZELENSKY.id)["statements"] == 1  # type: ignore[index]
 

@@ -58,6 +58,12 @@ def like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def as_country(text: str) -> str | None:
+    """``text`` as an ISO3 country code when it looks like one ("rus" → "RUS"), else None."""
+    text = text.strip()
+    return text.upper() if len(text) == 3 and text.isalpha() else None
+
+
 def day(value: str | None, name: str) -> str | None:
     if value is not None and not _DAY.match(value):
         raise UsageError(f"{name} must be a date as YYYY-MM-DD, got {value!r}")

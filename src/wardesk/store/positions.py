@@ -13,13 +13,12 @@ each article counts once, with its most frequent stance on the pair (ties: the f
 from __future__ import annotations
 
 import itertools
-import re
 import sqlite3
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from wardesk.store.filters import day, like
+from wardesk.store.filters import as_country, day, like
 
 DROP_MIN_ARTICLES = 3
 DEFAULT_WINDOW_DAYS = 7
@@ -46,10 +45,9 @@ def positions(conn: sqlite3.Connection, actor: str | None, issue: str | None, si
     clauses: list[str] = []
     params: list[Any] = []
     if actor:
-        country = actor.strip().upper() if re.fullmatch(r"[A-Za-z]{3}", actor.strip()) else None
         clauses.append("(p.holder = ? OR p.holder_country = ? OR EXISTS (SELECT 1 FROM actors ac"
                        " WHERE ac.id = p.holder AND ac.name LIKE ? ESCAPE '\\'))")
-        params += [actor, country, like(actor)]
+        params += [actor, as_country(actor), like(actor)]
     if issue:
         clauses.append("p.issue = ?")
         params.append(issue)

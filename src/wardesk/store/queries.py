@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from wardesk.records import ArticleRecord, record_from_dict
-from wardesk.store.filters import EventFilter, day, event_where, like, order_and_page
+from wardesk.store.filters import EventFilter, as_country, day, event_where, like, order_and_page
 from wardesk.store.rows import flat_event
 
 ARTICLE_FIELDS = (
@@ -138,10 +138,11 @@ def statements(conn: sqlite3.Connection, actor: str | None, text: str | None, si
                until: str | None, limit: int) -> list[dict[str, Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if actor:
+    if actor:  # an actor id, an ISO3 country (the speaker's), or a name substring
         clauses.append("(s.speaker = ? OR s.speaker_text LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1"
-                       " FROM actors ac WHERE ac.id = s.speaker AND ac.name LIKE ? ESCAPE '\\'))")
-        params += [actor, like(actor), like(actor)]
+                       " FROM actors ac WHERE ac.id = s.speaker"
+                       " AND (ac.name LIKE ? ESCAPE '\\' OR ac.country = ?)))")
+        params += [actor, like(actor), like(actor), as_country(actor)]
     if text:
         clauses.append("s.content LIKE ? ESCAPE '\\'")
         params.append(like(text))
