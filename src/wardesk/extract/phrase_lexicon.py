@@ -1,0 +1,88 @@
+"""Phrase lexicons over tokens: a phrase word matches a token's lower-cased text or lemma, and a
+trailing ``*`` matches any ending. Used for issues (positions) and loaded terms (tone)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SPLIT = re.compile(r"[\w%']+|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    key: str  # the entry the phrase belongs to (an issue, a category)
+    phrase: str
+    start: int  # token indices, end exclusive
+    end: int
+
+
+@lru_cache(maxsize=8)
+def load_data(name: str) -> dict[str, Any]:
+    path = resources.files("wardesk.extract").joinpath(f"data/{name}")
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+class PhraseLexicon:
+    """Phrases grouped under keys, matched longest-first on a token sequence."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for key, phrase in entries:
+            words = tuple(w.lower() for w in _SPLIT.findall(phrase.replace("*", "\x00")))
+            words = tuple(w.replace("\x00", "*") for w in words)
+            words = _glue_stars(phrase, words)
+            first = words[0].rstrip("*")[:3]
+            self._by_first.setdefault(first, []).append((words, key, phrase))
+        for options in self._by_first.values():
+            options.sort(key=lambda o: -len(o[0]))
+
+    def match(self, tokens: Sequence[Token]) -> list[PhraseMatch]:
+        """Non-overlapping matches in ``tokens``, longest first at each position."""
+        found: list[PhraseMatch] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._match_at(tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            found.append(hit)
+            i += hit.end - hit.start
+        return found
+
+    def _match_at(self, tokens: Sequence[Token], i: int) -> PhraseMatch | None:
+        tok = tokens[i]
+        for first in {tok.lower_[:3], tok.lemma_.lower()[:3]}:
+            for words, key, phrase in self._by_first.get(first, ()):
+                if i + len(words) <= len(tokens) and all(
+                    _word_matches(w, tokens[i + k]) for k, w in enumerate(words)
+                ):
+                    return PhraseMatch(key, phrase, tok.i, tokens[i + len(words) - 1].i + 1)
+        return None
+
+
+def _glue_stars(phrase: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    # "peacekeep*" splits as ("peacekeep", "*"): put the star back on its word.
+    out: list[str] = []
+    for w in words:
+        if w == "*" and out:
+            out[-1] += "*"
+        else:
+            out.append(w)
+    return tuple(out)
+
+
+def _word_matches(word: str, tok: Token) -> bool:
+    if word.endswith("*"):
+        stem = word[:-1]
+        return tok.lower_.startswith(stem) or tok.lemma_.lower().startswith(stem)
+    return word == tok.lower_ or word == tok.lemma_.lower()

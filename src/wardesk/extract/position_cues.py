@@ -1,0 +1,150 @@
+"""Stance triggers ("demanded", "ruled out", "ready to", "the need for", "must", "on condition
+that") and the stretch of the sentence each one governs, cut into one chunk per conjunct."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from wardesk.extract.phrase_lexicon import PhraseLexicon, load_data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp", "pcomp", "conj", "advcl", "acl")
+SKIP_PUNCT = " ,;:–—-“”\"‘’'"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    stance: str
+    kind: str  # verb | adjective | noun | modal | condition
+    scope: tuple[int, int]  # token indices the stance governs, end exclusive
+
+
+@lru_cache(maxsize=1)
+def stance_data() -> dict[str, Any]:
+    return load_data("stance_cues.json")
+
+
+@lru_cache(maxsize=1)
+def condition_lexicon() -> PhraseLexicon:
+    return PhraseLexicon(("condition", p) for p in stance_data()["conditions"])
+
+
+def triggers(sent: Span) -> list[Trigger]:
+    """Stance triggers of a sentence, in order, each with its scope."""
+    found = [t for tok in sent if (t := _trigger(tok)) is not None]
+    found += _conditions(sent)
+    return sorted(found, key=lambda t: t.token.i)
+
+
+def _trigger(tok: Token) -> Trigger | None:
+    data = stance_data()
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
+        stance = _verb_stance(tok, data["verbs"])
+        if stance is not None:
+            return _with_scope(tok, stance, "verb")
+    if tok.pos_ == "ADJ" and tok.lower_ in data["adjectives"]:
+        return _with_scope(tok, data["adjectives"][tok.lower_], "adjective")
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in data["nouns"] and _has_complement(tok):
+        return _with_scope(tok, data["nouns"][tok.lemma_.lower()], "noun")
+    if tok.dep_ == "aux" and _modal(tok):
+        verb = tok.head
+        return Trigger(tok, "demand", "modal", (verb.i, verb.right_edge.i + 1))
+    return None
+
+
+def _verb_stance(tok: Token, verbs: dict[str, str]) -> str | None:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in verbs:
+            return verbs[f"{lemma} {child.lower_}"]
+    return verbs.get(lemma)
+
+
+def _modal(tok: Token) -> bool:
+    modals = stance_data()["modals"]
+    if tok.lower_ in modals:
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and f"{tok.lower_} {nxt.lower_}" in modals
+
+
+def _has_complement(noun: Token) -> bool:
+    return any(c.dep_ in ("prep", "acl", "advcl", "ccomp", "relcl") and c.i > noun.i for c in noun.children)
+
+
+def _with_scope(tok: Token, stance: str, kind: str) -> Trigger | None:
+    parts = [c for c in tok.rights if c.dep_ in COMPLEMENTS and not c.is_punct]
+    if not parts:
+        return None
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    return Trigger(tok, stance, kind, (max(start, tok.i + 1), end))
+
+
+def _conditions(sent: Span) -> list[Trigger]:
+    out = []
+    for hit in condition_lexicon().match(sent):
+        stops = [t.i for t in sent.doc[hit.end + 1: sent.end] if t.text in (",", ";", ".")]
+        end = stops[0] if stops else sent.end
+        out.append(Trigger(sent.doc[hit.start], "condition", "condition", (hit.end, end)))
+    return out
+
+
+def chunks(sent: Span, scope: tuple[int, int]) -> list[tuple[int, int]]:
+    """The scope cut at each conjoined verb: "commit to neutrality, abandon …, demilitarise
+    and recognise …" gives one chunk per demand."""
+    doc = sent.doc
+    cuts = [scope[0]]
+    for tok in doc[scope[0]: scope[1]]:
+        if tok.i > scope[0] + 1 and tok.dep_ == "conj" and _after_list_mark(tok):
+            cuts.append(tok.i)
+    cuts.append(scope[1])
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _after_list_mark(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1]
+    return prev.text == "," or prev.dep_ == "cc"
+
+
+def subordinate(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` sits in an if/when/unless clause below ``top`` (a side condition, not
+    the thing demanded)."""
+    node = tok
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "advcl" and any(c.lower_ in _SIDE_MARKS for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+_SIDE_MARKS = ("if", "when", "unless", "before", "after", "until", "because", "while")
+
+
+def negated(tok: Token) -> bool:
+    """"did not agree", "is not ready", "no indication Putin is willing"."""
+    steps = [tok, tok.head] if tok.dep_ in ("acomp", "xcomp", "attr") else [tok]
+    if any(c.dep_ == "neg" for s in steps for c in s.children):
+        return True
+    head = tok
+    for _ in range(3):
+        head = head.head
+        if head.pos_ == "NOUN" and any(c.lower_ in ("no", "little") for c in head.children):
+            return True
+    return False
+
+
+def chunk_text(sent: Span, chunk: tuple[int, int]) -> tuple[int, int]:
+    """Character offsets of a chunk without its edge punctuation and conjunctions."""
+    doc = sent.doc
+    a, b = chunk
+    while a < b - 1 and (doc[a].is_punct or doc[a].dep_ == "cc"):
+        a += 1
+    while b - 1 > a and (doc[b - 1].is_punct or doc[b - 1].dep_ == "cc"):
+        b -= 1
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
