@@ -1,15 +1,54 @@
-"""Tone: loaded and emotive terms, quoted words kept apart from the outlet's (placeholder)."""
+"""Tone: loaded and emotive terms (a categorised lexicon kept as data), with the speaker's quoted
+words kept apart from the outlet's own, and a per-article score from the outlet's voice."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from wardesk.extract.layers import StatementTable
-from wardesk.records import Tone
+from wardesk.extract.phrase_lexicon import PhraseLexicon, load_data
+from wardesk.extract.quote_scan import Quote, find_quotes, quoted_at
+from wardesk.records import LoadedTerm, Tone
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+PER_WORDS = 100  # the score is per this many words
+
+
+@lru_cache(maxsize=1)
+def _lexicon_data() -> dict[str, Any]:
+    return load_data("loaded_terms.json")
+
+
+@lru_cache(maxsize=1)
+def loaded_lexicon() -> PhraseLexicon:
+    cats: dict[str, dict[str, Any]] = _lexicon_data()["categories"]
+    return PhraseLexicon((cat, term) for cat, entry in cats.items() for term in entry["terms"])
+
 
 def score_tone(doc: Doc, statements: StatementTable) -> Tone:
-    return Tone()
+    quotes: tuple[Quote, ...] = getattr(statements, "quotes", None) or find_quotes(doc.text)
+    terms = loaded_terms(doc, quotes)
+    words = sum(1 for t in doc if not (t.is_punct or t.is_space)) or 1
+    return Tone(score=round(-_weight(terms) * PER_WORDS / words, 2), loaded_terms=terms)
+
+
+def loaded_terms(doc: Doc, quotes: tuple[Quote, ...]) -> tuple[LoadedTerm, ...]:
+    out = []
+    for hit in loaded_lexicon().match(doc[:]):
+        start = doc[hit.start].idx
+        end = doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
+        out.append(LoadedTerm(doc.text[start:end], start, end, hit.key, quoted_at(quotes, start, end)))
+    return tuple(out)
+
+
+def _weight(terms: tuple[LoadedTerm, ...]) -> float:
+    data = _lexicon_data()
+    factor = float(data["quoted_factor"])
+    total = 0.0
+    for term in terms:
+        weight = float(data["categories"][term.category]["weight"])
+        total += weight * (factor if term.quoted else 1.0)
+    return total
