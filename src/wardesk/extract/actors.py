@@ -1,52 +1,159 @@
-"""Actors: mentions in the Doc → canonical actors (placeholder: NER entities only)."""
+"""Actors: the mentions in a Doc resolved to canonical actors (people, institutions, groups,
+countries, bodies), and the :class:`ActorTable` later stages ask "who does this phrase denote?"."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from wardesk.extract.actor_drafts import Draft, Drafts
+from wardesk.extract.actor_groups import Phrase, entry_draft, name_phrase, word_phrase
+from wardesk.extract.actor_people import PersonMention, pronoun_antecedent, read_people
+from wardesk.extract.actor_phrases import Scan
+from wardesk.extract.actor_scan import person_names, scan_names, scan_sector_words
 from wardesk.extract.layers import KnownPerson
 from wardesk.kb import KnowledgeBase
-from wardesk.records import Actor, ActorRef, Mention
+from wardesk.records import Actor, ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her"}
 
 
-@dataclass(frozen=True)
-class SimpleActorTable:
+@dataclass
+class ResolvedActors:
+    """The actors of one Doc and the phrases that denote them (implements ActorTable).
+
+    ``refs(token)`` answers for the phrase ``token`` heads, or any token inside a recognised
+    phrase (a name, its title, an institution's words); NP-level conjuncts are added
+    ("France, Germany and Poland" → three refs); he/she/his/her go to the person they most
+    likely mean. ``ActorRef.actor`` is None only for a phrase with no actor of its own in the
+    table (a bare title with nobody to match, a country used as a place).
+    """
+
     actors: tuple[Actor, ...]
-    by_token: Mapping[int, Actor]
+    phrases: dict[int, Phrase]  # head token → phrase
+    owner: dict[int, int]  # every token of a phrase → its head
+    people: list[PersonMention] = field(default_factory=list)
+    scan: Scan | None = None
 
     def refs(self, token: Token) -> tuple[ActorRef, ...]:
-        actor = self.by_token.get(token.i)
-        return () if actor is None else (ActorRef(actor.id, actor.name, actor.country, actor.sector),)
+        out: list[ActorRef] = []
+        seen: set[int] = set()
+        self._collect(token, out, seen)
+        return tuple(out)
+
+    def _collect(self, token: Token, out: list[ActorRef], seen: set[int]) -> None:
+        head = self.owner.get(token.i, token.i)
+        if head in seen:
+            return
+        seen.add(head)
+        for ref in self._own(token, head):
+            if ref not in out:
+                out.append(ref)
+        doc = token.doc
+        for child in doc[head].children:
+            if child.dep_ in ("conj", "appos") and self.owner.get(child.i, child.i) not in seen:
+                self._collect(child, out, seen)
+
+    def _own(self, token: Token, head: int) -> tuple[ActorRef, ...]:
+        phrase = self.phrases.get(head)
+        if phrase is not None:
+            text = token.doc[phrase.start:phrase.end].text
+            return tuple(self._ref(d, text) for d in phrase.drafts)
+        if token.lower_ in PERSONAL_PRONOUNS and self.scan is not None:
+            found = pronoun_antecedent(self.scan, token.i, self.people)
+            if found is not None and found.draft.mentions:
+                return (found.draft.ref(found.draft.name),)
+        if self.scan is not None and token.i in self.scan.names:  # a country used as a place
+            entry = self.scan.names[token.i].entry
+            return (ActorRef(None, token.doc[self.scan.names[token.i].start:self.scan.names[token.i].end].text,
+                             entry.country, entry.sector),)
+        return ()
+
+    @staticmethod
+    def _ref(draft: Draft, text: str) -> ActorRef:
+        if draft.kind == "person":  # the name, not "US Secretary of State Marco Rubio"
+            return draft.ref(text if text == draft.name else _name_part(draft, text))
+        return draft.ref(text)
 
     def refs_in(self, start: int, end: int) -> tuple[ActorRef, ...]:
-        return tuple(
-            ActorRef(a.id, a.name, a.country, a.sector)
-            for a in self.actors
-            if any(start <= m.start and m.end <= end for m in a.mentions)
-        )
+        out: list[ActorRef] = []
+        found = []
+        for actor in self.actors:
+            for mention in actor.mentions:
+                if start <= mention.start and mention.end <= end:
+                    found.append((mention.start, ActorRef(actor.id, mention.text, actor.country, actor.sector)))
+        for _, ref in sorted(found, key=lambda pair: pair[0]):
+            if all(ref.actor != o.actor for o in out):
+                out.append(ref)
+        return tuple(out)
 
 
-def find_actors(doc: Doc, kb: KnowledgeBase, known: Mapping[str, KnownPerson]) -> SimpleActorTable:
-    actors: dict[str, Actor] = {}
-    by_token: dict[int, Actor] = {}
-    for ent in doc.ents:
-        kind = _KINDS.get(ent.label_)
-        if kind is None:
+def _name_part(draft: Draft, text: str) -> str:
+    for (_s, _e), mention in draft.mentions.items():
+        if mention in text:
+            return mention
+    return draft.name
+
+
+def find_actors(
+    doc: Doc, kb: KnowledgeBase, known: Mapping[str, KnownPerson], published: str | None = None,
+) -> ResolvedActors:
+    """Resolve every actor mention in ``doc``; ``known`` maps lower-cased full names and
+    surnames to offices learned from earlier articles; ``published`` dates the office table."""
+    names = scan_names(doc, kb, kb.longest_name)
+    words = scan_sector_words(doc, kb, kb.first_sector_words)
+    scan = Scan(doc, kb, names, words, person_names(doc, kb, words))
+    drafts = Drafts()
+    people = read_people(scan, drafts, known, published)
+    phrases: dict[int, Phrase] = {}
+    owner: dict[int, int] = {}
+    for person in people:
+        start = person.cues.start if person.cues.pronoun is None else person.cues.pronoun + 1
+        _claim(phrases, owner, Phrase(start, person.name.end, person.head, (person.draft,)))
+    for hit in sorted(set(words.values()), key=lambda h: h.start):
+        if hit.head not in owner:
+            _claim(phrases, owner, word_phrase(scan, drafts, hit, people, published))
+    for name_hit in sorted(set(names.values()), key=lambda h: h.start):
+        if name_hit.start not in owner and name_hit.start not in scan.person_at:
+            _claim(phrases, owner, name_phrase(scan, drafts, name_hit))
+    _record_mentions(doc, phrases, people)
+    return ResolvedActors(drafts.actors(), phrases, owner, people, scan)
+
+
+def _claim(phrases: dict[int, Phrase], owner: dict[int, int], phrase: Phrase | None) -> None:
+    if phrase is None or phrase.head in phrases:
+        return
+    phrases[phrase.head] = phrase
+    for i in range(phrase.start, phrase.end):
+        owner.setdefault(i, phrase.head)
+    owner[phrase.head] = phrase.head
+
+
+def _record_mentions(doc: Doc, phrases: dict[int, Phrase], people: list[PersonMention]) -> None:
+    """Each non-person phrase is a mention of its actors (people were recorded by name)."""
+    named = {p.head for p in people}
+    for head, phrase in phrases.items():
+        if head in named:
             continue
-        key = f"unk/unk/{'-'.join(ent.text.lower().split())}"
-        mention = Mention(ent.start_char, ent.end_char, ent.text)
-        old = actors.get(key)
-        actor = Actor(key, ent.text, kind, mentions=(*(old.mentions if old else ()), mention))
-        actors[key] = actor
-        for tok in ent:
-            by_token[tok.i] = actor
-    final = {k: a for k, a in actors.items()}
-    by_token = {i: final[a.id] for i, a in by_token.items()}
-    return SimpleActorTable(tuple(final.values()), by_token)
+        span = doc[phrase.start:phrase.end]
+        start, end, text = _trim(span.start_char, span.end_char, span.text)
+        for draft in phrase.drafts:
+            draft.mentions[(start, end)] = text
+            draft.alias(text)
+
+
+def _trim(start: int, end: int, text: str) -> tuple[int, int, str]:
+    """Quote marks at the edges are not part of a mention."""
+    quotes = "\"'\u201c\u201d\u2018\u2019"
+    while text and text[0] in quotes:
+        text, start = text[1:], start + 1
+    while text and text[-1] in quotes and not text.endswith(("'s", "\u2019s")):
+        text, end = text[:-1], end - 1
+    return start, end, text
+
+
+__all__ = ["ResolvedActors", "entry_draft", "find_actors"]

@@ -1,19 +1,107 @@
-"""Loading the knowledge base's data files (placeholder: replaced by the actors work)."""
+"""The knowledge base: the names, sector words and office holders that actor resolution uses,
+loaded once from the data files in ``kb/data`` (see each file's header for provenance)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
+
+from wardesk.kb.entries import MEDIA, Entry, OfficeHolder, SectorWord
+from wardesk.kb.loading import (
+    load_bodies,
+    load_countries,
+    load_honorifics,
+    load_office_holders,
+    load_seats,
+    load_sector_words,
+)
+
+
+def name_key(text: str) -> str:
+    """How a surface form is looked up: curly apostrophes straightened, whitespace collapsed."""
+    return " ".join(text.replace("\u2019", "'").split())
 
 
 @dataclass(frozen=True)
 class KnowledgeBase:
+    """Everything wardesk knows about actors before reading an article.
+
+    ``names`` maps a case-sensitive surface form ("NATO", "Nato", "Kyiv", "Russian") to its entry;
+    ``sector_words`` maps lower-case phrases ("foreign minister", "official") to sector words.
+    """
+
+    names: dict[str, Entry]
+    countries: dict[str, Entry]
+    sector_words: dict[str, SectorWord]
+    holders: tuple[OfficeHolder, ...]
+    honorifics: dict[str, str | None]
+    no_ruler: frozenset[str] = frozenset()
+
+    @cached_property
+    def longest_name(self) -> int:
+        return max(len(name.split()) for name in self.names) + 2  # "al-Qaeda" splits in three
+
+    @cached_property
+    def first_sector_words(self) -> frozenset[str]:
+        """The first word of every sector phrase ("foreign" of "foreign minister")."""
+        return frozenset(phrase.split()[0].split("-")[0] for phrase in self.sector_words)
+
+    def entry(self, surface: str) -> Entry | None:
+        return self.names.get(name_key(surface))
+
+    def sector_word(self, phrase: str) -> SectorWord | None:
+        return self.sector_words.get(" ".join(phrase.lower().split()))
+
+    def country_name(self, iso3: str | None) -> str | None:
+        entry = self.countries.get(iso3 or "")
+        return entry.name if entry else None
+
+    def holder_named(self, name: str, when: str | None = None) -> OfficeHolder | None:
+        """The office holder with this full name or stand-alone surname (any date when the
+        name is a full name; in office on ``when`` for a bare surname)."""
+        key = name_key(name).lower()
+        for holder in self.holders:
+            if holder.name.lower() == key:
+                return holder
+        matches = [h for h in self.holders if key in (s.lower() for s in h.surnames)]
+        current = [h for h in matches if h.held_on(when)]
+        found = current or matches
+        return found[0] if found else None
+
+    def holder_of(self, country: str, office: str, when: str | None = None) -> OfficeHolder | None:
+        """Who held ``office`` (a sector-word slug) in ``country`` on ``when`` (None: now)."""
+        for holder in self.holders:
+            if holder.country == country and holder.office == office and holder.held_on(when):
+                return holder
+        return None
+
     def ruler_patterns(self) -> list[dict[str, Any]]:
-        """Entity-ruler patterns for the known actors and places."""
-        return []
+        """Entity-ruler patterns for the known countries, capitals, seats, bodies, groups, outlets
+        and office holders, so that spaCy tags a known name the same way every time."""
+        patterns: list[dict[str, Any]] = []
+        for surface, entry in self.names.items():
+            if entry.name in self.no_ruler or surface in self.no_ruler:
+                continue
+            patterns.append({"label": entry.label, "pattern": surface, "id": entry.slug})
+        for holder in self.holders:
+            for name in (holder.name, *holder.surnames):
+                patterns.append({"label": "PERSON", "pattern": name, "id": holder.name})
+        return patterns
+
+    def is_outlet(self, surface: str) -> bool:
+        entry = self.entry(surface)
+        return entry is not None and entry.kind == MEDIA
 
 
 @lru_cache(maxsize=1)
 def load_kb() -> KnowledgeBase:
-    return KnowledgeBase()
+    names: dict[str, Entry] = {}
+    no_ruler: set[str] = set()
+    countries = load_countries(names, no_ruler)
+    load_seats(names, countries)
+    load_bodies(names)
+    return KnowledgeBase(
+        names=names, countries=countries, sector_words=load_sector_words(),
+        holders=load_office_holders(), honorifics=load_honorifics(), no_ruler=frozenset(no_ruler),
+    )

@@ -1,0 +1,201 @@
+"""Actors that are not named people: institutions and groups ("Russia's defence ministry",
+"Hungarian and Romanian officials"), titles standing for a person ("the PM"), and known names
+(countries, capitals used for their governments, seats of power, bodies, armed groups, outlets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wardesk.extract.actor_drafts import Draft, Drafts
+from wardesk.extract.actor_people import PersonMention, pronoun_antecedent
+from wardesk.extract.actor_phrases import (
+    Cues,
+    Scan,
+    is_plural,
+    left_run,
+    prep_countries,
+    with_article,
+)
+from wardesk.extract.actor_scan import MODIFIER_DEPS, NameHit, WordHit
+from wardesk.kb.entries import (
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    GROUP,
+    IGO,
+    MEDIA,
+    SEAT,
+    TITLE,
+    Entry,
+)
+from wardesk.kb.loading import slugify
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# A phrase (tokens [start, end), head token) and the drafts it denotes.
+PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "within", "into",
+               "around", "to", "toward", "towards", "through"}
+HEADS_OF_STATE = {"president", "prime-minister", "chancellor", "king", "leader", "supreme-leader"}
+BODY_KINDS = {IGO, GROUP, MEDIA}
+ENTRY_KIND = {COUNTRY: "country", CAPITAL: "country", DEMONYM: "country", SEAT: "organization",
+              IGO: "organization", GROUP: "group", MEDIA: "organization"}
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    start: int
+    end: int
+    head: int
+    drafts: tuple[Draft, ...]
+
+
+def entry_draft(drafts: Drafts, entry: Entry, kb_name: str | None = None) -> Draft:
+    """The one draft of a known name: a capital or demonym is its country's draft."""
+    kind = ENTRY_KIND[entry.kind]
+    if kind == "country":
+        key = "country:" + (entry.country or "")
+        draft = drafts.get(key, "country", kb_name or entry.name, entry.slug)
+    else:
+        draft = drafts.get(f"{entry.kind}:{entry.slug}:{entry.country}", kind, entry.name, entry.slug)
+    draft.fill(entry.country, entry.sector)
+    return draft
+
+
+def _is_modifier(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in MODIFIER_DEPS or token.dep_ == "case"
+
+
+def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMention],
+                when: str | None) -> Phrase | None:
+    """The actor(s) a group noun, institution or bare title denotes, or None."""
+    head = scan.doc[hit.head]
+    if _is_modifier(head) and head.head.i not in scan.words:
+        return None  # "drone attack", "defence spending"
+    cues = left_run(scan, hit.start)
+    entries = cues.entries + prep_countries(scan, head)
+    end = _phrase_end(scan, hit, head)
+    start = with_article(scan, cues.start)
+    text = scan.doc[cues.start:end].text
+    word = hit.word
+    if word.kind == TITLE and not is_plural(head):
+        found = _title_holder(scan, drafts, hit, cues, people, when)
+        return Phrase(start, end, hit.head, (found,)) if found else None
+    bodies = [e for e in entries if e.kind in BODY_KINDS]
+    if bodies:
+        return Phrase(start, end, hit.head, (entry_draft(drafts, bodies[-1]),))
+    countries = _countries(entries, cues, people, scan, word.country)
+    kind = {"org": "organization", "title": "group"}.get(word.kind, word.kind)
+    if kind == "coalition":
+        return Phrase(start, end, hit.head, (_coalition(drafts, word.slug, text, countries),))
+    if not countries:
+        if not _telling(scan, cues.start, hit.start):
+            return None  # bare "officials", "a peacekeeping force": no actor to name
+        draft = drafts.get(f"group::{slugify(text)}", kind, text)
+        draft.fill(None, word.sector)
+        return Phrase(cues.start, end, hit.head, (draft,))
+    out = []
+    for country in countries:
+        draft = drafts.get(f"group:{country}:{word.sector}:{word.slug}", kind, text, word.slug)
+        draft.fill(country, word.sector)
+        out.append(draft)
+    return Phrase(cues.start, end, hit.head, tuple(out))
+
+
+TELLING = {"western", "foreign", "international", "allied", "arab", "african", "asian", "gulf",
+           "pro-russian", "pro-kremlin", "pro-western", "pro-ukrainian", "kurdish", "islamist"}
+
+
+def _telling(scan: Scan, start: int, end: int) -> bool:
+    """Whether modifiers say whose group this is even without a country ("western officials")."""
+    return any(t.lower_ in TELLING or (t.text[:1].isupper() and not t.is_sent_start)
+               for t in scan.doc[start:end])
+
+
+def _phrase_end(scan: Scan, hit: WordHit, head: Token) -> int:
+    end = hit.end
+    for prep in head.rights:  # "officials from the US and Ukraine"
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i >= end:
+            last = max(t.i for t in prep.subtree)
+            if any(t.i in scan.names for t in prep.subtree):
+                end = last + 1
+    return end
+
+
+def _countries(entries: list[Entry], cues: Cues, people: list[PersonMention], scan: Scan,
+               national: str | None) -> list[str]:
+    out: list[str] = []
+    for entry in entries:
+        if entry.country and entry.country not in out:
+            out.append(entry.country)
+    if not out and cues.possessor is not None:
+        for person in people:
+            if person.name is scan.persons[cues.possessor] and person.draft.country:
+                out.append(person.draft.country)
+                break
+    if not out and cues.pronoun is not None:  # "his troops"
+        found = pronoun_antecedent(scan, cues.pronoun, people)
+        if found is not None and found.draft.country:
+            out.append(found.draft.country)
+    if not out and national:
+        out.append(national)
+    return out
+
+
+def _coalition(drafts: Drafts, slug: str, text: str, members: list[str]) -> Draft:
+    name = text.replace("so-called", "").strip(" \u201c\u201d\"'")
+    name = name if slug == "coalition" else slug.replace("-", " ")
+    draft = drafts.get(f"coalition:{slug}:{','.join(members)}", "coalition", name, slug)
+    for member in members:
+        if member not in draft.members:
+            draft.members.append(member)
+    return draft
+
+
+def _title_holder(scan: Scan, drafts: Drafts, hit: WordHit, cues: Cues,
+                  people: list[PersonMention], when: str | None) -> Draft | None:
+    """The person a bare title means: "the PM" → the article's prime minister; "the US leader"
+    → the US head of state or government; "the Russian president" → the office holder."""
+    head = scan.doc[hit.head]
+    if any(c.dep_ == "appos" for c in head.children) or cues.possessor is not None:
+        return None  # "his chief of staff Andriy Yermak": the person carries the title
+    country = next((e.country for e in reversed(cues.entries) if e.country), None)
+    offices = HEADS_OF_STATE if hit.word.slug == "leader" else {hit.word.slug}
+    earlier = [p for p in people if p.name.start < hit.start]
+    for person in reversed(earlier):
+        draft = person.draft
+        if draft.office in offices and (country is None or draft.country == country):
+            return draft
+    if country is None:
+        return None
+    for office in sorted(offices):
+        holder = scan.kb.holder_of(country, office, when)
+        if holder is not None:
+            draft = drafts.get("person:" + holder.name.lower(), "person", holder.name)
+            draft.fill(holder.country, holder.sector, holder.role, holder.office)
+            return draft
+    return None
+
+
+def name_phrase(scan: Scan, drafts: Drafts, hit: NameHit) -> Phrase | None:
+    """A known name standing alone as an actor ("Kyiv said", "NATO", "Russia's war")."""
+    entry = hit.entry
+    root = _root(scan, hit)
+    if entry.kind in (COUNTRY, CAPITAL, DEMONYM):
+        if entry.kind == DEMONYM and (_is_modifier(root) or root.tag_ == "JJ"):
+            return None  # "Ukrainian soil"
+        if root.dep_ in ("compound", "amod", "nmod"):
+            return None  # "Kyiv region", "Ukraine war"
+        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+            return None  # a place, not an actor
+    return Phrase(with_article(scan, hit.start), hit.end, root.i, (entry_draft(drafts, entry),))
+
+
+def _root(scan: Scan, hit: NameHit) -> Token:
+    for token in scan.doc[hit.start:hit.end]:
+        if not (hit.start <= token.head.i < hit.end) or token.head.i == token.i:
+            return token
+    return scan.doc[hit.end - 1]

@@ -1,0 +1,185 @@
+"""People: grouping the mentions of one person ("Sergey Lavrov", "Lavrov", "Mr Lavrov") and learning
+their country, sector and role from the text, then from earlier articles, then from the office table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from wardesk.extract.actor_drafts import Draft, Drafts
+from wardesk.extract.actor_phrases import Cues, Scan, left_run, role_text
+from wardesk.extract.actor_scan import PersonName
+from wardesk.extract.layers import KnownPerson
+from wardesk.kb.base import name_key
+from wardesk.kb.entries import GROUP, IGO, TITLE
+
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across"}
+
+
+@dataclass
+class PersonMention:
+    name: PersonName
+    draft: Draft
+    cues: Cues
+    head: int  # the token that heads the name in the parse
+
+
+def canonical_names(scan: Scan, known: Mapping[str, KnownPerson], when: str | None) -> list[str]:
+    """Each person mention's canonical full name: a lone surname takes the full name it has
+    elsewhere in the Doc, else in ``known``, else in the office table."""
+    full: dict[str, str] = {}
+    for person in scan.persons:
+        words = name_key(person.text).split()
+        if len(words) > 1:
+            canon = _holder_spelling(scan, words) or " ".join(words)
+            full.setdefault(words[-1].lower(), canon)
+    out = []
+    for person in scan.persons:
+        text = name_key(person.text)
+        key = text.lower()
+        if len(text.split()) > 1:
+            out.append(_holder_spelling(scan, text.split()) or text)
+        elif key in full:
+            out.append(full[key])
+        elif key in known:
+            out.append(known[key].name)
+        else:
+            holder = scan.kb.holder_named(text, when)
+            out.append(holder.name if holder else text)
+    return out
+
+
+def _holder_spelling(scan: Scan, words: list[str]) -> str | None:
+    """The office table's spelling of a full name whose surname is a variant ("Zelenskyy")."""
+    holder = scan.kb.holder_named(words[-1])
+    if holder and holder.name.split()[0].lower() == words[0].lower():
+        return holder.name
+    holder = scan.kb.holder_named(" ".join(words))
+    return holder.name if holder else None
+
+
+def name_head(scan: Scan, person: PersonName) -> int:
+    """The token of the name whose parse head lies outside it (the last token by default)."""
+    for token in scan.doc[person.start:person.end]:
+        if not (person.start <= token.head.i < person.end) or token.head.i == token.i:
+            return token.i
+    return person.end - 1
+
+
+def looks_like_place(scan: Scan, person: PersonName, head: int) -> bool:
+    """A lone unknown "name" after "in"/"at" is a place the NER took for a person."""
+    token = scan.doc[head]
+    return (
+        person.end - person.start == 1 and token.dep_ == "pobj"
+        and token.head.lower_ in PLACE_PREPS
+    )
+
+
+def read_people(scan: Scan, drafts: Drafts, known: Mapping[str, KnownPerson],
+                when: str | None) -> list[PersonMention]:
+    """Drafts for every person, with what the words in front of each mention say."""
+    mentions: list[PersonMention] = []
+    for person, canon in zip(scan.persons, canonical_names(scan, known, when), strict=True):
+        head = name_head(scan, person)
+        known_here = canon.lower() in known or scan.kb.holder_named(canon, when) is not None
+        if looks_like_place(scan, person, head) and not known_here:
+            continue
+        draft = drafts.get("person:" + canon.lower(), "person", canon)
+        mentions.append(PersonMention(person, draft, left_run(scan, person.start), head))
+    for mention in mentions:
+        _learn_from_text(scan, mention)
+    for mention in mentions:
+        _learn_from_elsewhere(scan, mention.draft, known, when)
+    for mention in mentions:  # "his chief of staff": after everyone's own country is known
+        if mention.draft.country is None:
+            mention.draft.fill(_related_country(scan, mention, mentions), None)
+    for mention in mentions:
+        draft = mention.draft
+        if draft.country and draft.sector is None:
+            draft.sector = "GOV"  # a named person tied to a country in war news is mostly an official
+    return mentions
+
+
+def _learn_from_text(scan: Scan, mention: PersonMention) -> None:
+    cues, draft = mention.cues, mention.draft
+    cues = _with_apposition(scan, mention) or cues
+    mention.cues = cues
+    title = cues.title.word if cues.title else None
+    named = cues.entries[-1] if cues.entries else None  # the nearest name wins
+    country = named.country if named else (title.country if title else None)
+    sector = title.sector if title else None
+    if named is not None and named.kind in (IGO, GROUP):
+        sector = named.sector
+    elif sector == "IGO" and country is not None:
+        sector = "GOV"
+    if title is None and cues.rank:
+        sector = cues.rank
+    draft.fill(country, sector, role_text(scan, cues), title.slug if title else None)
+    doc = scan.doc
+    span = doc[mention.name.start:mention.name.end]
+    draft.mentions[(span.start_char, span.end_char)] = span.text
+    draft.alias(span.text)
+    if cues.start < mention.name.start:
+        draft.alias(doc[cues.start:mention.name.end].text)
+
+
+def _with_apposition(scan: Scan, mention: PersonMention) -> Cues | None:
+    """Cues from an apposition: "Sergey Lavrov, Russia's foreign minister" or
+    "Russia's foreign minister, Sergey Lavrov" (only when the words in front gave no title)."""
+    if mention.cues.title is not None:
+        return None
+    token = scan.doc[mention.head]
+    candidates = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ == "appos":
+        candidates.append(token.head)
+    for cand in candidates:
+        hit = scan.words.get(cand.i)
+        if hit and hit.word.kind == TITLE and hit.head == cand.i:
+            cues = left_run(scan, hit.start)
+            cues.title = hit
+            return cues
+    return None
+
+
+def _related_country(scan: Scan, mention: PersonMention, everyone: list[PersonMention]) -> str | None:
+    """The country of a possessor: "Zelensky's envoy", "his chief of staff"."""
+    cues = mention.cues
+    if cues.possessor is not None:
+        for other in everyone:
+            if other.name is scan.persons[cues.possessor]:
+                return other.draft.country
+    if cues.pronoun is not None:
+        antecedent = pronoun_antecedent(scan, cues.pronoun, everyone)
+        if antecedent is not None and antecedent.draft is not mention.draft:
+            return antecedent.draft.country
+    return None
+
+
+def _learn_from_elsewhere(scan: Scan, draft: Draft, known: Mapping[str, KnownPerson],
+                          when: str | None) -> None:
+    met = known.get(draft.name.lower()) or known.get(draft.name.split()[-1].lower())
+    if met is not None:
+        draft.fill(met.country, met.sector, met.role)
+    holder = scan.kb.holder_named(draft.name, when)
+    if holder is not None and draft.country in (None, holder.country):
+        draft.fill(holder.country, holder.sector, holder.role, holder.office)
+
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def pronoun_antecedent(scan: Scan, pronoun: int, everyone: list[PersonMention]) -> PersonMention | None:
+    """The person a he/his/she/her most likely means: a subject earlier in the same sentence,
+    else the nearest person before it there, else the subject (or first person) of the sentence before."""
+    sent = scan.doc[pronoun].sent
+    before = [m for m in everyone if sent.start <= m.name.start and m.name.end <= pronoun]
+    subjects = [m for m in before if scan.doc[m.head].dep_ in SUBJECTS]
+    if subjects or before:
+        return (subjects or before)[-1]
+    earlier = [m for m in everyone if m.name.end <= sent.start]
+    if not earlier:
+        return None
+    last_sent = scan.doc[earlier[-1].head].sent
+    same = [m for m in earlier if m.name.start >= last_sent.start]
+    subjects = [m for m in same if scan.doc[m.head].dep_ in SUBJECTS]
+    return (subjects or same)[0]
