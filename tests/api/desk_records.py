@@ -59,7 +59,8 @@ def mention(text: str, part: str, after: int = 0) -> Mention:
 def sentence(text: str, part: str) -> Evidence:
     """The sentence of ``text`` that contains ``part``, as evidence with exact offsets."""
     s, _ = at(text, part)
-    begin = max(text.rfind(". ", 0, s) + 2, text.rfind("\n", 0, s) + 1, 0)
+    stop, newline = text.rfind(". ", 0, s), text.rfind("\n", 0, s)
+    begin = max(stop + 2 if stop >= 0 else 0, newline + 1)
     end = text.index(".", s) + 1
     return Evidence(text[begin:end], begin, end)
 

@@ -6,6 +6,7 @@ article can never inject markup through a highlight.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,7 +62,7 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
              and 0 <= m.start < m.end <= size]
     cuts = sorted({0, size, *(m.start for m in valid), *(m.end for m in valid)})
     pieces: list[Segment] = []
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in itertools.pairwise(cuts):
         covering = [m for m in valid if m.start <= lo and hi <= m.end]
         kinds = tuple(sorted({m.kind for m in covering}))
         label = "; ".join(sorted({f"{m.kind}: {m.label}" for m in covering if m.label}))

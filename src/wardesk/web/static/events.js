@@ -2,7 +2,7 @@
 "use strict";
 for (const row of document.querySelectorAll("tr.event-row")) {
   row.addEventListener("click", (ev) => {
-    if (ev.target.closest("a")) return;
+    if (ev.defaultPrevented || ev.target.closest("a")) return;
     const link = row.querySelector("a.type");
     if (link) window.location.assign(link.href);
   });

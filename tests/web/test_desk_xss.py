@@ -1,0 +1,42 @@
+"""Stored XSS: an article whose title, text, URL, actors, places and rejection carry <script>,
+event-handler attributes and javascript: links renders as inert text on every page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def hostile_pages(desk: Any) -> list[str]:
+    article = desk.ids["hostile"]
+    return ["/", "/events", "/events/ev-%3Cscript%3E", "/actors", "/positions", "/articles",
+            f"/articles/{article}", "/brief?since=2025-03-01&until=2025-03-20", "/rejections",
+            "/actors/ukr/reb/%3Cscript%3Ex%3C/script%3E", "/articles?q=Kherson"]
+
+
+def test_no_script_runs_and_payload_shows_as_text(hostile_desk: Any, watched: Any) -> None:
+    page = watched.page
+    payload = hostile_desk.demo.HOSTILE
+    for path in hostile_pages(hostile_desk):
+        watched.goto(hostile_desk.url + path)
+        page.wait_for_timeout(100)
+        # Fire every mouse handler an attacker could have planted, without following links.
+        page.evaluate("() => document.addEventListener('click', e => e.preventDefault(), true)")
+        for selector in ("a", "span", "td", "div", "p", "li", "b", "i"):
+            page.locator(selector).evaluate_all(
+                "nodes => nodes.forEach(n => { n.dispatchEvent(new MouseEvent('mouseover'));"
+                " n.dispatchEvent(new MouseEvent('click', {cancelable: true})); })")
+        assert page.evaluate("() => window.__pwned") is None, path
+        assert page.locator("script:not([src])").count() == 0, path
+        assert page.locator("[onerror], [onclick], [onmouseover]").count() == 0, path
+        assert page.locator("a[href^='javascript:' i]").count() == 0, path
+    watched.goto(hostile_desk.url + f"/articles/{hostile_desk.ids['hostile']}")
+    assert payload in page.locator(".article-text").inner_text()
+    assert payload in page.locator("main h1").inner_text()
+    watched.shot("xss-article")
+    watched.goto(hostile_desk.url + "/rejections")
+    assert payload in page.locator("table.grid").inner_text()
+    watched.assert_clean()
