@@ -75,3 +75,13 @@ def test_no_drop_when_the_party_is_silent_and_too_few_articles(history: Store) -
 
 def test_empty_store_has_no_changes(store: Store) -> None:
     assert store.position_changes() == [] and store.positions() == []
+
+
+def test_default_window_ignores_far_future_position_dates(store: Store, kit: Any) -> None:
+    p = kit.position
+    for n, when in enumerate(["2025-03-01", "2025-03-02", "2025-03-03"]):
+        store.save(*kit._make(f"Old {n}.", when, positions=(p(kit.PUTIN, "territory", "demand"),)))
+    target = kit.position(kit.PUTIN, "ceasefire", "offer", "2050")  # "a ceasefire by 2050"
+    store.save(*kit._make("New.", "2025-03-12", positions=(target,)))
+    kinds = {(c["kind"], c["issue"]) for c in store.position_changes()}
+    assert kinds == {("new", "ceasefire"), ("dropped", "territory")}

@@ -22,7 +22,7 @@ SORTS = {
     "-date": "e.sort_date IS NULL, e.sort_date DESC, a.published DESC, e.article_id, e.seq",
     "type": "e.type, e.sort_date, e.article_id, e.seq",
 }
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ def as_country(text: str) -> str | None:
 
 
 def day(value: str | None, name: str) -> str | None:
-    if value is not None and not _DAY.match(value):
+    if value is not None and not DAY.match(value):
         raise UsageError(f"{name} must be a date as YYYY-MM-DD, got {value!r}")
     return value
 

@@ -7,7 +7,7 @@ each article counts once, with its most frequent stance on the pair (ties: the f
 - dropped: the pair was stated in at least DROP_MIN_ARTICLES articles before since, not once
   on/after since, while the same party did state some position on/after since (so silence on this
   issue is not just silence about the party).
-``since`` defaults to DEFAULT_WINDOW_DAYS before the latest position date in the store.
+``since`` defaults to DEFAULT_WINDOW_DAYS before the newest article that stated a position.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from wardesk.store.filters import as_country, day, like
+from wardesk.store.filters import DAY, as_country, day, like
 
 DROP_MIN_ARTICLES = 3
 DEFAULT_WINDOW_DAYS = 7
@@ -80,10 +80,12 @@ def _article_stances(rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[d
 
 
 def default_since(rows: list[dict[str, Any]]) -> str | None:
-    dates = [r["sort_date"][:10] for r in rows if r["sort_date"]]
-    if not dates:
+    """DEFAULT_WINDOW_DAYS before the newest article that stated a position (published dates:
+    a position's own date may lie far ahead, "a ceasefire by 2030")."""
+    days = [r["published"] for r in rows if r["published"] and DAY.match(r["published"])]
+    if not days:
         return None
-    return (date.fromisoformat(max(dates)) - timedelta(days=DEFAULT_WINDOW_DAYS)).isoformat()
+    return (date.fromisoformat(max(days)) - timedelta(days=DEFAULT_WINDOW_DAYS)).isoformat()
 
 
 def position_changes(conn: sqlite3.Connection, since: str | None) -> list[dict[str, Any]]:
