@@ -33,6 +33,58 @@ ACTORLESS_TYPES = {"ASSAULT", "PROTEST"}
 # Governments protesting are lodging a complaint, not demonstrating (PLOVER ACCUSE).
 _STATE_SECTORS = {"GOV", "MIL", "IGO", "JUD", "LEG"}
 _PRONOUNS = {"it", "he", "she", "they", "we", "i"}
+# Verbs of stated intent: not events themselves when they govern one ("offered to withdraw").
+INTENT_VERBS = {"vow", "pledge", "promise", "swear", "offer", "commit", "threaten"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
+MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
+# PLOVER codes a stated intent by what is intended: cooperation → AGREE, conflict → THREATEN.
+_THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence",
+                 "MOBILIZE": "violence", "PROTEST": "relations"}
+_WILLING = {"willing", "ready", "prepared", "offer", "vow", "pledge", "promise", "swear", "commit",
+            "threaten", "agree"}
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.lower_).lower()
+
+
+def intent_type(event: str, mode: str | None, status: str, negated: bool, trigger: Token) -> tuple[str, str | None]:
+    """PLOVER's reading of intentions and refusals: "will withdraw" is AGREE, "would boycott"
+    THREATEN, "will not accept" REJECT. A scheduled meeting ("will meet on Wednesday") stays
+    CONSULT, planned; only an offer or willingness to meet is AGREE."""
+    if negated and event in COOPERATIVE | {"REQUEST"}:
+        return "REJECT", None
+    if status not in ("planned", "hypothetical"):
+        return event, mode
+    willing = _willingness(trigger)
+    if event == "CONSULT" and not (willing or _conditional_clause(trigger)):
+        return event, mode
+    if event in COOPERATIVE and event != "AGREE":
+        return "AGREE", None
+    if event in MATERIAL_CONFLICT and (willing or status == "hypothetical" or _future(trigger)):
+        return "THREATEN", _THREAT_MODES.get(event)
+    return event, mode
+
+
+def _willingness(trigger: Token) -> bool:
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj", "pcomp", "prep") or tok.head is tok:
+            return False
+        tok = tok.head
+        if _lemma(tok) in _WILLING and not any(c.lower_ in ("get", "getting") for c in tok.head.children) \
+                and _lemma(tok.head) != "get":
+            return True
+    return False
+
+
+def _conditional_clause(trigger: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+               for c in trigger.children)
+
+
+def _future(trigger: Token) -> bool:
+    return any(c.lower_ in ("will", "would", "'ll", "shall") for c in trigger.children if c.dep_ == "aux")
 
 
 def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
@@ -56,9 +108,15 @@ def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
     by_token = {m.trigger.i: m for m in matches}
     kept: list[Match] = []
     absorbed: dict[int, list[Match]] = {}
+    intents = {g.trigger.i for m in matches if (g := _governing_match(m, by_token)) is not None
+               and m.predicate.kind != "noun" and _lemma(g.trigger) in INTENT_VERBS}
     for m in matches:
+        if m.trigger.i in intents:
+            continue  # "vowed to fight": the intent colours the fight (planned → THREATEN)
         gov = _governing_match(m, by_token) or _quoting_match(m, matches)
-        if gov is None:
+        if gov is not None and gov.trigger.i in intents:
+            kept.append(m)
+        elif gov is None:
             kept.append(m)
         elif m.predicate.kind == "noun" and gov.predicate.event == m.predicate.event:
             absorbed.setdefault(gov.trigger.i, []).append(m)
@@ -92,7 +150,7 @@ def _governing_match(m: Match, by_token: dict[int, Match]) -> Match | None:
         noun_clause = tok.dep_ == "advcl" and tok.head.pos_ in ("NOUN", "PROPN")
         if (tok.dep_ not in _EMBED_DEPS and tok.dep_ != "conj" and not noun_clause) or tok.head is tok:
             return None
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS and tok.head.i not in by_token:
             return None
         via_conj = tok.dep_ == "conj"
         tok = tok.head
@@ -131,6 +189,10 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
     certainty = _certainty_of(m.trigger, event_type, attribution, speaker_refs(speaker, actors), speech_verb)
     if their_attr is not None:
         certainty = stronger(certainty, their_certainty)
+    status = status_of(m.trigger, layers.published, date.value if date else None, exact)
+    negated = negated_of(m.trigger)
+    if m.predicate.kind != "noun":
+        event_type, mode = intent_type(event_type, mode, status, negated, m.trigger)
     start, end = _evidence_span(sent)
     trigger_text = layers.doc.text[m.words[0].idx: m.words[-1].idx + len(m.words[-1].text)]
     return Event(
@@ -140,8 +202,7 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         evidence=Evidence(layers.doc.text[start:end], start, end),
         date=date, eventLoc=_place(parts, layers),
         dead=counts.dead, injured=counts.injured, size=counts.size, quantities=counts.quantities,
-        status=status_of(m.trigger, layers.published, date.value if date else None, exact),
-        negated=negated_of(m.trigger), attribution=attribution, certainty=certainty,
+        status=status, negated=negated, attribution=attribution, certainty=certainty,
     )
 
 

@@ -21,6 +21,7 @@ CLAIM_VERBS = {"claim", "allege", "insist", "assert", "maintain"}
 PLAN_CUES = {
     "plan", "prepare", "intend", "expect", "due", "schedule", "set", "ready", "aim", "poise",
     "slate", "hope", "want", "seek", "going", "likely", "gear", "propose", "decide",
+    "willing", "prepared", "offer", "vow", "pledge", "promise", "swear", "commit", "threaten",
 }
 ONGOING_CUES = {"begin", "start", "continue", "resume", "underway", "proceed"}
 DENY_CUES = {"deny", "refute", "dispute"}

@@ -101,9 +101,9 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
             if key in lex.light:
                 return Match(lex.light[key], verb, (verb, prt, obj), obj)
     for obj in objects:
-        for key in (f"{lemma} {_noun_lemma(obj)}", f"* {_noun_lemma(obj)}"):
-            if key in lex.light:
-                return Match(lex.light[key], verb, (verb, obj), obj)
+        key = f"{lemma} {_noun_lemma(obj)}"
+        if key in lex.light:
+            return Match(lex.light[key], verb, (verb, obj), obj)
         compound = [c for c in obj.children if c.dep_ in ("compound", "amod")]
         for mod in compound:  # "declare martial law"
             key = f"{lemma} {mod.lower_} {_noun_lemma(obj)}"
@@ -115,12 +115,34 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
             return Match(lex.phrasal[key], verb, tuple(sorted((verb, prt), key=lambda t: t.i)))
     pred = lex.verbs.get(lemma)
     if pred is None:
-        return None
+        for obj in objects:  # "announced sanctions": the noun alone names the event
+            if f"* {_noun_lemma(obj)}" in lex.light:
+                return Match(lex.light[f"* {_noun_lemma(obj)}"], verb, (verb, obj), obj)
+        return _must_request(verb)
     if "object" in pred.flags and not objects and not _is_passive(verb):
         return None
     if "reciprocal" in pred.flags and not _reciprocal(verb):
         return None
     return Match(pred, verb, (verb,))
+
+
+# Verbs that report an obligation put on someone else: "said X must withdraw" is a REQUEST.
+_DEMAND_SPEECH = {"say", "declare", "announce", "insist", "reiterate", "stress", "conclude",
+                  "state", "tell", "warn", "add", "write"}
+_OBLIGATION = {"must", "should"}
+MUST_REQUEST = Predicate("verb", "say … must", "REQUEST", None, ())
+
+
+def _must_request(verb: Token) -> Match | None:
+    if _lemma(verb) not in _DEMAND_SPEECH:
+        return None
+    for comp in verb.children:
+        if comp.dep_ != "ccomp":
+            continue
+        auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & _OBLIGATION:
+            return Match(MUST_REQUEST, verb, (verb,))
+    return None
 
 
 _PAIR_SUBJECTS = {"pair", "two", "both", "sides", "duo", "leaders", "they", "we"}
