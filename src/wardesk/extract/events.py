@@ -114,9 +114,7 @@ def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
         if m.trigger.i in intents:
             continue  # "vowed to fight": the intent colours the fight (planned → THREATEN)
         gov = _governing_match(m, by_token) or _quoting_match(m, matches)
-        if gov is not None and gov.trigger.i in intents:
-            kept.append(m)
-        elif gov is None:
+        if gov is None or gov.trigger.i in intents:
             kept.append(m)
         elif m.predicate.kind == "noun" and gov.predicate.event == m.predicate.event:
             absorbed.setdefault(gov.trigger.i, []).append(m)
