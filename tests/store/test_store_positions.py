@@ -85,3 +85,14 @@ def test_default_window_ignores_far_future_position_dates(store: Store, kit: Any
     store.save(*kit._make("New.", "2025-03-12", positions=(target,)))
     kinds = {(c["kind"], c["issue"]) for c in store.position_changes()}
     assert kinds == {("new", "ceasefire"), ("dropped", "territory")}
+
+
+def test_unknown_id_prefix_is_no_country(store: Store, kit: Any) -> None:
+    nobody = Actor("unk/unk/rubio", "Rubio", "person")
+    nato = Actor("igo/igo/nato", "NATO", "organization")
+    store.save(*kit._make("One.", positions=(kit.position(nobody, "ceasefire", "demand"),
+                                             kit.position(nato, "ceasefire", "support"))))
+    rows = store.positions()
+    assert [r["holder_country"] for r in rows] == [None, "IGO"]
+    assert store.positions(actor="UNK") == []
+    assert {c["party"] for c in store.position_changes()} == {"unk/unk/rubio", "IGO"}

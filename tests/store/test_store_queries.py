@@ -166,3 +166,10 @@ def test_rejections(store: Store) -> None:
     assert rows[1]["time"][:2] == "20" and "T" in rows[1]["time"]
     assert store.counts()["rejections"] == 2
     assert len(store.rejections(limit=1)) == 1
+
+
+def test_record_dicts_are_the_records_as_json(loaded: Store) -> None:
+    from wardesk.records import to_dict
+
+    assert list(loaded.record_dicts()) == [to_dict(r) for r in loaded.records()]
+    assert len(list(loaded.record_dicts(EventFilter(type="SANCTION")))) == 1

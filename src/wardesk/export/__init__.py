@@ -55,8 +55,7 @@ def write_export(
     if fmt == "parquet":
         return _to_binary(out, lambda stream: write_parquet(_events(source, f), stream))
     if fmt == "jsonl":
-        records = (to_dict(r) for r in _records(source, f))
-        return _to_text(out, lambda stream: write_json_lines(records, stream))
+        return _to_text(out, lambda stream: write_json_lines(_record_dicts(source, f), stream))
     if fmt == "acled":
         return _write_acled(_records(source, f), out)
     writer = {"plover": write_plover, "csv": write_events_csv, "geojson": write_geojson}[fmt]
@@ -86,6 +85,12 @@ def _records(source: Any, f: EventFilter | None) -> Iterator[ArticleRecord]:
     if f is not None:
         raise UsageError("event filters need a store: pass the Store, not records")
     return iter(source)
+
+
+def _record_dicts(source: Any, f: EventFilter | None) -> Iterator[dict[str, Any]]:
+    if _is_store(source) and hasattr(source, "record_dicts"):
+        return iter(source.record_dicts(f))  # the stored JSON as is: no dataclass round trip
+    return (to_dict(r) for r in _records(source, f))
 
 
 def _write_acled(records: Iterator[ArticleRecord], out: Output) -> int:

@@ -61,8 +61,9 @@ def record(conn: sqlite3.Connection, article_id: str) -> ArticleRecord | None:
     return record_from_dict(json.loads(row[0])) if row else None
 
 
-def records(conn: sqlite3.Connection, f: EventFilter | None) -> Iterator[ArticleRecord]:
-    """Whole records in published order; with ``f``, those that have an event matching it."""
+def record_json(conn: sqlite3.Connection, f: EventFilter | None) -> Iterator[str]:
+    """Whole records as stored JSON text, in published order; with ``f``, those that have an
+    event matching it."""
     if f is None:
         sql, params = "SELECT record FROM articles ORDER BY published, pk", list[Any]()
     else:
@@ -70,7 +71,12 @@ def records(conn: sqlite3.Connection, f: EventFilter | None) -> Iterator[Article
         sql = ("SELECT a.record FROM articles a WHERE a.id IN"
                f" (SELECT e.article_id{_EVENT_FROM}{where}) ORDER BY a.published, a.pk")
     for row in conn.execute(sql, params):
-        yield record_from_dict(json.loads(row[0]))
+        yield row[0]
+
+
+def records(conn: sqlite3.Connection, f: EventFilter | None) -> Iterator[ArticleRecord]:
+    for text in record_json(conn, f):
+        yield record_from_dict(json.loads(text))
 
 
 def _event_from_row(row: sqlite3.Row) -> dict[str, Any]:

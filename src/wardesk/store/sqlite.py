@@ -5,6 +5,7 @@ The class holds the connection and delegates each query to write/queries/positio
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -120,6 +121,10 @@ class Store:
 
     def records(self, f: EventFilter | None = None) -> Iterator[ArticleRecord]:
         return queries.records(self._conn, f)
+
+    def record_dicts(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Like ``records`` but as JSON-ready dicts, without rebuilding dataclasses (fast)."""
+        return (json.loads(text) for text in queries.record_json(self._conn, f))
 
     def actors(self, country: str | None = None, sector: str | None = None,
                text: str | None = None, limit: int = 100) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ Each ``*_rows`` function turns one part of the record into the rows of its table
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -13,6 +14,10 @@ from typing import Any
 
 from wardesk.records import QUAD_CLASS, Article, ArticleRecord, Event, Rejection, to_dict
 from wardesk.store.rows import canonical_type, codes
+
+# codes wardesk uses beside ISO 3166 alpha-3: intergovernmental bodies (SCHEMA.md) and Kosovo's
+# user-assigned XKX (used by the EU and ISO-aware tools; ISO 3166 has no code for Kosovo)
+NON_ISO_CODES = frozenset({"IGO", "XKX"})
 
 
 def now() -> str:
@@ -153,14 +158,23 @@ def _position_rows(record: ArticleRecord) -> Iterator[tuple[Any, ...]]:
 
 
 def holder_country(holder: str | None, countries: dict[str, str | None]) -> str | None:
-    """The ISO3 country a position's holder belongs to: its actor's country, else the id's
-    first part ("rus/gov/vladimir-putin" → RUS)."""
+    """The country a position's holder belongs to: its actor's country, else the id's first part
+    when that is a real ISO3 code or IGO ("rus/gov/vladimir-putin" → RUS; "unk/…" → None)."""
     if holder is None:
         return None
     if countries.get(holder):
         return countries[holder]
-    head = holder.split("/", 1)[0]
-    return head.upper() if len(head) == 3 and head.isalpha() else None
+    head = holder.split("/", 1)[0].upper()
+    return head if _is_country_code(head) else None
+
+
+@functools.cache
+def _is_country_code(code: str) -> bool:
+    import pycountry  # only when an id must be read: it loads its database on first use
+
+    return code in NON_ISO_CODES or (
+        len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None
+    )
 
 
 def insert_rejection(conn: sqlite3.Connection, rejection: Rejection) -> None:
