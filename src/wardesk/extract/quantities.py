@@ -1,4 +1,12 @@
-"""Numbers: casualties, crowd sizes and other counts (placeholder)."""
+"""Numbers: casualties (dead, injured), crowd sizes and other counts ("337 drones"), each
+found once per Doc and handed to the event whose clause or sentence holds it.
+
+Conventions (also in data/numbers_lexicon.json): "more than N" → N at_least, "up to N" → N
+at_most; "dozens" → 24 at_least, "hundreds" → 200 at_least, "a dozen" → 12 about. When an
+event has several counts of one kind, the largest wins (a toll that "rose to 15" after "12").
+A casualty sentence that refers back to "the attack"/"the strike" (a definite event noun)
+lends its dead/injured to the event of the sentence before it, when that one has none.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +14,254 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Counts
+from wardesk.extract.numbers_parse import number_words, parse_amount, parse_number
+from wardesk.records import Quantity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["CountMention", "QuantityTableImpl", "find_quantities", "parse_number"]
+
+_SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
+_MAX_WORDS = 5  # the longest amount read as one: "three hundred and twenty five"
+
+
+@dataclass(frozen=True, slots=True)
+class CountMention:
+    """One amount in the Doc and what it counts."""
+
+    value: int
+    qualifier: str
+    kind: str  # dead | injured | size | other
+    unit: str
+    text: str
+    first: int  # token index where the phrase starts (qualifier included)
+    number: int  # token index of the amount's last word
+    noun: int  # token index of the counted noun (== number when elliptic: "three injured")
 
 
 @dataclass(frozen=True)
-class SimpleQuantityTable:
+class QuantityTableImpl:
+    doc: Doc
+    counts: tuple[CountMention, ...] = ()
+
+    @property
+    def quantities(self) -> tuple[Quantity, ...]:
+        return tuple(_as_quantity(c) for c in self.counts if c.kind == "other")
+
     def counts_for(self, trigger: Token) -> Counts:
-        return Counts()
+        own = self._in_scope(trigger)
+        kinds = {k: _largest(own, k) for k in ("dead", "injured", "size")}
+        if kinds["dead"] is None and kinds["injured"] is None:
+            later = self._referring_back(trigger.sent)
+            kinds["dead"], kinds["injured"] = _largest(later, "dead"), _largest(later, "injured")
+        others = tuple(_as_quantity(c) for c in own if c.kind == "other")
+        return Counts(dead=kinds["dead"], injured=kinds["injured"], size=kinds["size"],
+                      quantities=others)
+
+    def _in_scope(self, trigger: Token) -> list[CountMention]:
+        """Casualties and crowds anywhere in the trigger's sentence; other counts in its
+        clause (a verb's subtree, plus the noun a relative-clause verb modifies), or in the
+        sentence for a nominal trigger ("the attack")."""
+        sent = trigger.sent
+        in_sent = [c for c in self.counts if sent.start <= c.number < sent.end]
+        if trigger.pos_ not in ("VERB", "AUX"):
+            return in_sent
+        clause = {t.i for t in trigger.subtree}
+        if trigger.dep_ in ("relcl", "acl"):
+            clause.add(trigger.head.i)
+        return [c for c in in_sent if c.kind != "other" or c.noun in clause or c.number in clause]
+
+    def _referring_back(self, sent: Span) -> list[CountMention]:
+        """Casualty counts of the next sentence when it points back with "the attack" and
+        this sentence is itself about an attack (an event noun or a violent verb)."""
+        following = [s for s in self.doc.sents if s.start >= sent.end][:1]
+        if not following or not _about_violence(sent) or not _refers_to_event(following[0]):
+            return []
+        nxt = following[0]
+        return [c for c in self.counts if nxt.start <= c.number < nxt.end
+                and c.kind in ("dead", "injured")]
 
 
-def find_quantities(doc: Doc) -> SimpleQuantityTable:
-    return SimpleQuantityTable()
+def _largest(counts: list[CountMention], kind: str) -> int | None:
+    values = [c.value for c in counts if c.kind == kind]
+    return max(values) if values else None
+
+
+def _as_quantity(c: CountMention) -> Quantity:
+    return Quantity(value=c.value, unit=c.unit, text=c.text, qualifier=c.qualifier)
+
+
+def _about_violence(sent: Span) -> bool:
+    words = number_words()
+    return any(t.lower_ in words.words("event_nouns") or t.lemma_.lower() in words.words("violence_verbs")
+               for t in sent)
+
+
+def _refers_to_event(sent: Span) -> bool:
+    nouns = number_words().words("event_nouns")
+    return any(
+        t.lower_ in nouns and any(d.lower_ in ("the", "this", "that") for d in t.children)
+        for t in sent
+    )
+
+
+def find_quantities(doc: Doc) -> QuantityTableImpl:
+    counts: list[CountMention] = []
+    i = 0
+    while i < len(doc):
+        found = _count_at(doc, i)
+        if found is None:
+            i += 1
+            continue
+        counts.append(found)
+        i = found.number + 1
+    return QuantityTableImpl(doc=doc, counts=tuple(counts))
+
+
+def _count_at(doc: Doc, i: int) -> CountMention | None:
+    """The amount starting at token i, classified; None when none starts there."""
+    tok = doc[i]
+    if tok.ent_type_ in _SKIP_ENTS or not _may_start_amount(tok):
+        return None
+    end = _amount_end(doc, i)
+    if end is None:
+        return None
+    amount = parse_amount(doc[i:end].text)
+    if amount is None:
+        return None
+    number = doc[end - 1]
+    noun = _counted_noun(number)
+    if noun is None or noun.lower_ in number_words().words("not_counts"):
+        return None
+    first, qualifier = _qualifier_before(doc, i, amount[1])
+    kind = _kind(number, noun)
+    if kind == "other" and noun.i == number.i:
+        return None  # a bare number that counts nothing we can name
+    last = max(noun.i, number.i)
+    text = doc[first:last + 1].text
+    return CountMention(amount[0], qualifier, kind, noun.lower_ if noun.i != number.i else kind,
+                        text, first, number.i, noun.i)
+
+
+def _may_start_amount(tok: Token) -> bool:
+    words = number_words()
+    low = tok.lower_
+    if low in ("a", "an"):
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        return nxt is not None and nxt.lower_ in ("dozen", "hundred", "thousand", "million", "couple", "handful")
+    if tok.is_digit and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100:
+        return False  # a year
+    return bool(tok.like_num) or low in words.units or low in words.vague
+
+
+def _amount_end(doc: Doc, i: int) -> int | None:
+    """The end (exclusive) of the longest run of tokens from i that reads as one amount."""
+    for end in range(min(len(doc), i + _MAX_WORDS), i, -1):
+        if doc[end - 1].lower_ in ("-", "and", "of", "a"):
+            continue
+        if parse_amount(doc[i:end].text) is not None:
+            return end
+    return None
+
+
+def _counted_noun(number: Token) -> Token | None:
+    """What the amount counts: its head noun ("337 drones"), the object of "of" ("dozens of
+    people"), or the number itself when it stands for people ("three injured")."""
+    if number.dep_ in ("nummod", "quantmod", "amod", "compound") and number.head.pos_ in ("NOUN", "PROPN"):
+        head = number.head
+        while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+            head = head.head
+        return head
+    for child in number.children:
+        if child.lower_ == "of" and child.i == number.i + 1 and number.lower_ != "one":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and objects[0].lower_ not in ("the", "them", "those", "these"):
+                return objects[0]
+    if number.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "pobj", "attr", "appos"):
+        return number
+    return None
+
+
+def _qualifier_before(doc: Doc, i: int, own: str) -> tuple[int, str]:
+    """The qualifier words just before token i ("at least", "more than", "about")."""
+    for width in (3, 2, 1):
+        if i - width < 0:
+            continue
+        phrase = doc[i - width:i].text.lower()
+        found = number_words().qualifiers.get(phrase)
+        if found:
+            return i - width, found
+    return i, own
+
+
+def _kind(number: Token, noun: Token) -> str:
+    words = number_words()
+    if noun.lower_ in words.words("dead_words"):
+        return "dead"
+    if noun.lower_ in ("injuries",):
+        return "injured"
+    for child in noun.children:
+        if child.lower_ in ("dead",):
+            return "dead"
+        if child.lower_ in ("wounded", "injured") and child.i > noun.i:
+            return "injured"
+    phrase = number if noun.head.lower_ == "of" and noun.head.head.i == number.i else noun
+    casualty = _casualty_by_verb(phrase)
+    if casualty:
+        return casualty
+    if _is_crowd(number, noun) or (phrase is not noun and _is_crowd(number, phrase)):
+        return "size"
+    return "other"
+
+
+def _casualty_by_verb(noun: Token) -> str | None:
+    """dead/injured when the counted phrase is the victim of a killing or wounding verb, is
+    left "dead"/"wounded", or is what a death toll rose to."""
+    words = number_words()
+    verb = noun.head
+    if _is_toll(noun):
+        return "dead"
+    lemma = verb.lemma_.lower()
+    kind = "dead" if lemma in words.words("dead_verbs") else "injured" if lemma in words.words("injured_verbs") else None
+    if kind is None and verb.lower_ in ("killed", "dead", "wounded", "injured", "hurt"):
+        kind = "dead" if verb.lower_ in ("killed", "dead") else "injured"
+    if noun.dep_ == "dobj":
+        for c in verb.children:  # "left 12 people dead"
+            if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in ("dead", "wounded", "injured"):
+                return "dead" if c.lower_ == "dead" else "injured"
+    if kind is None:
+        return None
+    if noun.dep_ in ("nsubjpass", "dobj"):
+        return kind
+    # "two soldiers died", "three injured", "dozens killed": a subject with no object is the
+    # victim; in an active "drones killed three" it is the weapon.
+    if noun.dep_ == "nsubj" and not _has_object(verb):
+        return kind
+    return None
+
+
+def _is_toll(noun: Token) -> bool:
+    """The amount a death toll rose to / stands at / is: "the death toll rose to 45"."""
+    if noun.dep_ not in ("pobj", "attr"):
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    owners = [verb, *[c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]]
+    return any(o.lemma_.lower() == "toll" for o in owners)
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
+def _is_crowd(number: Token, noun: Token) -> bool:
+    words = number_words()
+    if noun.lower_ in words.words("crowd_nouns") or noun.lemma_.lower() in words.words("crowd_nouns"):
+        return True
+    if number.dep_ == "pobj" and number.head.lower_ == "of":
+        owner = number.head.head
+        if owner.lower_ in ("crowd", "crowds", "rally", "march", "protest", "demonstration"):
+            return True
+    verb = noun.head
+    return noun.dep_ == "nsubj" and noun.lemma_.lower() in ("people", "person", "resident") and \
+        verb.lemma_.lower() in words.words("crowd_verbs") and verb.lemma_.lower() not in ("take", "turn")

