@@ -1,0 +1,57 @@
+"""The runners give exactly the records of Extractor.pipe, in input order, with the real model:
+in this process, in a two-worker local pool, and on a local two-worker Ray instance."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wardesk.records import Article, Rejection
+from wardesk.runners import run
+from wardesk.settings import Settings
+
+STORIES = 10
+
+
+@pytest.fixture(scope="module")
+def stories(shared_dir: Path) -> list[Article | Rejection]:
+    items: list[Article | Rejection] = []
+    with open(shared_dir / "corpus" / "voa_stories.jsonl", encoding="utf-8") as lines:
+        for line in lines:
+            story = json.loads(line)
+            items.append(Article(text=story["text"], title=story["title"],
+                                 published=story["published"][:10], origin=story["id"]))
+            if len(items) == STORIES:
+                break
+    items.insert(4, Rejection("not-a-story", "empty", "no text"))
+    return items
+
+
+@pytest.fixture(scope="module")
+def expected(extractor: Any, stories: list[Article | Rejection]) -> list[Any]:
+    return list(extractor.pipe(stories))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("workers", [1, 2])
+def test_local_runner_gives_the_records_of_extractor_pipe(
+        workers: int, stories: list[Article | Rejection], expected: list[Any]) -> None:
+    # a chunk size unlike the pipeline's batch, so that chunking cannot hide a difference
+    got = list(run(stories, Settings(workers=workers, batch_size=3)))
+    assert len(got) == len(stories)
+    assert [g if isinstance(g, Rejection) else g[0] for g in got] == stories  # order kept
+    assert got == expected
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_ray_runner_gives_the_records_of_the_local_runner(
+        stories: list[Article | Rejection], expected: list[Any]) -> None:
+    if importlib.util.find_spec("ray") is None:
+        pytest.skip("ray is not installed (optional extra: pip install 'wardesk[ray]')")
+    got = list(run(stories[:6], Settings(workers=2, batch_size=2), runner="ray"))
+    assert got == expected[:6]
