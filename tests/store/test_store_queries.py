@@ -44,6 +44,7 @@ def ids(store: Store, **kw: Any) -> list[str]:
     ({"actor": "rus/gov/vladimir-putin"}, ["s1", "n1"]),
     ({"actor": "rubio"}, ["t1", "n1"]),
     ({"country": "ukr"}, ["s1", "t1"]),
+    ({"country": "SAU"}, ["t1"]),  # the place's country counts too
     ({"type": "ASSAULT"}, ["s1"]),
     ({"type": "fight"}, ["s1"]),  # an alias, stored canonical
     ({"quad": "verbal_cooperation"}, ["t1"]),

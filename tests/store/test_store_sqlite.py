@@ -228,6 +228,8 @@ def test_bad_paths_raise_store_error(tmp_path: Path) -> None:
     junk.write_bytes(b"this is not a database at all, not even close" * 100)
     with pytest.raises(StoreError, match="cannot use"):
         Store(str(junk))
+    with pytest.raises(StoreError, match="cannot"):
+        Store(str(tmp_path))  # a folder, not a file
     with pytest.raises(StoreError, match="PostgreSQL"):
         Store("postgresql://localhost/wardesk")
 

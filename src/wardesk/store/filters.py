@@ -29,7 +29,8 @@ DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 class EventFilter:
     """Which events to return; every field is optional and they combine with AND.
 
-    actor: an actor id, or a substring of an actor's name; country: ISO3 code on either side;
+    actor: an actor id, or a substring of an actor's name; country: ISO3 code of an actor on
+    either side or of the place;
     since/until: YYYY-MM-DD on the event's date (the article's published date when it has none);
     place: a substring of the place name or its ISO3 country; text: substring of the evidence or
     eventText; limit None: no limit (exports).
@@ -96,8 +97,10 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
             " OR ac.name LIKE ? ESCAPE '\\' OR ea.actor_text LIKE ? ESCAPE '\\'))",
             f.actor, like(f.actor), like(f.actor))
     if f.country:
-        add("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id"
-            " AND ea.event_id = e.id AND ea.code = ?)", f.country.strip().upper())
+        country = f.country.strip().upper()
+        add("(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors ea"
+            " WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.code = ?))",
+            country, country)
     if f.type:
         add("e.type = ?", one_of(canonical_type(f.type), EVENT_TYPES, "event type"))
     if f.quad:
