@@ -5,6 +5,7 @@ fails, the entry's own content or summary is used with its HTML stripped.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -74,11 +75,14 @@ def read_feed(
 
 
 def _entry_meta(entry: Any, channel: str | None) -> Metadata:
+    with warnings.catch_warnings():  # feedparser warns about its updated→published fallback
+        warnings.simplefilter("ignore", DeprecationWarning)
+        day = entry.get("published_parsed") or entry.get("updated_parsed")
     return Metadata(
         title=entry.get("title"),
         url=entry.get("link"),
         publisher=channel,
-        published=entry.get("published_parsed") or entry.get("updated_parsed"),
+        published=day,
         author=entry.get("author"),
         source_id=entry.get("id"),
     )

@@ -19,6 +19,12 @@ _JUDGE_SHARE_FROM = 20  # words needed before the English share is trusted
 
 
 @cache
+def _language_of_word() -> dict[str, str]:
+    """Each function word that belongs to exactly one language, mapped to that language."""
+    return {word: lang for lang, words in _function_words().items() for word in words}
+
+
+@cache
 def _function_words() -> dict[str, frozenset[str]]:
     path = resources.files("wardesk.ingest").joinpath("data/function_words.json")
     raw = json.loads(path.read_text("utf-8"))
@@ -34,10 +40,12 @@ def why_not_english(text: str) -> str | None:
     letters = sum(len(word) for word in words)
     if not letters:
         return "no words in the text"
-    latin = sum(1 for word in words for ch in word if ch.isascii())
+    latin = sum(len(word) for word in words if word.isascii())  # by word: fast, close enough
     if latin / letters < _MIN_LATIN_SHARE:
-        return f"only {latin / letters:.0%} of letters are Latin (A-Z)"
-    hits = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _function_words().items()}
+        return f"only {latin / letters:.0%} of letters are in plain Latin words (A-Z)"
+    index = _language_of_word()
+    hits = dict.fromkeys(_function_words(), 0)
+    hits.update(Counter(lang for word in words if (lang := index.get(word))))
     best = max(hits, key=lambda lang: hits[lang])
     if best != "en" and hits[best] > hits["en"]:
         return f"reads as '{best}' ({hits[best]} of its function words vs {hits['en']} English)"
