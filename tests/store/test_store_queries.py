@@ -108,6 +108,8 @@ def test_search_words_are_not_operators(loaded: Store) -> None:
     # "title:kyiv" must look for both words, not filter on a column
     assert [a["title"] for a in loaded.articles("title:kyiv")] == []
     assert [a["title"] for a in loaded.articles("kyiv")] == ["Strike on Kyiv"]
+    assert [a["title"] for a in loaded.articles("zelen*")] == ["Talks"]
+    assert loaded.articles("zelen") == []
 
 
 def test_actors_with_counts(loaded: Store, kit: Any) -> None:

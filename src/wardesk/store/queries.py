@@ -24,8 +24,9 @@ _EVENT_COLUMNS = "e.data, a.id, a.title, a.published, a.url, a.publisher, a.sour
 
 def fts_query(q: str) -> str:
     """``q`` as an FTS5 query of quoted terms (all must occur), so that no user text is ever
-    read as FTS syntax: "NATO" AND-ed with "summit", never a column filter or an operator."""
-    return " ".join(f'"{term}"' for term in re.findall(r"\w+", q))
+    read as FTS syntax: "NATO" AND-ed with "summit", never a column filter or an operator.
+    A trailing * keeps its meaning, a prefix: zelensk* finds Zelensky and Zelenskyy."""
+    return " ".join(f'"{term}"{star}' for term, star in re.findall(r"(\w+)(\*?)", q))
 
 
 def articles(conn: sqlite3.Connection, q: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
