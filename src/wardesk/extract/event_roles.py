@@ -181,12 +181,29 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
 _COMPLEMENT_TARGET_TYPES = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"}
 
 
+def subject_token(verb: Token) -> Token | None:
+    """The subject of the verb or of the verb whose subject it shares."""
+    tok: Token | None = verb
+    for _ in range(4):
+        if tok is None:
+            return None
+        subj = _subject(tok)
+        if subj is not None:
+            return subj
+        tok = _governor(tok)
+    return None
+
+
 def _complement_subject_refs(verb: Token, actors: ActorTable) -> Refs:
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp"):
             subj = _subject(c)
             if subj is not None:
                 return refs_of(subj, actors)
+            for pobj in _prep_objects(c, _VERB_TARGET_PREPS):  # "promised to send aid to X"
+                refs = refs_of(pobj, actors)
+                if refs:
+                    return refs
     # "the need for X to provide": the subject of a clause or a "for"-phrase inside the object
     for obj in _objects(verb):
         for clause in obj.children:

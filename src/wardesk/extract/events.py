@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from wardesk.extract.event_roles import Refs, roles
+from wardesk.extract.event_roles import Refs, roles, subject_token
 from wardesk.extract.modality import (
     SPEECH_VERBS,
     local_attribution,
@@ -205,7 +205,10 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
 
 
 def _pronoun_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUNS for c in verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUNS for c in verb.children):
+        return True
+    subj = subject_token(verb)
+    return subj is not None and subj.lower_ in _PRONOUNS
 
 
 def _anchors(m: Match | list[Match]) -> list[Token]:
