@@ -81,8 +81,9 @@ def test_a_failure_mid_save_leaves_nothing(store: Store, kit: Any) -> None:
     # a statement without content violates NOT NULL after the article, actors and events
     broken = Statement("x", "X", "said", None, True, 0, 1)  # type: ignore[arg-type]
     bad = ArticleRecord(record.article, record.actors, record.events, (broken,))
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(StoreError, match="nothing of it was kept") as caught:
         store.save(article, bad)
+    assert isinstance(caught.value.__cause__, sqlite3.IntegrityError)
     assert not store.has_article(article.id)
     assert set(store.counts().values()) == {0}
     assert store.save(article, record) == "new"  # the connection is usable again

@@ -63,7 +63,8 @@ class Store:
         if source is not None and source.id != record.article.id:
             raise UsageError(f"article {source.id} and record {record.article.id} differ")
         saved = record
-        return self._write(lambda conn: self._save(conn, source, saved))
+        return self._write(lambda conn: self._save(conn, source, saved),
+                           f"article {saved.article.id}")
 
     def _save(self, conn: sqlite3.Connection, article: Article | None,
               record: ArticleRecord) -> SaveResult:
@@ -74,9 +75,14 @@ class Store:
         return "new"
 
     def reject(self, rejection: Rejection) -> None:
-        self._write(lambda conn: write.insert_rejection(conn, rejection))
+        self._write(lambda conn: write.insert_rejection(conn, rejection),
+                    f"rejection of {rejection.source}")
 
-    def _write(self, work: Any) -> Any:
+    def _rollback(self) -> None:
+        if self._conn.in_transaction:  # SQLite may already have rolled back (e.g. disk full)
+            self._conn.execute("ROLLBACK")
+
+    def _write(self, work: Any, what: str) -> Any:
         """Run ``work(conn)`` in one IMMEDIATE transaction: all of it is kept or none."""
         for attempt in range(_LOCK_RETRIES + 1):
             try:
@@ -88,8 +94,12 @@ class Store:
                 continue
             try:
                 result = work(self._conn)
+            except sqlite3.Error as exc:
+                self._rollback()
+                raise StoreError(f"{what} not stored (nothing of it was kept): "
+                                 f"{type(exc).__name__}: {exc}; report this record") from exc
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             self._conn.execute("COMMIT")
             return result
