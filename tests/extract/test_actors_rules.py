@@ -1,0 +1,150 @@
+"""Actor resolution on hand-built Docs (no model): roles from titles and appositions, countries
+from demonyms, possessives and capitals, later mentions, conjuncts, pronouns and known people.
+The people here are fictional, so right answers cannot come from the office table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.lang.en import English
+from spacy.tokens import Doc
+
+from wardesk.extract.actors import find_actors
+from wardesk.extract.layers import KnownPerson
+from wardesk.kb import load_kb
+
+VOCAB = English().vocab  # English lexical attributes (lower_, is_punct) without any model
+Row = tuple[str, str, str, int, str]  # word, tag, dep, head (absolute index), IOB entity
+
+
+def build(rows: list[Row], sent_starts: list[int] = (0,)) -> Any:  # type: ignore[assignment]
+    return Doc(
+        VOCAB, words=[r[0] for r in rows], tags=[r[1] for r in rows], deps=[r[2] for r in rows],
+        heads=[r[3] for r in rows], ents=[r[4] for r in rows],
+        lemmas=[r[0].lower().rstrip("s") if r[1] == "NNS" else r[0].lower() for r in rows],
+        sent_starts=[i in sent_starts for i in range(len(rows))],
+        spaces=[i + 1 < len(rows) and rows[i + 1][0] not in ("'s", ".", ",") for i in range(len(rows))],
+    )
+
+
+def actors_of(doc: Any, known: dict[str, KnownPerson] | None = None) -> Any:
+    return find_actors(doc, load_kb(), known or {})
+
+
+def by_name(table: Any) -> dict[str, Any]:
+    return {a.name: a for a in table.actors}
+
+
+def test_possessive_country_and_title_before_a_name() -> None:
+    doc = build([
+        ("Moldova", "NNP", "poss", 3, "B-GPE"), ("'s", "POS", "case", 0, "O"),
+        ("foreign", "JJ", "amod", 3, "O"), ("minister", "NN", "compound", 5, "O"),
+        ("Ilie", "NNP", "compound", 5, "B-PERSON"), ("Vrabie", "NNP", "nsubj", 6, "I-PERSON"),
+        ("said", "VBD", "ROOT", 6, "O"), (".", ".", "punct", 6, "O"),
+    ])
+    actor = by_name(actors_of(doc))["Ilie Vrabie"]
+    assert (actor.id, actor.country, actor.sector, actor.role) == (
+        "mda/gov/ilie-vrabie", "MDA", "GOV", "foreign minister")
+    assert "Moldova's foreign minister Ilie Vrabie" in actor.aliases
+
+
+def test_his_chief_of_staff_takes_the_possessors_country_and_surname_reuses_the_actor() -> None:
+    doc = build([
+        ("Moldovan", "JJ", "amod", 3, "B-NORP"), ("President", "NNP", "compound", 3, "O"),
+        ("Tomas", "NNP", "compound", 3, "B-PERSON"), ("Varga", "NNP", "nsubj", 4, "I-PERSON"),
+        ("sent", "VBD", "ROOT", 4, "O"), ("his", "PRP$", "poss", 6, "O"),
+        ("chief", "NN", "dobj", 4, "O"), ("of", "IN", "prep", 6, "O"), ("staff", "NN", "pobj", 7, "O"),
+        ("Ilya", "NNP", "compound", 10, "B-PERSON"), ("Brenko", "NNP", "appos", 6, "I-PERSON"),
+        (".", ".", "punct", 4, "O"),
+        ("Brenko", "NNP", "nsubj", 13, "B-PERSON"), ("spoke", "VBD", "ROOT", 13, "O"),
+        (".", ".", "punct", 13, "O"),
+    ], sent_starts=[0, 12])
+    table = actors_of(doc)
+    brenko = by_name(table)["Ilya Brenko"]
+    assert (brenko.country, brenko.sector, brenko.role) == ("MDA", "GOV", "chief of staff")
+    assert [m.text for m in brenko.mentions] == ["Ilya Brenko", "Brenko"]
+    assert table.refs(doc[12])[0].actor == brenko.id
+    varga = by_name(table)["Tomas Varga"]
+    assert (varga.country, varga.role) == ("MDA", "President")
+
+
+def test_demonym_conjuncts_give_one_ref_per_country() -> None:
+    doc = build([
+        ("Hungarian", "JJ", "amod", 3, "B-NORP"), ("and", "CC", "cc", 0, "O"),
+        ("Romanian", "JJ", "conj", 0, "B-NORP"), ("officials", "NNS", "nsubj", 4, "O"),
+        ("met", "VBD", "ROOT", 4, "O"),
+    ])
+    refs = actors_of(doc).refs(doc[3])
+    assert [(r.actor, r.code, r.sector) for r in refs] == [
+        ("hun/gov/officials", "HUN", "GOV"), ("rou/gov/officials", "ROU", "GOV")]
+    assert refs[0].actorText == "Hungarian and Romanian officials"
+
+
+def test_institution_with_possessive_country_is_mil() -> None:
+    doc = build([
+        ("Russia", "NNP", "poss", 3, "B-GPE"), ("'s", "POS", "case", 0, "O"),
+        ("defence", "NN", "compound", 3, "O"), ("ministry", "NN", "nsubj", 4, "O"),
+        ("said", "VBD", "ROOT", 4, "O"),
+    ])
+    (ref,) = actors_of(doc).refs(doc[3])
+    assert (ref.actor, ref.code, ref.sector, ref.actorText) == (
+        "rus/mil/defence-ministry", "RUS", "MIL", "Russia's defence ministry")
+
+
+def test_capital_and_seat_stand_for_governments_but_a_place_is_no_actor() -> None:
+    doc = build([
+        ("Kyiv", "NNP", "nsubj", 1, "B-GPE"), ("said", "VBD", "ROOT", 1, "O"),
+        ("the", "DT", "det", 3, "O"), ("Kremlin", "NNP", "nsubj", 4, "B-ORG"),
+        ("attacked", "VBD", "ccomp", 1, "O"), ("targets", "NNS", "dobj", 4, "O"),
+        ("in", "IN", "prep", 5, "O"), ("Ukraine", "NNP", "pobj", 6, "B-GPE"),
+    ])
+    table = actors_of(doc)
+    assert table.refs(doc[0])[0].actor == "ukr/gov/ukraine"
+    assert table.refs(doc[3])[0].actor == "rus/gov/kremlin"
+    (place,) = table.refs(doc[7])
+    assert place.actor is None and place.code == "UKR"
+    ukraine = by_name(table)["Ukraine"]
+    assert [m.text for m in ukraine.mentions] == ["Kyiv"]
+
+
+def test_bare_title_finds_the_articles_office_holder() -> None:
+    doc = build([
+        ("Prime", "NNP", "compound", 1, "O"), ("Minister", "NNP", "compound", 3, "O"),
+        ("Ana", "NNP", "compound", 3, "B-PERSON"), ("Lind", "NNP", "nsubj", 4, "I-PERSON"),
+        ("left", "VBD", "ROOT", 4, "O"), (".", ".", "punct", 4, "O"),
+        ("The", "DT", "det", 7, "O"), ("PM", "NNP", "nsubj", 8, "O"), ("said", "VBD", "ROOT", 8, "O"),
+        ("he", "PRP", "nsubj", 10, "O"), ("agreed", "VBD", "ccomp", 8, "O"),
+    ], sent_starts=[0, 6])
+    table = actors_of(doc)
+    lind = by_name(table)["Ana Lind"]
+    assert table.refs(doc[7])[0].actor == lind.id
+    assert "The PM" in [m.text for m in lind.mentions]
+    assert table.refs(doc[9])[0].actor == lind.id  # "he" → the subject of the sentence before
+
+
+def test_plain_nouns_with_no_owner_name_no_actor() -> None:
+    doc = build([("officials", "NNS", "nsubj", 1, "O"), ("said", "VBD", "ROOT", 1, "O")])
+    table = actors_of(doc)
+    assert table.refs(doc[0]) == () and table.actors == ()
+
+
+def test_known_person_from_an_earlier_article_fills_country_and_sector() -> None:
+    doc = build([
+        ("Danek", "NNP", "nsubj", 1, "B-PERSON"), ("said", "VBD", "ROOT", 1, "O"),
+        ("the", "DT", "det", 3, "O"), ("talks", "NNS", "nsubj", 4, "O"), ("failed", "VBD", "ccomp", 1, "O"),
+    ])
+    known = {k: KnownPerson("Ivo Danek", "CZE", "GOV", "foreign minister") for k in ("ivo danek", "danek")}
+    (ref,) = actors_of(doc, known).refs(doc[0])
+    assert (ref.actor, ref.code, ref.sector) == ("cze/gov/ivo-danek", "CZE", "GOV")
+
+
+def test_refs_in_lists_each_actor_once_in_order() -> None:
+    doc = build([
+        ("NATO", "NNP", "nsubj", 1, "B-ORG"), ("and", "CC", "cc", 0, "O"), ("Nato", "NNP", "conj", 0, "B-ORG"),
+        ("met", "VBD", "ROOT", 3, "O"), ("Kyiv", "NNP", "dobj", 3, "B-GPE"),
+    ])
+    table = actors_of(doc)
+    refs = table.refs_in(0, len(doc.text))
+    assert [r.actor for r in refs] == ["igo/igo/nato", "ukr/gov/ukraine"]
+    nato = by_name(table)["NATO"]
+    assert nato.aliases == ("Nato",) and len(nato.mentions) == 2

@@ -1,0 +1,59 @@
+"""The knowledge base's data files load, agree with ISO 3166, and give the entries actors need."""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+
+from wardesk.kb import load_kb
+from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, IGO, MEDIA, SEAT
+
+
+@pytest.fixture(scope="module")
+def kb():  # type: ignore[no-untyped-def]
+    return load_kb()
+
+
+@pytest.mark.parametrize(
+    ("surface", "kind", "country"),
+    [
+        ("US", COUNTRY, "USA"), ("U.S.", COUNTRY, "USA"), ("America", COUNTRY, "USA"),
+        ("UK", COUNTRY, "GBR"), ("Britain", COUNTRY, "GBR"), ("Russia", COUNTRY, "RUS"),
+        ("Russian", DEMONYM, "RUS"), ("Iraqi", DEMONYM, "IRQ"), ("Palestinian", DEMONYM, "PSE"),
+        ("Kyiv", CAPITAL, "UKR"), ("Kiev", CAPITAL, "UKR"), ("Kremlin", SEAT, "RUS"),
+        ("Downing Street", SEAT, "GBR"), ("NATO", IGO, "IGO"), ("Nato", IGO, "IGO"),
+        ("European Union", IGO, "IGO"), ("Bloomberg", MEDIA, None),
+    ],
+)
+def test_names_resolve_to_entries(kb, surface: str, kind: str, country: str | None) -> None:  # type: ignore[no-untyped-def]
+    entry = kb.entry(surface)
+    assert entry is not None and (entry.kind, entry.country) == (kind, country)
+
+
+def test_lower_case_words_are_not_names(kb) -> None:  # type: ignore[no-untyped-def]
+    assert kb.entry("us") is None and kb.entry("nato") is None
+
+
+def test_every_country_code_is_iso_alpha3(kb) -> None:  # type: ignore[no-untyped-def]
+    codes = {c.alpha_3 for c in pycountry.countries} | {"XKX", "IGO"}
+    assert {e.country for e in kb.names.values() if e.country} <= codes
+
+
+def test_sector_words(kb) -> None:  # type: ignore[no-untyped-def]
+    assert kb.sector_word("Defence Ministry").sector == "MIL"
+    assert kb.sector_word("police").sector == "COP"
+    assert kb.sector_word("secretary of state").country == "USA"
+    assert kb.sector_word("official").kind == "group"
+
+
+def test_office_holders_are_dated(kb) -> None:  # type: ignore[no-untyped-def]
+    assert kb.holder_of("USA", "president", "2024-06-01").name == "Joe Biden"
+    assert kb.holder_of("USA", "president", "2025-03-11").name == "Donald Trump"
+    assert kb.holder_named("Zelenskyy").country == "UKR"
+
+
+def test_ruler_patterns_skip_ambiguous_names(kb) -> None:  # type: ignore[no-untyped-def]
+    patterns = {(p["pattern"], p["label"]) for p in kb.ruler_patterns()}
+    assert ("NATO", "ORG") in patterns and ("Nato", "ORG") in patterns
+    assert ("Kyiv", "GPE") in patterns and ("Russian", "NORP") in patterns
+    assert not any(p == "Jordan" for p, _ in patterns)
