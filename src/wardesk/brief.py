@@ -152,10 +152,6 @@ def render_markdown(brief: Brief) -> str:
 
 def render_html(brief: Brief) -> str:
     """The brief as an HTML fragment, from the same template the desk's pages use."""
-    from pathlib import Path
+    from wardesk.web.templating import environment
 
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-    folder = Path(__file__).resolve().parent / "web" / "templates"
-    env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(["html"]))
-    return env.get_template("brief_fragment.html").render(brief=brief)
+    return environment().get_template("brief_fragment.html").render(brief=brief)

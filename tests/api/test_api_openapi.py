@@ -35,7 +35,7 @@ def test_every_api_route_is_documented(client: TestClient) -> None:
     paths = spec(client)["paths"]
     routers = (read.router, downloads.router, ingest.router)
     routes = [r for router in routers for r in router.routes if isinstance(r, APIRoute)]
-    assert EXPECTED <= {r.path for r in routes}
+    assert {r.path for r in routes} >= EXPECTED
     for route in routes:
         assert route.path.startswith("/api/")
         path = route.path.replace(":path}", "}")
@@ -60,7 +60,5 @@ def test_every_listed_get_path_answers(client: TestClient, ids: dict[str, str]) 
         if "get" not in methods:
             continue
         url = re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
-        if url.endswith((".csv", ".jsonl", ".geojson")):
-            continue  # downloads are tested with the export module
         answer = client.get(url)
         assert answer.status_code == 200, f"GET {url}: {answer.status_code} {answer.text[:200]}"

@@ -25,9 +25,6 @@ FORMATS = {  # URL suffix → (export format, media type)
 }
 
 
-MAX_ROWS = 1_000_000
-
-
 def _download(store: Store, f: EventFilter, suffix: str) -> FileResponse:
     from wardesk.export import write_export
 
@@ -35,7 +32,7 @@ def _download(store: Store, f: EventFilter, suffix: str) -> FileResponse:
     handle, path = tempfile.mkstemp(prefix="wardesk-", suffix="." + suffix)
     os.close(handle)
     # The current filter without its paging: a download holds every matching event.
-    write_export(fmt, store, dataclasses.replace(f, limit=MAX_ROWS, offset=0), path)
+    write_export(fmt, store, dataclasses.replace(f, limit=None, offset=0), path)
     return FileResponse(path, media_type=media, filename=f"events.{suffix}",
                         background=BackgroundTask(os.unlink, path))
 

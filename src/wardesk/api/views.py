@@ -73,7 +73,11 @@ def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
     as_source = [e for e in events if actor_id in counterpart_ids(e, "source")]
     as_target = [e for e in events if actor_id in counterpart_ids(e, "target")]
     partners: Counter[str] = Counter()
+    names: dict[str, str] = {}
     for e in events:
+        for ref in [*(e.get("source") or []), *(e.get("target") or [])]:
+            if isinstance(ref, dict) and ref.get("actor"):
+                names.setdefault(ref["actor"], ref.get("actorText") or ref["actor"])
         for other in {*counterpart_ids(e, "source"), *counterpart_ids(e, "target")} - {actor_id}:
             partners[other] += 1
     return {
@@ -81,7 +85,8 @@ def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
         "as_source": as_source[:200], "as_target": as_target[:200],
         "statements": store.statements(actor=actor_id, limit=200),
         "positions": store.positions(actor=actor_id),
-        "partners": [{"actor": a, "events": n} for a, n in partners.most_common(15)],
+        "partners": [{"actor": a, "name": names.get(a, a), "events": n}
+                     for a, n in partners.most_common(15)],
     }
 
 

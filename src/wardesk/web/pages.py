@@ -4,7 +4,6 @@ and links to that twin; Jinja autoescapes everything, and URLs become links only
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -24,28 +23,10 @@ from wardesk.api.views import (
 from wardesk.brief import make_brief
 from wardesk.store import stats
 from wardesk.web.assets import map_available
+from wardesk.web.templating import environment
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=Path(__file__).resolve().parent / "templates")
-
-
-def safe_url(url: object) -> str | None:
-    """A URL fit for href: http(s) only, so javascript: and data: links never become links."""
-    if isinstance(url, str) and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
-
-
-def actor_names(refs: object) -> str:
-    if not isinstance(refs, list):
-        return ""
-    return ", ".join(str(r.get("actorText") or r.get("actor") or "") for r in refs
-                     if isinstance(r, dict))
-
-
-templates.env.filters["safe_url"] = safe_url
-templates.env.filters["actor_names"] = actor_names
-templates.env.globals["urlencode"] = urlencode
+templates = Jinja2Templates(env=environment())
 
 
 def page(request: Request, name: str, twin: str, **context: Any) -> HTMLResponse:

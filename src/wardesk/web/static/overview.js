@@ -20,6 +20,16 @@ function el(name, attrs, parent) {
 
 function colour(type) { return TYPE_COLOURS[type] || "#888"; }
 
+// Every day from the first to the last (quiet days too), unless the span is too long to draw.
+function allDays(seen) {
+  const first = Date.parse(seen[0]), last = Date.parse(seen[seen.length - 1]);
+  const span = (last - first) / 86400000;
+  if (!(span > 0) || span > 180) return seen;
+  const out = [];
+  for (let t = first; t <= last; t += 86400000) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
 function drawPerDay(box, legend, rows) {
   box.replaceChildren();
   if (!rows.length) {
@@ -29,7 +39,7 @@ function drawPerDay(box, legend, rows) {
     box.appendChild(p);
     return;
   }
-  const days = [...new Set(rows.map((r) => r.date))].sort();
+  const days = allDays([...new Set(rows.map((r) => r.date))].sort());
   const types = [...new Set(rows.map((r) => r.type))].sort();
   const totals = {};
   for (const r of rows) totals[r.date] = (totals[r.date] || 0) + r.count;
