@@ -76,6 +76,14 @@ def test_save_record_alone_and_mismatched_ids(store: Store, kit: Any) -> None:
         store.save(other, record)
 
 
+def test_repeated_ids_in_one_record_are_stored_once(store: Store, kit: Any) -> None:
+    article, record = kit.full_record(kit._make)
+    twice = ArticleRecord(record.article, record.actors * 2, record.events * 2)
+    assert store.save(article, twice) == "new"
+    assert store.count_events() == 2 and store.counts()["actors"] == 3
+    assert store.record(article.id) == twice  # the record itself is kept as extracted
+
+
 def test_a_failure_mid_save_leaves_nothing(store: Store, kit: Any) -> None:
     article, record = kit.full_record(kit._make)
     # a statement without content violates NOT NULL after the article, actors and events

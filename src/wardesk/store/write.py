@@ -51,7 +51,11 @@ def save_parts(conn: sqlite3.Connection, record: ArticleRecord) -> None:
         "INSERT INTO article_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         _article_actor_rows(record),
     )
+    seen: set[str] = set()
     for seq, event in enumerate(record.events):
+        if event.id in seen:  # a repeated content id is the same event: one row is enough
+            continue
+        seen.add(event.id)
         row = _event_row(aid, seq, event, published)
         conn.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(row))})", row)
         conn.executemany(
