@@ -268,3 +268,29 @@ def test_a_newer_database_is_refused(tmp_path: Path) -> None:
         store.connection.execute("INSERT INTO schema_version VALUES (99, 'future')")
     with pytest.raises(StoreError, match="upgrade wardesk"):
         Store(path)
+
+
+def test_two_writers_at_once_lose_nothing(tmp_path: Path, kit: Any) -> None:
+    path = str(tmp_path / "two.db")
+    Store(path).close()  # create and migrate once, before the race
+    errors: list[BaseException] = []
+
+    def write_many(name: str) -> None:
+        try:
+            with Store(path) as store:
+                for n in range(15):
+                    store.save(*kit._make(f"{name} article number {n}."))
+        except BaseException as exc:  # surfaced below: a thread's exception is otherwise lost
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write_many, args=(name,)) for name in ("left", "right")]
+    for thread in threads:
+        thread.start()
+    with Store(path) as reader:  # reading all the while
+        while any(t.is_alive() for t in threads):
+            assert reader.counts()["articles"] <= 30
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with Store(path) as store:
+        assert store.counts()["articles"] == 30
