@@ -174,3 +174,9 @@ def test_feed_file_on_disk(tmp_path: Path) -> None:
     found = [(r.source, r.reason) for r in rejections(items)]
     assert found == [(str(folder / "broken.rss"), "not_a_feed"), ("https://wire.example/gone2", "not_found")]
     assert [a.title for a in articles(items)] == ["Linked story", "Dead link story"]
+
+
+@pytest.mark.parametrize("location", ["http://[::1", "http://\x80/", "javascript:alert(1)"])
+def test_a_hostile_location_header_is_fetch_failed(location: str) -> None:
+    [item] = run("https://news.example/r", {"https://news.example/r": redirect(location)})
+    assert isinstance(item, Rejection) and item.reason == "fetch_failed"

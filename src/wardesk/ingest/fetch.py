@@ -181,7 +181,8 @@ def fetch(url: str, client: httpx.Client, settings: Settings) -> Fetched:
             raise SourceError(
                 f"{current}: {exc} (allow_private is off)", reason=BLOCKED_ADDRESS
             ) from exc
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, ValueError) as exc:
+            # ValueError includes the UnicodeError a hostile Location host name raises in httpx
             raise SourceError(
                 f"{current}: {type(exc).__name__}: {exc}", reason=FETCH_FAILED
             ) from exc

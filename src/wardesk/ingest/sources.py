@@ -321,6 +321,10 @@ def _stream(reader: Reader, sources: Sequence[str]) -> Iterator[Article | Reject
             except (SourceError, OSError) as exc:  # e.g. a corpus that vanished mid-read
                 reason = getattr(exc, "reason", UNREADABLE)
                 yield Rejection(source, reason, _one_line(f"{source}: {exc}"))
+            except Exception as exc:  # last resort: one bad source never ends the batch
+                _log.exception("ingest failed on %s", source)
+                message = _one_line(f"{source}: {type(exc).__name__}: {exc}")
+                yield Rejection(source, INGEST_ERROR, message)
     finally:
         reader.close()
 
