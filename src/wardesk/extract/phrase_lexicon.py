@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _SPLIT = re.compile(r"[\w%']+|[^\w\s]")
 
@@ -46,7 +46,7 @@ class PhraseLexicon:
         for options in self._by_first.values():
             options.sort(key=lambda o: -len(o[0]))
 
-    def match(self, tokens: Sequence[Token]) -> list[PhraseMatch]:
+    def match(self, tokens: Span) -> list[PhraseMatch]:
         """Non-overlapping matches in ``tokens``, longest first at each position."""
         found: list[PhraseMatch] = []
         i = 0
@@ -59,7 +59,7 @@ class PhraseLexicon:
             i += hit.end - hit.start
         return found
 
-    def _match_at(self, tokens: Sequence[Token], i: int) -> PhraseMatch | None:
+    def _match_at(self, tokens: Span, i: int) -> PhraseMatch | None:
         tok = tokens[i]
         for first in {tok.lower_[:3], tok.lemma_.lower()[:3]}:
             for words, key, phrase in self._by_first.get(first, ()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from wardesk.extract.phrase_lexicon import PhraseLexicon, load_data
@@ -104,7 +105,7 @@ def chunks(sent: Span, scope: tuple[int, int]) -> list[tuple[int, int]]:
         if tok.i > scope[0] + 1 and tok.dep_ == "conj" and _after_list_mark(tok):
             cuts.append(tok.i)
     cuts.append(scope[1])
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
 def _after_list_mark(tok: Token) -> bool:

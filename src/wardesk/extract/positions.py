@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+_NO_HOLDER = ActorRef(None, "")
 MAX_HOLDERS = 3  # "US and Ukrainian officials": one position per named holder, up to three
 
 
@@ -75,11 +76,11 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
         target = _target(layers, trig, chunk)
         start, end = chunk_text(sent, chunk)
         for issue in issues:
-            for holder in holders or [None]:
+            for holder in holders or [_NO_HOLDER]:
                 out.append(Position(
-                    holder=holder.actor if holder else None, issue=issue, stance=stance,
+                    holder=holder.actor, issue=issue, stance=stance,
                     text=layers.doc.text[start:end], evidence=Span(sent.start_char, sent.end_char),
-                    target=target if target != (holder.actor if holder else None) else None,
+                    target=target if target != holder.actor else None,
                     attribution=attribution, date=_date(layers, trig.token),
                 ))
     return out
@@ -109,9 +110,9 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     refs: list[ActorRef] = []
     if subject is not None and trig.kind != "modal":
         refs = list(layers.actors.refs(subject))[:MAX_HOLDERS]
-    if not refs and (subject is None or subject.lower_ in PRONOUNS or trig.kind == "modal"):
-        if attribution is not None and attribution.actor is not None:
-            refs = [ActorRef(attribution.actor, attribution.text)]
+    borrow = subject is None or subject.lower_ in PRONOUNS or trig.kind == "modal"
+    if not refs and borrow and attribution is not None and attribution.actor is not None:
+        refs = [ActorRef(attribution.actor, attribution.text)]
     holder_ids = {r.actor for r in refs}
     if attribution is not None and attribution.actor in holder_ids:
         attribution = None  # the holder said it: no third party to credit

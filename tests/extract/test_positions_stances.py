@@ -1,0 +1,102 @@
+"""Positions from real parses of sentences written for these tests: stance, issue, holder, target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from wardesk.extract.layers import Layers
+from wardesk.extract.positions import find_positions
+from wardesk.extract.statements import find_statements
+from wardesk.records import Actor, ActorRef, EventDate
+
+pytestmark = pytest.mark.model
+
+NAMES = {
+    "kremlin": "rus/gov/kremlin", "moscow": "rus/gov/russia", "russia": "rus/gov/russia",
+    "kyiv": "ukr/gov/ukraine", "ukraine": "ukr/gov/ukraine", "london": "gbr/gov/united-kingdom",
+    "paris": "fra/gov/france", "washington": "usa/gov/united-states", "hamas": "pse/ins/hamas",
+    "israel": "isr/gov/israel", "petrov": "rus/gov/ivan-petrov", "kovalenko": "ukr/gov/olena-kovalenko",
+}
+
+
+@dataclass
+class FakeActors:
+    actors: tuple[Actor, ...] = ()
+
+    def refs(self, token: Any) -> tuple[ActorRef, ...]:
+        hit = NAMES.get(token.lower_)
+        return () if hit is None else (ActorRef(hit, token.text, hit[:3].upper()),)
+
+    def refs_in(self, start: int, end: int) -> tuple[ActorRef, ...]:
+        return ()
+
+
+class NoDates:
+    mentions = ()
+
+    def date_for(self, trigger: Any) -> EventDate | None:
+        return None
+
+
+def _positions(nlp: Any, text: str) -> list[tuple[str | None, str, str, str | None]]:
+    doc = nlp(text)
+    actors = FakeActors()
+    layers = Layers(doc=doc, published="2025-05-01", actors=actors, dates=NoDates(),  # type: ignore[arg-type]  # test doubles
+                    places=None, quantities=None, statements=find_statements(doc, actors))  # type: ignore[arg-type]
+    found = find_positions(layers)
+    for p in found:
+        assert doc.text[p.evidence.start:p.evidence.end]
+        assert p.date == "2025-05-01"
+    return [(p.holder, p.issue, p.stance, p.target) for p in found]
+
+
+def test_coordinated_demands_one_per_issue(nlp: Any) -> None:
+    found = _positions(nlp, "Moscow demanded that Kyiv must withdraw its troops, accept neutrality and hold new elections.")
+    issues = {(h, i, s) for h, i, s, _ in found}
+    assert ("rus/gov/russia", "troop_withdrawal", "demand") in issues
+    assert ("rus/gov/russia", "neutrality", "demand") in issues
+    assert ("rus/gov/russia", "elections", "demand") in issues
+    assert all(t == "ukr/gov/ukraine" for h, _, _, t in found if h == "rus/gov/russia")
+
+
+def test_rule_out_is_reject(nlp: Any) -> None:
+    assert ("ukr/gov/ukraine", "territory", "reject", None) in _positions(
+        nlp, "Kyiv has ruled out giving up any territory in the east.")
+
+
+def test_agree_to_ceasefire_is_accept(nlp: Any) -> None:
+    found = _positions(nlp, "Hamas agreed to a 30-day ceasefire on Sunday.")
+    assert ("pse/ins/hamas", "ceasefire", "accept", None) in found
+
+
+def test_negated_agreement_is_reject(nlp: Any) -> None:
+    found = _positions(nlp, "Israel did not accept the ceasefire proposal.")
+    assert found and found[0][:3] == ("isr/gov/israel", "ceasefire", "reject")
+
+
+def test_call_for_is_demand(nlp: Any) -> None:
+    found = _positions(nlp, "Paris called for an immediate ceasefire and more humanitarian aid.")
+    assert ("fra/gov/france", "ceasefire", "demand", None) in found
+    assert ("fra/gov/france", "humanitarian_access", "demand", None) in found
+
+
+def test_offer_troops(nlp: Any) -> None:
+    found = _positions(nlp, "London offered to send peacekeepers if a deal is signed.")
+    assert ("gbr/gov/united-kingdom", "peacekeepers", "offer", None) in found
+
+
+def test_need_for_guarantee_targets_the_asked(nlp: Any) -> None:
+    found = _positions(nlp, "Kovalenko stressed the need for Washington to give security guarantees.")
+    assert ("ukr/gov/olena-kovalenko", "security_guarantees", "demand", "usa/gov/united-states") in found
+
+
+def test_ready_for_peace_is_support(nlp: Any) -> None:
+    found = _positions(nlp, "Petrov says that Russia is ready to sign a peace agreement.")
+    assert ("rus/gov/russia", "peace_deal", "support", None) in found
+
+
+def test_no_stance_no_position(nlp: Any) -> None:
+    assert _positions(nlp, "The delegations met in Geneva and discussed the ceasefire.") == []
