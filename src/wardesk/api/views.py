@@ -10,7 +10,7 @@ from collections import Counter
 from typing import Any
 
 from wardesk.records import QUAD_CLASS, to_dict
-from wardesk.store import EventFilter, Store
+from wardesk.store import EventFilter, Store, stats
 from wardesk.web.highlight import Mark, marks_from_record, segments
 
 
@@ -41,14 +41,11 @@ def article_segments(
 
 def find_event(store: Store, event_id: str) -> dict[str, Any] | None:
     """One event (flat, as /api/events gives it) by id."""
-    lookup = getattr(store, "event", None)
-    if callable(lookup):
-        found: dict[str, Any] | None = lookup(event_id)
-        return found
-    for event in store.iter_events(EventFilter(limit=None)):
-        if event.get("id") == event_id:
-            return event
-    return None
+    article_id = stats.event_article(store, event_id)
+    if article_id is None:
+        return None
+    events = store.iter_events(EventFilter(article_id=article_id, limit=None))
+    return next((e for e in events if e.get("id") == event_id), None)
 
 
 def event_view(store: Store, event_id: str) -> dict[str, Any] | None:

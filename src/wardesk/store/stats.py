@@ -1,101 +1,89 @@
 """Read-only aggregates for the desk's overview: events per day by type, by country, the
-located events for the map, and the facet counts of the events page.
+located events for the map, the facet counts of the events page, and event lookup by id.
 
-They read through the store's public event iterator, so they follow the store's schema as it
-changes; none of them writes.
+Each is one SELECT over the store's tables with the same WHERE clause as ``Store.events``, so a
+chart always counts exactly the events the table lists. None of them writes.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections import Counter
-from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from wardesk.store import EventFilter, Store
+from wardesk.store.filters import EventFilter, event_where
 
-FACETS = ("type", "country", "status", "certainty")
+if TYPE_CHECKING:
+    from wardesk.store import Store
+
+_FROM = " FROM events e JOIN articles a ON a.id = e.article_id"
+MAX_POINTS = 5000  # the map shows at most this many located events
 
 
 def event_day(event: dict[str, Any]) -> str | None:
     """The day an event happened (its resolved date), else the day its article was published."""
     date = event.get("date")
-    value = date.get("value") if isinstance(date, dict) else event.get("date_value") or date
+    value = date.get("value") if isinstance(date, dict) else None
     day = value or event.get("published")
     return str(day)[:10] if day else None
 
 
-def event_place(event: dict[str, Any]) -> dict[str, Any] | None:
-    place = event.get("eventLoc")
-    if isinstance(place, dict):
-        return place
-    if event.get("lat") is not None and event.get("lon") is not None:
-        return {"name": event.get("place") or event.get("place_name"), "lat": event["lat"],
-                "lon": event["lon"], "country": event.get("place_country")}
-    return None
+def _where(f: EventFilter, extra: str = "") -> tuple[str, list[Any]]:
+    where, params = event_where(f)
+    if extra:
+        where = f"{where} AND {extra}" if where else f" WHERE {extra}"
+    return where, params
 
 
-def event_countries(event: dict[str, Any]) -> set[str]:
-    """Countries an event touches: its actors' codes and its place's country."""
-    codes = {*(event.get("source_codes") or []), *(event.get("target_codes") or [])}
-    for side in ("source", "target"):
-        for ref in event.get(side) or []:
-            if isinstance(ref, dict) and ref.get("code"):
-                codes.add(ref["code"])
-    place = event_place(event)
-    if place and place.get("country"):
-        codes.add(place["country"])
-    return {c for c in codes if isinstance(c, str) and c}
+def per_day(store: Store, f: EventFilter) -> list[dict[str, Any]]:
+    where, params = _where(f, "e.sort_date IS NOT NULL")
+    sql = (f"SELECT substr(e.sort_date, 1, 10) AS day, e.type, COUNT(*){_FROM}{where}"
+           " GROUP BY day, e.type ORDER BY day, e.type")
+    return [{"date": d, "type": t, "count": n} for d, t, n in store.connection.execute(sql, params)]
 
 
-def _scan(store: Store, f: EventFilter) -> Iterator[dict[str, Any]]:
-    unpaged = dataclasses.replace(f, limit=None, offset=0)
-    yield from store.iter_events(unpaged)
+def by_country(store: Store, f: EventFilter) -> list[dict[str, Any]]:
+    """Events per country they touch: a source's or target's code, or the place's country."""
+    actors, p1 = _where(f, "ea.code IS NOT NULL")
+    places, p2 = _where(f, "e.place_country IS NOT NULL")
+    key = "e.article_id || ' ' || e.id"
+    sql = (f"SELECT code, COUNT(*) AS n FROM (SELECT {key} AS k, ea.code AS code{_FROM}"
+           " JOIN event_actors ea ON ea.article_id = e.article_id AND ea.event_id = e.id"
+           f"{actors} UNION SELECT {key}, e.place_country{_FROM}{places})"
+           " GROUP BY code ORDER BY n DESC, code")
+    return [{"country": c, "count": n} for c, n in store.connection.execute(sql, [*p1, *p2])]
 
 
-def per_day(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    counts = Counter((day, e.get("event")) for e in events if (day := event_day(e)))
-    return [{"date": d, "type": t, "count": n} for (d, t), n in sorted(counts.items())]
+def located(store: Store, f: EventFilter, limit: int = MAX_POINTS) -> list[dict[str, Any]]:
+    where, params = _where(f, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    sql = (f"SELECT e.id, e.type, e.status, substr(e.sort_date, 1, 10), e.place_name, e.lat, e.lon"
+           f"{_FROM}{where} ORDER BY e.sort_date DESC LIMIT ?")
+    keys = ("id", "event", "status", "date", "place", "lat", "lon")
+    return [dict(zip(keys, row, strict=True))
+            for row in store.connection.execute(sql, [*params, limit])]
 
 
-def by_country(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    counts = Counter(c for e in events for c in event_countries(e))
-    return [{"country": c, "count": n} for c, n in counts.most_common()]
-
-
-def located(events: Iterable[dict[str, Any]], limit: int = 2000) -> list[dict[str, Any]]:
-    points = []
-    for e in events:
-        place = event_place(e)
-        if not place or place.get("lat") is None or place.get("lon") is None:
-            continue
-        points.append({"id": e.get("id"), "event": e.get("event"), "status": e.get("status"),
-                       "date": event_day(e), "place": place.get("name"),
-                       "lat": float(place["lat"]), "lon": float(place["lon"])})
-        if len(points) >= limit:
-            break
-    return points
-
-
-def facet_counts(events: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    counters: dict[str, Counter[str]] = {k: Counter() for k in FACETS}
-    for e in events:
-        for key in ("status", "certainty"):
-            if e.get(key):
-                counters[key][e[key]] += 1
-        if e.get("event"):
-            counters["type"][e["event"]] += 1
-        counters["country"].update(event_countries(e))
-    return {k: [{"value": v, "count": n} for v, n in c.most_common()] for k, c in counters.items()}
-
-
-def overview(store: Store, f: EventFilter) -> dict[str, Any]:
-    """Everything the overview charts need, from one pass over the filtered events."""
-    events = list(_scan(store, f))
-    return {"per_day": per_day(events), "by_country": by_country(events),
-            "located": located(events)}
+def _counts(store: Store, f: EventFilter, column: str) -> list[dict[str, Any]]:
+    # column comes from the fixed tuple in facets(), never from a caller
+    where, params = _where(f)
+    sql = f"SELECT {column}, COUNT(*) AS n{_FROM}{where} GROUP BY {column} ORDER BY n DESC, 1"
+    return [{"value": v, "count": n} for v, n in store.connection.execute(sql, params)]
 
 
 def facets(store: Store, f: EventFilter) -> dict[str, list[dict[str, Any]]]:
-    return facet_counts(_scan(store, f))
+    """Counts by type, country, status and certainty of the events matching ``f``."""
+    countries = [{"value": r["country"], "count": r["count"]} for r in by_country(store, f)]
+    return {"type": _counts(store, f, "e.type"), "country": countries,
+            "status": _counts(store, f, "e.status"),
+            "certainty": _counts(store, f, "e.certainty")}
+
+
+def overview(store: Store, f: EventFilter) -> dict[str, Any]:
+    """Everything the overview charts need, for the events matching ``f`` (paging ignored)."""
+    return {"per_day": per_day(store, f), "by_country": by_country(store, f),
+            "located": located(store, f)}
+
+
+def event_article(store: Store, event_id: str) -> str | None:
+    """The id of the article an event belongs to (event ids are content ids)."""
+    row = store.connection.execute(
+        "SELECT article_id FROM events WHERE id = ? LIMIT 1", (event_id,)).fetchone()
+    return str(row[0]) if row else None
