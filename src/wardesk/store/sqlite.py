@@ -6,6 +6,7 @@ The class holds the connection and delegates each query to write/queries/positio
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -26,8 +27,8 @@ _LOCK_RETRIES = 5  # on top of busy_timeout: a writer keeps trying rather than f
 class Store:
     """A wardesk store at ``path`` (a SQLite file, or ":memory:"); use as a context manager."""
 
-    def __init__(self, path: str = "wardesk.db") -> None:
-        self.path = str(path)
+    def __init__(self, path: str | os.PathLike[str] = "wardesk.db") -> None:
+        self.path = os.fspath(path)
         self._conn = connect(self.path)
 
     # --- lifecycle ----------------------------------------------------------------------
