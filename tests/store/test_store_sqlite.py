@@ -294,3 +294,36 @@ def test_two_writers_at_once_lose_nothing(tmp_path: Path, kit: Any) -> None:
     assert errors == []
     with Store(path) as store:
         assert store.counts()["articles"] == 30
+
+
+def test_a_migration_applied_meanwhile_is_skipped(tmp_path: Path) -> None:
+    from wardesk.store.schema import _apply
+
+    path = str(tmp_path / "race.db")
+    late = sqlite3.connect(path, isolation_level=None)
+    assert version(late) == 0  # it saw an empty database ...
+    with Store(path):  # ... then another process created the schema
+        pass
+    _apply(late, 1, MIGRATIONS[0])  # must not fail on "table already exists"
+    assert version(late) == len(MIGRATIONS)
+    late.close()
+
+
+def test_two_stores_open_a_new_database_at_once(tmp_path: Path) -> None:
+    path = str(tmp_path / "new-race.db")
+    start = threading.Barrier(3)
+    errors: list[BaseException] = []
+
+    def open_store() -> None:
+        start.wait()
+        try:
+            Store(path).close()
+        except BaseException as exc:  # surfaced below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_store) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []

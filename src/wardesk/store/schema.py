@@ -79,15 +79,31 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
 
 
 def _apply(conn: sqlite3.Connection, number: int, script: str) -> None:
-    # executescript would COMMIT between statements; running it inside BEGIN keeps a
-    # migration all-or-nothing (SQLite DDL is transactional).
-    applied = datetime.now(UTC).isoformat(timespec="seconds")
+    """Apply one migration in one transaction, unless another process applied it meanwhile
+    (``wardesk serve`` and ``wardesk ingest`` may open a new database at the same moment)."""
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        conn.executescript(
-            f"BEGIN IMMEDIATE;\n{script}\n"
-            f"INSERT INTO schema_version(version, applied) VALUES ({number}, '{applied}');\nCOMMIT;"
-        )
-    except sqlite3.Error:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        if version(conn) < number:
+            for statement in statements(script):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_version(version, applied) VALUES (?, ?)",
+                (number, datetime.now(UTC).isoformat(timespec="seconds")),
+            )
+    except BaseException:
+        conn.execute("ROLLBACK")
         raise
+    conn.execute("COMMIT")
+
+
+def statements(script: str) -> list[str]:
+    """The SQL statements of ``script``, one by one (a trigger's inner ``;`` does not split it).
+    executescript would commit between them; running them singly keeps a migration atomic."""
+    found, pending = [], ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                found.append(pending.strip())
+            pending = ""
+    return found
