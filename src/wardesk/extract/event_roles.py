@@ -39,10 +39,12 @@ def _dedupe(refs: tuple[ActorRef, ...] | list[ActorRef]) -> Refs:
     return tuple(out)
 
 
-def phrase_span(head: Token) -> tuple[int, int]:
-    """Character span of the noun phrase headed by ``head``, without its clauses."""
+def phrase_span(head: Token, skip_preps: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head``, without its clauses (and
+    without prepositional phrases headed by ``skip_preps``)."""
     tokens = [head]
-    stack = [c for c in head.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "punct"]
+    stack = [c for c in head.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "punct"
+             and not (c.dep_ == "prep" and c.lower_ in skip_preps)]
     while stack:
         tok = stack.pop()
         tokens.append(tok)
@@ -52,9 +54,13 @@ def phrase_span(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def refs_of(head: Token, actors: ActorTable) -> Refs:
+_AGENT_SKIP = frozenset(_VERB_TARGET_PREPS | {"between", "of"})
+
+
+def refs_of(head: Token, actors: ActorTable, agent: bool = False) -> Refs:
     """The actors of the noun phrase headed by ``head``: the actor table's answer, or else
-    every actor mentioned inside the phrase (its modifiers, possessor, "from"-phrase)."""
+    every actor mentioned inside the phrase (its modifiers, possessor, "from"-phrase). For an
+    agent ("Russia's attack on Kyiv killed …") the phrase's "on"/"against"… objects are left out."""
     if head.ent_type_ in _NOT_ACTOR_ENTS:
         return ()
     refs = tuple(actors.refs(head))
@@ -62,7 +68,7 @@ def refs_of(head: Token, actors: ActorTable) -> Refs:
         if conj.i > head.i:
             refs += tuple(actors.refs(conj))
     if not refs:
-        start, end = phrase_span(head)
+        start, end = phrase_span(head, _AGENT_SKIP if agent else frozenset())
         refs = tuple(actors.refs_in(start, end))
     return _dedupe(refs)
 
@@ -100,7 +106,7 @@ def _subject_refs(verb: Token, actors: ActorTable) -> tuple[Token | None, Refs]:
             break
         subj = _subject(tok)
         if subj is not None:
-            return subj, refs_of(subj, actors)
+            return subj, refs_of(subj, actors, agent=True)
         if tok.dep_ == "xcomp":  # object control: "sent his aide to meet", "urged X to talk"
             for obj in _objects(tok.head):
                 refs = refs_of(obj, actors)
@@ -144,7 +150,7 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     target: Refs = ()
     if passive:
         for agent in _prep_objects(verb, {"by"}):
-            source = _dedupe(source + refs_of(agent, actors))
+            source = _dedupe(source + refs_of(agent, actors, agent=True))
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 target = refs_of(c, actors)

@@ -63,6 +63,13 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             continue
         cols = (line.split("\t") + [""] * 6)[:6]
         kind, phrase, event, mode, context, flags = (c.strip() for c in cols)
+        if kind == "light" and phrase.endswith("s") and not phrase.endswith("ss"):
+            # light entries are matched on the object's lemma: "hold talks" → "hold talk"
+            tables[kind][phrase[:-1]] = Predicate(
+                kind, phrase, event, mode or None,
+                tuple(c for c in context.split(";") if c),
+                frozenset(f for f in flags.split(",") if f),
+            )
         tables[kind][phrase] = Predicate(
             kind, phrase, event, mode or None,
             tuple(c for c in context.split(";") if c),
