@@ -54,7 +54,7 @@ def phrase_span(head: Token, skip_preps: frozenset[str] = frozenset()) -> tuple[
     return start, end
 
 
-_AGENT_SKIP = frozenset(_VERB_TARGET_PREPS | {"between", "of"})
+_AGENT_SKIP = frozenset(_VERB_TARGET_PREPS | {"between"})
 
 
 def refs_of(head: Token, actors: ActorTable, agent: bool = False) -> Refs:
