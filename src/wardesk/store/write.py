@@ -20,6 +20,37 @@ from wardesk.store.rows import canonical_type, codes
 NON_ISO_CODES = frozenset({"IGO", "XKX"})
 
 
+# Column lists for the INSERTs: named, so a later migration may add columns at the end.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "article_actors": ("article_id", "actor_id", "seq", "name", "kind", "country", "sector",
+                       "role", "aliases", "members", "mentions"),
+    "events": (
+        "article_id", "id", "seq", "type", "quad", "mode", "status", "certainty", "negated",
+        "date_text", "date_value", "date_end", "date_granularity", "date_resolution", "sort_date",
+        "place_name", "place_country", "place_admin1", "lat", "lon", "geonameid",
+        "dead", "injured", "size", "source_codes", "target_codes", "event_text", "evidence",
+        "evidence_start", "evidence_end", "attribution", "attribution_actor", "data",
+    ),
+    "event_actors": ("article_id", "event_id", "role", "seq", "actor_id", "actor_text", "code",
+                     "sector"),
+    "statements": ("article_id", "seq", "speaker", "speaker_text", "cue", "content", "direct",
+                   "certainty", "start", "end"),
+    "positions": ("article_id", "seq", "holder", "holder_country", "issue", "stance", "target",
+                  "text", "attribution", "attribution_actor", "date", "published", "sort_date",
+                  "evidence_start", "evidence_end"),
+    "dates": ("article_id", "seq", "text", "start", "end", "value", "end_value", "granularity",
+              "resolution"),
+    "loaded_terms": ("article_id", "seq", "text", "start", "end", "category", "quoted"),
+}
+
+
+def insert_sql(table: str) -> str:
+    """The INSERT statement for one of the tables in COLUMNS (names are constants, not input)."""
+    columns = COLUMNS[table]
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -48,7 +79,7 @@ def save_parts(conn: sqlite3.Connection, record: ArticleRecord) -> None:
     aid, published = record.article.id, record.article.published
     _upsert_actors(conn, record)
     conn.executemany(
-        "INSERT INTO article_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insert_sql("article_actors"),
         _article_actor_rows(record),
     )
     seen: set[str] = set()
@@ -57,26 +88,24 @@ def save_parts(conn: sqlite3.Connection, record: ArticleRecord) -> None:
             continue
         seen.add(event.id)
         row = _event_row(aid, seq, event, published)
-        conn.execute(f"INSERT INTO events VALUES ({', '.join('?' * len(row))})", row)
-        conn.executemany(
-            "INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _event_actor_rows(aid, event)
-        )
+        conn.execute(insert_sql("events"), row)
+        conn.executemany(insert_sql("event_actors"), _event_actor_rows(aid, event))
     conn.executemany(
-        "INSERT INTO statements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insert_sql("statements"),
         [(aid, i, s.speaker, s.speakerText, s.cue, s.content, int(s.direct), s.certainty,
           s.start, s.end) for i, s in enumerate(record.statements)],
     )
     conn.executemany(
-        "INSERT INTO positions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insert_sql("positions"),
         _position_rows(record),
     )
     conn.executemany(
-        "INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        insert_sql("dates"),
         [(aid, i, d.text, d.start, d.end, d.value, d.end_value, d.granularity, d.resolution)
          for i, d in enumerate(record.dates)],
     )
     conn.executemany(
-        "INSERT INTO loaded_terms VALUES (?, ?, ?, ?, ?, ?, ?)",
+        insert_sql("loaded_terms"),
         [(aid, i, t.text, t.start, t.end, t.category, int(t.quoted))
          for i, t in enumerate(record.article.tone.loaded_terms)],
     )
