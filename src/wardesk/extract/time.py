@@ -25,11 +25,24 @@ from wardesk.extract.time_resolve import (
 from wardesk.records import DateMention, EventDate
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["DateTableImpl", "find_dates"]
 
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+_MONTH_ONLY = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|October|November|December)$")
+_DECADE = re.compile(r"^(?:(?:early|mid|late)[- ]?)?(?:1[89]|20)\d0s$")
+_TIME_WORD = re.compile(
+    r"\b(?:day|days|week|weeks|weekend|month|months|year|years|decade|decades|century|centuries|"
+    r"spring|summer|autumn|fall|winter|christmas|easter|ramadan|eid|new year|season|morning|night|"
+    r"after|before|later|earlier|ago|recent|\d{4}s?)\b")
+_BARE_UNIT = re.compile(r"^(?:the\s+)?(?:days?|weeks?|months?|years?|decades?|centuries)$")
+_FREQUENCY = re.compile(r"\b(?:annual|annually|daily|weekly|nightly|monthly|yearly|every|each|per)\b")
+# A length of time, optionally hedged: "more than a decade", "three to five years".
+_DURATION = re.compile(
+    r"^(?:(?:more than|less than|at least|about|almost|nearly|only|another|over|some|up to|a further)\s+)?"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|several|many|\w+ to \w+)"
+    r"(?:\s+(?:more|full|long|whole|single))?\s+(?:days?|weeks?|months?|years?|decades?|centuries)$")
 # DATE entities that are ages or lengths of time, not dates ("62-year-old", "three years").
 _NOT_A_DATE = re.compile(
     r"(?:year-old|years? old|-year|^(?:the )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|some|the (?:last|past|next) \w+)"
@@ -109,17 +122,34 @@ def find_dates(doc: Doc, published: str | None) -> DateTableImpl:
 
 
 def _entity_dates(doc: Doc, exprs: list[DateExpr]) -> list[DateExpr]:
-    """DATE entities the patterns missed: a bare year, else an unresolved mention."""
+    """DATE entities the patterns missed: a bare year, month or decade ("the January
+    reports", "the 1990s"), else an unresolved mention when it names a time at all."""
     extra: list[DateExpr] = []
     for ent in doc.ents:
         if ent.label_ != "DATE" or any(e.start < ent.end_char and ent.start_char < e.end for e in exprs):
             continue
-        text = ent.text
+        start, text = ent.start_char, ent.text
+        if text.lower().startswith("the "):
+            start, text = start + 4, text[4:]
+        end = start + len(text)
         if _YEAR_ONLY.match(text):
-            extra.append(DateExpr("year", ent.start_char, ent.end_char, {"year": text}))
-        elif not _NOT_A_DATE.search(text) and any(ch.isalnum() for ch in text):
+            extra.append(DateExpr("year", start, end, {"year": text}))
+        elif _MONTH_ONLY.match(text):
+            extra.append(DateExpr("month", start, end, {"month": text}))
+        elif _DECADE.match(text):
+            extra.append(DateExpr("decade", start, end, {"year": text[-5:-1]}))
+        elif _names_a_time(ent.text):
             extra.append(DateExpr("other", ent.start_char, ent.end_char, {}))
     return extra
+
+
+def _names_a_time(text: str) -> bool:
+    """A DATE entity worth keeping unresolved: it names a time ("recent weeks", "Christmas",
+    "a day after"), not an age, a length of time or a frequency ("three years", "annually")."""
+    low = text.lower()
+    if _NOT_A_DATE.search(low) or _FREQUENCY.search(low) or not _TIME_WORD.search(low):
+        return False
+    return not _DURATION.match(low) and not _BARE_UNIT.match(low)
 
 
 def _read(doc: Doc, expr: DateExpr, pub: dt.date | None) -> _Found | None:
@@ -127,8 +157,8 @@ def _read(doc: Doc, expr: DateExpr, pub: dt.date | None) -> _Found | None:
     if span is None or len(span) == 0:
         return None
     root = span.root
-    verb = clause_verb(root.head if root.head.i != root.i else root) if root.pos_ not in ("VERB", "AUX") else root
-    own = tense(verb)
+    verb = _host_verb(span)
+    own = _date_tense(span, verb)
     frame = own
     if verb is not None and verb.dep_ == "advcl" and verb.head.i != verb.i:
         frame = tense(clause_verb(verb.head))
@@ -137,3 +167,36 @@ def _read(doc: Doc, expr: DateExpr, pub: dt.date | None) -> _Found | None:
     mention = DateMention(text, expr.start, expr.end, value.value, value.end_value,
                           value.granularity, value.resolution)
     return _Found(mention, expr.kind, root.i, verb.i if verb is not None else None)
+
+
+def _host_verb(span: Span) -> Token | None:
+    """The verb whose clause the date belongs to. News writes "said Sunday Israel will…":
+    a date right after a past-tense verb (an "on" between allowed) belongs to that verb,
+    whatever the parser attached it to."""
+    doc = span.doc
+    before = span.start - 1
+    if before >= 0 and doc[before].lower_ == "on":
+        before -= 1
+    if before >= 0 and doc[before].tag_ in ("VBD", "VBN") and doc[before].pos_ == "VERB":
+        return doc[before]
+    root = span.root
+    if root.pos_ in ("VERB", "AUX"):
+        return root
+    return clause_verb(root.head if root.head.i != root.i else root)
+
+
+def _date_tense(span: Span, verb: Token | None) -> str:
+    """The tense that places the date: the clause's, except that "since Tuesday" lies
+    behind, a present clause hanging from a past one is past ("chanted as they march
+    Thursday"), and a date naming a noun in a present clause ("Tuesday's attack") is past."""
+    prep = span.root.head
+    if prep.lower_ == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since"):
+        return "past"
+    own = tense(verb)
+    if own != "present" or verb is None:
+        return own
+    if verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i and tense(clause_verb(verb.head)) == "past":
+        return "past"
+    if span.root.dep_ == "poss" and span.root.head.pos_ == "NOUN":
+        return "past"
+    return own

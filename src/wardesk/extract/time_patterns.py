@@ -27,7 +27,7 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _COUNT = r"(?P<count>\d+|(?i:a few|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many))"
 _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
-_SHIFT = r"(?P<shift>(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]he end of|[Tt]he start of|[Tt]he beginning of|[Tt]he middle of)\s+)?"
+_SHIFT = r"(?P<shift>(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id|[Tt]he end of|[Tt]he start of|[Tt]he beginning of|[Tt]he middle of)\s+|[Mm]id-)?"
 _DEIXIS = r"(?P<deixis>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he past|[Tt]he coming|[Tt]he previous|[Tt]he following)"
 
 # (kind, pattern): tried in this order; where two overlap the longer match wins.
@@ -42,6 +42,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for
     ("weekday", rf"\b(?:(?P<deixis>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?{_WEEKDAY}(?!s\b)"),
     ("word", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast night|[Tt]his (?:morning|afternoon|evening)|[Tt]he day before yesterday|[Tt]he day after tomorrow)\b"),
     ("deictic", rf"\b{_SHIFT}{_DEIXIS}\s+(?P<unit>week|month|year|weekend)\b"),
+    ("deictic", r"\b(?P<shift>(?:[Tt]he end|[Tt]he start|[Tt]he beginning|[Tt]he middle) of )(?P<deixis>the) (?P<unit>week|month|year)\b"),
     ("ago", rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>ago|earlier|later|before|after|since|from now)\b"),
     ("year", rf"\b{_SHIFT}{_YEAR}\b(?!\s*[-–]?\s*(?:year|percent|%))"),
 ))

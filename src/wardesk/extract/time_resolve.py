@@ -18,6 +18,7 @@ _FUTURE_HEADS = frozenset({
     "agree", "promise", "vow", "pledge", "threaten", "want", "seek", "try", "decide", "be",
     "likely", "ready", "poised", "slate", "expected", "scheduled", "about",
 })
+_SCHEDULE_VERBS = frozenset({"set", "schedule", "slate", "plan", "expect", "due"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 
 
@@ -61,6 +62,8 @@ def tense(verb: Token | None) -> str:
     if any(a.tag_ == "VBD" for a in aux) or verb.tag_ == "VBD":
         return "past"
     if verb.tag_ == "VBN":
+        if verb.lemma_.lower() in _SCHEDULE_VERBS and not words & {"was", "were", "had"}:
+            return "future"  # "set for release Friday", "scheduled to meet"
         if words & {"has", "have", "'ve", "'s"}:
             return "perfect"
         if not aux and verb.dep_ in ("acl", "relcl", "amod", "conj", "advcl"):
@@ -68,6 +71,8 @@ def tense(verb: Token | None) -> str:
         return "past" if not aux else "present"
     if verb.tag_ == "VBG" and verb.head.lemma_ == "go" and verb.lower_ == "going":
         return "future"
+    if verb.tag_ == "VBG" and not aux and verb.dep_ in ("acl", "advcl", "xcomp", "pcomp", "conj", "relcl") and verb.head.i != verb.i:
+        return tense(clause_verb(verb.head))  # "rains affecting 13 districts from Monday": the host's tense
     if verb.tag_ == "VB" and verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") and verb.head.i != verb.i:
         return tense(clause_verb(verb.head))
     return "present"
@@ -186,6 +191,9 @@ def resolve(expr: DateExpr, pub: dt.date | None, verb_tense: str, frame_tense: s
         return Resolved(value, None, "month", "approximate" if expr.get("shift") else "exact")
     if kind == "year":
         return Resolved(expr.fields["year"], None, "year", "approximate" if expr.get("shift") else "exact")
+    if kind == "decade":  # "the 1990s": the decade's first and last years
+        first = int(expr.fields["year"])
+        return Resolved(f"{first:04d}", f"{first + 9:04d}", "year", "approximate")
     if pub is None:
         return Resolved.unresolved(_granularity_of(expr))
     return _RELATIVE[kind](expr, pub, verb_tense, frame_tense)
