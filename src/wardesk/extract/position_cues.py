@@ -37,9 +37,20 @@ def condition_lexicon() -> PhraseLexicon:
 
 def triggers(sent: Span) -> list[Trigger]:
     """Stance triggers of a sentence, in order, each with its scope."""
-    found = [t for tok in sent if (t := _trigger(tok)) is not None]
-    found += _conditions(sent)
-    return sorted(found, key=lambda t: t.token.i)
+    conditions = _conditions(sent)
+    found = [_clip(t, conditions) for tok in sent if (t := _trigger(tok)) is not None
+             and not any(c.token.i <= tok.i < c.scope[0] for c in conditions)]
+    return sorted([*found, *conditions], key=lambda t: t.token.i)
+
+
+def _clip(trig: Trigger, conditions: list[Trigger]) -> Trigger:
+    """A stance stops where its condition begins: "agreed to X on condition that Y" accepts X
+    and sets Y as the condition."""
+    start, end = trig.scope
+    for cond in conditions:
+        if start <= cond.token.i < end:
+            end = cond.token.i
+    return Trigger(trig.token, trig.stance, trig.kind, (start, end))
 
 
 def _trigger(tok: Token) -> Trigger | None:

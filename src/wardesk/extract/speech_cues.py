@@ -126,7 +126,10 @@ def noun_phrase(head: Token) -> tuple[int, int]:
         if tok.text in ",(–—":
             right = doc[tok.i - 1]
             break
-    return head.left_edge.idx, right.idx + len(right.text)
+    left = head.left_edge
+    while left.i < head.i and left.lower_ in ("citing", "quoting"):
+        left = doc[left.i + 1]  # "Quoting western officials": the participle is no part of it
+    return left.idx, right.idx + len(right.text)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -59,9 +59,15 @@ def _cue_text(verb: Token) -> str:
 
 
 def _content(doc: Doc, verb: Token, speaker: Token | None) -> tuple[int, int] | None:
+    sent: Span = verb.sent
+    tag_start = _closing_tag(doc, verb, speaker)
+    if tag_start is not None:
+        return _trimmed(doc, _lead_in_start(sent), _end(doc[tag_start - 1]))
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     clause = clause or _fronted_clause(doc, verb)
-    sent: Span = verb.sent
+    split = _split_clause(doc, verb) if clause is None else None
+    if split is not None:
+        return _trimmed(doc, *split)
     if clause is not None and clause.i > verb.i:
         start, end = clause.left_edge.idx, _end(clause.right_edge)
     elif clause is not None or _is_inverted_tag(verb, speaker):
@@ -71,8 +77,49 @@ def _content(doc: Doc, verb: Token, speaker: Token | None) -> tuple[int, int] | 
         start, end = _lead_in_start(sent), _end(doc[tag_start - 1])
     else:
         return None
+    return _trimmed(doc, start, end)
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     start, end = trim(doc.text, start, end)
     return (start, end) if end - start >= 3 else None
+
+
+TAG_MAX = 10  # tokens in a closing speaker tag (", Russia's defence ministry said on Monday.")
+TAG_OPENERS = (",", "”", '"', "’", "'")
+MODALS = ("could", "would", "will", "may", "might", "can", "should", "must")
+
+
+def _closing_tag(doc: Doc, verb: Token, speaker: Token | None) -> int | None:
+    """"…, it has been claimed." / "…, Bloomberg reports." / "…, said the minister.": a short
+    tag ending the sentence after a comma or a closing quote, whatever the parse made of it."""
+    sent: Span = verb.sent
+    after = doc[verb.i + 1: sent.end]
+    if any(t.pos_ in ("VERB", "AUX") for t in after):
+        return None  # the cue has a clause of its own after it
+    start = verb.i
+    if speaker is not None and speaker.i < verb.i:
+        start = speaker.left_edge.i
+    while start > sent.start and doc[start - 1].dep_ in ("aux", "auxpass", "advmod", "neg"):
+        start -= 1
+    if start <= sent.start + 1 or doc[start - 1].text not in TAG_OPENERS:
+        return None
+    if verb.i - start > TAG_MAX or len(after) > TAG_MAX:
+        return None
+    return start
+
+
+def _split_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """A clause the parser broke off: "officials indicating around 30 countries could take
+    part" parsed as 'indicating [countries]' + a subjectless 'could take part'."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.right_edge.i + 2 >= len(doc):
+        return None
+    aux = doc[obj.right_edge.i + 1]
+    rest = aux.head
+    if aux.lower_ not in MODALS or aux.dep_ != "aux" or any(c.dep_ in ("nsubj", "nsubjpass") for c in rest.children):
+        return None
+    return obj.left_edge.idx, _end(rest.right_edge)
 
 
 def _fronted_clause(doc: Doc, verb: Token) -> Token | None:
@@ -107,11 +154,10 @@ def _from_source_phrase(doc: Doc, tok: Token) -> Candidate | None:
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         source = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         cue = "according to"
-    elif tok.lemma_.lower() == "cite" and tok.tag_ == "VBG" and _opens_sentence(tok):
+    elif tok.lower_ in FRONTED_SOURCES and _opens_sentence(tok):
         # Only a fronted "Citing X, …" hands the sentence to X; a trailing ", citing X" gives
         # the subject's reason or source, and the subject stays the speaker.
-        source = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        cue = tok.text
+        return _fronted_source(doc, tok)
     else:
         return None
     if source is None:
@@ -120,6 +166,26 @@ def _from_source_phrase(doc: Doc, tok: Token) -> Candidate | None:
     if span is None:
         return None
     return Candidate(source, source.text, cue, span[0], span[1], "reported", False, tok.i)
+
+
+FRONTED_SOURCES = ("citing", "quoting")
+
+
+def _fronted_source(doc: Doc, tok: Token) -> Candidate | None:
+    """"Citing western security officials, the feeling is …": read off the surface, as the
+    parser often makes the participle an adjective."""
+    sent: Span = tok.sent
+    comma = next((t for t in doc[tok.i + 1: sent.end] if t.text == ","), None)
+    if comma is None or comma.i - tok.i > 10:
+        return None
+    nouns = [t for t in doc[tok.i + 1: comma.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not nouns:
+        return None
+    span = _trimmed(doc, _end(comma), sent.end_char)
+    if span is None:
+        return None
+    source = nouns[-1]
+    return Candidate(source, source.text, tok.text, span[0], span[1], "reported", False, tok.i)
 
 
 def _opens_sentence(tok: Token) -> bool:
