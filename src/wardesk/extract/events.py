@@ -111,7 +111,7 @@ def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
     intents = {g.trigger.i for m in matches if (g := _governing_match(m, by_token)) is not None
                and m.predicate.kind != "noun" and _lemma(g.trigger) in INTENT_VERBS}
     for m in matches:
-        if m.trigger.i in intents:
+        if m.trigger.i in intents or _purpose_of_protest(m, by_token):
             continue  # "vowed to fight": the intent colours the fight (planned → THREATEN)
         gov = _governing_match(m, by_token) or _quoting_match(m, matches)
         if gov is None or gov.trigger.i in intents:
@@ -139,6 +139,18 @@ def _quoting_match(m: Match, matches: list[Match]) -> Match | None:
     if before and before[-1].predicate.event in MATRIX_TYPES and opening - before[-1].trigger.i <= 4:
         return before[-1]
     return None
+
+
+def _purpose_of_protest(m: Match, by_token: dict[int, Match]) -> bool:
+    """"blocked roads to press their demands": the demand is what the protest is for."""
+    if m.predicate.event not in ("REQUEST", "ACCUSE", "REJECT"):
+        return False
+    tok = m.trigger
+    if tok.dep_ in ("advcl", "xcomp", "pobj", "dobj") and tok.head.i in by_token:
+        return by_token[tok.head.i].predicate.event == "PROTEST"
+    if tok.dep_ == "pobj" and tok.head.head.i in by_token:  # "in protest of"
+        return by_token[tok.head.head.i].predicate.event == "PROTEST"
+    return False
 
 
 def _governing_match(m: Match, by_token: dict[int, Match]) -> Match | None:
@@ -174,7 +186,7 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         source, target = source or n_source, target or n_target
     event_type = m.predicate.event
     mode = m.predicate.mode
-    if event_type == "PROTEST" and any(r.sector in _STATE_SECTORS for r in source):
+    if event_type == "PROTEST" and _lemma(m.trigger) == "protest" and any(r.sector in _STATE_SECTORS for r in source):
         event_type, mode = "ACCUSE", "allege"
     counts = _counts(parts, layers)
     if not source and not target and not (event_type in ACTORLESS_TYPES and _has_counts(counts)):
