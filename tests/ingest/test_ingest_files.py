@@ -176,7 +176,9 @@ def test_html_metadata_is_extracted(tmp_path: Path) -> None:
 
 def test_html_without_text_is_empty(tmp_path: Path) -> None:
     path = tmp_path / "blank.html"
-    path.write_text("<html><head><title>x</title><script>var a = 1;</script></head><body></body></html>")
+    path.write_text(
+        "<html><head><title>x</title><script>var a = 1;</script></head><body></body></html>"
+    )
     assert reason(path) == "empty"
 
 
@@ -193,7 +195,9 @@ def test_jsonl_bad_line_is_one_rejection_and_the_corpus_goes_on(tmp_path: Path) 
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = list(read_sources([str(path)], SETTINGS, published="2025-03-20"))
     assert [(r.source, r.reason) for r in rejections(items)] == [
-        (f"{path}:2", "bad_json"), (f"{path}:4", "missing_text"), (f"{path}:5", "bad_json"),
+        (f"{path}:2", "bad_json"),
+        (f"{path}:4", "missing_text"),
+        (f"{path}:5", "bad_json"),
     ]
     first, last = articles(items)
     assert (first.source_id, first.title, first.published) == ("1", "First", "2025-03-11")
@@ -231,12 +235,15 @@ def test_directory_is_read_recursively_sorted_skipping_hidden(tmp_path: Path) ->
     (tmp_path / "a" / "one.txt").write_text(ENGLISH + " One.")
     (tmp_path / "a" / "blank.txt").write_text("")
     (tmp_path / ".hidden.txt").write_text(ENGLISH)
+    (tmp_path / "README.md").write_text(ENGLISH)
     (tmp_path / ".git" / "config.txt").write_text(ENGLISH)
     (tmp_path / "z.jsonl").write_text(json.dumps({"text": ENGLISH + " Three."}) + "\n")
     items = list(read_sources([str(tmp_path)], SETTINGS))
     origins = [a.origin for a in articles(items)]
     assert origins == [
-        str(tmp_path / "a" / "one.txt"), str(tmp_path / "b" / "two.txt"), f"{tmp_path / 'z.jsonl'}:1",
+        str(tmp_path / "a" / "one.txt"),
+        str(tmp_path / "b" / "two.txt"),
+        f"{tmp_path / 'z.jsonl'}:1",
     ]
     assert [(r.source, r.reason) for r in rejections(items)] == [
         (str(tmp_path / "a" / "blank.txt"), "empty"),
@@ -250,7 +257,9 @@ def test_stdin_is_read_as_one_document() -> None:
     item = only("-", stdin=io.BytesIO(ENGLISH.encode("utf-8")), published="2025-03-11")
     assert isinstance(item, Article) and item.origin == "-" and item.published == "2025-03-11"
     rejected = only("-", stdin=io.BytesIO(b"%PDF-1.7 binary"))
-    assert isinstance(rejected, Rejection) and rejected.reason == "binary" and rejected.source == "-"
+    assert (
+        isinstance(rejected, Rejection) and rejected.reason == "binary" and rejected.source == "-"
+    )
     html = f"<html><body><p>{ENGLISH}</p></body></html>".encode()
     assert read_one("-", SETTINGS, stdin=io.BytesIO(html)).text == ENGLISH
 

@@ -33,34 +33,56 @@ _text = st.lists(_words, max_size=60).map(" ".join) | st.text(max_size=400)
 _tag = st.sampled_from(["div", "p", "script", "title", "meta", "html", "body", "style", "a", "!--"])
 _fragment = st.one_of(
     _text,
-    _tag.map(lambda t: f"<{t}>"), _tag.map(lambda t: f"</{t}>"), _tag.map(lambda t: f"<{t} "),
-    st.just('<meta name="date" content="2025-99-01">'), st.just("<![CDATA["), st.just("-->"),
+    _tag.map(lambda t: f"<{t}>"),
+    _tag.map(lambda t: f"</{t}>"),
+    _tag.map(lambda t: f"<{t} "),
+    st.just('<meta name="date" content="2025-99-01">'),
+    st.just("<![CDATA["),
+    st.just("-->"),
 )
 _html = st.lists(_fragment, max_size=40).map("".join)
 _json_value = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | _text,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["text", "id", "title", "url", "published", "publisher", "author", "x"]),
-        inner, max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                ["text", "id", "title", "url", "published", "publisher", "author", "x"]
+            ),
+            inner,
+            max_size=6,
+        )
+    ),
     max_leaves=12,
 )
-_jsonl_line = _json_value.map(json.dumps) | _text | st.binary(max_size=80).map(
-    lambda b: b.decode("latin-1"))
+_jsonl_line = (
+    _json_value.map(json.dumps) | _text | st.binary(max_size=80).map(lambda b: b.decode("latin-1"))
+)
 _jsonl = st.lists(_jsonl_line, max_size=8).map("\n".join)
-_item = st.tuples(_text, st.sampled_from(["https://wire.example/a", "javascript:x", "", "/rel"]),
-                  st.sampled_from(["Thu, 13 Mar 2025 10:00:00 GMT", "garbage", ""]))
-_feed = st.lists(_item, max_size=4).map(lambda items: (
-    '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>' + "".join(
-        f"<item><title>x</title><link>{link}</link><pubDate>{day}</pubDate>"
-        f"<description>{text}</description></item>" for text, link, day in items
-    ) + "</channel></rss>"
-)) | st.lists(_fragment, max_size=20).map(lambda parts: "<feed>" + "".join(parts))
+_item = st.tuples(
+    _text,
+    st.sampled_from(["https://wire.example/a", "javascript:x", "", "/rel"]),
+    st.sampled_from(["Thu, 13 Mar 2025 10:00:00 GMT", "garbage", ""]),
+)
+_feed = st.lists(_item, max_size=4).map(
+    lambda items: (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        + "".join(
+            f"<item><title>x</title><link>{link}</link><pubDate>{day}</pubDate>"
+            f"<description>{text}</description></item>"
+            for text, link, day in items
+        )
+        + "</channel></rss>"
+    )
+) | st.lists(_fragment, max_size=20).map(lambda parts: "<feed>" + "".join(parts))
 
 _encodings = st.sampled_from(["utf-8", "utf-16", "cp1251", "latin-1", "utf-8-sig"])
 _document = st.one_of(
     st.tuples(st.sampled_from([".txt", "", ".md", ".bin"]), st.binary(max_size=2000)),
-    st.tuples(st.sampled_from([".txt", ""]), st.tuples(_text, _encodings).map(
-        lambda pair: pair[0].encode(pair[1], errors="replace"))),
+    st.tuples(
+        st.sampled_from([".txt", ""]),
+        st.tuples(_text, _encodings).map(lambda pair: pair[0].encode(pair[1], errors="replace")),
+    ),
     st.tuples(st.sampled_from([".html", ".htm", ""]), _html.map(str.encode)),
     st.tuples(st.just(".jsonl"), _jsonl.map(lambda s: s.encode("utf-8", "surrogatepass"))),
     st.tuples(st.just(".json"), _json_value.map(lambda v: json.dumps(v).encode())),
@@ -85,6 +107,8 @@ def test_every_input_ends_as_articles_or_rejections(documents: list[tuple[str, b
         for index, (suffix, data) in enumerate(documents):
             Path(folder, f"doc{index}{suffix}").write_bytes(data)
         items = list(read_sources([folder], SETTINGS, transport=OFFLINE))
-    assert items or all(suffix in (".jsonl", ".rss", ".xml", ".json", "") for suffix, _ in documents)
+    assert items or all(
+        suffix in (".jsonl", ".rss", ".xml", ".json", "") for suffix, _ in documents
+    )
     for item in items:
         _check(item)

@@ -27,6 +27,7 @@ def transport(routes: dict[str, Callable[[httpx.Request], httpx.Response]]) -> h
     def handle(request: httpx.Request) -> httpx.Response:
         route = routes.get(str(request.url))
         return route(request) if route else httpx.Response(404, text="no such page")
+
     return httpx.MockTransport(handle)
 
 
@@ -38,15 +39,22 @@ def redirect(to: str) -> Callable[[httpx.Request], httpx.Response]:
     return lambda _: httpx.Response(302, headers={"location": to})
 
 
-def run(url: str, routes: dict[str, Callable[[httpx.Request], httpx.Response]],
-        settings: Settings = SETTINGS) -> list[Article | Rejection]:
+def run(
+    url: str,
+    routes: dict[str, Callable[[httpx.Request], httpx.Response]],
+    settings: Settings = SETTINGS,
+) -> list[Article | Rejection]:
     return list(read_sources([url], settings, transport=transport(routes)))
 
 
 def test_html_page_by_url_keeps_its_metadata() -> None:
     [item] = run("https://news.example/a", {"https://news.example/a": html(PAGE)})
     assert isinstance(item, Article)
-    assert (item.title, item.publisher, item.published) == ("Envoys meet", "Example Post", "2025-03-13")
+    assert (item.title, item.publisher, item.published) == (
+        "Envoys meet",
+        "Example Post",
+        "2025-03-13",
+    )
     assert item.url == item.origin == "https://news.example/a"
 
 
@@ -68,8 +76,15 @@ def test_redirect_loop_is_too_many_redirects() -> None:
 
 @pytest.mark.parametrize(
     "target",
-    ["http://169.254.169.254/latest/meta-data/", "http://localhost:8080/", "http://10.1.2.3/",
-     "http://[::1]/", "http://0.0.0.0/", "http://2130706433/", "http://224.0.0.1/"],
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://localhost:8080/",
+        "http://10.1.2.3/",
+        "http://[::1]/",
+        "http://0.0.0.0/",
+        "http://2130706433/",
+        "http://224.0.0.1/",
+    ],
 )
 def test_redirect_to_an_internal_address_is_refused(target: str) -> None:
     seen: list[str] = []
@@ -83,10 +98,14 @@ def test_redirect_to_an_internal_address_is_refused(target: str) -> None:
     assert seen == ["https://news.example/r"]  # the internal hop was never requested
 
 
-@pytest.mark.parametrize(("status", "code"), [(404, "not_found"), (410, "not_found"),
-                                              (500, "fetch_failed"), (403, "fetch_failed")])
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [(404, "not_found"), (410, "not_found"), (500, "fetch_failed"), (403, "fetch_failed")],
+)
 def test_http_errors(status: int, code: str) -> None:
-    [item] = run("https://news.example/x", {"https://news.example/x": lambda _: httpx.Response(status)})
+    [item] = run(
+        "https://news.example/x", {"https://news.example/x": lambda _: httpx.Response(status)}
+    )
     assert isinstance(item, Rejection) and item.reason == code
 
 
@@ -126,8 +145,11 @@ FEED = """<?xml version="1.0" encoding="utf-8"?>
 def test_feed_entries_are_fetched_or_fall_back_to_their_summary() -> None:
     routes = {
         "https://wire.example/feed": lambda _: httpx.Response(
-            200, text=FEED, headers={"content-type": "application/rss+xml"}),
-        "https://wire.example/one": html(PAGE.replace("<meta name='date' content='2025-03-13'>", "")),
+            200, text=FEED, headers={"content-type": "application/rss+xml"}
+        ),
+        "https://wire.example/one": html(
+            PAGE.replace("<meta name='date' content='2025-03-13'>", "")
+        ),
     }
     items = run("https://wire.example/feed", routes)
     linked, summary = articles(items)
@@ -141,16 +163,22 @@ def test_feed_entries_are_fetched_or_fall_back_to_their_summary() -> None:
 
 
 def test_feed_detected_by_xml_root_when_the_content_type_is_vague() -> None:
-    routes = {"https://wire.example/f": lambda _: httpx.Response(
-        200, text=FEED, headers={"content-type": "text/plain"})}
+    routes = {
+        "https://wire.example/f": lambda _: httpx.Response(
+            200, text=FEED, headers={"content-type": "text/plain"}
+        )
+    }
     items = run("https://wire.example/f", routes)
     # every linked page 404s here, so both entries with a summary fall back to it
     assert [a.text for a in articles(items)] == ["Short teaser only.", ENGLISH]
 
 
 def test_a_feed_that_is_not_xml_is_not_a_feed() -> None:
-    routes = {"https://wire.example/f": lambda _: httpx.Response(
-        200, text="this is not a feed at all", headers={"content-type": "application/rss+xml"})}
+    routes = {
+        "https://wire.example/f": lambda _: httpx.Response(
+            200, text="this is not a feed at all", headers={"content-type": "application/rss+xml"}
+        )
+    }
     [item] = run("https://wire.example/f", routes)
     assert isinstance(item, Rejection) and item.reason == "not_a_feed"
     with pytest.raises(SourceError) as caught:
@@ -159,9 +187,13 @@ def test_a_feed_that_is_not_xml_is_not_a_feed() -> None:
 
 
 def test_xml_that_is_not_a_feed_is_not_a_feed() -> None:
-    routes = {"https://wire.example/f": lambda _: httpx.Response(
-        200, text="<?xml version='1.0'?><catalog><book>x</book></catalog>",
-        headers={"content-type": "application/xml"})}
+    routes = {
+        "https://wire.example/f": lambda _: httpx.Response(
+            200,
+            text="<?xml version='1.0'?><catalog><book>x</book></catalog>",
+            headers={"content-type": "application/xml"},
+        )
+    }
     [item] = run("https://wire.example/f", routes)
     assert isinstance(item, Rejection) and item.reason == "not_a_feed"
 
@@ -172,7 +204,10 @@ def test_feed_file_on_disk(tmp_path: Path) -> None:
     (folder / "broken.rss").write_text("plain words, no markup", encoding="utf-8")
     items = list(read_sources([str(folder)], SETTINGS, transport=transport({})))
     found = [(r.source, r.reason) for r in rejections(items)]
-    assert found == [(str(folder / "broken.rss"), "not_a_feed"), ("https://wire.example/gone2", "not_found")]
+    assert found == [
+        (str(folder / "broken.rss"), "not_a_feed"),
+        ("https://wire.example/gone2", "not_found"),
+    ]
     assert [a.title for a in articles(items)] == ["Linked story", "Dead link story"]
 
 

@@ -23,7 +23,9 @@ def test_a_20000_line_corpus_streams_in_flat_memory(tmp_path: Path) -> None:
         for number in range(LINES):
             text = f"{SENTENCE} Report number {number}."
             stream.write(json.dumps({"id": number, "text": text, "published": "2025-03-11"}) + "\n")
-    assert path.stat().st_size > 2 * PEAK_LIMIT  # also above max_bytes: corpora are not capped whole
+    assert (
+        path.stat().st_size > 2 * PEAK_LIMIT
+    )  # also above max_bytes: corpora are not capped whole
     settings = Settings(max_bytes=PEAK_LIMIT)
     tracemalloc.start()
     try:

@@ -66,7 +66,9 @@ def local() -> Iterator[LocalServer]:
     server.httpd.server_close()
 
 
-def one(url: str, settings: Settings, transport: httpx.BaseTransport | None = None) -> Article | Rejection:
+def one(
+    url: str, settings: Settings, transport: httpx.BaseTransport | None = None
+) -> Article | Rejection:
     [item] = list(read_sources([url], settings, transport=transport))
     return item
 
@@ -97,7 +99,9 @@ def test_redirects_on_a_real_server(local: LocalServer) -> None:
     assert isinstance(item, Rejection) and item.reason == "too_many_redirects"
 
 
-def test_redirect_from_an_allowed_server_to_a_private_address_is_refused(local: LocalServer) -> None:
+def test_redirect_from_an_allowed_server_to_a_private_address_is_refused(
+    local: LocalServer,
+) -> None:
     public = httpx.MockTransport(
         lambda request: httpx.Response(302, headers={"location": local.url("/page")})
     )

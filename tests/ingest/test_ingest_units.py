@@ -16,12 +16,16 @@ from wardesk.ingest.reasons import REASONS
 
 from .helpers import ENGLISH, FRENCH, RUSSIAN
 
-GERMAN = ("Die Delegationen beider Länder trafen sich am Dienstag, um über eine mögliche Waffenruhe "
-          "zu sprechen. Nach Angaben eines Sprechers werden die Gespräche in der nächsten Woche "
-          "fortgesetzt, und die Minister haben sich auf eine Liste geeinigt.")
-SPANISH = ("Las delegaciones de los dos países se reunieron el martes para hablar de un posible alto "
-           "el fuego. Según un portavoz, las conversaciones durarán varias horas y se reanudarán la "
-           "próxima semana en la capital.")
+GERMAN = (
+    "Die Delegationen beider Länder trafen sich am Dienstag, um über eine mögliche Waffenruhe "
+    "zu sprechen. Nach Angaben eines Sprechers werden die Gespräche in der nächsten Woche "
+    "fortgesetzt, und die Minister haben sich auf eine Liste geeinigt."
+)
+SPANISH = (
+    "Las delegaciones de los dos países se reunieron el martes para hablar de un posible alto "
+    "el fuego. Según un portavoz, las conversaciones durarán varias horas y se reanudarán la "
+    "próxima semana en la capital."
+)
 
 
 def test_english_passes_and_other_languages_do_not() -> None:
@@ -45,10 +49,18 @@ def test_english_with_a_foreign_quote_is_still_english() -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("2025-03-14 20:30:26Z", "2025-03-14"), ("2025-03-14T20:30:26+00:00", "2025-03-14"),
-        ("Fri, 14 Mar 2025 20:30:26 GMT", "2025-03-14"), ("14 March 2025", "2025-03-14"),
-        ("March 14, 2025", "2025-03-14"), ("2025-3-4", "2025-03-04"), ("2025-02-30", None),
-        ("yesterday", None), ("", None), (None, None), (20250314, None), ("0001-01-01", None),
+        ("2025-03-14 20:30:26Z", "2025-03-14"),
+        ("2025-03-14T20:30:26+00:00", "2025-03-14"),
+        ("Fri, 14 Mar 2025 20:30:26 GMT", "2025-03-14"),
+        ("14 March 2025", "2025-03-14"),
+        ("March 14, 2025", "2025-03-14"),
+        ("2025-3-4", "2025-03-04"),
+        ("2025-02-30", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+        (20250314, None),
+        ("0001-01-01", None),
     ],
 )
 def test_dates_are_normalised_to_iso_days(value: object, expected: str | None) -> None:
@@ -65,10 +77,22 @@ def test_binary_sniffing() -> None:
 
 @pytest.mark.parametrize(
     ("address", "blocked"),
-    [("127.0.0.1", True), ("10.0.0.8", True), ("192.168.1.1", True), ("172.16.5.4", True),
-     ("169.254.169.254", True), ("0.0.0.0", True), ("224.0.0.1", True), ("100.64.0.1", True),
-     ("::1", True), ("fe80::1", True), ("fd00:ec2::254", True), ("::ffff:10.0.0.1", True),
-     ("93.184.216.34", False), ("2606:4700::6810:85e5", False)],
+    [
+        ("127.0.0.1", True),
+        ("10.0.0.8", True),
+        ("192.168.1.1", True),
+        ("172.16.5.4", True),
+        ("169.254.169.254", True),
+        ("0.0.0.0", True),
+        ("224.0.0.1", True),
+        ("100.64.0.1", True),
+        ("::1", True),
+        ("fe80::1", True),
+        ("fd00:ec2::254", True),
+        ("::ffff:10.0.0.1", True),
+        ("93.184.216.34", False),
+        ("2606:4700::6810:85e5", False),
+    ],
 )
 def test_blocked_addresses(address: str, blocked: bool) -> None:
     assert (blocked_reason(address) is not None) is blocked

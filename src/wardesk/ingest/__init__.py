@@ -4,8 +4,8 @@ and say why anything unusable was refused with a :class:`Rejection`.
     read_sources(sources, settings, *, published=None) -> Iterator[Article | Rejection]
     read_one(source, settings, *, published=None, text=None) -> Article   (or SourceError)
 
-A source is a file path, a directory (recursive, sorted, hidden files skipped), "-" (stdin), an
-http(s) URL, or a feed URL (known by Content-Type or by an <rss>/<feed>/<rdf:RDF> root).
+A source is a file path, a directory (recursive, sorted; hidden and README files skipped), "-"
+(stdin), an http(s) URL, or a feed URL (known by Content-Type or an <rss>/<feed>/<rdf:RDF> root).
 Files by extension: .txt/.md/none → text (UTF-8, else a detected legacy encoding), .html/.htm →
 trafilatura, .jsonl/.ndjson → a streamed corpus (fields text, id, title, url, published,
 publisher, author), .json → one object or a list, .rss/.atom/.xml → a feed; others are sniffed.

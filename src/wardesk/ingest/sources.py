@@ -218,8 +218,8 @@ class Reader:
 
 
 def walk(root: Path) -> Iterator[Path]:
-    """Files under `root` in sorted path order (folders in place), skipping hidden names and
-    symlinked folders (no loops). An explicit stack: deep trees cannot hit the recursion limit."""
+    """Files under `root` in sorted path order (folders in place), skipping hidden names, README
+    files and symlinked folders (no loops). An explicit stack: no recursion limit on deep trees."""
     top = _sorted_entries(root)
     if top is None:
         yield root  # unlistable: the reader turns it into a Rejection
@@ -240,7 +240,8 @@ def walk(root: Path) -> Iterator[Path]:
 def _sorted_entries(folder: Path) -> list[os.DirEntry[str]] | None:
     try:
         with os.scandir(folder) as entries:
-            return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
+            kept = (e for e in entries if not _skipped_name(e.name))
+            return sorted(kept, key=lambda e: e.name)
     except OSError:
         return None
 
@@ -266,6 +267,11 @@ def _read_stream_capped(stream: BinaryIO, limit: int, where: str = "-") -> bytes
     if len(data) > limit:
         raise SourceError(f"{where}: more than max_bytes={limit:,} bytes", reason=TOO_LARGE)
     return data
+
+
+def _skipped_name(name: str) -> bool:
+    """Hidden files, and a folder's README (it describes the folder, it is not an article)."""
+    return name.startswith(".") or name.lower().startswith("readme")
 
 
 def is_url(source: str) -> bool:
