@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 WINDOW_DAYS = 7
 KEY_EVENTS = 12
+PER_TYPE = 4
 MEETING_TYPES = ("CONSULT", "AGREE")
 # Ranks events for the brief: violence and agreements first, then how firmly they are reported.
 TYPE_WEIGHT = {"ASSAULT": 5, "AGREE": 4, "COERCE": 3, "MOBILIZE": 3, "SANCTION": 3,
@@ -66,7 +68,9 @@ def _summary(e: dict[str, Any]) -> dict[str, Any]:
 
 def _weight(e: dict[str, Any]) -> tuple[int, int, int]:
     casualties = (e.get("dead") or 0) + (e.get("injured") or 0)
-    return (TYPE_WEIGHT.get(e.get("event") or "", 1) + (3 if casualties else 0),
+    # an event that names who acted on whom tells the reader more than a bare "killed"
+    named = bool(e.get("source")) + bool(e.get("target"))
+    return (TYPE_WEIGHT.get(e.get("event") or "", 1) + (3 if casualties else 0) + named,
             CERTAINTY_WEIGHT.get(e.get("certainty") or "", 0), casualties)
 
 
@@ -74,11 +78,14 @@ def _key_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     happened = [e for e in events if e.get("status") in ("occurred", "ongoing")]
     seen: set[tuple[Any, ...]] = set()
     chosen = []
+    per_type: Counter[str] = Counter()
     for e in sorted(happened, key=_weight, reverse=True):
         s = _summary(e)
         key = (s["event"], s["source"], s["target"], s["date"])
-        if key not in seen:
+        # a few of each type, so one day of heavy fighting does not hide the talks
+        if key not in seen and per_type[s["event"]] < PER_TYPE:
             seen.add(key)
+            per_type[s["event"]] += 1
             chosen.append(s)
     return chosen[:KEY_EVENTS]
 

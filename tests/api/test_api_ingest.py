@@ -82,6 +82,10 @@ def test_oversized_requests_are_refused(desk_db: tuple[str, dict[str, str]]) -> 
         assert c.post("/api/ingest", json={"text": big}, headers=AUTH).status_code == 413
         files = {"file": ("big.txt", b"word " * 300, "text/plain")}
         assert c.post("/api/ingest", files=files, headers=AUTH).status_code == 413
+        chunks = iter([b'{"text": "', b"word " * 10, b'"}'])  # streamed: no Content-Length
+        streamed = c.post("/api/ingest", content=chunks,
+                          headers={**AUTH, "Content-Type": "application/json"})
+        assert streamed.status_code == 411
 
 
 def test_bad_bodies(fake: TestClient) -> None:

@@ -35,6 +35,9 @@ class SecurityHeaders(BaseHTTPMiddleware):
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         length = request.headers.get("content-length")
+        if request.method in ("POST", "PUT", "PATCH") and not (length and length.isdigit()):
+            # a body of unknown length could not be capped before it is read
+            return JSONResponse({"detail": "Content-Length required"}, status_code=411)
         if length and length.isdigit() and int(length) > self.max_body:
             return JSONResponse({"detail": "request body too large"}, status_code=413)
         response = await call_next(request)
