@@ -16,7 +16,7 @@ from wardesk.extract.modality import (
     stronger,
 )
 from wardesk.extract.modality import certainty_of as _certainty_of
-from wardesk.extract.predicates import Match, match_sentence
+from wardesk.extract.predicates import Match, disaster_sentence, match_sentence
 from wardesk.records import Attribution, Event, EventDate, Evidence, Place, content_id
 
 if TYPE_CHECKING:
@@ -188,8 +188,14 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
     mode = m.predicate.mode
     if event_type == "PROTEST" and _lemma(m.trigger) == "protest" and any(r.sector in _STATE_SECTORS for r in source):
         event_type, mode = "ACCUSE", "allege"
+    if "target" in m.predicate.flags and not target:
+        return None
+    if m.predicate.kind == "noun" and source and all(r.sector == "MED" for r in source):
+        return None  # "a VOA inquiry": the press asking is not an event
     counts = _counts(parts, layers)
     if not source and not target and not (event_type in ACTORLESS_TYPES and _has_counts(counts)):
+        return None
+    if event_type == "ASSAULT" and not source and disaster_sentence(sent):
         return None
     date = _date(parts, layers)
     exact = date is not None and date.resolution not in ("publication_date", "unresolved")

@@ -50,6 +50,7 @@ class Lexicon:
     phrasal: dict[str, Predicate]
     light: dict[str, Predicate]
     nouns: dict[str, Predicate]
+    veto: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.verbs) + len(self.phrasal) + len(self.light) + len(self.nouns)
@@ -57,12 +58,15 @@ class Lexicon:
 
 @lru_cache(maxsize=2)
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    tables: dict[str, dict[str, Predicate]] = {"verb": {}, "phrasal": {}, "light": {}, "noun": {}}
+    tables: dict[str, dict[str, Predicate]] = {"verb": {}, "phrasal": {}, "light": {}, "noun": {}, "veto": {}}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = (line.split("\t") + [""] * 6)[:6]
         kind, phrase, event, mode, context, flags = (c.strip() for c in cols)
+        if kind == "veto":
+            tables[kind][phrase] = Predicate(kind, phrase, "", None, ())
+            continue
         if kind == "light" and phrase.endswith("s") and not phrase.endswith("ss"):
             # light entries are matched on the object's lemma: "hold talks" → "hold talk"
             tables[kind][phrase[:-1]] = Predicate(
@@ -75,7 +79,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             tuple(c for c in context.split(";") if c),
             frozenset(f for f in flags.split(",") if f),
         )
-    return Lexicon(tables["verb"], tables["phrasal"], tables["light"], tables["noun"])
+    return Lexicon(tables["verb"], tables["phrasal"], tables["light"], tables["noun"],
+                   frozenset(tables["veto"]))
 
 
 def _lemma(token: Token) -> str:
@@ -185,6 +190,12 @@ def _match_noun(noun: Token, lex: Lexicon) -> Match | None:
     if lemma == "call" and any(c.lower_ in ("for", "to") for c in noun.children):
         pred = Predicate("noun", "call for", "REQUEST", None, ())
     return Match(pred, noun, (noun,), noun)
+
+
+def disaster_sentence(sent: Span) -> bool:
+    """A sentence about a storm, quake or accident: its casualties are not an attack's."""
+    veto = load_lexicon().veto
+    return any(_lemma(t) in veto for t in sent)
 
 
 def match_sentence(sent: Span) -> list[Match]:
