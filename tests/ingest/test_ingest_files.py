@@ -301,3 +301,16 @@ def test_json_file_with_a_list_of_articles(tmp_path: Path) -> None:
     assert isinstance(items[0], Article) and items[0].source_id == "9"
     assert isinstance(items[1], Rejection) and items[1].reason == "missing_text"
     assert items[1].source == f"{path}#1"
+
+
+def test_read_one_with_raw_bytes_detects_binary_and_encodings() -> None:
+    article = read_one("upload:ru-en.txt", SETTINGS, data=ENGLISH.encode("utf-16"))
+    assert article.text == ENGLISH and article.origin == "upload:ru-en.txt"
+    for data, code in [
+        (_pdf(), "binary"),
+        (RUSSIAN.encode("cp1251"), "not_english"),
+        (ENGLISH.encode() * 10, "too_large"),
+    ]:
+        with pytest.raises(SourceError) as caught:
+            read_one("upload:x", Settings(max_bytes=2000), data=data)
+        assert caught.value.reason == code

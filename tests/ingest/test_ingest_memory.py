@@ -6,6 +6,8 @@ import json
 import tracemalloc
 from pathlib import Path
 
+import pytest
+
 from wardesk.ingest import read_sources
 from wardesk.records import Article
 from wardesk.settings import Settings
@@ -17,6 +19,7 @@ PEAK_LIMIT = 1024 * 1024  # the corpus is ~3 MB: reading it whole could not stay
 SENTENCE = ENGLISH.split(". ")[0] + "; the delegations said they would meet again next week."
 
 
+@pytest.mark.slow
 def test_a_20000_line_corpus_streams_in_flat_memory(tmp_path: Path) -> None:
     path = tmp_path / "big.jsonl"
     with path.open("w", encoding="utf-8") as stream:

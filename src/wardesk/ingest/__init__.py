@@ -2,7 +2,7 @@
 and say why anything unusable was refused with a :class:`Rejection`.
 
     read_sources(sources, settings, *, published=None) -> Iterator[Article | Rejection]
-    read_one(source, settings, *, published=None, text=None) -> Article   (or SourceError)
+    read_one(source, settings, *, published=None, text=None, data=None) -> Article  (or SourceError)
 
 A source is a file path, a directory (recursive, sorted; hidden and README files skipped), "-"
 (stdin), an http(s) URL, or a feed URL (known by Content-Type or an <rss>/<feed>/<rdf:RDF> root).

@@ -142,10 +142,15 @@ class Reader:
 
     # --- one document ---------------------------------------------------------------------
 
-    def one(self, source: str, *, text: str | None = None) -> Article:
-        """The single document at `source`, or SourceError."""
+    def one(self, source: str, *, text: str | None = None, data: bytes | None = None) -> Article:
+        """The single document at `source` (or given as `text` / raw `data`), or SourceError."""
         if text is not None:
             return self._text(text, source, html=None, url=None)
+        if data is not None:
+            if len(data) > self.settings.max_bytes:
+                message = f"{source}: more than max_bytes={self.settings.max_bytes:,} bytes"
+                raise SourceError(message, reason=TOO_LARGE)
+            return self._document(data, source, html=None)
         if source == "-":
             data = _read_stream_capped(self._stdin or sys.stdin.buffer, self.settings.max_bytes)
             return self._document(data, "-", html=None)
@@ -341,14 +346,19 @@ def read_one(
     *,
     published: str | None = None,
     text: str | None = None,
+    data: bytes | None = None,
     transport: httpx.BaseTransport | None = None,
     stdin: BinaryIO | None = None,
 ) -> Article:
-    """The single document at `source` (or `text`, labelled `source`); SourceError if unusable."""
+    """The single document at `source`; SourceError if unusable.
+
+    With `text` (already decoded) or `data` (raw bytes of an upload: binary files and legacy
+    encodings are detected as for files) nothing is read and `source` is only the label.
+    """
     reader = Reader(
         settings, published=check_published(published), transport=transport, stdin=stdin
     )
     try:
-        return reader.one(source, text=text)
+        return reader.one(source, text=text, data=data)
     finally:
         reader.close()
