@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import wardesk.extract  # noqa: F401  # the stage package first, so `extract` below stays the function
 from wardesk.errors import ModelError, SourceError, StoreError, UsageError, WardeskError
 from wardesk.records import (
     Article,

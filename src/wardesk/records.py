@@ -7,6 +7,7 @@ Field names follow SCHEMA.md (and PLOVER's camelCase where PLOVER has a name), s
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import types
 import typing
@@ -288,13 +289,15 @@ def to_dict(record: Any) -> Any:
 R = TypeVar("R")
 
 
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    hints = get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+
+
 def from_dict(cls: type[R], data: Any) -> R:
     """Rebuild a record of type ``cls`` from ``to_dict`` output (unknown keys are ignored)."""
-    hints = get_type_hints(cls)
-    kwargs = {}
-    for f in dataclasses.fields(cls):  # type: ignore[arg-type]  # cls is a dataclass type
-        if f.name in data:
-            kwargs[f.name] = _coerce(hints[f.name], data[f.name])
+    kwargs = {name: _coerce(hint, data[name]) for name, hint in _fields(cls) if name in data}
     return cls(**kwargs)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from wardesk.errors import StoreError
 from wardesk.records import Article, ArticleRecord, Rejection
 from wardesk.settings import Settings
 
@@ -74,7 +75,14 @@ def ingest(
                 summary.rejections.append(result)
         else:
             article, record = result
-            outcome = store.save(article, record)
+            try:
+                outcome = store.save(article, record)
+            except StoreError as exc:  # one record the store refuses must not end the batch
+                rejection = Rejection(article.origin or article.id, "store_error", str(exc))
+                store.reject(rejection)
+                summary.rejected += 1
+                summary.reasons[rejection.reason] += 1
+                continue
             if outcome == "new":
                 summary.new += 1
                 summary.events += len(record.events)
