@@ -186,11 +186,14 @@ def _going_to(chain: list[Token]) -> bool:
     return any(t.lower_ == "going" for t in chain[1:])
 
 
+def _has_if(tok: Token) -> bool:
+    return any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in tok.children)
+
+
 def _conditional(chain: list[Token]) -> bool:
+    """The predicate (or a verb governing it) is in, or has, an if/unless clause."""
     for t in chain:
-        if t.dep_ == "advcl" and any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in t.children):
-            return True
-        if any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in t.children):
+        if _has_if(t) or any(c.dep_ == "advcl" and _has_if(c) for c in t.children):
             return True
     return False
 
