@@ -314,3 +314,13 @@ def test_read_one_with_raw_bytes_detects_binary_and_encodings() -> None:
         with pytest.raises(SourceError) as caught:
             read_one("upload:x", Settings(max_bytes=2000), data=data)
         assert caught.value.reason == code
+
+
+def test_html_saved_as_text_or_without_extension_is_sniffed(tmp_path: Path) -> None:
+    page = f"<!DOCTYPE html><html><head><title>Sniffed</title></head><body><p>{ENGLISH}</p></body></html>"
+    (tmp_path / "page").write_text(page, encoding="utf-8")
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    (tmp_path / "prose.txt").write_text("<b>not a page</b> " + ENGLISH, encoding="utf-8")
+    bare, saved_as_text, prose = articles(read_sources([str(tmp_path)], SETTINGS))
+    assert bare.text == saved_as_text.text == ENGLISH and bare.title == "Sniffed"
+    assert prose.text.startswith("<b>not a page</b>")  # no HTML marker: kept as plain text

@@ -120,9 +120,7 @@ class Reader:
         elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(data)):
             yield from self._feed(data, where)
         else:
-            yield self.guard(
-                where, lambda: self._document(data, where, html=suffix in HTML_SUFFIXES)
-            )
+            yield self.guard(where, lambda: self._document(data, where, html=_html_hint(suffix)))
 
     def _url(self, url: str) -> Iterator[Article | Rejection]:
         try:
@@ -176,7 +174,7 @@ class Reader:
             raise SourceError(
                 f"{path}: a feed holds many articles; ingest it", reason=MANY_DOCUMENTS
             )
-        return self._document(data, str(path), html=True if suffix in HTML_SUFFIXES else None)
+        return self._document(data, str(path), html=_html_hint(suffix))
 
     def _document(self, data: bytes, origin: str, *, html: bool | None) -> Article:
         return self._text(decode_text(data, origin), origin, html=html, url=None)
@@ -272,6 +270,12 @@ def _read_stream_capped(stream: BinaryIO, limit: int, where: str = "-") -> bytes
     if len(data) > limit:
         raise SourceError(f"{where}: more than max_bytes={limit:,} bytes", reason=TOO_LARGE)
     return data
+
+
+def _html_hint(suffix: str) -> bool | None:
+    """True for HTML by extension; otherwise None: sniff, since a page saved as .txt (or with
+    no extension) still starts like HTML, and plain prose never starts with "<html"."""
+    return True if suffix in HTML_SUFFIXES else None
 
 
 def _skipped_name(name: str) -> bool:
