@@ -3,17 +3,20 @@ sector words (titles, group nouns, institutions) and person names cleaned of hon
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from wardesk.kb import KnowledgeBase
-from wardesk.kb.base import name_key
 from wardesk.kb.entries import Entry, SectorWord
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
+
+    from wardesk.nlp.normalise import TokenColumns
 
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+H = TypeVar("H")
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod", "nn"}
 
 
@@ -56,64 +59,76 @@ def singular(token: Token) -> str:
     return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
 
 
-def _could_start_name(token: Token) -> bool:
-    text = token.text
-    return bool(text) and (text[0].isupper() or text.startswith("al") or text[0].isdigit())
-
-
-def scan_names(doc: Doc, kb: KnowledgeBase, longest: int) -> dict[int, NameHit]:
+def scan_names(cols: TokenColumns, kb: KnowledgeBase) -> dict[int, NameHit]:
     """Known names, longest match first, keyed by every token index they cover."""
-    hits: dict[int, NameHit] = {}
-    i, n = 0, len(doc)
+    return _longest_matches(
+        cols.texts, cols.spaces, kb.name_prefixes, lambda key, i, j: _name_hit(kb, key, i, j),
+    )
+
+
+def _name_hit(kb: KnowledgeBase, key: str, i: int, j: int) -> NameHit | None:
+    entry = kb.names.get(key)
+    return NameHit(i, j, entry) if entry is not None else None
+
+
+def _longest_matches(texts: list[str], spaces: list[bool], prefixes: frozenset[str],
+                     hit_at: Callable[[str, int, int], H | None]) -> dict[int, H]:
+    """Greedy longest matches over the token texts: a candidate grows token by token for as
+    long as it is the prefix of some phrase, so most tokens cost one set lookup."""
+    hits: dict[int, H] = {}
+    i, n = 0, len(texts)
     while i < n:
-        found = None
-        if _could_start_name(doc[i]):
-            for j in range(min(n, i + longest), i, -1):
-                entry = kb.names.get(name_key(doc[i:j].text))
-                if entry is not None:
-                    found = NameHit(i, j, entry)
-                    break
+        found, key, j = None, texts[i].replace("\u2019", "'"), i + 1
+        while key in prefixes:
+            found = hit_at(key, i, j) or found
+            if j >= n:
+                break
+            key = key + (" " if spaces[j - 1] else "") + texts[j].replace("\u2019", "'")
+            j += 1
         if found is None:
             i += 1
             continue
-        for k in range(found.start, found.end):
+        for k in range(found.start, found.end):  # type: ignore[attr-defined]  # NameHit/WordHit
             hits[k] = found
-        i = found.end
+        i = found.end  # type: ignore[attr-defined]
     return hits
 
 
-def _word_key(span: Span, lemma: bool) -> str:
-    if not lemma:
-        return span.text.lower()
-    last = span[-1]
-    return (span[:-1].text_with_ws + singular(last)).lower()
+def scan_sector_words(doc: Doc, cols: TokenColumns, kb: KnowledgeBase) -> dict[int, WordHit]:
+    """Sector words, longest first, keyed by every token they cover; a plural's last word is
+    also looked up as its singular ("officials" → "official")."""
+    lowers, spaces = cols.lowers, cols.spaces
+
+    def hit_at(key: str, i: int, j: int) -> WordHit | None:
+        word = kb.sector_word(key)
+        if word is None:
+            single = singular(doc[j - 1])
+            if single != lowers[j - 1]:
+                word = kb.sector_word(key[: len(key) - len(lowers[j - 1])] + single)
+        if word is None:
+            return None
+        head = i if (" of " in word.phrase or "-" in word.phrase) else j - 1
+        return WordHit(i, j, word, head)
+
+    return _longest_matches(lowers, spaces, kb.sector_prefixes, hit_at)
 
 
-def scan_sector_words(doc: Doc, kb: KnowledgeBase, firsts: frozenset[str]) -> dict[int, WordHit]:
-    """Sector words, longest first, keyed by every token they cover."""
-    hits: dict[int, WordHit] = {}
-    i, n = 0, len(doc)
-    while i < n:
-        found = None
-        if doc[i].lower_ in firsts or singular(doc[i]) in firsts:
-            for j in range(min(n, i + 6), i, -1):
-                span = doc[i:j]
-                word = kb.sector_word(_word_key(span, False)) or kb.sector_word(_word_key(span, True))
-                if word is not None:
-                    head = i if (" of " in word.phrase or "-" in word.phrase) else j - 1
-                    found = WordHit(i, j, word, head)
-                    break
-        if found is None:
-            i += 1
+def person_names(doc: Doc, cols: TokenColumns, kb: KnowledgeBase, words: dict[int, WordHit],
+                 known: Collection[str] = ()) -> list[PersonName]:
+    """PERSON entities with leading honorifics/titles and a trailing possessive removed, and
+    names of people known from earlier articles that the NER missed, in text order."""
+    names = _ner_persons(doc, kb, words)
+    taken = {i for name in names for i in range(name.start, name.end)}
+    for i, low in enumerate(cols.lowers):
+        if low not in known or i in taken or i in words or not cols.texts[i][:1].isupper():
             continue
-        for k in range(found.start, found.end):
-            hits[k] = found
-        i = found.end
-    return hits
+        if doc[i].ent_type_ not in ("ORG", "GPE"):
+            start = i - 1 if i and f"{cols.lowers[i - 1]} {low}" in known else i
+            names.append(PersonName(start, i + 1, doc[start:i + 1].text, None))
+    return sorted(names, key=lambda n: n.start)
 
 
-def person_names(doc: Doc, kb: KnowledgeBase, words: dict[int, WordHit]) -> list[PersonName]:
-    """PERSON entities with leading honorifics/titles and a trailing possessive removed."""
+def _ner_persons(doc: Doc, kb: KnowledgeBase, words: dict[int, WordHit]) -> list[PersonName]:
     names = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":

@@ -14,6 +14,7 @@ from wardesk.extract.actor_phrases import Scan
 from wardesk.extract.actor_scan import person_names, scan_names, scan_sector_words
 from wardesk.extract.layers import KnownPerson
 from wardesk.kb import KnowledgeBase
+from wardesk.nlp.normalise import token_columns
 from wardesk.records import Actor, ActorRef
 
 if TYPE_CHECKING:
@@ -104,9 +105,10 @@ def find_actors(
 ) -> ResolvedActors:
     """Resolve every actor mention in ``doc``; ``known`` maps lower-cased full names and
     surnames to offices learned from earlier articles; ``published`` dates the office table."""
-    names = scan_names(doc, kb, kb.longest_name)
-    words = scan_sector_words(doc, kb, kb.first_sector_words)
-    scan = Scan(doc, kb, names, words, person_names(doc, kb, words))
+    cols = token_columns(doc)
+    names = scan_names(cols, kb)
+    words = scan_sector_words(doc, cols, kb)
+    scan = Scan(doc, kb, names, words, person_names(doc, cols, kb, words, known))
     drafts = Drafts()
     people = read_people(scan, drafts, known, published)
     phrases: dict[int, Phrase] = {}

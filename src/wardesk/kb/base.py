@@ -39,13 +39,25 @@ class KnowledgeBase:
     no_ruler: frozenset[str] = frozenset()
 
     @cached_property
-    def longest_name(self) -> int:
-        return max(len(name.split()) for name in self.names) + 2  # "al-Qaeda" splits in three
+    def name_prefixes(self) -> frozenset[str]:
+        """Every prefix of every name: lets a scan stop as soon as no name can follow."""
+        return frozenset(name[:k] for name in self.names for k in range(1, len(name) + 1))
 
     @cached_property
-    def first_sector_words(self) -> frozenset[str]:
-        """The first word of every sector phrase ("foreign" of "foreign minister")."""
-        return frozenset(phrase.split()[0].split("-")[0] for phrase in self.sector_words)
+    def sector_prefixes(self) -> frozenset[str]:
+        """Prefixes of sector phrases, also with a plural last word ("officials")."""
+        out = {p[:k] for p in self.sector_words for k in range(1, len(p) + 1)}
+        return frozenset(out | {p + "s" for p in self.sector_words} | {p + "es" for p in self.sector_words}
+                         | {p[:-1] + "ies" for p in self.sector_words if p.endswith("y")}
+                         | {p[:-3] + "men" for p in self.sector_words if p.endswith("man")})
+
+    @cached_property
+    def _holders_by_name(self) -> dict[str, list[OfficeHolder]]:
+        index: dict[str, list[OfficeHolder]] = {}
+        for holder in self.holders:
+            for name in {holder.name, *holder.surnames}:
+                index.setdefault(name.lower(), []).append(holder)
+        return index
 
     def entry(self, surface: str) -> Entry | None:
         return self.names.get(name_key(surface))
@@ -61,10 +73,10 @@ class KnowledgeBase:
         """The office holder with this full name or stand-alone surname (any date when the
         name is a full name; in office on ``when`` for a bare surname)."""
         key = name_key(name).lower()
-        for holder in self.holders:
+        matches = self._holders_by_name.get(key, [])
+        for holder in matches:
             if holder.name.lower() == key:
                 return holder
-        matches = [h for h in self.holders if key in (s.lower() for s in h.surnames)]
         current = [h for h in matches if h.held_on(when)]
         found = current or matches
         return found[0] if found else None
