@@ -50,10 +50,16 @@ def _window(store: Store, since: str | None, until: str | None) -> tuple[str, st
     return since[:10], until[:10]
 
 
+def _names(refs: Any) -> str:
+    """The distinct names of an event side, in order."""
+    names = [r.get("actorText") or r.get("actor") or "" for r in refs or [] if isinstance(r, dict)]
+    return ", ".join(dict.fromkeys(n for n in names if n))
+
+
 def _summary(e: dict[str, Any]) -> dict[str, Any]:
     """The fields of an event a brief shows."""
-    source = ", ".join(r.get("actorText", "") for r in e.get("source") or [])
-    target = ", ".join(r.get("actorText", "") for r in e.get("target") or [])
+    source = _names(e.get("source"))
+    target = _names(e.get("target"))
     place = e.get("eventLoc") or {}
     attribution = e.get("attribution") or {}
     return {"id": e.get("id"), "event": e.get("event"), "date": event_day(e),

@@ -71,6 +71,7 @@ def test_actor_view_with_slashed_id(client: TestClient) -> None:
     assert body["partners"] == [{"actor": "tur/gov/recep-tayyip-erdogan",
                                  "name": "Recep Tayyip Erdogan", "events": 1}]
     assert body["statements"][0]["cue"] == "called"
+    assert body["timeline"] == [{"month": "2025-03", "source": 1, "target": 0}]
     listed = client.get("/api/actors", params={"country": "RUS"}).json()["actors"]
     assert "rus/gov/dmitry-peskov" in {a["id"] for a in listed}
 

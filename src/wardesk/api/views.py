@@ -61,6 +61,19 @@ def counterpart_ids(event: dict[str, Any], side: str) -> list[str]:
     return [r["actor"] for r in event.get(side) or [] if isinstance(r, dict) and r.get("actor")]
 
 
+def timeline(as_source: list[dict[str, Any]],
+             as_target: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events per month, as source and as target, oldest month first."""
+    months: dict[str, Counter[str]] = {}
+    for side, events in (("source", as_source), ("target", as_target)):
+        for e in events:
+            day = stats.event_day(e)
+            if day:
+                months.setdefault(day[:7], Counter())[side] += 1
+    return [{"month": m, "source": c["source"], "target": c["target"]}
+            for m, c in sorted(months.items())]
+
+
 def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
     """An actor, its events as source and target, statements, positions and closest contacts."""
     actor = store.actor(actor_id)
@@ -82,6 +95,7 @@ def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
         "as_source": as_source[:200], "as_target": as_target[:200],
         "statements": store.statements(actor=actor_id, limit=200),
         "positions": store.positions(actor=actor_id),
+        "timeline": timeline(as_source, as_target),
         "partners": [{"actor": a, "name": names.get(a, a), "events": n}
                      for a, n in partners.most_common(15)],
     }

@@ -25,8 +25,8 @@ def actor_names(refs: object) -> str:
     """The names of an event's source or target actors, comma-separated."""
     if not isinstance(refs, list):
         return ""
-    return ", ".join(str(r.get("actorText") or r.get("actor") or "") for r in refs
-                     if isinstance(r, dict))
+    names = (str(r.get("actorText") or r.get("actor") or "") for r in refs if isinstance(r, dict))
+    return ", ".join(dict.fromkeys(n for n in names if n))
 
 
 @cache
