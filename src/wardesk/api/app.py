@@ -62,6 +62,7 @@ def create_app(store_path: str, settings: Settings) -> FastAPI:
     app = FastAPI(
         title="wardesk",
         version="0.1.0",
+        docs_url=None, redoc_url=None,  # both load their assets from a CDN: the spec is enough
         description="Source-attributed events, actors, statements and positions from news "
         "about wars and peace talks. Every page of the desk has a JSON twin here.",
     )
