@@ -94,6 +94,7 @@ def compare(rows: list[dict[str, Any]]) -> dict[str, Any]:
         one = by.get((corpus, leg, 1))
         if bare and leg != "bare":
             ratios[f"{corpus}/{leg}/w{workers}/vs_bare"] = row["seconds"] / bare["seconds"]
+            ratios[f"{corpus}/{leg}/w{workers}/cpu_vs_bare"] = row["cpu_s"] / bare["cpu_s"]
         if one and workers > 1:
             ratios[f"{corpus}/{leg}/speedup_1_to_{workers}"] = one["seconds"] / row["seconds"]
     return ratios
@@ -101,16 +102,17 @@ def compare(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 def print_table(rows: list[dict[str, Any]], ratios: dict[str, Any], start: dict[str, Any]) -> None:
     print(f"{'corpus':<10}{'leg':<9}{'w':>2}{'docs':>7}{'words':>10}{'s':>9}{'words/s':>10}"
-          f"{'peak MB':>9}{'load s':>8}")
+          f"{'peak MB':>9}{'load s':>8}{'cpu s':>8}")
     for r in rows:
         if "seconds" not in r:
             print(f"{r['corpus']:<10}{r['leg']:<9}{r['workers']:>2}  {r.get('error')}")
             continue
         print(f"{r['corpus']:<10}{r['leg']:<9}{r['workers']:>2}{r['docs']:>7}{r['words']:>10}"
               f"{r['seconds']:>9.1f}{r['words_per_s']:>10.0f}{r['peak_mb']:>9.0f}"
-              f"{r['load_s']:>8.1f}")
+              f"{r['load_s']:>8.1f}{r['cpu_s']:>8.1f}")
     for name, value in ratios.items():
         target = TARGETS["speedup"] if "speedup" in name else TARGETS.get(name.split("/")[1])
+        target = None if "cpu" in name else target  # CPU ratios: for reading, not the target
         mark = "" if target is None else (
             " ok" if (value >= target if "speedup" in name else value <= target) else " MISSED")
         print(f"  {name:<44}{value:6.2f}x  (target {target}){mark}")
