@@ -91,11 +91,29 @@ def _has_complement(noun: Token) -> bool:
 
 def _with_scope(tok: Token, stance: str, kind: str) -> Trigger | None:
     parts = [c for c in tok.rights if c.dep_ in COMPLEMENTS and not c.is_punct]
-    if not parts:
+    if not parts or _answers_claim(tok, stance) or _idle_request(tok, parts):
         return None
     start = min(p.left_edge.i for p in parts)
     end = max(p.right_edge.i for p in parts) + 1
     return Trigger(tok, stance, kind, (max(start, tok.i + 1), end))
+
+
+def _answers_claim(tok: Token, stance: str) -> bool:
+    """"rejected the allegation that …", "dismissed concerns about …": no stance on an issue."""
+    if stance not in ("reject", "oppose"):
+        return False
+    objects = set(stance_data()["claim_objects"])
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)
+
+
+def _idle_request(tok: Token, parts: list[Token]) -> bool:
+    """"a request for comment", "calls for updates"."""
+    idle = set(stance_data()["idle_requests"])
+    for part in parts:
+        heads = [part, *[c for c in part.children if c.dep_ == "pobj"]]
+        if any(h.lower_ in idle for h in heads):
+            return True
+    return False
 
 
 def _conditions(sent: Span) -> list[Trigger]:

@@ -133,15 +133,12 @@ def noun_phrase(head: Token) -> tuple[int, int]:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets with surrounding punctuation, spaces, a leading "that" and a trailing full stop
-    taken off; a content wholly inside one pair of quotation marks loses the marks."""
+    """Offsets with surrounding punctuation, spaces and a trailing full stop taken off; a
+    content wholly inside one pair of quotation marks loses the marks."""
     while start < end and text[start] in TRIM_CHARS:
         start += 1
     while end > start and text[end - 1] in TRIM_CHARS + ".":
         end -= 1
-    for lead in ("that ", "That "):
-        if text.startswith(lead, start) and end - start > len(lead):
-            start += len(lead)
     return unquote(text, start, end)
 
 

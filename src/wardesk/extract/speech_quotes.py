@@ -78,7 +78,7 @@ def _from_cue(cue: Token, q: Quote) -> Candidate:
         return Candidate(speaker, speaker.text if speaker is not None else "", "according to",
                          q.start, _end_of(cue.doc, q), certainty, True, cue.i)
     speaker = speaker_of(cue)
-    if speaker is not None and q.open <= speaker.idx <= q.close:
+    if speaker is None or q.open <= speaker.idx <= q.close:
         speaker = _tag_noun(cue, q)  # the parse took a word of the quote for the subject
     text = speaker.text if speaker is not None else ""
     return Candidate(speaker, text, cue.text, q.start, _end_of(cue.doc, q), certainty, True, cue.i)
@@ -90,7 +90,15 @@ def _tag_noun(cue: Token, q: Quote) -> Token | None:
     lo, hi = (q.close, cue.idx) if cue.idx > q.close else (cue.idx, q.open)
     nouns = [t for t in doc if lo < t.idx < hi and t.pos_ in ("PROPN", "NOUN", "PRON")
              and t.dep_ != "compound"]
-    return nouns[-1] if nouns else None
+    if nouns:
+        return nouns[-1]
+    after = []  # "…," added Bagci, a fellow at …: the speaker follows the cue
+    for tok in doc[cue.i + 1: cue.i + 6]:
+        if tok.is_punct:
+            break
+        if tok.pos_ in ("PROPN", "NOUN"):
+            after.append(tok)
+    return after[-1] if after else None
 
 
 def _end_of(doc: Doc, q: Quote) -> int:
@@ -117,8 +125,8 @@ def _starts_sentence(doc: Doc, q: Quote) -> bool:
 
 def _tag_after(doc: Doc, q: Quote) -> Token | None:
     closing = _token_at(doc, q.close)
-    if closing is None:
-        return None
+    if closing is None or doc.text[q.start:q.end].endswith("."):
+        return None  # "… ." closes a sentence: what follows starts a new one
     i = closing.i + 1
     window = [t for t in doc[i: i + TAG_WINDOW]]
     for tok in window:

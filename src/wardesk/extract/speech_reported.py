@@ -40,6 +40,8 @@ def _from_verb(doc: Doc, verb: Token) -> Candidate | None:
     speaker = speaker_of(verb)
     if speaker is not None and speaker.dep_ == "nsubjpass" and not is_expletive(speaker):
         return None  # "he was told that …": the subject is the hearer
+    if _not_said(verb, speaker):
+        return None
     span = _content(doc, verb, speaker)
     if span is None:
         return None
@@ -51,6 +53,13 @@ def _from_verb(doc: Doc, verb: Token) -> Candidate | None:
         speaker = None
     text = speaker.text if speaker is not None else ""
     return Candidate(speaker, text, _cue_text(verb), span[0], span[1], certainty, False, verb.i)
+
+
+def _not_said(verb: Token, speaker: Token | None) -> bool:
+    """"did not say whether …", "Neither X nor Y has explained why …": nothing was said."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return speaker is not None and any(c.lower_ == "neither" for c in speaker.children)
 
 
 def _cue_text(verb: Token) -> str:
@@ -69,7 +78,11 @@ def _content(doc: Doc, verb: Token, speaker: Token | None) -> tuple[int, int] | 
     if split is not None:
         return _trimmed(doc, *split)
     if clause is not None and clause.i > verb.i:
-        start, end = clause.left_edge.idx, _end(clause.right_edge)
+        first = clause.left_edge
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+        if first.lower_ == "that" and first.dep_ == "mark" and first.i < clause.i and has_subject:
+            first = doc[first.i + 1]  # "said that …": the complementiser is no part of it
+        start, end = first.idx, _end(clause.right_edge)
     elif clause is not None or _is_inverted_tag(verb, speaker):
         tag_start = min(verb.i, speaker.left_edge.i if speaker is not None else verb.i)
         if tag_start <= sent.start or not doc[tag_start - 1].is_punct:

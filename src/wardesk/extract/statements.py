@@ -16,6 +16,7 @@ from wardesk.extract.speech_cues import (
     cue_data,
     hedged,
     noun_phrase,
+    unquote,
 )
 from wardesk.extract.speech_quotes import carried_quotes, embedded_quotes, tagged_quotes
 from wardesk.extract.speech_reported import reported_speech
@@ -24,6 +25,7 @@ from wardesk.records import ActorRef, Attribution, Statement
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+QUOTE_MIN_WORDS = 5  # shorter quotes are labels and phrases, not someone's sentences
 # Certainty strength: a weaker marking in a clause overrides a stronger one from its speaker.
 _RANK = {"confirmed": 0, "reported": 1, "claimed": 2, "hedged": 3, "speculative": 4}
 
@@ -70,7 +72,7 @@ def find_statements(doc: Doc, actors: ActorTable) -> StatementIndex:
 def _candidates(doc: Doc, quotes: tuple[Quote, ...]) -> list[Candidate]:
     tagged = tagged_quotes(doc, quotes)
     reported = reported_speech(doc, {c.cue_i for c in tagged})
-    reported = [r for r in reported if not _inside_quote(doc, r, tagged)]
+    reported = [_snap_to_quote(doc, r, quotes) for r in reported if not _inside_quote(doc, r, quotes)]
     found = _mark_direct([*tagged, *reported], quotes)
     found += embedded_quotes(doc, quotes, found)
     found += carried_quotes(doc, quotes, found)
@@ -78,10 +80,23 @@ def _candidates(doc: Doc, quotes: tuple[Quote, ...]) -> list[Candidate]:
     return sorted(unique.values(), key=lambda c: (c.start, c.end))
 
 
-def _inside_quote(doc: Doc, cand: Candidate, quoted: list[Candidate]) -> bool:
-    """A cue inside a speaker's quoted words reports a third party: keep the outer statement."""
+def _inside_quote(doc: Doc, cand: Candidate, quotes: tuple[Quote, ...]) -> bool:
+    """A cue inside someone's quoted words reports a third party: keep the outer statement."""
     at = doc[cand.cue_i].idx
-    return any(q.start <= at < q.end for q in quoted)
+    return any(q.start <= at < q.end and len(doc.text[q.start:q.end].split()) >= QUOTE_MIN_WORDS
+               for q in quotes)
+
+
+def _snap_to_quote(doc: Doc, cand: Candidate, quotes: tuple[Quote, ...]) -> Candidate:
+    """A closing tag after a quote of several sentences: the parser's sentence began inside the
+    quote, so take the whole quotation ("A. B," Towson said)."""
+    for q in quotes:
+        if q.start < cand.start < q.end and cand.end >= q.end - 1:
+            start, end = unquote(doc.text, q.open, q.close + 1)
+            if end - start > 2:
+                return Candidate(cand.speaker, cand.speaker_text, cand.cue, start, end,
+                                 cand.certainty, True, cand.cue_i)
+    return cand
 
 
 def _mark_direct(cands: list[Candidate], quotes: tuple[Quote, ...]) -> list[Candidate]:
@@ -119,7 +134,7 @@ def _speaker(doc: Doc, actors: ActorTable, tok: Token | None) -> tuple[ActorRef 
     refs = actors.refs(tok) or actors.refs_in(start, end)
     if refs:
         return refs[0], (refs[0].actorText if tok.lower_ in PRONOUNS else text)
-    if tok.lower_ in ("he", "she"):
+    if tok.lower_ in ("he", "she", "it"):
         person = _antecedent(doc, tok)
         if person is not None:
             ante = actors.refs(person)
@@ -129,9 +144,12 @@ def _speaker(doc: Doc, actors: ActorTable, tok: Token | None) -> tuple[ActorRef 
 
 
 def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
-    """The last person named before ``pronoun`` ("… Zelensky. … he said")."""
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= pronoun.i]
-    return people[-1].root if people else None
+    """The last person (for he/she) or organisation (for it) named before ``pronoun``, within
+    the two sentences before it ("… Zelensky. … he said"; "The UNHCR … It said")."""
+    label = "ORG" if pronoun.lower_ == "it" else "PERSON"
+    window = pronoun.sent.start_char - 400
+    found = [e for e in doc.ents if e.label_ == label and e.end <= pronoun.i and e.start_char >= window]
+    return found[-1].root if found else None
 
 
 def _interested_party(doc: Doc, ref: ActorRef | None, c: Candidate) -> bool:
