@@ -113,9 +113,9 @@ def print_table(rows: list[dict[str, Any]], ratios: dict[str, Any], start: dict[
     for name, value in ratios.items():
         target = TARGETS["speedup"] if "speedup" in name else TARGETS.get(name.split("/")[1])
         target = None if "cpu" in name else target  # CPU ratios: for reading, not the target
-        mark = "" if target is None else (
-            " ok" if (value >= target if "speedup" in name else value <= target) else " MISSED")
-        print(f"  {name:<44}{value:6.2f}x  (target {target}){mark}")
+        mark = "" if target is None else "  (target {}) {}".format(
+            target, "ok" if (value >= target if "speedup" in name else value <= target) else "MISSED")
+        print(f"  {name:<44}{value:6.2f}x{mark}")
     print(f"  start-up ({start.get('how')}): {start.get('seconds', start.get('error'))}")
 
 
