@@ -72,4 +72,7 @@ def filter_params(f: EventFilter) -> dict[str, str]:
     """The non-empty filter fields as query parameters (for links and download URLs)."""
     keys = ("type", "quad", "actor", "country", "status", "certainty", "since", "until",
             "place", "text", "article_id")
-    return {k: str(getattr(f, k)) for k in keys if getattr(f, k, None)}
+    params = {k: str(getattr(f, k)) for k in keys if getattr(f, k, None)}
+    if f.sort and f.sort != "date":
+        params["sort"] = f.sort
+    return params
