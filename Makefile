@@ -17,7 +17,12 @@ $(VENV)/.dev: $(BIN)/wardesk
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
-demo: $(BIN)/wardesk
+# Front-end libraries (Leaflet, a world basemap) come from npm at set-up, never from a CDN.
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	npm ci --prefix frontend --no-audit --no-fund
+	touch $@
+
+demo: $(BIN)/wardesk frontend/node_modules/.package-lock.json
 	$(BIN)/wardesk --db $(DB) ingest --quiet samples/ ; test $$? -le 1
 	$(BIN)/wardesk --db $(DB) brief
 	@echo "Serving the desk at http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
@@ -37,7 +42,7 @@ typecheck: $(VENV)/.dev
 unit: $(VENV)/.dev
 	$(BIN)/pytest -q
 
-test: $(VENV)/.dev browser-deps
+test: $(VENV)/.dev browser-deps frontend/node_modules/.package-lock.json
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q -p no:cacheprovider
