@@ -100,3 +100,24 @@ def test_ready_for_peace_is_support(nlp: Any) -> None:
 
 def test_no_stance_no_position(nlp: Any) -> None:
     assert _positions(nlp, "The delegations met in Geneva and discussed the ceasefire.") == []
+
+
+def test_rejecting_an_allegation_is_no_stance(nlp: Any) -> None:
+    assert _positions(nlp, "Kyiv rejected the allegation that its troops had crossed the border into Russia.") == []
+
+
+def test_call_on_targets_the_one_called(nlp: Any) -> None:
+    found = _positions(nlp, "Paris called on Moscow to return to negotiations.")
+    assert ("fra/gov/france", "peace_deal", "demand", "rus/gov/russia") in found
+
+
+def test_passive_urged_is_target_not_holder(nlp: Any) -> None:
+    found = _positions(nlp, "Moscow was urged to accept the ceasefire.")
+    assert all(h != "rus/gov/russia" for h, _, _, _ in found)
+    assert (None, "ceasefire", "demand", "rus/gov/russia") in found
+
+
+def test_condition_is_kept_apart(nlp: Any) -> None:
+    found = _positions(nlp, "Hamas agreed to release the hostages on condition that Israel ends the truce violations.")
+    assert ("pse/ins/hamas", "prisoners", "accept", None) in found
+    assert any(s == "condition" and i == "ceasefire" and t == "isr/gov/israel" for _, i, s, t in found)

@@ -132,3 +132,36 @@ def test_attribution_for_clause_and_conditional(nlp: Any) -> None:
     claim = find_statements(bridge_claim, ACTORS)
     destroyed = next(t for t in bridge_claim if t.text == "destroyed")
     assert claim.attribution_for(destroyed)[1] == "claimed"  # a party to the war on the fighting
+
+
+def test_negated_cue_is_no_statement(nlp: Any) -> None:
+    found = _statements(nlp, "Petrov did not say whether the convoy would be allowed through.")
+    assert not [s for s in found if "convoy" in s.content]
+
+
+def test_closing_tag_survives_a_misparse(nlp: Any) -> None:
+    text = "But the general has “set out impossible conditions” ahead of the summit, it has been alleged."
+    s = _one(_statements(nlp, text), "impossible conditions")
+    assert s.speaker is None and s.certainty == "claimed"
+    assert s.content.startswith("the general has")
+
+
+def test_denied_that(nlp: Any) -> None:
+    s = _one(_statements(nlp, "Petrov denied that Russian forces had targeted civilians, insisting the strike hit a depot."),
+             "targeted civilians")
+    assert s.speaker == "rus/gov/ivan-petrov"
+    assert s.content == "Russian forces had targeted civilians"
+
+
+def test_multi_sentence_quote_then_tag(nlp: Any) -> None:
+    text = "“The bridge is gone. The road is cut,” Kovalenko said on Monday."
+    s = _one(_statements(nlp, text), "road is cut")
+    assert s.content == "The bridge is gone. The road is cut"
+    assert s.speaker == "ukr/gov/olena-kovalenko"
+
+
+def test_quote_ending_a_sentence_takes_no_later_source(nlp: Any) -> None:
+    text = "“The shelling went on all night.” According to Reuters, the town lost power."
+    found = _statements(nlp, text)
+    assert not [s for s in found if "shelling" in s.content and s.speaker == "unk/med/reuters"]
+    assert _one(found, "lost power").speaker == "unk/med/reuters"

@@ -108,9 +108,10 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     attribution, _ = layers.statements.attribution_for(trig.token)
     subject = _subject(trig)
     refs: list[ActorRef] = []
-    if subject is not None and trig.kind != "modal":
+    passive = subject is not None and subject.dep_ == "nsubjpass"  # "Moscow is urged to …"
+    if subject is not None and trig.kind != "modal" and not passive:
         refs = list(layers.actors.refs(subject))[:MAX_HOLDERS]
-    borrow = subject is None or subject.lower_ in PRONOUNS or trig.kind == "modal"
+    borrow = subject is None or subject.lower_ in PRONOUNS or trig.kind == "modal" or passive
     if not refs and borrow and attribution is not None and attribution.actor is not None:
         refs = [ActorRef(attribution.actor, attribution.text)]
     holder_ids = {r.actor for r in refs}
@@ -143,10 +144,15 @@ def _target(layers: Layers, trig: Trigger, chunk: tuple[int, int]) -> str | None
     candidates: list[Token] = []
     if trig.kind == "modal":
         candidates.append(doc[trig.token.head.i])
+    subject = _subject(trig)
+    if subject is not None and subject.dep_ == "nsubjpass" and trig.kind == "verb":
+        candidates.append(subject)  # the one urged is the one asked
     lo, hi = trig.scope
     candidates += [t for t in doc[lo:hi] if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")]
-    if trig.token.lemma_.lower() in ("urge", "ask", "press", "call"):
+    if trig.token.lemma_.lower() in ("urge", "ask", "press", "call", "appeal"):
         candidates += [c for c in trig.token.children if c.dep_ == "dobj"]
+        candidates += [g for c in trig.token.children if c.lower_ in ("on", "to") for g in c.children
+                       if g.dep_ == "pobj"]  # "called on Moscow to …"
     for cand in candidates:
         subject = _subject_of_verb(cand) if trig.kind == "modal" else cand
         if subject is None or subject.lower_ in PRONOUNS:

@@ -139,11 +139,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in TRIM_CHARS + ".":
         end -= 1
+    for tail in (" and", " but", " or"):
+        if text.endswith(tail, start, end):
+            end -= len(tail)
     return unquote(text, start, end)
 
 
 def unquote(text: str, start: int, end: int) -> tuple[int, int]:
-    """A content that is one whole quotation loses its marks (and the comma before the close)."""
+    """A content that is one whole quotation loses its marks (and the comma before the close);
+    a lone opening mark at the start is dropped too."""
+    if end - start >= 3 and text[start] in "“‘" and not any(c in text[start:end] for c in "”’"):
+        start += 1
     if end - start < 3 or text[start] not in "“\"‘'" or text[end - 1] not in "”\"’'":
         return start, end
     inner = text[start + 1: end - 1]

@@ -93,6 +93,25 @@ def _content(doc: Doc, verb: Token, speaker: Token | None) -> tuple[int, int] | 
     return _trimmed(doc, start, end)
 
 
+def _that_after(doc: Doc, verb: Token) -> Token | None:
+    """"denied that …", "told reporters that …" when the parser lost the clause."""
+    for k in (1, 2, 3):
+        if verb.i + k >= len(doc) or doc[verb.i + k].is_punct:
+            return None
+        if doc[verb.i + k].lower_ == "that":
+            return doc[verb.i + k]
+    return None
+
+
+def _to_clause_end(doc: Doc, verb: Token, that: Token) -> tuple[int, int] | None:
+    sent: Span = verb.sent
+    stop = next((t for t in doc[that.i + 1: sent.end] if t.text in (",", ";") and t.head.i == verb.i), None)
+    last = doc[stop.i - 1] if stop is not None else doc[sent.end - 1]
+    if last.i <= that.i:
+        return None
+    return doc[that.i + 1].idx, _end(last)
+
+
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     start, end = trim(doc.text, start, end)
     return (start, end) if end - start >= 3 else None
@@ -125,6 +144,9 @@ def _closing_tag(doc: Doc, verb: Token, speaker: Token | None) -> int | None:
 def _split_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
     """A clause the parser broke off: "officials indicating around 30 countries could take
     part" parsed as 'indicating [countries]' + a subjectless 'could take part'."""
+    that = _that_after(doc, verb)
+    if that is not None:
+        return _to_clause_end(doc, verb, that)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.right_edge.i + 2 >= len(doc):
         return None

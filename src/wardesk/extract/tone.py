@@ -32,7 +32,7 @@ def score_tone(doc: Doc, statements: StatementTable) -> Tone:
     quotes: tuple[Quote, ...] = getattr(statements, "quotes", None) or find_quotes(doc.text)
     terms = loaded_terms(doc, quotes)
     words = sum(1 for t in doc if not (t.is_punct or t.is_space)) or 1
-    return Tone(score=round(-_weight(terms) * PER_WORDS / words, 2), loaded_terms=terms)
+    return Tone(score=round(-_weight(terms) * PER_WORDS / words, 2) + 0.0, loaded_terms=terms)
 
 
 def loaded_terms(doc: Doc, quotes: tuple[Quote, ...]) -> tuple[LoadedTerm, ...]:
