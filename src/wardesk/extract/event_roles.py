@@ -39,8 +39,8 @@ def _dedupe(refs: tuple[ActorRef, ...] | list[ActorRef]) -> Refs:
     return tuple(out)
 
 
-def phrase_span(head: Token, skip_preps: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """Character span of the noun phrase headed by ``head``, without its clauses (and
+def phrase_tokens(head: Token, skip_preps: frozenset[str] = frozenset()) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, in order, without its clauses (and
     without prepositional phrases headed by ``skip_preps``)."""
     tokens = [head]
     stack = [c for c in head.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "punct"
@@ -49,6 +49,12 @@ def phrase_span(head: Token, skip_preps: frozenset[str] = frozenset()) -> tuple[
         tok = stack.pop()
         tokens.append(tok)
         stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def phrase_span(head: Token, skip_preps: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head`` (see ``phrase_tokens``)."""
+    tokens = phrase_tokens(head, skip_preps)
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     return start, end
@@ -67,9 +73,13 @@ def refs_of(head: Token, actors: ActorTable, agent: bool = False) -> Refs:
     for conj in head.conjuncts:  # the table should expand conjuncts; make sure of it
         if conj.i > head.i:
             refs += tuple(actors.refs(conj))
-    if not refs:
-        start, end = phrase_span(head, _AGENT_SKIP if agent else frozenset())
-        refs = tuple(actors.refs_in(start, end))
+    if not refs:  # the actors named inside the phrase: "a U.S. request", "Serbia's crackdown"
+        skip = _AGENT_SKIP if agent else frozenset()
+        for tok in phrase_tokens(head, skip):
+            refs += tuple(actors.refs(tok))
+        if not refs:
+            start, end = phrase_span(head, skip)
+            refs = tuple(actors.refs_in(start, end))
     return _dedupe(refs)
 
 
@@ -206,8 +216,8 @@ def _complement_subject_refs(verb: Token, actors: ActorTable) -> Refs:
             subj = _subject(c)
             if subj is not None:
                 return refs_of(subj, actors)
-            for pobj in _prep_objects(c, _VERB_TARGET_PREPS):  # "promised to send aid to X"
-                refs = refs_of(pobj, actors)
+            for obj in _objects(c) + _prep_objects(c, _VERB_TARGET_PREPS | {"in"}):
+                refs = refs_of(obj, actors)  # "refused to meet X", "promised to send aid to X"
                 if refs:
                     return refs
     # "the need for X to provide": the subject of a clause or a "for"-phrase inside the object
