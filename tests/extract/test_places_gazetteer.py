@@ -109,3 +109,21 @@ def test_compass_words_are_not_provinces(word: str) -> None:
 def test_admin1_is_a_geonames_key_for_cities() -> None:
     place = load_gazetteer().lookup("Ramensky")
     assert place is not None and place.admin1 == "RU.47"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("Trump met Kim for the first time at the Singapore summit.", "met", "Singapore"),
+    ("The U.S. operations continued despite the threat.", "operations", None),
+    ("The European Union imposed new sanctions on Iran.", "imposed", None),
+    ("Hundreds massed in front of the consulate in Istanbul in protest.", "protest", "Istanbul"),
+    ("A trial opened in Paris over the 2004 bombing of a base in Ivory Coast.", "bombing", "Ivory Coast"),
+    ("Drones flew over Moscow before dawn.", "flew", "Moscow"),
+])
+def test_place_rules(nlp: Any, text: str, trigger: str, expected: str | None) -> None:
+    doc = nlp(text)
+    place = find_places(doc).place_for(_token(doc, trigger))
+    if expected is None:
+        assert place is None
+    else:
+        assert place is not None and expected in place.name

@@ -1,15 +1,21 @@
 """Places: every place named in a Doc (GPE/LOC/FAC entities, "in X", "X region", "the French
 capital"), resolved in the gazetteer, and the place of each event.
 
-An event's place is a locative phrase ("in Paris", "near Kharkiv", "Kharkiv strike"): first
-one attached to the trigger, then one inside its clause (a nominal trigger's verb included),
-then one elsewhere in the sentence. A name that is an actor ("Kyiv said", "Russia's
-ministry", "officials from France") is never an event's place.
+An event's place is a locative phrase ("in Paris", "near Kharkiv", "the Kharkiv strike")
+hanging from the event itself: from the trigger, its objects or subject, the verb a nominal
+trigger is an argument of ("sit down in Riyadh for talks"), a relative clause about an event
+noun ("the attack, which damaged buildings in Ramensky"), or an event noun the trigger's
+clause names ("killed in the attack near Sumy"); failing that, a place hanging from a verb
+that governs the trigger ("In Kyiv, officials said Russia attacked"). A name that is an actor
+("Kyiv said", "Russia's ministry", "U.S. operations", "officials from France") never is.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from wardesk.extract.places_gazetteer import Gazetteer, load_gazetteer
@@ -20,13 +26,26 @@ if TYPE_CHECKING:
 
 __all__ = ["PlaceTableImpl", "find_places"]
 
-_LOCATIVE_PREPS = frozenset({
-    "in", "near", "at", "outside", "inside", "across", "around", "into", "over", "on", "toward",
-    "towards", "throughout", "within", "off", "along", "onto", "nearby", "between",
-})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_WORDS = frozenset({"region", "oblast", "province", "district", "governorate"})
 _NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART", "LAW"})
+_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})
+
+
+@dataclass(frozen=True)
+class _Cues:
+    locative: frozenset[str]
+    directional: frozenset[str]
+    motion: frozenset[str]
+    event_nouns: frozenset[str]
+    meeting_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    text = resources.files("wardesk.extract").joinpath("data/places_cues.json").read_text("utf-8")
+    data = json.loads(text)
+    return _Cues(*(frozenset(data[k]) for k in ("locative_preps", "directional_preps", "motion_heads", "event_nouns", "meeting_nouns")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +53,11 @@ class PlaceMention:
     place: Place
     start: int  # token span of the name
     end: int
-    locative: bool  # a "where" phrase, not an actor or a modifier
+    host: int | None  # the token the locative phrase hangs from; None when not a "where"
+
+    @property
+    def locative(self) -> bool:
+        return self.host is not None
 
 
 @dataclass(frozen=True)
@@ -51,37 +74,89 @@ class PlaceTableImpl:
 
     def place_for(self, trigger: Token) -> Place | None:
         sent = trigger.sent
-        here = [m for m in self.found if m.locative and sent.start <= m.start < sent.end]
+        here = [m for m in self.found if m.host is not None and sent.start <= m.start < sent.end]
         if not here:
             return None
-        verb = _clause_verb(trigger)
-        clause = {t.i for t in trigger.subtree}
-        wider = {t.i for t in verb.subtree} if verb is not None else clause
-        governing = {m.start for m in here if self._governs(m, trigger)}
-        for scope in (_attached_to(trigger), clause, wider):
-            chosen = [m for m in here if _root(self.doc, m).i in scope]
+        for hosts in (_event_hosts(trigger), _nominal_verb(trigger), _governing_verbs(trigger)):
+            chosen = [m for m in here if m.host in hosts]
             if chosen:
                 return min(chosen, key=lambda m: abs(m.start - trigger.i)).place
-        rest = [m for m in here if m.start in governing]
-        return min(rest, key=lambda m: abs(m.start - trigger.i)).place if rest else None
+        return self._where_place(trigger)
 
-    def _governs(self, m: PlaceMention, trigger: Token) -> bool:
-        """The place hangs from a clause that contains the trigger's (or from no verb)."""
-        verb = _clause_verb(_root(self.doc, m))
-        return verb is None or any(a.i == verb.i for a in trigger.ancestors)
+    def _where_place(self, trigger: Token) -> Place | None:
+        """The place a where-clause is about: the antecedent itself or its owner ("Syria's
+        coastal region, where forces clashed")."""
+        noun = _where_antecedent(trigger)
+        if noun is None:
+            return None
+        near = {noun.i, *(c.i for c in noun.children if c.dep_ in ("poss", "compound", "nmod"))}
+        for m in self.found:
+            if self.doc[m.start:m.end].root.i in near:
+                return m.place
+        return None
 
 
-def _root(doc: Doc, m: PlaceMention) -> Token:
-    return doc[m.start:m.end].root
+def _event_hosts(trigger: Token) -> set[int]:
+    """Tokens a locative phrase about this event may hang from."""
+    hosts = {trigger.i}
+    nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else []
+    if trigger.pos_ in ("VERB", "AUX"):
+        hosts |= _arguments(trigger)
+        nouns += _event_nouns_below(trigger)
+    for noun in nouns:
+        hosts.add(noun.i)
+        for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+            hosts.add(clause.i)
+            hosts |= _arguments(clause)
+    return hosts
 
 
-def _attached_to(trigger: Token) -> set[int]:
-    """Tokens of locative phrases hanging directly from the trigger."""
+def _nominal_verb(trigger: Token) -> set[int]:
+    """For a nominal trigger, the verb it is an argument of ("sit down in Riyadh for talks")."""
+    if trigger.pos_ in ("VERB", "AUX"):
+        return set()
+    verb = _clause_verb(trigger)
+    if verb is not None and trigger.dep_ in (*_ARGUMENTS, "pobj", "npadvmod"):
+        return {verb.i}
+    return set()
+
+
+def _arguments(verb: Token) -> set[int]:
+    """The verb's subject and objects, with their conjuncts ("the journalist and host X")."""
     found: set[int] = set()
-    for child in trigger.children:
-        if (child.dep_ == "prep" and child.lower_ in _LOCATIVE_PREPS) or child.dep_ in ("compound", "nmod", "npadvmod"):
-            found |= {t.i for t in child.subtree}
+    for child in verb.children:
+        if child.dep_ in _ARGUMENTS:
+            found.add(child.i)
+            found |= {c.i for c in child.conjuncts}
     return found
+
+
+def _where_antecedent(trigger: Token) -> Token | None:
+    """"the region, where forces clashed": the noun a where-clause holding the trigger is about."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_verb(trigger)
+    if verb is None or verb.dep_ != "relcl":
+        return None
+    if any(c.lower_ == "where" for c in verb.children):
+        return verb.head
+    return None
+
+
+def _event_nouns_below(verb: Token) -> list[Token]:
+    """Event nouns the verb's clause names through a preposition ("killed in the attack",
+    "as a result of the strike")."""
+    same = {verb.i, *(c.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))}
+    if verb.dep_ == "conj":
+        same.add(verb.head.i)  # "one was killed and three injured as a result of the attack"
+    found = []
+    for tok in verb.subtree:
+        host = _clause_verb(tok)
+        if tok.lemma_.lower() in _cues().event_nouns and tok.dep_ == "pobj" and host is not None and host.i in same:
+            found.append(tok)
+    return found
+
+
+def _governing_verbs(trigger: Token) -> set[int]:
+    return {a.i for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")}
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -106,7 +181,7 @@ def find_places(doc: Doc) -> PlaceTableImpl:
         if place is None:
             continue
         taken |= set(range(span.start, span.end))
-        found.append(PlaceMention(place, span.start, span.end, _is_locative(span)))
+        found.append(PlaceMention(place, span.start, span.end, _host(span, gaz.is_country(place))))
     found.sort(key=lambda m: m.start)
     return PlaceTableImpl(doc=doc, found=tuple(found))
 
@@ -125,7 +200,7 @@ def _candidates(doc: Doc) -> list[Span]:
             spans.append(doc[tok.i - 1:tok.i + 1])
     spans += [e for e in doc.ents if e.label_ in _PLACE_LABELS]
     for tok in doc:
-        if tok.lower_ in _LOCATIVE_PREPS and tok.i + 1 < len(doc):
+        if (tok.lower_ in _cues().locative or tok.lower_ in _cues().directional) and tok.i + 1 < len(doc):
             name = _proper_run(doc, tok.i + 1)
             if name is not None:
                 spans.append(name)
@@ -139,6 +214,8 @@ def _proper_run(doc: Doc, i: int) -> Span | None:
     end = i
     while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in _NOT_PLACE_ENTS:
         end += 1
+    if end + 1 < len(doc) and end > i and doc[end].lower_ == "of" and doc[end + 1].is_title:
+        return None  # "the Gulf of Guinea": a longer name than the run; the entity reads it
     if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
         return None  # "in Putin's view": a possessor, not a place
     return doc[i:end] if end > i else None
@@ -168,22 +245,42 @@ def _region_of(gaz: Gazetteer, name: str, word: str) -> Place | None:
                  lat=city.lat, lon=city.lon, geonameid=None)
 
 
-def _is_locative(span: Span) -> bool:
-    """True when the span says where something happened, not who acted or whose it is."""
+def _host(span: Span, is_country: bool) -> int | None:
+    """The token a locative phrase naming ``span`` hangs from ("met in Geneva" → met; "the
+    Kharkiv strike" → strike); None when the name is an actor, possessor or topic."""
     root = span.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
     head = root.head
-    while root.dep_ in ("conj", "appos") and head.i != root.i:
-        root, head = head, head.head
+    cues = _cues()
     if root.dep_ == "pobj":
-        return head.lower_ in _LOCATIVE_PREPS
-    if root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN":
-        return head.lemma_.lower() in _EVENT_NOUNS
-    return bool(root.dep_ == "npadvmod" and head.pos_ in ("VERB", "AUX"))
+        prep = head.lower_
+        if prep in cues.locative:
+            return _outer_host(head.head).i
+        if prep in cues.directional and head.head.lemma_.lower() in cues.motion:
+            return head.head.i
+        return None
+    if root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN":
+        # "the Kharkiv strike", "the Singapore summit" say where; "U.S. operations" and "the
+        # Russia attack" say whose
+        lemma = head.lemma_.lower()
+        if lemma in cues.meeting_nouns or (lemma in cues.event_nouns and not is_country):
+            return head.i
+    return None
 
 
-# Nouns of events a place name may modify ("the Kharkiv strike", "Gaza ceasefire talks").
-_EVENT_NOUNS = frozenset({
-    "attack", "strike", "airstrike", "bombing", "shelling", "raid", "offensive", "battle",
-    "talks", "summit", "meeting", "protest", "rally", "explosion", "blast", "ceasefire",
-    "incursion", "operation", "fighting", "clash", "siege",
-})
+def _outer_host(host: Token) -> Token:
+    """A place inside another place phrase belongs to the outer one's host: "massed in front
+    of the consulate in Istanbul", "at a hospital in Gaza" → massed / the verb of "at"."""
+    for _ in range(6):
+        if host.pos_ not in ("NOUN", "PROPN") or host.dep_ != "pobj":
+            return host
+        prep = host.head
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in _cues().event_nouns:
+            return prep.head  # "the bombing of a base in Ivory Coast": where the bombing was
+        if prep.lower_ == "of" and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "in front of", "on the outskirts of"
+        if prep.lower_ not in _cues().locative:
+            return host
+        host = prep.head
+    return host
