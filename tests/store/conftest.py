@@ -1,9 +1,14 @@
-"""Hand-built articles and records for the store tests (no model)."""
+"""Hand-built articles and records for the store tests (no model), and the ``store`` fixture:
+a SQLite store, and a PostgreSQL one in a fresh schema when WARDESK_TEST_PG is a server's URL
+(scripts/pg_test_server.sh start prints one)."""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -74,9 +79,37 @@ def make_record() -> MakeRecord:
     return _make
 
 
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Where a fresh, empty store lives, for each backend."""
+    if request.param == "sqlite":
+        yield ":memory:"
+        return
+    yield from postgres_schema()
+
+
+def postgres_schema() -> Iterator[str]:
+    """A URL whose connections work in a new schema of the test server; dropped afterwards."""
+    server = os.environ.get("WARDESK_TEST_PG")
+    if not server:
+        pytest.skip("no PostgreSQL test server: export WARDESK_TEST_PG (scripts/pg_test_server.sh)")
+    psycopg = pytest.importorskip("psycopg")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            joiner = "&" if "?" in server else "?"
+            yield f"{server}{joiner}options={quote(f'-csearch_path={schema}')}"
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
 @pytest.fixture
-def store() -> Iterator[Store]:
-    with Store(":memory:") as s:
+def store(store_url: str) -> Iterator[Store]:
+    with Store(store_url) as s:
         yield s
 
 

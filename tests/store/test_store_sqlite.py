@@ -84,6 +84,14 @@ def test_repeated_ids_in_one_record_are_stored_once(store: Store, kit: Any) -> N
     assert store.record(article.id) == twice  # the record itself is kept as extracted
 
 
+def integrity_error(store: Store) -> type[Exception]:
+    if store.dialect == "postgresql":
+        import psycopg
+
+        return psycopg.IntegrityError
+    return sqlite3.IntegrityError
+
+
 def test_a_failure_mid_save_leaves_nothing(store: Store, kit: Any) -> None:
     article, record = kit.full_record(kit._make)
     # a statement without content violates NOT NULL after the article, actors and events
@@ -91,7 +99,7 @@ def test_a_failure_mid_save_leaves_nothing(store: Store, kit: Any) -> None:
     bad = ArticleRecord(record.article, record.actors, record.events, (broken,))
     with pytest.raises(StoreError, match="nothing of it was kept") as caught:
         store.save(article, bad)
-    assert isinstance(caught.value.__cause__, sqlite3.IntegrityError)
+    assert isinstance(caught.value.__cause__, integrity_error(store))
     assert not store.has_article(article.id)
     assert set(store.counts().values()) == {0}
     assert store.save(article, record) == "new"  # the connection is usable again

@@ -23,6 +23,7 @@ SORTS = {
     "type": "e.type, e.sort_date, e.article_id, e.seq",
 }
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+NO_LIMIT = 2**62  # "all rows" in a LIMIT both SQLite and PostgreSQL accept (-1 is SQLite's only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,5 +129,5 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
 def order_and_page(f: EventFilter) -> tuple[str, list[Any]]:
     """ORDER BY / LIMIT / OFFSET for ``f`` (limit None: all rows)."""
     order = SORTS[one_of(f.sort, tuple(SORTS), "sort")]
-    limit = -1 if f.limit is None else max(0, int(f.limit))
+    limit = NO_LIMIT if f.limit is None else max(0, int(f.limit))
     return f" ORDER BY {order} LIMIT ? OFFSET ?", [limit, max(0, int(f.offset))]

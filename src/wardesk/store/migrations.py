@@ -122,4 +122,14 @@ CREATE INDEX positions_country_issue ON positions(holder_country, issue);
 CREATE INDEX articles_published ON articles(published);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_TABLES, V2_INDEXES)
+# 3: the event list's orders served by an index, so a page of 100 walks the index and stops
+# (ties are sorted within their block); a type filter walks its own date order.
+V3_EVENT_ORDER = """
+CREATE INDEX events_by_date ON events((sort_date IS NULL), sort_date);
+CREATE INDEX events_by_date_desc ON events((sort_date IS NULL), sort_date DESC);
+CREATE INDEX events_type_by_date ON events(type, (sort_date IS NULL), sort_date);
+CREATE INDEX events_country_by_date ON events(place_country, (sort_date IS NULL), sort_date);
+CREATE INDEX event_actors_event_code ON event_actors(article_id, event_id, code);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_TABLES, V2_INDEXES, V3_EVENT_ORDER)

@@ -4,12 +4,15 @@
 
 from __future__ import annotations
 
-import sqlite3
+from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import KnownPerson
 
+if TYPE_CHECKING:
+    from wardesk.store.schema import Connection
 
-def known_people(conn: sqlite3.Connection) -> dict[str, KnownPerson]:
+
+def known_people(conn: Connection) -> dict[str, KnownPerson]:
     """Lower-cased full name and (when only one known person has it) surname → KnownPerson.
     The latest published article wins field by field; a missing field keeps the older value."""
     rows = conn.execute(

@@ -13,12 +13,14 @@ each article counts once, with its most frequent stance on the pair (ties: the f
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from collections import Counter
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wardesk.store.filters import DAY, as_country, day, like
+
+if TYPE_CHECKING:
+    from wardesk.store.schema import Connection
 
 DROP_MIN_ARTICLES = 3
 DEFAULT_WINDOW_DAYS = 7
@@ -31,7 +33,7 @@ _COLUMNS = (
 _ORDER = " ORDER BY p.sort_date IS NULL, p.sort_date, a.published, a.pk, p.seq"
 
 
-def _position_dict(row: sqlite3.Row) -> dict[str, Any]:
+def _position_dict(row: Any) -> dict[str, Any]:
     out = dict(row)
     text, actor = out.pop("attribution"), out.pop("attribution_actor")
     out["attribution"] = None if text is None else {"text": text, "actor": actor}
@@ -39,7 +41,7 @@ def _position_dict(row: sqlite3.Row) -> dict[str, Any]:
     return out
 
 
-def positions(conn: sqlite3.Connection, actor: str | None, issue: str | None, since: str | None,
+def positions(conn: Connection, actor: str | None, issue: str | None, since: str | None,
               until: str | None) -> list[dict[str, Any]]:
     """Stances in date order; ``actor`` is an actor id, an ISO3 country or a name substring."""
     clauses: list[str] = []
@@ -88,7 +90,7 @@ def default_since(rows: list[dict[str, Any]]) -> str | None:
     return (date.fromisoformat(max(days)) - timedelta(days=DEFAULT_WINDOW_DAYS)).isoformat()
 
 
-def position_changes(conn: sqlite3.Connection, since: str | None) -> list[dict[str, Any]]:
+def position_changes(conn: Connection, since: str | None) -> list[dict[str, Any]]:
     rows = positions(conn, None, None, None, None)
     since = day(since, "since") or default_since(rows)
     if since is None:

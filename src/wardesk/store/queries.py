@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wardesk.records import ArticleRecord, record_from_dict
 from wardesk.store.filters import EventFilter, as_country, day, event_where, like, order_and_page
+from wardesk.store.pg_schema import FTS_CONFIG
 from wardesk.store.rows import flat_event
+from wardesk.store.schema import is_postgres
+
+if TYPE_CHECKING:
+    from wardesk.store.schema import Connection
 
 ARTICLE_FIELDS = (
     "id, source_id, title, url, publisher, published, author, language, words, origin,"
@@ -29,7 +33,7 @@ def fts_query(q: str) -> str:
     return " ".join(f'"{term}"{star}' for term, star in re.findall(r"(\w+)(\*?)", q))
 
 
-def articles(conn: sqlite3.Connection, q: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+def articles(conn: Connection, q: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
     fields = ", ".join(f"a.{name.strip()}" for name in ARTICLE_FIELDS.split(","))
     counts = "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events"
     page = [max(0, limit), max(0, offset)]
@@ -37,6 +41,8 @@ def articles(conn: sqlite3.Connection, q: str | None, limit: int, offset: int) -
         sql = (f"SELECT {fields}, {counts} FROM articles a"
                " ORDER BY a.published IS NULL, a.published DESC, a.pk DESC LIMIT ? OFFSET ?")
         return [dict(r) for r in conn.execute(sql, page)]
+    if is_postgres(conn):
+        return _articles_postgres(conn, q, fields, counts, page)
     match = fts_query(q)
     if not match:
         return []
@@ -47,22 +53,45 @@ def articles(conn: sqlite3.Connection, q: str | None, limit: int, offset: int) -
     return [dict(r) for r in conn.execute(sql, [match, *page])]
 
 
-def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+def ts_query(q: str) -> str:
+    """``q`` as a PostgreSQL tsquery of quoted terms that must all occur (as ``fts_query``):
+    user text is never read as tsquery syntax; a trailing * is a prefix."""
+    return " & ".join(f"'{term.lower()}'{':*' if star else ''}"
+                      for term, star in re.findall(r"(\w+)(\*?)", q))
+
+
+def _articles_postgres(conn: Connection, q: str, fields: str, counts: str,
+                       page: list[int]) -> list[dict[str, Any]]:
+    match = ts_query(q)
+    if not match:
+        return []
+    config = f"'{FTS_CONFIG}'"  # a constant of wardesk, never user text
+    headline = "'StartSel=[, StopSel=], MaxWords=12, MinWords=4, ShortWord=1'"
+    sql = (f"WITH q AS (SELECT to_tsquery({config}, ?) AS query),"
+           f" hits AS (SELECT a.pk, ts_rank(a.fts, q.query) AS rank FROM articles a, q"
+           " WHERE a.fts @@ q.query ORDER BY rank DESC, a.pk LIMIT ? OFFSET ?)"
+           f" SELECT {fields}, {counts},"
+           f" ts_headline({config}, coalesce(a.text, ''), q.query, {headline}) AS snippet"
+           " FROM hits JOIN articles a ON a.pk = hits.pk, q ORDER BY hits.rank DESC, a.pk")
+    return [dict(r) for r in conn.execute(sql, [match, *page])]
+
+
+def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     row = conn.execute(f"SELECT {ARTICLE_FIELDS}, text FROM articles WHERE id = ?", (article_id,))
     found = row.fetchone()
     return dict(found) if found else None
 
 
-def has_article(conn: sqlite3.Connection, article_id: str) -> bool:
+def has_article(conn: Connection, article_id: str) -> bool:
     return conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
 
-def record(conn: sqlite3.Connection, article_id: str) -> ArticleRecord | None:
+def record(conn: Connection, article_id: str) -> ArticleRecord | None:
     row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
     return record_from_dict(json.loads(row[0])) if row else None
 
 
-def record_json(conn: sqlite3.Connection, f: EventFilter | None) -> Iterator[str]:
+def record_json(conn: Connection, f: EventFilter | None) -> Iterator[str]:
     """Whole records as stored JSON text, in published order; with ``f``, those that have an
     event matching it."""
     if f is None:
@@ -75,18 +104,18 @@ def record_json(conn: sqlite3.Connection, f: EventFilter | None) -> Iterator[str
         yield row[0]
 
 
-def records(conn: sqlite3.Connection, f: EventFilter | None) -> Iterator[ArticleRecord]:
+def records(conn: Connection, f: EventFilter | None) -> Iterator[ArticleRecord]:
     for text in record_json(conn, f):
         yield record_from_dict(json.loads(text))
 
 
-def _event_from_row(row: sqlite3.Row) -> dict[str, Any]:
+def _event_from_row(row: Any) -> dict[str, Any]:
     meta = {"id": row[1], "title": row[2], "published": row[3], "url": row[4],
             "publisher": row[5], "source_id": row[6]}
     return flat_event(json.loads(row[0]), meta)
 
 
-def iter_events(conn: sqlite3.Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
+def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
     where, params = event_where(f)
     page, page_params = order_and_page(f)
     for row in conn.execute(f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM}{where}{page}",
@@ -94,7 +123,7 @@ def iter_events(conn: sqlite3.Connection, f: EventFilter) -> Iterator[dict[str, 
         yield _event_from_row(row)
 
 
-def count_events(conn: sqlite3.Connection, f: EventFilter) -> int:
+def count_events(conn: Connection, f: EventFilter) -> int:
     where, params = event_where(f)
     return int(conn.execute(f"SELECT COUNT(*){_EVENT_FROM}{where}", params).fetchone()[0])
 
@@ -109,14 +138,14 @@ _ACTOR_COUNTS = (
 )
 
 
-def _actor_dict(row: sqlite3.Row) -> dict[str, Any]:
+def _actor_dict(row: Any) -> dict[str, Any]:
     out = dict(row)
     out["aliases"] = json.loads(out["aliases"])
     out["members"] = json.loads(out["members"])
     return out
 
 
-def actors(conn: sqlite3.Connection, country: str | None, sector: str | None, text: str | None,
+def actors(conn: Connection, country: str | None, sector: str | None, text: str | None,
            limit: int) -> list[dict[str, Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -130,18 +159,20 @@ def actors(conn: sqlite3.Connection, country: str | None, sector: str | None, te
         clauses.append("(ac.id = ? OR ac.name LIKE ? ESCAPE '\\' OR ac.aliases LIKE ? ESCAPE '\\')")
         params += [text, like(text), like(text)]
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = (f"SELECT ac.*, {_ACTOR_COUNTS} FROM actors ac{where}"
-           " ORDER BY events_as_source + events_as_target + statements DESC, ac.name LIMIT ?")
+    # a subquery: PostgreSQL cannot sort on an expression of output column names
+    sql = (f"SELECT * FROM (SELECT ac.*, {_ACTOR_COUNTS} FROM actors ac{where}) ac"
+           " ORDER BY ac.events_as_source + ac.events_as_target + ac.statements DESC, ac.name"
+           " LIMIT ?")
     return [_actor_dict(r) for r in conn.execute(sql, [*params, max(0, limit)])]
 
 
-def actor(conn: sqlite3.Connection, actor_id: str) -> dict[str, Any] | None:
+def actor(conn: Connection, actor_id: str) -> dict[str, Any] | None:
     row = conn.execute(f"SELECT ac.*, {_ACTOR_COUNTS} FROM actors ac WHERE ac.id = ?", (actor_id,))
     found = row.fetchone()
     return _actor_dict(found) if found else None
 
 
-def statements(conn: sqlite3.Connection, actor: str | None, text: str | None, since: str | None,
+def statements(conn: Connection, actor: str | None, text: str | None, since: str | None,
                until: str | None, limit: int) -> list[dict[str, Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -170,7 +201,7 @@ def statements(conn: sqlite3.Connection, actor: str | None, text: str | None, si
     return rows
 
 
-def rejections(conn: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
+def rejections(conn: Connection, limit: int) -> list[dict[str, Any]]:
     sql = "SELECT source, reason, message, time FROM rejections ORDER BY id DESC LIMIT ?"
     return [dict(r) for r in conn.execute(sql, (max(0, limit),))]
 
@@ -178,6 +209,6 @@ def rejections(conn: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
 COUNTED = ("articles", "events", "actors", "statements", "positions", "rejections")
 
 
-def counts(conn: sqlite3.Connection) -> dict[str, int]:
+def counts(conn: Connection) -> dict[str, int]:
     # table names come from the constant above, never from a caller
     return {t: int(conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in COUNTED}

@@ -1,6 +1,5 @@
-"""Opening a SQLite store: connection pragmas (WAL, foreign keys, busy timeout) and migrations.
-
-Errors become StoreError with a one-line message that says what to do.
+"""Opening a store: a SQLite file (pragmas: WAL, foreign keys, busy timeout) or a PostgreSQL
+URL, brought to the latest schema. Errors become StoreError with a one-line message.
 """
 
 from __future__ import annotations
@@ -8,19 +7,31 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeAlias
 
 from wardesk.errors import StoreError
 from wardesk.store.migrations import MIGRATIONS
+from wardesk.store.postgres import PgConnection, is_url
+
+Connection: TypeAlias = sqlite3.Connection | PgConnection
 
 BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another writer before giving up
 
 
-def connect(path: str) -> sqlite3.Connection:
-    """An open, migrated connection to the SQLite store at ``path`` (or ":memory:")."""
-    if path.startswith(("postgresql:", "postgres:")):
-        raise StoreError(
-            "PostgreSQL backend not available yet: use a SQLite path such as --db wardesk.db"
-        )
+def is_postgres(conn: Any) -> bool:
+    return isinstance(conn, PgConnection)
+
+
+def database_errors(conn: Any) -> tuple[type[Exception], ...]:
+    """The exceptions the database driver of ``conn`` raises."""
+    return (conn.Error,) if is_postgres(conn) else (sqlite3.Error,)
+
+
+def connect(path: str) -> Connection:
+    """An open, migrated connection to the store at ``path``: a SQLite file, ":memory:", or a
+    postgresql:// URL."""
+    if is_url(path):
+        return _connect_postgres(path)
     if path != ":memory:" and not path.startswith("file:"):
         parent = Path(path).expanduser().resolve().parent
         if not parent.is_dir():
@@ -47,6 +58,20 @@ def connect(path: str) -> sqlite3.Connection:
     return conn
 
 
+def _connect_postgres(url: str) -> PgConnection:
+    conn = PgConnection(url)
+    try:
+        migrate(conn)
+    except conn.Error as exc:
+        conn.close()
+        raise StoreError(f"cannot use this PostgreSQL database as a wardesk store: "
+                         f"{str(exc).strip()}; point --db at a wardesk database or a new one") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def _configure(conn: sqlite3.Connection) -> None:
     conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -55,7 +80,7 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; commits survive a process crash
 
 
-def version(conn: sqlite3.Connection) -> int:
+def version(conn: Connection) -> int:
     """The schema version of an open database (0 for a new, empty one)."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)"
@@ -64,7 +89,15 @@ def version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
-def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
+def migrations(conn: Connection) -> tuple[str, ...]:
+    if is_postgres(conn):
+        from wardesk.store.pg_schema import postgres_migrations
+
+        return postgres_migrations()
+    return MIGRATIONS
+
+
+def migrate(conn: Connection, target: int | None = None) -> int:
     """Apply the migrations after the database's version, up to ``target`` (default: latest)."""
     target = len(MIGRATIONS) if target is None else target
     current = version(conn)
@@ -74,14 +107,20 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
             f"({len(MIGRATIONS)}): upgrade wardesk"
         )
     for number in range(current + 1, target + 1):
-        _apply(conn, number, MIGRATIONS[number - 1])
+        _apply(conn, number, migrations(conn)[number - 1])
     return max(current, target)
 
 
-def _apply(conn: sqlite3.Connection, number: int, script: str) -> None:
+# any constant: PostgreSQL sessions migrating at once queue on this advisory lock
+_MIGRATION_LOCK = 0x57A2DE5
+
+
+def _apply(conn: Connection, number: int, script: str) -> None:
     """Apply one migration in one transaction, unless another process applied it meanwhile
     (``wardesk serve`` and ``wardesk ingest`` may open a new database at the same moment)."""
-    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE")  # PostgreSQL: BEGIN, then the lock
+    if is_postgres(conn):
+        conn.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
     try:
         if version(conn) < number:
             for statement in statements(script):

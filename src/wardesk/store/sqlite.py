@@ -1,6 +1,7 @@
-"""Store: wardesk's SQLite store — one transaction per article, content-keyed, re-saving is a no-op.
+"""Store: wardesk's store — one transaction per article, content-keyed, re-saving is a no-op.
 
-The class holds the connection and delegates each query to write/queries/positions/people.
+A SQLite file by default, or PostgreSQL given a postgresql:// URL. The class holds the
+connection and delegates each query to write/queries/positions/people.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import Any, Literal
 
@@ -18,14 +19,15 @@ from wardesk.extract.layers import KnownPerson
 from wardesk.records import Article, ArticleRecord, Rejection
 from wardesk.store import people, positions, queries, write
 from wardesk.store.filters import EventFilter
-from wardesk.store.schema import connect
+from wardesk.store.schema import Connection, connect, database_errors, is_postgres
 
 SaveResult = Literal["new", "unchanged"]
 _LOCK_RETRIES = 5  # on top of busy_timeout: a writer keeps trying rather than failing
 
 
 class Store:
-    """A wardesk store at ``path`` (a SQLite file, or ":memory:"); use as a context manager."""
+    """A wardesk store at ``path`` (a SQLite file, ":memory:", or a postgresql:// URL); use as a
+    context manager."""
 
     def __init__(self, path: str | os.PathLike[str] = "wardesk.db") -> None:
         self.path = os.fspath(path)
@@ -44,7 +46,12 @@ class Store:
         self.close()
 
     @property
-    def connection(self) -> sqlite3.Connection:
+    def dialect(self) -> str:
+        """"postgresql" or "sqlite"."""
+        return "postgresql" if is_postgres(self._conn) else "sqlite"
+
+    @property
+    def connection(self) -> Connection:
         """The underlying connection, for store/ modules only (SQL stays in wardesk.store)."""
         return self._conn
 
@@ -67,11 +74,24 @@ class Store:
         return self._write(lambda conn: self._save(conn, source, saved),
                            f"article {saved.article.id}")
 
-    def _save(self, conn: sqlite3.Connection, article: Article | None,
+    def save_many(self, pairs: Iterable[tuple[Article | None, ArticleRecord]]) -> dict[str, int]:
+        """Bulk loading: every (article or None, record) of ``pairs`` in ONE transaction, with the
+        same writing code as ``save``; all of them are kept or none. Counts "new"/"unchanged"."""
+        def work(conn: Connection) -> dict[str, int]:
+            counted = {"new": 0, "unchanged": 0}
+            for article, record in pairs:
+                if article is not None and article.id != record.article.id:
+                    raise UsageError(f"article {article.id} and record {record.article.id} differ")
+                counted[self._save(conn, article, record)] += 1
+            return counted
+        return dict(self._write(work, "batch"))
+
+    def _save(self, conn: Connection, article: Article | None,
               record: ArticleRecord) -> SaveResult:
         if queries.has_article(conn, record.article.id):
             return "unchanged"
-        write.insert_article(conn, article, record)
+        if not write.insert_article(conn, article, record):  # saved meanwhile by another writer
+            return "unchanged"
         write.save_parts(conn, record)
         return "new"
 
@@ -85,9 +105,10 @@ class Store:
 
     def _write(self, work: Any, what: str) -> Any:
         """Run ``work(conn)`` in one IMMEDIATE transaction: all of it is kept or none."""
+        errors = database_errors(self._conn)
         for attempt in range(_LOCK_RETRIES + 1):
             try:
-                self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.execute("BEGIN IMMEDIATE")  # PostgreSQL: BEGIN
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc) or attempt == _LOCK_RETRIES:
                     raise StoreError(f"store {self.path} is busy: {exc}; try again") from exc
@@ -95,7 +116,7 @@ class Store:
                 continue
             try:
                 result = work(self._conn)
-            except sqlite3.Error as exc:
+            except errors as exc:
                 self._rollback()
                 raise StoreError(f"{what} not stored (nothing of it was kept): "
                                  f"{type(exc).__name__}: {exc}; report this record") from exc

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wardesk.records import QUAD_CLASS, Article, ArticleRecord, Event, Rejection, to_dict
+from wardesk.records import QUAD_CLASS, Actor, Article, ArticleRecord, Event, Rejection, to_dict
 from wardesk.store.rows import canonical_type, codes
+from wardesk.store.schema import is_postgres
+
+if TYPE_CHECKING:
+    from wardesk.store.schema import Connection
 
 # codes wardesk uses beside ISO 3166 alpha-3: intergovernmental bodies (SCHEMA.md) and Kosovo's
 # user-assigned XKX (used by the EU and ISO-aware tools; ISO 3166 has no code for Kosovo)
@@ -59,12 +62,14 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def insert_article(conn: sqlite3.Connection, article: Article | None, record: ArticleRecord) -> None:
+def insert_article(conn: Connection, article: Article | None, record: ArticleRecord) -> bool:
+    """The article's row; False when an article with its id is already stored (another writer
+    may have saved it since we looked: PostgreSQL writers do not wait for each other to start)."""
     meta = record.article
-    conn.execute(
+    cursor = conn.execute(
         "INSERT INTO articles (id, source_id, title, url, publisher, published, author, language,"
         " words, origin, tone_score, text, schema, record, saved)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
         (
             meta.id, meta.source_id, meta.title, meta.url, meta.publisher, meta.published,
             article.author if article else None, meta.language, meta.words,
@@ -72,9 +77,10 @@ def insert_article(conn: sqlite3.Connection, article: Article | None, record: Ar
             article.text if article else None, record.schema, dumps(to_dict(record)), now(),
         ),
     )
+    return bool(cursor.rowcount)
 
 
-def save_parts(conn: sqlite3.Connection, record: ArticleRecord) -> None:
+def save_parts(conn: Connection, record: ArticleRecord) -> None:
     """Every normalised table's rows for ``record`` (its article row already written)."""
     aid, published = record.article.id, record.article.published
     _upsert_actors(conn, record)
@@ -121,34 +127,39 @@ def _article_actor_rows(record: ArticleRecord) -> Iterator[tuple[Any, ...]]:
                dumps(list(a.aliases)), dumps(list(a.members)), len(a.mentions))
 
 
-def _upsert_actors(conn: sqlite3.Connection, record: ArticleRecord) -> None:
+def _upsert_actors(conn: Connection, record: ArticleRecord) -> None:
     """Merge this article's actors into the global table: aliases add up, the role of the
     latest article wins, missing country/sector are filled."""
-    published = record.article.published or ""
-    for a in record.actors:
-        row = conn.execute("SELECT aliases, role_since FROM actors WHERE id = ?", (a.id,)).fetchone()
-        if row is None:
-            conn.execute(
-                "INSERT INTO actors (id, name, kind, country, sector, role, role_since, aliases,"
-                " members, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (a.id, a.name, a.kind, a.country, a.sector, a.role,
-                 published if a.role else None, dumps(list(a.aliases)), dumps(list(a.members)),
-                 record.article.published, record.article.published),
-            )
-            continue
-        aliases = list(dict.fromkeys([*json.loads(row["aliases"]), *a.aliases]))
-        newer_role = a.role is not None and published >= (row["role_since"] or "")
-        conn.execute(
-            "UPDATE actors SET aliases = ?, country = COALESCE(country, ?),"
-            " sector = COALESCE(sector, ?),"
-            " role = CASE WHEN ? THEN ? ELSE role END,"
-            " role_since = CASE WHEN ? THEN ? ELSE role_since END,"
-            " first_seen = MIN(COALESCE(first_seen, ?), COALESCE(?, first_seen)),"
-            " last_seen = MAX(COALESCE(last_seen, ?), COALESCE(?, last_seen))"
-            " WHERE id = ?",
-            (dumps(aliases), a.country, a.sector, newer_role, a.role, newer_role, published,
-             *(record.article.published,) * 4, a.id),
-        )
+    published = record.article.published
+    # in id order, so that two PostgreSQL writers lock shared actor rows in the same order
+    for a in sorted(record.actors, key=lambda actor: actor.id):
+        inserted = conn.execute(
+            "INSERT INTO actors (id, name, kind, country, sector, role, role_since, aliases,"
+            " members, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO NOTHING",
+            (a.id, a.name, a.kind, a.country, a.sector, a.role,
+             (published or "") if a.role else None, dumps(list(a.aliases)),
+             dumps(list(a.members)), published, published),
+        ).rowcount
+        if not inserted:
+            _merge_actor(conn, a, published)
+
+
+def _merge_actor(conn: Connection, a: Actor, published: str | None) -> None:
+    lock = " FOR UPDATE" if is_postgres(conn) else ""  # SQLite's writer already holds the file
+    row = conn.execute("SELECT aliases, role, role_since, first_seen, last_seen FROM actors"
+                       f" WHERE id = ?{lock}", (a.id,)).fetchone()
+    aliases = list(dict.fromkeys([*json.loads(row["aliases"]), *a.aliases]))
+    newer_role = a.role is not None and (published or "") >= (row["role_since"] or "")
+    seen = [d for d in (row["first_seen"], row["last_seen"], published) if d is not None]
+    conn.execute(
+        "UPDATE actors SET aliases = ?, country = COALESCE(country, ?),"
+        " sector = COALESCE(sector, ?), role = ?, role_since = ?, first_seen = ?, last_seen = ?"
+        " WHERE id = ?",
+        (dumps(aliases), a.country, a.sector, a.role if newer_role else row["role"],
+         (published or "") if newer_role else row["role_since"],
+         min(seen, default=None), max(seen, default=None), a.id),
+    )
 
 
 def _event_row(aid: str, seq: int, e: Event, published: str | None) -> tuple[Any, ...]:
@@ -210,7 +221,7 @@ def _is_country_code(code: str) -> bool:
     )
 
 
-def insert_rejection(conn: sqlite3.Connection, rejection: Rejection) -> None:
+def insert_rejection(conn: Connection, rejection: Rejection) -> None:
     conn.execute(
         "INSERT INTO rejections (source, reason, message, time) VALUES (?, ?, ?, ?)",
         (rejection.source, rejection.reason, rejection.message, rejection.time or now()),
