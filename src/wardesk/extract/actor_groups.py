@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 # A phrase (tokens [start, end), head token) and the drafts it denotes.
 PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "within", "into",
                "around", "to", "toward", "towards", "through"}
+# Offices one person holds at a time in a country: "the Russian president" is someone;
+# "a Russian spokesperson" or "the US envoy" is not (there are many).
+SINGLE_OFFICES = {"president", "prime-minister", "chancellor", "king", "supreme-leader", "crown-prince",
+                  "vice-president", "foreign-minister", "defence-minister", "finance-minister"}
 HEADS_OF_STATE = {"president", "prime-minister", "chancellor", "king", "leader", "supreme-leader"}
 BODY_KINDS = {IGO, GROUP, MEDIA}
 ENTRY_KIND = {COUNTRY: "country", CAPITAL: "country", DEMONYM: "country", SEAT: "organization",
@@ -75,6 +79,8 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
     head = scan.doc[hit.head]
     if _is_modifier(head) and head.head.i not in scan.words:
         return None  # "drone attack", "defence spending"
+    if hit.head in scan.names:
+        return None  # part of a known name: "Rapid Support Forces", "National People's Congress"
     cues = left_run(scan, hit.start)
     entries = cues.entries + prep_countries(scan, head)
     end = _phrase_end(scan, hit, head)
@@ -140,6 +146,12 @@ def _countries(entries: list[Entry], cues: Cues, people: list[PersonMention], sc
         found = pronoun_antecedent(scan, cues.pronoun, people)
         if found is not None and found.draft.country:
             out.append(found.draft.country)
+    if not out:  # "the Trump administration" where the NER did not see a person
+        surnames = {p.draft.name.split()[-1]: p.draft for p in people if p.draft.country}
+        for token in scan.doc[cues.start:cues.end]:
+            if token.text in surnames:
+                out.append(surnames[token.text].country or "")
+                break
     if not out and national:
         out.append(national)
     return out
@@ -162,7 +174,11 @@ def _title_holder(scan: Scan, drafts: Drafts, hit: WordHit, cues: Cues,
     head = scan.doc[hit.head]
     if any(c.dep_ == "appos" for c in head.children) or cues.possessor is not None:
         return None  # "his chief of staff Andriy Yermak": the person carries the title
+    if any(c.dep_ == "prep" and c.i >= hit.end and c.lower_ in ("of", "for") for c in head.children):
+        return None  # "the leader of ISIS": the title belongs to someone the rules do not know
     country = next((e.country for e in reversed(cues.entries) if e.country), None)
+    if country is None and hit.word.slug == "leader":
+        return None  # a bare "leader" could be anyone's
     offices = HEADS_OF_STATE if hit.word.slug == "leader" else {hit.word.slug}
     earlier = [p for p in people if p.name.start < hit.start]
     for person in reversed(earlier):
@@ -171,7 +187,7 @@ def _title_holder(scan: Scan, drafts: Drafts, hit: WordHit, cues: Cues,
             return draft
     if country is None:
         return None
-    for office in sorted(offices):
+    for office in sorted(offices & SINGLE_OFFICES):
         holder = scan.kb.holder_of(country, office, when)
         if holder is not None:
             draft = drafts.get("person:" + holder.name.lower(), "person", holder.name)

@@ -13,7 +13,9 @@ from wardesk.extract.layers import KnownPerson
 from wardesk.kb.base import name_key
 from wardesk.kb.entries import GROUP, IGO, TITLE
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "from", "to", "into", "toward"}
+PLACE_NOUNS = {"district", "region", "province", "city", "camp", "county", "town", "village", "oblast",
+               "districts", "regions", "provinces", "cities", "camps", "towns", "villages"}
 
 
 @dataclass
@@ -28,11 +30,18 @@ def canonical_names(scan: Scan, known: Mapping[str, KnownPerson], when: str | No
     """Each person mention's canonical full name: a lone surname takes the full name it has
     elsewhere in the Doc, else in ``known``, else in the office table."""
     full: dict[str, str] = {}
+    loose: dict[str, str] = {}  # any other word of a full name: "Kim" of "Kim Jong Un"
     for person in scan.persons:
         words = name_key(person.text).split()
         if len(words) > 1:
             canon = _holder_spelling(scan, words) or " ".join(words)
-            full.setdefault(words[-1].lower(), canon)
+            last = words[-1].lower()
+            full.setdefault(last, canon)
+            full.setdefault(last.split("-", 1)[-1], canon)  # "Sudani" of "al-Sudani"
+            for word in words[:-1]:
+                loose.setdefault(word.lower(), canon)
+    for word, canon in loose.items():
+        full.setdefault(word, canon)
     out = []
     for person in scan.persons:
         text = name_key(person.text)
@@ -69,6 +78,9 @@ def name_head(scan: Scan, person: PersonName) -> int:
 def looks_like_place(scan: Scan, person: PersonName, head: int) -> bool:
     """A lone unknown "name" after "in"/"at" is a place the NER took for a person."""
     token = scan.doc[head]
+    after = scan.doc[person.end] if person.end < len(scan.doc) else None
+    if scan.doc[person.end - 1].lower_ in PLACE_NOUNS or (after is not None and after.lower_ in PLACE_NOUNS):
+        return True  # "Beledweyne district"
     return (
         person.end - person.start == 1 and token.dep_ == "pobj"
         and token.head.lower_ in PLACE_PREPS
@@ -79,13 +91,16 @@ def read_people(scan: Scan, drafts: Drafts, known: Mapping[str, KnownPerson],
                 when: str | None) -> list[PersonMention]:
     """Drafts for every person, with what the words in front of each mention say."""
     mentions: list[PersonMention] = []
-    for person, canon in zip(scan.persons, canonical_names(scan, known, when), strict=True):
-        head = name_head(scan, person)
+    canons = canonical_names(scan, known, when)
+    heads = [name_head(scan, person) for person in scan.persons]
+    placey = {c for p, c, h in zip(scan.persons, canons, heads, strict=True) if looks_like_place(scan, p, h)}
+    for person, canon, head in zip(scan.persons, canons, heads, strict=True):
         known_here = canon.lower() in known or scan.kb.holder_named(canon, when) is not None
-        if looks_like_place(scan, person, head) and not known_here:
+        cues = left_run(scan, person.start)
+        if canon in placey and not known_here and cues.title is None:
             continue
         draft = drafts.get("person:" + canon.lower(), "person", canon)
-        mentions.append(PersonMention(person, draft, left_run(scan, person.start), head))
+        mentions.append(PersonMention(person, draft, cues, head))
     for mention in mentions:
         _learn_from_text(scan, mention)
     for mention in mentions:
@@ -96,7 +111,9 @@ def read_people(scan: Scan, drafts: Drafts, known: Mapping[str, KnownPerson],
     for mention in mentions:
         draft = mention.draft
         if draft.country and draft.sector is None:
-            draft.sector = "GOV"  # a named person tied to a country in war news is mostly an official
+            # A named person tied to a country in war news is mostly an official, unless a plain
+            # noun describes them ("Afghan writer"): then a civilian.
+            draft.sector = "CVL" if mention.cues.descriptor else "GOV"
     return mentions
 
 
@@ -110,8 +127,8 @@ def _learn_from_text(scan: Scan, mention: PersonMention) -> None:
     sector = title.sector if title else None
     if named is not None and named.kind in (IGO, GROUP):
         sector = named.sector
-    elif sector == "IGO" and country is not None:
-        sector = "GOV"
+    elif sector == "IGO" and country != "IGO":
+        sector = "GOV" if country else None  # "secretary-general" of no body the text names
     if title is None and cues.rank:
         sector = cues.rank
     draft.fill(country, sector, role_text(scan, cues), title.slug if title else None)

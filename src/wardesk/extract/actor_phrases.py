@@ -49,11 +49,13 @@ class Cues:
     """What the modifiers of a phrase say about its actor."""
 
     start: int  # first token of the run of modifiers
+    end: int  # the token the run was read back from (the phrase's first own token)
     entries: list[Entry] = field(default_factory=list)  # names in the run, left to right
     title: WordHit | None = None
     possessor: int | None = None  # index into Scan.persons of a possessor person ("Trump's")
     pronoun: int | None = None  # token index of "his"/"her"
     rank: str | None = None  # the sector an honorific rank implies
+    descriptor: bool = False  # a plain noun describes the person: "Afghan writer"
 
     def countries(self) -> list[str]:
         out: list[str] = []
@@ -73,7 +75,7 @@ def _ends_run(token: Token) -> bool:
 
 def left_run(scan: Scan, start: int, limit: int = 9) -> Cues:
     """Walk left from token ``start`` over modifiers and collect their cues."""
-    doc, cues, i = scan.doc, Cues(start), start - 1
+    doc, cues, i = scan.doc, Cues(start, start), start - 1
     while i >= 0 and start - i <= limit:
         token = doc[i]
         if doc[i + 1].is_sent_start or token.is_space or "\n" in token.whitespace_:
@@ -97,14 +99,19 @@ def left_run(scan: Scan, start: int, limit: int = 9) -> Cues:
         elif token.text in scan.kb.honorifics:
             cues.rank = cues.rank or scan.kb.honorifics[token.text]
             cues.start = i
-        elif token.text in POSSESSIVE:
+        elif token.text in ("'s", "\u2019s") or (token.text in POSSESSIVE and doc[i - 1].text.endswith("s")):
             cues.start = i
         elif token.lower_ in ("and", ",") and i - 1 in scan.names and cues.entries:
             cues.start = i  # "US and Ukrainian officials"
-        elif _ends_run(token) or i in scan.person_at:
+        elif i in scan.person_at:  # "the Trump administration": the person's, like a possessive
+            person = scan.person_at[i]
+            cues.possessor, cues.start = person, scan.persons[person].start
+            break
+        elif _ends_run(token):
             break
         elif (token.is_alpha or "-" in token.text) and i < token.head.i < start + 4:
             cues.start = i  # a modifier inside the phrase: "tyrant Putin", "Moscow region governor"
+            cues.descriptor = cues.descriptor or (token.tag_ == "NN" and cues.title is None)
         else:
             break
         i -= 1

@@ -139,6 +139,6 @@ def _ner_persons(doc: Doc, kb: KnowledgeBase, words: dict[int, WordHit]) -> list
         while start < end - 1 and (doc[start].text in kb.honorifics or start in words):
             rank = rank or kb.honorifics.get(doc[start].text)
             start += 1
-        if start < end and doc[start].text not in kb.honorifics:
+        if start < end and doc[start].text not in kb.honorifics and doc[start].text[:1].isupper():
             names.append(PersonName(start, end, doc[start:end].text, rank))
     return names

@@ -96,9 +96,8 @@ class KnowledgeBase:
             if entry.name in self.no_ruler or surface in self.no_ruler:
                 continue
             patterns.append({"label": entry.label, "pattern": surface, "id": entry.slug})
-        for holder in self.holders:
-            for name in (holder.name, *holder.surnames):
-                patterns.append({"label": "PERSON", "pattern": name, "id": holder.name})
+        for holder in self.holders:  # full names only: a lone surname can be part of another name
+            patterns.append({"label": "PERSON", "pattern": holder.name, "id": holder.name})
         return patterns
 
     def is_outlet(self, surface: str) -> bool:
