@@ -165,3 +165,10 @@ def test_quote_ending_a_sentence_takes_no_later_source(nlp: Any) -> None:
     found = _statements(nlp, text)
     assert not [s for s in found if "shelling" in s.content and s.speaker == "unk/med/reuters"]
     assert _one(found, "lost power").speaker == "unk/med/reuters"
+
+
+def test_he_said_goes_back_to_the_last_named_speaker(nlp: Any) -> None:
+    text = ("Petrov said the talks would resume. “Kovalenko has not answered. It is unclear what "
+            "happens next,” he said.")
+    s = _one(_statements(nlp, text), "unclear what happens")
+    assert s.speaker == "rus/gov/ivan-petrov"

@@ -25,6 +25,7 @@ from wardesk.records import ActorRef, Attribution, Statement
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+SAME_SPEAKER_GAP = 600  # characters over which "he said" still means the last named speaker
 QUOTE_MIN_WORDS = 5  # shorter quotes are labels and phrases, not someone's sentences
 # Certainty strength: a weaker marking in a clause overrides a stronger one from its speaker.
 _RANK = {"confirmed": 0, "reported": 1, "claimed": 2, "hedged": 3, "speculative": 4}
@@ -111,10 +112,19 @@ def _mark_direct(cands: list[Candidate], quotes: tuple[Quote, ...]) -> list[Cand
 
 def _resolve_all(doc: Doc, actors: ActorTable, cands: list[Candidate]) -> tuple[Statement, ...]:
     out = []
+    last: tuple[ActorRef | None, str, int] | None = None  # the last speaker named, where
     for c in cands:
-        ref, text = _speaker(doc, actors, c.speaker)
+        if c.speaker is not None and c.speaker.lower_ in ("he", "she") and last is not None \
+                and c.start - last[2] <= SAME_SPEAKER_GAP:
+            # News style: "he said" after quotes goes back to the speaker last named, not to
+            # whoever the quoted words mention.
+            ref, text = last[0], last[1]
+        else:
+            ref, text = _speaker(doc, actors, c.speaker)
         if c.speaker is None:
             text = c.speaker_text
+        elif c.speaker.lower_ not in PRONOUNS and text:
+            last = (ref, text, c.end)
         certainty = c.certainty
         if certainty == "reported" and _interested_party(doc, ref, c):
             certainty = "claimed"
