@@ -74,3 +74,23 @@ def test_casualties_do_not_leak_into_unrelated_sentences(nlp: Any) -> None:
     doc = nlp("The prime minister stressed the need for guarantees. The attack killed two people.")
     counts = find_quantities(doc).counts_for(_token(doc, "stressed"))
     assert counts.dead is None
+
+
+@pytest.mark.model
+def test_conjoined_casualties_add_up(nlp: Any) -> None:
+    doc = nlp("Twelve soldiers and three civilians were killed in the raid.")
+    assert find_quantities(doc).counts_for(_token(doc, "killed")).dead == 15
+
+
+@pytest.mark.model
+def test_a_condemnation_does_not_take_the_dead_of_the_killing_it_condemns(nlp: Any) -> None:
+    doc = nlp("The envoy condemned the crackdown, as at least eight demonstrators were killed on Friday.")
+    table = find_quantities(doc)
+    assert table.counts_for(_token(doc, "condemned")).dead is None
+    assert table.counts_for(_token(doc, "killed")).dead == 8
+
+
+@pytest.mark.model
+def test_animals_are_not_casualties(nlp: Any) -> None:
+    doc = nlp("Thousands of dogs are killed for their meat every year.")
+    assert find_quantities(doc).counts_for(_token(doc, "killed")).dead is None

@@ -4,8 +4,10 @@ found once per Doc and handed to the event whose clause or sentence holds it.
 Conventions (also in data/numbers_lexicon.json): "more than N" → N at_least, "up to N" → N
 at_most; "dozens" → 24 at_least, "hundreds" → 200 at_least, "a dozen" → 12 about. When an
 event has several counts of one kind, the largest wins (a toll that "rose to 15" after "12").
-A casualty sentence that refers back to "the attack"/"the strike" (a definite event noun)
-lends its dead/injured to the event of the sentence before it, when that one has none.
+Casualties go to violent events (kill/attack/strike… and their nouns) anywhere in the
+sentence, to other events only inside their clause. A casualty sentence that refers back to
+"the attack"/"the strike" (a definite event noun) lends its dead/injured to the violent event
+of the sentence before it, when that one has none.
 """
 
 from __future__ import annotations
@@ -51,51 +53,86 @@ class QuantityTableImpl:
 
     def counts_for(self, trigger: Token) -> Counts:
         own = self._in_scope(trigger)
-        kinds = {k: _largest(own, k) for k in ("dead", "injured", "size")}
-        if kinds["dead"] is None and kinds["injured"] is None:
+        kinds = {k: _total(self.doc, own, k) for k in ("dead", "injured", "size")}
+        if kinds["dead"] is None and kinds["injured"] is None and _violent(trigger):
             later = self._referring_back(trigger.sent)
-            kinds["dead"], kinds["injured"] = _largest(later, "dead"), _largest(later, "injured")
+            kinds["dead"], kinds["injured"] = _total(self.doc, later, "dead"), _total(self.doc, later, "injured")
         others = tuple(_as_quantity(c) for c in own if c.kind == "other")
         return Counts(dead=kinds["dead"], injured=kinds["injured"], size=kinds["size"],
                       quantities=others)
 
     def _in_scope(self, trigger: Token) -> list[CountMention]:
-        """Casualties and crowds anywhere in the trigger's sentence; other counts in its
-        clause (a verb's subtree, plus the noun a relative-clause verb modifies), or in the
-        sentence for a nominal trigger ("the attack")."""
+        """Counts of the trigger's clause (a verb's subtree, plus the noun a relative-clause
+        verb modifies; the sentence for a nominal trigger). A violent trigger also takes the
+        casualties of its whole sentence, any trigger the crowd sizes."""
         sent = trigger.sent
         in_sent = [c for c in self.counts if sent.start <= c.number < sent.end]
-        if trigger.pos_ not in ("VERB", "AUX"):
-            return in_sent
-        clause = {t.i for t in trigger.subtree}
-        if trigger.dep_ in ("relcl", "acl"):
-            clause.add(trigger.head.i)
-        return [c for c in in_sent if c.kind != "other" or c.noun in clause or c.number in clause]
+        if trigger.pos_ in ("VERB", "AUX"):
+            clause = {t.i for t in trigger.subtree}
+            if trigger.dep_ in ("relcl", "acl"):
+                clause.add(trigger.head.i)
+        else:
+            clause = set(range(sent.start, sent.end))
+        violent = _violent(trigger)
+
+        def belongs(c: CountMention) -> bool:
+            inside = c.noun in clause or c.number in clause
+            if c.kind in ("dead", "injured"):
+                return violent or _same_clause(self.doc[c.noun], trigger)
+            return c.kind == "size" or inside
+
+        return [c for c in in_sent if belongs(c)]
 
     def _referring_back(self, sent: Span) -> list[CountMention]:
-        """Casualty counts of the next sentence when it points back with "the attack" and
-        this sentence is itself about an attack (an event noun or a violent verb)."""
+        """Casualty counts of the next sentence when it points back with "the attack"."""
         following = [s for s in self.doc.sents if s.start >= sent.end][:1]
-        if not following or not _about_violence(sent) or not _refers_to_event(following[0]):
+        if not following or not _refers_to_event(following[0]):
             return []
         nxt = following[0]
         return [c for c in self.counts if nxt.start <= c.number < nxt.end
                 and c.kind in ("dead", "injured")]
 
 
-def _largest(counts: list[CountMention], kind: str) -> int | None:
-    values = [c.value for c in counts if c.kind == kind]
-    return max(values) if values else None
+def _total(doc: Doc, counts: list[CountMention], kind: str) -> int | None:
+    """Conjoined counts add up ("18 soldiers, three staff and five passengers were killed");
+    separate ones do not, and the largest wins (a toll that "rose to 15" after "12")."""
+    groups: dict[int, int] = {}
+    for c in counts:
+        if c.kind != kind:
+            continue
+        head = doc[c.noun]
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        groups[head.i] = groups.get(head.i, 0) + c.value
+    return max(groups.values()) if groups else None
+
+
+_CLAUSE_EDGES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"})
+
+
+def _same_clause(token: Token, trigger: Token) -> bool:
+    """True when ``token`` reaches ``trigger`` without crossing into another clause
+    ("left nine dead and 30 wounded" yes; "condemned it, as eight were killed" no)."""
+    node = token
+    for _ in range(40):
+        if node.i == trigger.i:
+            return True
+        if node.dep_ in _CLAUSE_EDGES or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _violent(trigger: Token) -> bool:
+    words = number_words()
+    lemma = trigger.lemma_.lower()
+    return (lemma in words.words("violence_verbs") or lemma in words.words("dead_verbs")
+            or lemma in words.words("injured_verbs") or trigger.lower_ in words.words("event_nouns")
+            or lemma in words.words("event_nouns"))
 
 
 def _as_quantity(c: CountMention) -> Quantity:
     return Quantity(value=c.value, unit=c.unit, text=c.text, qualifier=c.qualifier)
-
-
-def _about_violence(sent: Span) -> bool:
-    words = number_words()
-    return any(t.lower_ in words.words("event_nouns") or t.lemma_.lower() in words.words("violence_verbs")
-               for t in sent)
 
 
 def _refers_to_event(sent: Span) -> bool:
@@ -207,6 +244,10 @@ def _kind(number: Token, noun: Token) -> str:
         if child.lower_ in ("wounded", "injured") and child.i > noun.i:
             return "injured"
     phrase = number if noun.head.lower_ == "of" and noun.head.head.i == number.i else noun
+    while phrase.dep_ == "conj" and phrase.head.i != phrase.i and phrase.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        phrase = phrase.head  # "12 soldiers and three civilians were killed": as the first
+    if noun.lemma_.lower() in words.words("not_people") or noun.lower_ in words.words("not_people"):
+        return "other"  # "millions of dogs are killed": not casualties
     casualty = _casualty_by_verb(phrase)
     if casualty:
         return casualty
