@@ -54,6 +54,8 @@ def intent_type(event: str, mode: str | None, status: str, negated: bool, trigge
     CONSULT, planned; only an offer or willingness to meet is AGREE."""
     if negated and event in COOPERATIVE | {"REQUEST"}:
         return "REJECT", None
+    if status in ("planned", "hypothetical") and _unless_clause(trigger):
+        return "THREATEN", _THREAT_MODES.get(event)  # "will withdraw … unless": a threat
     if status not in ("planned", "hypothetical"):
         return event, mode
     willing = _willingness(trigger)
@@ -76,6 +78,10 @@ def _willingness(trigger: Token) -> bool:
                 and _lemma(tok.head) != "get":
             return True
     return False
+
+
+def _unless_clause(trigger: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in trigger.children)
 
 
 def _conditional_clause(trigger: Token) -> bool:
@@ -120,7 +126,7 @@ def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
             absorbed.setdefault(gov.trigger.i, []).append(m)
         elif m.predicate.kind != "noun" and gov.predicate.event not in MATRIX_TYPES:
             kept.append(m)
-    return kept, absorbed
+    return _drop_content_nouns(kept), absorbed
 
 
 _QUOTES = {"“", "”", '"', "‘", "’"}
@@ -146,11 +152,24 @@ def _purpose_of_protest(m: Match, by_token: dict[int, Match]) -> bool:
     if m.predicate.event not in ("REQUEST", "ACCUSE", "REJECT"):
         return False
     tok = m.trigger
-    if tok.dep_ in ("advcl", "xcomp", "pobj", "dobj") and tok.head.i in by_token:
-        return by_token[tok.head.i].predicate.event == "PROTEST"
-    if tok.dep_ == "pobj" and tok.head.head.i in by_token:  # "in protest of"
-        return by_token[tok.head.head.i].predicate.event == "PROTEST"
+    for _ in range(3):
+        if tok.dep_ not in ("advcl", "xcomp", "pobj", "dobj", "prep", "conj", "acl") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i in by_token and by_token[tok.i] is not m:
+            return by_token[tok.i].predicate.event == "PROTEST"
     return False
+
+
+# Nominal speech acts ("their demands", "the accusation") describe another event's content.
+_CONTENT_NOUN_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"}
+
+
+def _drop_content_nouns(matches: list[Match]) -> list[Match]:
+    verbal = any(m.predicate.kind != "noun" for m in matches)
+    if not verbal:
+        return matches
+    return [m for m in matches if not (m.predicate.kind == "noun" and m.predicate.event in _CONTENT_NOUN_TYPES)]
 
 
 def _governing_match(m: Match, by_token: dict[int, Match]) -> Match | None:
@@ -186,7 +205,9 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         source, target = source or n_source, target or n_target
     event_type = m.predicate.event
     mode = m.predicate.mode
-    if event_type == "PROTEST" and _lemma(m.trigger) == "protest" and any(r.sector in _STATE_SECTORS for r in source):
+    if (event_type == "PROTEST" and _lemma(m.trigger) == "protest" and m.predicate.kind == "verb"
+            and any(c.dep_ == "dobj" for c in m.trigger.children)
+            and any(r.sector in _STATE_SECTORS for r in source)):  # "Paris protested the ruling"
         event_type, mode = "ACCUSE", "allege"
     if "target" in m.predicate.flags and not target:
         return None
