@@ -96,6 +96,8 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
     countries = _countries(entries, cues, people, scan, word.country)
     kind = {"org": "organization", "title": "group"}.get(word.kind, word.kind)
     if kind == "coalition":
+        if word.slug == "coalition" and not countries and not _telling(scan, cues.start, hit.start):
+            return None  # "the coalition": which one, the rules cannot tell
         return Phrase(start, end, hit.head, (_coalition(drafts, word.slug, text, countries),))
     if not countries:
         if not _telling(scan, cues.start, hit.start):
@@ -203,6 +205,9 @@ def name_phrase(scan: Scan, drafts: Drafts, hit: NameHit) -> Phrase | None:
     if entry.kind in (COUNTRY, CAPITAL, DEMONYM):
         if entry.kind == DEMONYM and (_is_modifier(root) or root.tag_ == "JJ"):
             return None  # "Ukrainian soil"
+        if entry.kind == DEMONYM and not (is_plural(root) or root.text.endswith("s")) and not (
+                hit.start > 0 and scan.doc[hit.start - 1].lower_ == "the"):
+            return None  # "speaks English": a language; "the French", "Ukrainians" are peoples
         if root.dep_ in ("compound", "amod", "nmod"):
             return None  # "Kyiv region", "Ukraine war"
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from wardesk.extract.actor_drafts import Draft, Drafts
-from wardesk.extract.actor_phrases import Cues, Scan, left_run, role_text
+from wardesk.extract.actor_phrases import Cues, Scan, left_run, nearest_owner, role_text
 from wardesk.extract.actor_scan import PersonName
 from wardesk.extract.layers import KnownPerson
 from wardesk.kb.base import name_key
-from wardesk.kb.entries import GROUP, IGO, TITLE
+from wardesk.kb.entries import GROUP, IGO, PEOPLE, TITLE
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "from", "to", "into", "toward"}
 PLACE_NOUNS = {"district", "region", "province", "city", "camp", "county", "town", "village", "oblast",
@@ -122,7 +122,7 @@ def _learn_from_text(scan: Scan, mention: PersonMention) -> None:
     cues = _with_apposition(scan, mention) or cues
     mention.cues = cues
     title = cues.title.word if cues.title else None
-    named = cues.entries[-1] if cues.entries else None  # the nearest name wins
+    named = nearest_owner(cues.entries)
     country = named.country if named else (title.country if title else None)
     sector = title.sector if title else None
     if named is not None and named.kind in (IGO, GROUP):
@@ -151,7 +151,7 @@ def _with_apposition(scan: Scan, mention: PersonMention) -> Cues | None:
         candidates.append(token.head)
     for cand in candidates:
         hit = scan.words.get(cand.i)
-        if hit and hit.word.kind == TITLE and hit.head == cand.i:
+        if hit and hit.word.kind in (TITLE, PEOPLE) and hit.head == cand.i:
             cues = left_run(scan, hit.start)
             cues.title = hit
             return cues

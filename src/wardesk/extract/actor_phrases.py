@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.actor_scan import POSSESSIVE, NameHit, PersonName, WordHit
 from wardesk.kb import KnowledgeBase
-from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, TITLE, Entry
+from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, PEOPLE, SEAT, TITLE, Entry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -94,14 +94,14 @@ def left_run(scan: Scan, start: int, limit: int = 9) -> Cues:
         elif i in scan.words:
             hit_w = scan.words[i]
             i = cues.start = hit_w.start
-            if hit_w.word.kind == TITLE and (cues.title is None or _longer(hit_w, cues.title)):
+            if _better_title(hit_w, cues.title):
                 cues.title = hit_w
         elif token.text in scan.kb.honorifics:
             cues.rank = cues.rank or scan.kb.honorifics[token.text]
             cues.start = i
         elif token.text in ("'s", "\u2019s") or (token.text in POSSESSIVE and doc[i - 1].text.endswith("s")):
             cues.start = i
-        elif token.lower_ in ("and", ",") and i - 1 in scan.names and cues.entries:
+        elif _joins_countries(scan, cues, i):
             cues.start = i  # "US and Ukrainian officials"
         elif i in scan.person_at:  # "the Trump administration": the person's, like a possessive
             person = scan.person_at[i]
@@ -118,8 +118,36 @@ def left_run(scan: Scan, start: int, limit: int = 9) -> Cues:
     return cues
 
 
-def _longer(new: WordHit, old: WordHit) -> bool:
+def _better_title(new: WordHit, old: WordHit | None) -> bool:
+    """A title beats a people-noun ("activist", "resident"); a longer title beats a shorter one;
+    the first found (the nearest to the name) wins ties. Institutions are never titles."""
+    if new.word.kind not in (TITLE, PEOPLE):
+        return False
+    if old is None:
+        return True
+    if (new.word.kind == TITLE) != (old.word.kind == TITLE):
+        return new.word.kind == TITLE
     return (new.end - new.start) > (old.end - old.start)
+
+
+def _joins_countries(scan: Scan, cues: Cues, i: int) -> bool:
+    """An "and" (or a comma between demonyms) joining two country modifiers of one noun."""
+    token, left = scan.doc[i], scan.names.get(i - 1)
+    if not cues.entries or left is None or token.lower_ not in ("and", ","):
+        return False
+    right_kind = cues.entries[0].kind
+    if token.lower_ == ",":
+        return right_kind == DEMONYM and left.entry.kind == DEMONYM
+    return right_kind in COUNTRY_KINDS and left.entry.kind in COUNTRY_KINDS
+
+
+def nearest_owner(entries: list[Entry]) -> Entry | None:
+    """The name a person or title belongs to: a country word first ("U.S. deputy U.N.
+    ambassador" is American), then the nearest other name (a body, a group, an outlet)."""
+    countries = [e for e in entries if e.kind in COUNTRY_KINDS or e.kind == SEAT]
+    if countries:
+        return countries[0]
+    return entries[-1] if entries else None
 
 
 def role_text(scan: Scan, cues: Cues) -> str | None:
