@@ -98,6 +98,15 @@ def test_ready_for_peace_is_support(nlp: Any) -> None:
     assert ("rus/gov/russia", "peace_deal", "support", None) in found
 
 
+def test_blocking_verb_turns_the_stance(nlp: Any) -> None:
+    found = _positions(nlp, "Washington will act to prevent Tehran from achieving a nuclear weapon.")
+    assert all(s != "support" for _, _, s, _ in found)
+
+
+def test_phrasal_verb_is_not_its_base(nlp: Any) -> None:
+    assert _positions(nlp, "Washington may back off its tariff threats.") == []
+
+
 def test_no_stance_no_position(nlp: Any) -> None:
     assert _positions(nlp, "The delegations met in Geneva and discussed the ceasefire.") == []
 
@@ -112,9 +121,10 @@ def test_call_on_targets_the_one_called(nlp: Any) -> None:
 
 
 def test_passive_urged_is_target_not_holder(nlp: Any) -> None:
-    found = _positions(nlp, "Moscow was urged to accept the ceasefire.")
+    found = _positions(nlp, "Moscow was urged by Paris to accept the ceasefire.")
     assert all(h != "rus/gov/russia" for h, _, _, _ in found)
-    assert (None, "ceasefire", "demand", "rus/gov/russia") in found
+    assert ("fra/gov/france", "ceasefire", "demand", "rus/gov/russia") in found
+    assert _positions(nlp, "Moscow was urged to accept the ceasefire.") == []  # no one named
 
 
 def test_condition_is_kept_apart(nlp: Any) -> None:

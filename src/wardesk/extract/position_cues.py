@@ -74,6 +74,8 @@ def _verb_stance(tok: Token, verbs: dict[str, str]) -> str | None:
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in verbs:
             return verbs[f"{lemma} {child.lower_}"]
+    if any(c.dep_ == "prt" for c in tok.children):
+        return None  # a particle makes another verb: "back off" is not "back"
     return verbs.get(lemma)
 
 
@@ -161,11 +163,14 @@ def negated(tok: Token) -> bool:
     steps = [tok, tok.head] if tok.dep_ in ("acomp", "xcomp", "attr") else [tok]
     if any(c.dep_ == "neg" for s in steps for c in s.children):
         return True
+    blocking = set(stance_data()["blocking"])
     head = tok
     for _ in range(3):
         head = head.head
         if head.pos_ == "NOUN" and any(c.lower_ in ("no", "little") for c in head.children):
             return True
+        if head.lemma_.lower() in blocking:
+            return True  # "to prevent it from achieving …"
     return False
 
 

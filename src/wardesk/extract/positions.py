@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-_NO_HOLDER = ActorRef(None, "")
 MAX_HOLDERS = 3  # "US and Ukrainian officials": one position per named holder, up to three
 
 
@@ -64,8 +63,8 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
     if negated(trig.token):
         stance = stance_data()["negated"].get(stance, stance)
     holders, attribution = _holders(layers, trig)
-    if not holders and (trig.kind == "modal" or _pronoun_subject(trig)):
-        return []  # "Ukraine must …" in the outlet's own voice is no one's demand
+    if not holders:
+        return []  # a stance nobody named holds is no one's position (and mostly a misreading)
     if layers.statements.attribution_for(trig.token)[1] == "speculative":
         return []  # "If these claims are true, … he wanted peace": conjecture, not a stance
     out = []
@@ -76,7 +75,7 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
         target = _target(layers, trig, chunk)
         start, end = chunk_text(sent, chunk)
         for issue in issues:
-            for holder in holders or [_NO_HOLDER]:
+            for holder in holders:
                 out.append(Position(
                     holder=holder.actor, issue=issue, stance=stance,
                     text=layers.doc.text[start:end], evidence=Span(sent.start_char, sent.end_char),
@@ -84,11 +83,6 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
                     attribution=attribution, date=_date(layers, trig.token),
                 ))
     return out
-
-
-def _pronoun_subject(trig: Trigger) -> bool:
-    subject = _subject(trig)
-    return subject is not None and subject.lower_ in PRONOUNS
 
 
 def _issues(layers: Layers, chunk: tuple[int, int], top: Token) -> list[str]:
@@ -111,6 +105,8 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     passive = subject is not None and subject.dep_ == "nsubjpass"  # "Moscow is urged to …"
     if subject is not None and trig.kind != "modal" and not passive:
         refs = list(layers.actors.refs(subject))[:MAX_HOLDERS]
+    if passive:
+        refs = [r for a in _agents(trig.token) for r in layers.actors.refs(a)][:MAX_HOLDERS]
     borrow = subject is None or subject.lower_ in PRONOUNS or trig.kind == "modal" or passive
     if not refs and borrow and attribution is not None and attribution.actor is not None:
         refs = [ActorRef(attribution.actor, attribution.text)]
@@ -118,6 +114,11 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     if attribution is not None and attribution.actor in holder_ids:
         attribution = None  # the holder said it: no third party to credit
     return refs, attribution
+
+
+def _agents(verb: Token) -> list[Token]:
+    """"urged by Paris": the one doing the urging."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 def _subject(trig: Trigger) -> Token | None:
