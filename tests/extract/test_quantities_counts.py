@@ -94,3 +94,11 @@ def test_a_condemnation_does_not_take_the_dead_of_the_killing_it_condemns(nlp: A
 def test_animals_are_not_casualties(nlp: Any) -> None:
     doc = nlp("Thousands of dogs are killed for their meat every year.")
     assert find_quantities(doc).counts_for(_token(doc, "killed")).dead is None
+
+
+@pytest.mark.model
+def test_only_the_attack_a_sentence_names_inherits_the_next_sentences_dead(nlp: Any) -> None:
+    doc = nlp("Troops freed the hostages during the operation. He said 21 passengers died in the attack.")
+    assert find_quantities(doc).counts_for(_token(doc, "freed")).dead is None
+    doc = nlp("Rebels launched an attack on the base. Four soldiers died in the attack.")
+    assert find_quantities(doc).counts_for(_token(doc, "launched")).dead == 4

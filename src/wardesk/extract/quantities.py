@@ -72,7 +72,8 @@ class QuantityTableImpl:
             if trigger.dep_ in ("relcl", "acl"):
                 clause.add(trigger.head.i)
         else:
-            clause = set(range(sent.start, sent.end))
+            host = _clause_verb(trigger)
+            clause = {t.i for t in (host or trigger).subtree}
         violent = _violent(trigger)
 
         def belongs(c: CountMention) -> bool:
@@ -84,9 +85,12 @@ class QuantityTableImpl:
         return [c for c in in_sent if belongs(c)]
 
     def _referring_back(self, sent: Span) -> list[CountMention]:
-        """Casualty counts of the next sentence when it points back with "the attack"."""
+        """Casualty counts of the next sentence when it points back with "the attack" to an
+        attack this sentence names ("…the largest drone attack of the war. One person was
+        killed as a result of the attack")."""
         following = [s for s in self.doc.sents if s.start >= sent.end][:1]
-        if not following or not _refers_to_event(following[0]):
+        named = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        if not following or not (_referred_events(following[0]) & named):
             return []
         nxt = following[0]
         return [c for c in self.counts if nxt.start <= c.number < nxt.end
@@ -105,6 +109,17 @@ def _total(doc: Doc, counts: list[CountMention], kind: str) -> int | None:
             head = head.head
         groups[head.i] = groups.get(head.i, 0) + c.value
     return max(groups.values()) if groups else None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    node = token
+    for _ in range(40):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 _CLAUSE_EDGES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"})
@@ -135,12 +150,11 @@ def _as_quantity(c: CountMention) -> Quantity:
     return Quantity(value=c.value, unit=c.unit, text=c.text, qualifier=c.qualifier)
 
 
-def _refers_to_event(sent: Span) -> bool:
+def _referred_events(sent: Span) -> set[str]:
+    """Event nouns the sentence refers back to with a definite article ("the attack")."""
     nouns = number_words().words("event_nouns")
-    return any(
-        t.lower_ in nouns and any(d.lower_ in ("the", "this", "that") for d in t.children)
-        for t in sent
-    )
+    return {t.lemma_.lower() for t in sent
+            if t.lower_ in nouns and any(d.lower_ in ("the", "this", "that") for d in t.children)}
 
 
 def find_quantities(doc: Doc) -> QuantityTableImpl:
@@ -173,8 +187,8 @@ def _count_at(doc: Doc, i: int) -> CountMention | None:
         return None
     first, qualifier = _qualifier_before(doc, i, amount[1])
     kind = _kind(number, noun)
-    if kind == "other" and noun.i == number.i:
-        return None  # a bare number that counts nothing we can name
+    if kind == "other" and (noun.i == number.i or (amount[0] == 1 and not number.is_digit)):
+        return None  # a bare number that counts nothing we can name, or "one user"
     last = max(noun.i, number.i)
     text = doc[first:last + 1].text
     return CountMention(amount[0], qualifier, kind, noun.lower_ if noun.i != number.i else kind,
@@ -248,7 +262,7 @@ def _kind(number: Token, noun: Token) -> str:
         phrase = phrase.head  # "12 soldiers and three civilians were killed": as the first
     if noun.lemma_.lower() in words.words("not_people") or noun.lower_ in words.words("not_people"):
         return "other"  # "millions of dogs are killed": not casualties
-    casualty = _casualty_by_verb(phrase)
+    casualty = _casualty_by_verb(phrase) or _among_the_dead(phrase) or _bodies_of(phrase)
     if casualty:
         return casualty
     if _is_crowd(number, noun) or (phrase is not noun and _is_crowd(number, phrase)):
@@ -279,6 +293,29 @@ def _casualty_by_verb(noun: Token) -> str | None:
     # victim; in an active "drones killed three" it is the weapon.
     if noun.dep_ == "nsubj" and not _has_object(verb):
         return kind
+    return None
+
+
+def _among_the_dead(noun: Token) -> str | None:
+    """"18 soldiers were among the dead / among those killed"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return None
+    for prep in (c for c in verb.children if c.lower_ == "among"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            words = {obj.lower_, *(c.lower_ for c in obj.children)}
+            if words & {"dead", "killed"}:
+                return "dead"
+            if words & {"injured", "wounded"}:
+                return "injured"
+    return None
+
+
+def _bodies_of(noun: Token) -> str | None:
+    """"the bodies of five troops and six civilians"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("body", "corpse"):
+        return "dead"
     return None
 
 
