@@ -148,3 +148,61 @@ def test_refs_in_lists_each_actor_once_in_order() -> None:
     assert [r.actor for r in refs] == ["igo/igo/nato", "ukr/gov/ukraine"]
     nato = by_name(table)["NATO"]
     assert nato.aliases == ("Nato",) and len(nato.mentions) == 2
+
+
+def test_a_person_before_an_institution_owns_it() -> None:
+    doc = build([
+        ("Moldovan", "JJ", "amod", 2, "B-NORP"), ("President", "NNP", "compound", 2, "O"),
+        ("Varga", "NNP", "nsubj", 3, "B-PERSON"), ("left", "VBD", "ROOT", 3, "O"), (".", ".", "punct", 3, "O"),
+        ("The", "DT", "det", 7, "O"), ("Varga", "NNP", "compound", 7, "B-PERSON"),
+        ("administration", "NN", "nsubj", 8, "O"), ("said", "VBD", "ROOT", 8, "O"),
+    ], sent_starts=[0, 5])
+    (ref,) = actors_of(doc).refs(doc[7])
+    assert (ref.actor, ref.code, ref.sector) == ("mda/gov/government", "MDA", "GOV")
+
+
+def test_a_lone_name_after_in_is_a_place_not_a_person() -> None:
+    doc = build([
+        ("Refugees", "NNS", "nsubj", 1, "O"), ("live", "VBP", "ROOT", 1, "O"),
+        ("in", "IN", "prep", 1, "O"), ("Dadaab", "NNP", "pobj", 2, "B-PERSON"),
+    ])
+    assert [a.name for a in actors_of(doc).actors] == []
+
+
+def test_a_demonym_on_a_non_actor_noun_names_the_country_acting() -> None:
+    doc = build([
+        ("a", "DT", "det", 3, "O"), ("Ukrainian", "JJ", "amod", 3, "B-NORP"),
+        ("drone", "NN", "compound", 3, "O"), ("attack", "NN", "nsubj", 4, "O"),
+        ("hit", "VBD", "ROOT", 4, "O"), ("Moscow", "NNP", "dobj", 4, "B-GPE"),
+        ("He", "PRP", "nsubj", 7, "O"), ("speaks", "VBZ", "ROOT", 7, "O"), ("English", "NNP", "dobj", 7, "B-NORP"),
+    ], sent_starts=[0, 6])
+    table = actors_of(doc)
+    assert [r.actor for r in table.refs(doc[1])] == ["ukr/gov/ukraine"]
+    assert table.refs(doc[2]) == ()  # "drone" only modifies "attack"
+    assert [r.actor for r in table.refs(doc[5])] == ["rus/gov/russia"]
+    assert table.refs(doc[8]) == ()  # a language
+
+
+def test_leader_of_something_or_of_no_country_is_nobody_in_particular() -> None:
+    doc = build([
+        ("US", "NNP", "compound", 2, "B-GPE"), ("President", "NNP", "compound", 2, "O"),
+        ("Kreml", "NNP", "nsubj", 3, "B-PERSON"), ("spoke", "VBD", "ROOT", 3, "O"), (".", ".", "punct", 3, "O"),
+        ("The", "DT", "det", 6, "O"), ("leader", "NN", "nsubj", 9, "O"), ("of", "IN", "prep", 6, "O"),
+        ("ISIS", "NNP", "pobj", 7, "B-ORG"), ("died", "VBD", "ROOT", 9, "O"), (".", ".", "punct", 9, "O"),
+        ("The", "DT", "det", 13, "O"), ("US", "NNP", "compound", 13, "B-GPE"), ("leader", "NN", "nsubj", 14, "O"),
+        ("agreed", "VBD", "ROOT", 14, "O"),
+    ], sent_starts=[0, 5, 11])
+    table = actors_of(doc)
+    kreml = by_name(table)["Kreml"]
+    assert table.refs(doc[6]) == ()
+    assert [r.actor for r in table.refs(doc[13])] == [kreml.id]
+
+
+def test_a_body_in_a_list_is_not_a_modifier_of_the_next_phrase() -> None:
+    doc = build([
+        ("on", "IN", "ROOT", 0, "O"), ("Ukraine", "NNP", "pobj", 0, "B-GPE"), (",", ",", "punct", 1, "O"),
+        ("G7", "NNP", "compound", 5, "B-ORG"), ("foreign", "JJ", "amod", 5, "O"),
+        ("ministers", "NNS", "conj", 1, "O"),
+    ])
+    (ref,) = actors_of(doc).refs(doc[5])
+    assert (ref.actor, ref.actorText) == ("igo/igo/g7", "G7 foreign ministers")

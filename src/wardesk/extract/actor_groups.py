@@ -202,17 +202,22 @@ def name_phrase(scan: Scan, drafts: Drafts, hit: NameHit) -> Phrase | None:
     """A known name standing alone as an actor ("Kyiv said", "NATO", "Russia's war")."""
     entry = hit.entry
     root = _root(scan, hit)
-    if entry.kind in (COUNTRY, CAPITAL, DEMONYM):
-        if entry.kind == DEMONYM and (_is_modifier(root) or root.tag_ == "JJ"):
-            return None  # "Ukrainian soil"
-        if entry.kind == DEMONYM and not (is_plural(root) or root.text.endswith("s")) and not (
-                hit.start > 0 and scan.doc[hit.start - 1].lower_ == "the"):
-            return None  # "speaks English": a language; "the French", "Ukrainians" are peoples
-        if root.dep_ in ("compound", "amod", "nmod"):
-            return None  # "Kyiv region", "Ukraine war"
-        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
-            return None  # a place, not an actor
+    # A country word modifying a noun that is no actor ("a U.S. request", "Ukrainian drone
+    # attack") still names the country as the one acting; a capital there is a place ("Kyiv region").
+    modifier = _is_modifier(root) or root.tag_ == "JJ"
+    if entry.kind == CAPITAL and modifier and root.dep_ != "poss":
+        return None
+    if entry.kind == DEMONYM and not modifier and not _people(scan, hit, root):
+        return None  # "speaks English": a language; "the French", "Ukrainians" are peoples
+    if entry.kind in (COUNTRY, CAPITAL, DEMONYM) and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+        return None  # a place, not an actor
     return Phrase(with_article(scan, hit.start), hit.end, root.i, (entry_draft(drafts, entry),))
+
+
+def _people(scan: Scan, hit: NameHit, root: Token) -> bool:
+    """A demonym heading its phrase names a people when plural or after "the"."""
+    return is_plural(root) or root.text.endswith("s") or (
+        hit.start > 0 and scan.doc[hit.start - 1].lower_ == "the")
 
 
 def _root(scan: Scan, hit: NameHit) -> Token:

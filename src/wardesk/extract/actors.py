@@ -14,6 +14,7 @@ from wardesk.extract.actor_phrases import Scan
 from wardesk.extract.actor_scan import person_names, scan_names, scan_sector_words
 from wardesk.extract.layers import KnownPerson
 from wardesk.kb import KnowledgeBase
+from wardesk.kb.entries import CAPITAL, COUNTRY
 from wardesk.nlp.normalise import token_columns
 from wardesk.records import Actor, ActorRef
 
@@ -68,10 +69,10 @@ class ResolvedActors:
             found = pronoun_antecedent(self.scan, token.i, self.people)
             if found is not None and found.draft.mentions:
                 return (found.draft.ref(found.draft.name),)
-        if self.scan is not None and token.i in self.scan.names:  # a country used as a place
-            entry = self.scan.names[token.i].entry
-            return (ActorRef(None, token.doc[self.scan.names[token.i].start:self.scan.names[token.i].end].text,
-                             entry.country, entry.sector),)
+        hit = self.scan.names.get(token.i) if self.scan is not None else None
+        if hit is not None and hit.entry.kind in (COUNTRY, CAPITAL):  # a country used as a place
+            text = token.doc[hit.start:hit.end].text
+            return (ActorRef(None, text, hit.entry.country, hit.entry.sector),)
         return ()
 
     @staticmethod
