@@ -213,6 +213,12 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         return None
     if m.predicate.kind == "noun" and source and all(r.sector == "MED" for r in source):
         return None  # "a VOA inquiry": the press asking is not an event
+    if m.predicate.kind == "noun" and not source and event_type not in ACTORLESS_TYPES | {"CONSULT"}:
+        return None  # "investigations into corruption": nobody named does anything
+    if event_type == "CONSULT" and any(r.sector == "MED" for r in source + target):
+        return None  # "spoke with VOA": an interview, not a consultation
+    if source and target and set(source) == set(target):
+        return None  # one phrase read as both sides is a misread role
     counts = _counts(parts, layers)
     if not source and not target and not (event_type in ACTORLESS_TYPES and _has_counts(counts)):
         return None
@@ -228,8 +234,11 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         certainty = stronger(certainty, their_certainty)
     status = status_of(m.trigger, layers.published, date.value if date else None, exact)
     negated = negated_of(m.trigger)
-    if m.predicate.kind != "noun":
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in m.trigger.children)
+    if m.predicate.kind != "noun" and not passive:
         event_type, mode = intent_type(event_type, mode, status, negated, m.trigger)
+    elif negated and event_type in COOPERATIVE:
+        event_type, mode = "REJECT", None
     start, end = _evidence_span(sent)
     trigger_text = layers.doc.text[m.words[0].idx: m.words[-1].idx + len(m.words[-1].text)]
     return Event(
