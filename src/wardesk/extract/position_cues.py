@@ -151,10 +151,13 @@ def subordinate(tok: Token, top: Token) -> bool:
     while node.i != top.i and node.head.i != node.i:
         if node.dep_ == "advcl" and any(c.lower_ in _SIDE_MARKS for c in node.children):
             return True
+        if node.dep_ == "pobj" and node.head.lower_ in _TIME_PREPS:
+            return True  # "before the presidential election": when, not what
         node = node.head
     return False
 
 
+_TIME_PREPS = ("before", "after", "until", "since", "during", "ahead", "amid")
 _SIDE_MARKS = ("if", "when", "unless", "before", "after", "until", "because", "while")
 
 

@@ -126,8 +126,11 @@ def _subject(trig: Trigger) -> Token | None:
     if trig.kind == "adjective":
         return speaker_of(tok.head) if tok.dep_ in ("acomp", "xcomp", "amod") else None
     if trig.kind == "noun":
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        return owner or speaker_of(tok.head)
+        # "Putin's demand", "U.S. support for …", "stressed the need for …"
+        owner = next((c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")), None)
+        if owner is None and tok.dep_ in ("dobj", "attr", "nsubj"):
+            return speaker_of(tok.head)
+        return owner
     if trig.kind == "condition":
         return _root_subject(tok)
     return speaker_of(tok)
