@@ -51,6 +51,7 @@ class Lexicon:
     light: dict[str, Predicate]
     nouns: dict[str, Predicate]
     veto: frozenset[str] = frozenset()
+    things: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.verbs) + len(self.phrasal) + len(self.light) + len(self.nouns)
@@ -58,13 +59,14 @@ class Lexicon:
 
 @lru_cache(maxsize=2)
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
-    tables: dict[str, dict[str, Predicate]] = {"verb": {}, "phrasal": {}, "light": {}, "noun": {}, "veto": {}}
+    tables: dict[str, dict[str, Predicate]] = {"verb": {}, "phrasal": {}, "light": {}, "noun": {}, "veto": {},
+                                             "thing": {}}
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = (line.split("\t") + [""] * 6)[:6]
         kind, phrase, event, mode, context, flags = (c.strip() for c in cols)
-        if kind == "veto":
+        if kind in ("veto", "thing"):
             tables[kind][phrase] = Predicate(kind, phrase, "", None, ())
             continue
         if kind == "light" and phrase.endswith("s") and not phrase.endswith("ss"):
@@ -80,7 +82,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
             frozenset(f for f in flags.split(",") if f),
         )
     return Lexicon(tables["verb"], tables["phrasal"], tables["light"], tables["noun"],
-                   frozenset(tables["veto"]))
+                   frozenset(tables["veto"]), frozenset(tables["thing"]))
 
 
 def _lemma(token: Token) -> str:
@@ -132,6 +134,8 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
                 return Match(lex.light[f"* {_noun_lemma(obj)}"], verb, (verb, obj), obj)
         return _must_request(verb)
     if "object" in pred.flags and not objects and not _is_passive(verb):
+        return None
+    if "not_thing" in pred.flags and any(_noun_lemma(o) in lex.things for o in objects):
         return None
     if "reciprocal" in pred.flags and not _reciprocal(verb):
         return None
