@@ -41,6 +41,9 @@ PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", 
 # "a Russian spokesperson" or "the US envoy" is not (there are many).
 SINGLE_OFFICES = {"president", "prime-minister", "chancellor", "king", "supreme-leader", "crown-prince",
                   "vice-president", "foreign-minister", "defence-minister", "finance-minister"}
+# Sectors whose people act at home: "police in Tbilisi" are Georgia's (troops in a country are
+# often someone else's, so MIL is not here).
+HOME_SECTORS = {"COP", "GOV", "JUD", "LEG", "OPP", "CVL", "REF"}
 HEADS_OF_STATE = {"president", "prime-minister", "chancellor", "king", "leader", "supreme-leader"}
 BODY_KINDS = {IGO, GROUP, MEDIA}
 ENTRY_KIND = {COUNTRY: "country", CAPITAL: "country", DEMONYM: "country", SEAT: "organization",
@@ -93,7 +96,7 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
     bodies = [e for e in entries if e.kind in BODY_KINDS]
     if bodies:
         return Phrase(start, end, hit.head, (entry_draft(drafts, bodies[-1]),))
-    countries = _countries(entries, cues, people, scan, word.country)
+    countries = _countries(entries, cues, people, scan, word.country, head, word.sector)
     kind = {"org": "organization", "title": "group"}.get(word.kind, word.kind)
     if kind == "coalition":
         if word.slug == "coalition" and not countries and not _telling(scan, cues.start, hit.start):
@@ -134,7 +137,7 @@ def _phrase_end(scan: Scan, hit: WordHit, head: Token) -> int:
 
 
 def _countries(entries: list[Entry], cues: Cues, people: list[PersonMention], scan: Scan,
-               national: str | None) -> list[str]:
+               national: str | None, head: Token, sector: str | None) -> list[str]:
     out: list[str] = []
     for entry in entries:
         if entry.country and entry.country not in out:
@@ -156,6 +159,8 @@ def _countries(entries: list[Entry], cues: Cues, people: list[PersonMention], sc
                 break
     if not out and national:
         out.append(national)
+    if not out and sector in HOME_SECTORS:  # "police in Tbilisi", "protesters in Georgia"
+        out.extend(e.country for e in prep_countries(scan, head, ("in",)) if e.country)
     return out
 
 

@@ -131,7 +131,10 @@ def _learn_from_text(scan: Scan, mention: PersonMention) -> None:
         sector = "GOV" if country else None  # "secretary-general" of no body the text names
     if title is None and cues.rank:
         sector = cues.rank
-    draft.fill(country, sector, role_text(scan, cues), title.slug if title else None)
+    if title is not None and title.slug == "counterpart":  # "his Turkish counterpart": a peer, no office
+        draft.fill(country, sector)
+    else:
+        draft.fill(country, sector, role_text(scan, cues), title.slug if title else None)
     doc = scan.doc
     span = doc[mention.name.start:mention.name.end]
     draft.mentions[(span.start_char, span.end_char)] = span.text

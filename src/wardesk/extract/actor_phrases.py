@@ -179,11 +179,11 @@ def is_plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or (not token.tag_ and token.lower_.endswith("s"))
 
 
-def prep_countries(scan: Scan, head: Token) -> list[Entry]:
+def prep_countries(scan: Scan, head: Token, preps: tuple[str, ...] = ("of", "from")) -> list[Entry]:
     """Countries in "officials from the US and Ukraine" / "the army of Sudan"."""
     out: list[Entry] = []
     for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
