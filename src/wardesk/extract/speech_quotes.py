@@ -184,6 +184,8 @@ def _quoted_predicate(doc: Doc, q: Quote) -> Candidate | None:
     verb = first if first.pos_ == "VERB" else first.head
     if verb.pos_ != "VERB" or not (first == verb or first.dep_ in ("aux", "advmod", "neg")):
         return None
+    if verb.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp"):
+        return None  # 'demanded that Ottawa “must drop …”': the quote is the demander's words
     subject = subject_of(verb)
     if subject is None or subject.idx >= q.open or not _named(subject):
         return None
