@@ -36,12 +36,15 @@ _MIN_ALT_LEN = 4  # shorter alternate names ("Pa", "Roma" abbreviations) collide
 
 def fold(name: str) -> str:
     """A name as the gazetteer keys it: accents dropped, lower case, no leading "the"."""
-    text = name.replace("’", "'")
+    text = name.replace("’", "'") if "’" in name else name
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = " ".join(text.lower().split())
-    text = text.removesuffix("'s").removesuffix("'")
+    text = text.lower()
+    if "  " in text or text[:1].isspace() or text[-1:].isspace():
+        text = " ".join(text.split())
+    if text.endswith("'s") or text.endswith("'"):
+        text = text.removesuffix("'s").removesuffix("'")
     return text[4:] if text.startswith("the ") else text
 
 
@@ -56,6 +59,8 @@ class Gazetteer:
     alternates: dict[str, Place] = field(default_factory=dict)
     capitals: dict[str, Place] = field(default_factory=dict)  # ISO3 → capital city
     demonyms: dict[str, str] = field(default_factory=dict)  # "french" → "FRA"
+    _letters: dict[str, list[str]] = field(default_factory=dict)
+    _fuzzy_seen: dict[str, Place | None] = field(default_factory=dict)
 
     def lookup(self, name: str, fuzzy: bool = False, alternates: bool = True) -> Place | None:
         """The place a name denotes; ``alternates=False`` keeps to main names (for words the
@@ -85,23 +90,23 @@ class Gazetteer:
         return self.capitals.get(iso3) if iso3 else None
 
     def _fuzzy(self, key: str) -> Place | None:
+        """A near spelling of a city or country with the same first letter (a typo there is
+        rare, and keeping to one letter's names keeps the search quick)."""
         from rapidfuzz import fuzz, process
 
-        choices = _fuzzy_choices(id(self), self)
+        if key in self._fuzzy_seen:
+            return self._fuzzy_seen[key]
+        choices = self._choices_by_letter().get(key[0], [])
         best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-        if best is None:
-            return None
-        name = best[0]
-        return self.countries.get(name) or self.cities.get(name)
+        found = None if best is None else (self.countries.get(best[0]) or self.cities.get(best[0]))
+        self._fuzzy_seen[key] = found
+        return found
 
-
-_CHOICES: dict[int, list[str]] = {}
-
-
-def _fuzzy_choices(key: int, gaz: Gazetteer) -> list[str]:
-    if key not in _CHOICES:
-        _CHOICES[key] = [*gaz.countries, *gaz.cities]
-    return _CHOICES[key]
+    def _choices_by_letter(self) -> dict[str, list[str]]:
+        if not self._letters:
+            for name in (*self.countries, *self.cities):
+                self._letters.setdefault(name[:1], []).append(name)
+        return self._letters
 
 
 def _data(name: str) -> Any:

@@ -115,9 +115,10 @@ def _relative_to_event(f: _Found) -> bool:
 
 def find_dates(doc: Doc, published: str | None) -> DateTableImpl:
     pub = parse_published(published)
-    exprs = list(scan(doc.text))
+    text = doc.text  # built from the tokens on every access: read it once
+    exprs = list(scan(text))
     exprs += _entity_dates(doc, exprs)
-    found = [f for f in (_read(doc, e, pub) for e in sorted(exprs, key=lambda e: e.start)) if f]
+    found = [f for f in (_read(doc, text, e, pub) for e in sorted(exprs, key=lambda e: e.start)) if f]
     return DateTableImpl(doc=doc, found=tuple(found))
 
 
@@ -152,7 +153,7 @@ def _names_a_time(text: str) -> bool:
     return not _DURATION.match(low) and not _BARE_UNIT.match(low)
 
 
-def _read(doc: Doc, expr: DateExpr, pub: dt.date | None) -> _Found | None:
+def _read(doc: Doc, doc_text: str, expr: DateExpr, pub: dt.date | None) -> _Found | None:
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -163,7 +164,7 @@ def _read(doc: Doc, expr: DateExpr, pub: dt.date | None) -> _Found | None:
     if verb is not None and verb.dep_ == "advcl" and verb.head.i != verb.i:
         frame = tense(clause_verb(verb.head))
     value = resolve(expr, pub, own, frame)
-    text = doc.text[expr.start:expr.end]
+    text = doc_text[expr.start:expr.end]
     mention = DateMention(text, expr.start, expr.end, value.value, value.end_value,
                           value.granularity, value.resolution)
     return _Found(mention, expr.kind, root.i, verb.i if verb is not None else None)
