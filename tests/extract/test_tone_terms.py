@@ -47,3 +47,9 @@ def test_inflected_forms_match(nlp: Any) -> None:
     doc = nlp("Critics said voters had been duped by a so-called peace plan and catastrophic losses.")
     texts = {t.text for t in score_tone(doc, StatementIndex(())).loaded_terms}
     assert {"duped", "so-called", "catastrophic"} <= texts
+
+
+@pytest.mark.model
+def test_a_word_inside_a_name_is_not_loaded(nlp: Any) -> None:
+    doc = nlp("Fighters of Hayat Tahrir al-Sham entered the city on Sunday.")
+    assert [t.text for t in score_tone(doc, StatementIndex(())).loaded_terms] == []

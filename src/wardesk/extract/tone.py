@@ -12,7 +12,7 @@ from wardesk.extract.quote_scan import Quote, find_quotes, quoted_at
 from wardesk.records import LoadedTerm, Tone
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 PER_WORDS = 100  # the score is per this many words
 
@@ -38,10 +38,17 @@ def score_tone(doc: Doc, statements: StatementTable) -> Tone:
 def loaded_terms(doc: Doc, quotes: tuple[Quote, ...]) -> tuple[LoadedTerm, ...]:
     out = []
     for hit in loaded_lexicon().match(doc[:]):
+        if _in_a_name(doc[hit.start: hit.end]):
+            continue
         start = doc[hit.start].idx
         end = doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
         out.append(LoadedTerm(doc.text[start:end], start, end, hit.key, quoted_at(quotes, start, end)))
     return tuple(out)
+
+
+def _in_a_name(span: Span) -> bool:
+    """"Hayat Tahrir al-Sham": a capitalised word inside a named entity is part of a name."""
+    return any(t.ent_iob_ in ("B", "I") and t.is_title and not t.is_sent_start for t in span)
 
 
 def _weight(terms: tuple[LoadedTerm, ...]) -> float:
