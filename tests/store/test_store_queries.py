@@ -176,3 +176,18 @@ def test_record_dicts_are_the_records_as_json(loaded: Store) -> None:
 
     assert list(loaded.record_dicts()) == [to_dict(r) for r in loaded.records()]
     assert len(list(loaded.record_dicts(EventFilter(type="SANCTION")))) == 1
+
+
+@pytest.mark.parametrize("kw", [
+    {"actor": "rus/gov/vladimir-putin"}, {"actor": "rubio"}, {"actor": "zelensky"},
+    {"country": "ukr"}, {"country": "SAU"}, {"country": "RUS", "actor": "rubio"},
+    {"country": "UKR", "sort": "-date"}, {"actor": "nobody"},
+])
+def test_probe_and_set_forms_select_the_same_events(loaded: Store, kw: dict[str, Any],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from wardesk.store import queries
+
+    monkeypatch.setattr(queries, "WALK_ABOVE", 0)  # every value "frequent": walk and probe
+    walked = ids(loaded, **kw)
+    monkeypatch.setattr(queries, "WALK_ABOVE", 10**9)  # every value rare: look up the set
+    assert ids(loaded, **kw) == walked

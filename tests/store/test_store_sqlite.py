@@ -38,7 +38,7 @@ from wardesk.records import (
     record_from_dict,
     to_dict,
 )
-from wardesk.store import Store
+from wardesk.store import EventFilter, Store
 from wardesk.store import write as store_write
 from wardesk.store.migrations import MIGRATIONS
 from wardesk.store.schema import migrate, version
@@ -110,8 +110,8 @@ def test_a_crash_in_a_late_step_rolls_back(store: Store, kit: Any,
     article, record = kit.full_record(kit._make)
     real = store_write.save_parts
 
-    def crash(conn: sqlite3.Connection, rec: ArticleRecord) -> None:
-        real(conn, rec)
+    def crash(conn: Any, rec: ArticleRecord, data: Any = None) -> None:
+        real(conn, rec, data)
         raise RuntimeError("power cut")
 
     monkeypatch.setattr(store_write, "save_parts", crash)
@@ -256,18 +256,25 @@ def test_an_older_database_is_migrated(tmp_path: Path, kit: Any) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     assert migrate(conn, target=1) == 1
     article, record = kit.full_record(kit._make)
-    conn.execute("BEGIN")
+    conn.execute("BEGIN")  # what a version-1 wardesk wrote: no lookup tables yet
     store_write.insert_article(conn, article, record)
-    store_write.save_parts(conn, record)
+    for seq, event in enumerate(record.events):
+        conn.execute(store_write.insert_sql("events"), store_write._event_row(
+            article.id, seq, event, record.article.published, to_dict(event)))
+        conn.executemany(store_write.insert_sql("event_actors"),
+                         store_write._event_actor_rows(article.id, event))
     conn.execute("COMMIT")
     indexes = "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'events_type'"
     assert conn.execute(indexes).fetchone() is None
     conn.close()
     with Store(path) as store:
-        assert version(store.connection) == len(MIGRATIONS) >= 2
+        assert version(store.connection) == len(MIGRATIONS) >= 4
         assert store.connection.execute(indexes).fetchone() is not None
         assert store.record(article.id) == record
         assert store.count_events() == 2
+        # migration 4 filled the lookups from the rows already there
+        assert [e["id"] for e in store.events(EventFilter(country="UKR"))] == ["e-strike", "e-talks"]
+        assert [e["id"] for e in store.events(EventFilter(actor="zelensk"))] == ["e-talks"]
 
 
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:

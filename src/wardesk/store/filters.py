@@ -83,8 +83,34 @@ def quad_name(value: str) -> str:
     return one_of(value, QUADS, "quad")
 
 
-def event_where(f: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (over events e JOIN articles a) and its parameters for ``f``."""
+# The actor and country filters come in two forms with the same meaning. The probe checks an
+# event's own rows (EXISTS), best while walking an index in date order for a page of a frequent
+# value (see queries.iter_events). The set form first narrows to the articles that have a
+# match (through event_codes / actor_texts, migration 4), then probes only their events: best
+# for counts, aggregates and rare values. (A row-value IN over (article_id, id) would say it
+# more directly, but SQLite re-runs such a subquery per row.)
+_ACTOR_MATCH = ("(ea.actor_id = ? OR ea.actor_id IN (SELECT ac.id FROM actors ac"
+                " WHERE ac.name LIKE ? ESCAPE '\\') OR ea.actor_text IN (SELECT t.text"
+                " FROM actor_texts t WHERE t.text LIKE ? ESCAPE '\\'))")
+_ACTOR_PROBE = ("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id"
+                f" AND ea.event_id = e.id AND {_ACTOR_MATCH})")
+_ACTOR_SET = (f"e.article_id IN (SELECT ea.article_id FROM event_actors ea WHERE {_ACTOR_MATCH})"
+              f" AND {_ACTOR_PROBE}")
+_COUNTRY_PROBE = ("EXISTS (SELECT 1 FROM event_codes c WHERE c.article_id = e.article_id"
+                  " AND c.event_id = e.id AND c.code = ?)")
+_COUNTRY_SET = (f"e.article_id IN (SELECT c.article_id FROM event_codes c WHERE c.code = ?)"
+                f" AND {_COUNTRY_PROBE}")
+ACTOR_MATCH_SQL = f"SELECT 1 FROM event_actors ea WHERE {_ACTOR_MATCH}"  # params: actor_params
+
+
+def actor_params(actor: str) -> list[str]:
+    return [actor, like(actor), like(actor)]
+
+
+def event_where(f: EventFilter, probe: bool = False) -> tuple[str, list[Any]]:
+    """The WHERE clause (over events e JOIN articles a) and its parameters for ``f``; ``probe``:
+    actor and country checked event by event (for walking an index in order) instead of as a
+    set looked up first. Both select the same events."""
     clauses: list[str] = []
     params: list[Any] = []
 
@@ -93,15 +119,11 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
         params.extend(values)
 
     if f.actor:
-        add("EXISTS (SELECT 1 FROM event_actors ea LEFT JOIN actors ac ON ac.id = ea.actor_id"
-            " WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND (ea.actor_id = ?"
-            " OR ac.name LIKE ? ESCAPE '\\' OR ea.actor_text LIKE ? ESCAPE '\\'))",
-            f.actor, like(f.actor), like(f.actor))
+        actor = actor_params(f.actor)
+        add(*((_ACTOR_PROBE, *actor) if probe else (_ACTOR_SET, *actor, *actor)))
     if f.country:
         country = f.country.strip().upper()
-        add("(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors ea"
-            " WHERE ea.article_id = e.article_id AND ea.event_id = e.id AND ea.code = ?))",
-            country, country)
+        add(*((_COUNTRY_PROBE, country) if probe else (_COUNTRY_SET, country, country)))
     if f.type:
         add("e.type = ?", one_of(canonical_type(f.type), EVENT_TYPES, "event type"))
     if f.quad:

@@ -132,4 +132,28 @@ CREATE INDEX events_country_by_date ON events(place_country, (sort_date IS NULL)
 CREATE INDEX event_actors_event_code ON event_actors(article_id, event_id, code);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_TABLES, V2_INDEXES, V3_EVENT_ORDER)
+# 4: lookup tables for the two filters that were scans: every country an event touches (its
+# actors' codes and its place's country; also counted by the overview), and the distinct actor
+# texts, so "actor contains X" searches thousands of names instead of millions of rows.
+V4_EVENT_LOOKUPS = """
+CREATE TABLE event_codes (
+    article_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    code TEXT NOT NULL,
+    sort_date TEXT,                    -- the event's, so a country's events walk in date order
+    PRIMARY KEY (article_id, event_id, code),
+    FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE
+) WITHOUT ROWID;
+INSERT INTO event_codes (article_id, event_id, code, sort_date)
+SELECT ea.article_id, ea.event_id, ea.code, e.sort_date FROM event_actors ea
+JOIN events e ON e.article_id = ea.article_id AND e.id = ea.event_id WHERE ea.code IS NOT NULL
+UNION
+SELECT article_id, id, place_country, sort_date FROM events WHERE place_country IS NOT NULL;
+CREATE INDEX event_codes_by_date ON event_codes(code, (sort_date IS NULL), sort_date);
+CREATE TABLE actor_texts (text TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT INTO actor_texts (text) SELECT DISTINCT actor_text FROM event_actors;
+CREATE INDEX event_actors_text ON event_actors(actor_text);
+CREATE INDEX events_sort_date_type ON events(sort_date, type);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS)

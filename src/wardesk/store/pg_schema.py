@@ -48,6 +48,7 @@ def translate_migration(script: str) -> str:
         if "articles_fts" in statement:  # FTS5: replaced by EXTRA[1]
             continue
         if statement.startswith("CREATE TABLE"):
+            statement = statement.replace(" WITHOUT ROWID", "")  # SQLite's storage choice
             for pattern, replacement in _TYPES:
                 statement = pattern.sub(replacement, statement)
         elif statement.startswith("CREATE INDEX"):

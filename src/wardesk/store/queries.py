@@ -10,7 +10,16 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from wardesk.records import ArticleRecord, record_from_dict
-from wardesk.store.filters import EventFilter, as_country, day, event_where, like, order_and_page
+from wardesk.store.filters import (
+    ACTOR_MATCH_SQL,
+    EventFilter,
+    actor_params,
+    as_country,
+    day,
+    event_where,
+    like,
+    order_and_page,
+)
 from wardesk.store.pg_schema import FTS_CONFIG
 from wardesk.store.rows import flat_event
 from wardesk.store.schema import is_postgres
@@ -115,8 +124,28 @@ def _event_from_row(row: Any) -> dict[str, Any]:
     return flat_event(json.loads(row[0]), meta)
 
 
+# A page of events for an actor or country with more matches than this walks the date index and
+# probes each event (it soon finds a page); with fewer, the matches are looked up and sorted.
+WALK_ABOVE = 5000
+
+
+def _walk(conn: Connection, f: EventFilter) -> bool:
+    """Whether a page for ``f`` should walk an index in its order, probing actor/country."""
+    if f.limit is None or not (f.actor or f.country):
+        return False
+    checks = []
+    if f.country:
+        checks.append(("SELECT 1 FROM event_codes c WHERE c.code = ?", [f.country.strip().upper()]))
+    if f.actor:
+        checks.append((ACTOR_MATCH_SQL, actor_params(f.actor)))
+    bound = WALK_ABOVE + f.offset
+    return all(
+        conn.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT ?) m", [*params, bound]).fetchone()[0]
+        >= bound for sql, params in checks)
+
+
 def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
-    where, params = event_where(f)
+    where, params = event_where(f, probe=_walk(conn, f))
     page, page_params = order_and_page(f)
     for row in conn.execute(f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM}{where}{page}",
                             [*params, *page_params]):
@@ -124,8 +153,9 @@ def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
 
 
 def count_events(conn: Connection, f: EventFilter) -> int:
+    # no join: no filter reads the article, and every event has one (foreign key)
     where, params = event_where(f)
-    return int(conn.execute(f"SELECT COUNT(*){_EVENT_FROM}{where}", params).fetchone()[0])
+    return int(conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0])
 
 
 _ACTOR_COUNTS = (

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from wardesk.errors import StoreError, UsageError
 from wardesk.extract.layers import KnownPerson
-from wardesk.records import Article, ArticleRecord, Rejection
+from wardesk.records import Article, ArticleRecord, Rejection, to_dict
 from wardesk.store import people, positions, queries, write
 from wardesk.store.filters import EventFilter
 from wardesk.store.schema import Connection, connect, database_errors, is_postgres
@@ -90,10 +90,15 @@ class Store:
               record: ArticleRecord) -> SaveResult:
         if queries.has_article(conn, record.article.id):
             return "unchanged"
-        if not write.insert_article(conn, article, record):  # saved meanwhile by another writer
+        data = to_dict(record)  # once: the stored JSON and the event rows both use it
+        if not write.insert_article(conn, article, record, data):  # saved by another writer
             return "unchanged"
-        write.save_parts(conn, record)
+        write.save_parts(conn, record, data)
         return "new"
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics (after a bulk load: it picks indexes by them)."""
+        self._conn.execute("ANALYZE")
 
     def reject(self, rejection: Rejection) -> None:
         self._write(lambda conn: write.insert_rejection(conn, rejection),

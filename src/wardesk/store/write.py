@@ -62,9 +62,11 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def insert_article(conn: Connection, article: Article | None, record: ArticleRecord) -> bool:
+def insert_article(conn: Connection, article: Article | None, record: ArticleRecord,
+                   data: dict[str, Any] | None = None) -> bool:
     """The article's row; False when an article with its id is already stored (another writer
-    may have saved it since we looked: PostgreSQL writers do not wait for each other to start)."""
+    may have saved it since we looked: PostgreSQL writers do not wait for each other to start).
+    ``data`` is ``to_dict(record)`` when the caller has it already."""
     meta = record.article
     cursor = conn.execute(
         "INSERT INTO articles (id, source_id, title, url, publisher, published, author, language,"
@@ -74,28 +76,35 @@ def insert_article(conn: Connection, article: Article | None, record: ArticleRec
             meta.id, meta.source_id, meta.title, meta.url, meta.publisher, meta.published,
             article.author if article else None, meta.language, meta.words,
             article.origin if article else None, meta.tone.score,
-            article.text if article else None, record.schema, dumps(to_dict(record)), now(),
+            article.text if article else None, record.schema,
+            dumps(to_dict(record) if data is None else data), now(),
         ),
     )
     return bool(cursor.rowcount)
 
 
-def save_parts(conn: Connection, record: ArticleRecord) -> None:
-    """Every normalised table's rows for ``record`` (its article row already written)."""
+def save_parts(conn: Connection, record: ArticleRecord,
+               data: dict[str, Any] | None = None) -> None:
+    """Every normalised table's rows for ``record`` (its article row already written);
+    ``data`` is ``to_dict(record)`` when the caller has it already (saves a second conversion)."""
     aid, published = record.article.id, record.article.published
+    event_dicts = data["events"] if data is not None else [to_dict(e) for e in record.events]
     _upsert_actors(conn, record)
     conn.executemany(
         insert_sql("article_actors"),
         _article_actor_rows(record),
     )
     seen: set[str] = set()
+    event_rows, actor_rows = [], []
     for seq, event in enumerate(record.events):
         if event.id in seen:  # a repeated content id is the same event: one row is enough
             continue
         seen.add(event.id)
-        row = _event_row(aid, seq, event, published)
-        conn.execute(insert_sql("events"), row)
-        conn.executemany(insert_sql("event_actors"), _event_actor_rows(aid, event))
+        event_rows.append(_event_row(aid, seq, event, published, event_dicts[seq]))
+        actor_rows += _event_actor_rows(aid, event)
+    conn.executemany(insert_sql("events"), event_rows)  # events before their actors (FK)
+    conn.executemany(insert_sql("event_actors"), actor_rows)
+    _save_lookups(conn, event_rows, actor_rows)
     conn.executemany(
         insert_sql("statements"),
         [(aid, i, s.speaker, s.speakerText, s.cue, s.content, int(s.direct), s.certainty,
@@ -115,6 +124,26 @@ def save_parts(conn: Connection, record: ArticleRecord) -> None:
         [(aid, i, t.text, t.start, t.end, t.category, int(t.quoted))
          for i, t in enumerate(record.article.tone.loaded_terms)],
     )
+
+
+_EVENT = {name: i for i, name in enumerate(COLUMNS["events"])}
+_EVENT_ACTOR = {name: i for i, name in enumerate(COLUMNS["event_actors"])}
+
+
+def _save_lookups(conn: Connection, event_rows: list[tuple[Any, ...]],
+                  actor_rows: list[tuple[Any, ...]]) -> None:
+    """The rows of event_codes (every country an event touches) and actor_texts (migration 4)."""
+    dates = {(r[_EVENT["article_id"]], r[_EVENT["id"]]): r[_EVENT["sort_date"]] for r in event_rows}
+    touched = {(r[_EVENT["article_id"]], r[_EVENT["id"]], r[_EVENT["place_country"]])
+               for r in event_rows if r[_EVENT["place_country"]] is not None}
+    touched |= {(r[_EVENT_ACTOR["article_id"]], r[_EVENT_ACTOR["event_id"]], r[_EVENT_ACTOR["code"]])
+                for r in actor_rows if r[_EVENT_ACTOR["code"]] is not None}
+    conn.executemany(
+        "INSERT INTO event_codes (article_id, event_id, code, sort_date) VALUES (?, ?, ?, ?)",
+        sorted((aid, eid, code, dates[aid, eid]) for aid, eid, code in touched))
+    texts = sorted({r[_EVENT_ACTOR["actor_text"]] for r in actor_rows})
+    conn.executemany("INSERT INTO actor_texts (text) VALUES (?) ON CONFLICT (text) DO NOTHING",
+                     [(t,) for t in texts])
 
 
 def _article_actor_rows(record: ArticleRecord) -> Iterator[tuple[Any, ...]]:
@@ -162,9 +191,9 @@ def _merge_actor(conn: Connection, a: Actor, published: str | None) -> None:
     )
 
 
-def _event_row(aid: str, seq: int, e: Event, published: str | None) -> tuple[Any, ...]:
+def _event_row(aid: str, seq: int, e: Event, published: str | None,
+               data: dict[str, Any]) -> tuple[Any, ...]:
     etype = canonical_type(e.event)
-    data = to_dict(e)
     d, loc = e.date, e.eventLoc
     return (
         aid, e.id, seq, etype, QUAD_CLASS.get(etype), e.mode, e.status, e.certainty,

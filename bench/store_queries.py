@@ -1,0 +1,166 @@
+"""Query benchmark of a filled wardesk store (bench/store_generate.py makes one): p50/p95 of the
+queries behind the desk's pages, against the targets of the "Speed and scale" issue.
+
+    python bench/store_queries.py --db build/bench/store.db [--runs 20] [--json out.json]
+
+Filter values are drawn from the store itself — frequent and rare actors, countries and types,
+date ranges of a week to a quarter — so a query is neither always the easy case nor the worst.
+Exit status 1 when a group misses its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+from wardesk.store import EventFilter, Store
+from wardesk.store import stats as store_stats
+
+TARGETS_MS = {"events": 100, "count": 100, "search": 200, "overview": 500, "positions": 200}
+
+
+def _column(store: Store, sql: str) -> list[Any]:
+    return [row[0] for row in store.connection.execute(sql)]
+
+
+class Samples:
+    """Filter values taken from the store: the most frequent and a spread of rarer ones."""
+
+    def __init__(self, store: Store, rng: random.Random) -> None:
+        self.rng = rng
+        top = ("SELECT {col}, COUNT(*) AS n FROM {table} WHERE {col} IS NOT NULL"
+               " GROUP BY {col} ORDER BY n DESC LIMIT 200")
+        self.actors = _column(store, top.format(col="actor_id", table="event_actors"))
+        self.countries = _column(store, top.format(col="code", table="event_actors"))
+        self.types = _column(store, top.format(col="type", table="events"))
+        self.names = [row[0].split()[-1] for row in store.connection.execute(
+            "SELECT name FROM actors WHERE kind = 'person' LIMIT 200")]
+        self.issues = _column(store, top.format(col="issue", table="positions"))
+        days = _column(store, "SELECT MIN(sort_date) FROM events UNION ALL"
+                              " SELECT MAX(sort_date) FROM events")
+        self.first, self.last = days[0][:10], days[1][:10]
+        words = _column(store, "SELECT title FROM articles LIMIT 500")
+        self.words = [w.strip(".,()") for t in words if t for w in t.split() if len(w) > 4]
+
+    def pick(self, values: list[Any]) -> Any:
+        # half the time one of the ten most frequent, else any of the 200
+        return self.rng.choice(values[:10] if self.rng.random() < 0.5 else values)
+
+    def span(self) -> tuple[str, str]:
+        from datetime import date, timedelta
+
+        first, last = date.fromisoformat(self.first), date.fromisoformat(self.last)
+        length = self.rng.choice((7, 30, 91))
+        start = first + timedelta(days=self.rng.randrange(max(1, (last - first).days - length)))
+        return start.isoformat(), (start + timedelta(days=length)).isoformat()
+
+
+def event_filters(s: Samples) -> list[tuple[str, Callable[[], EventFilter]]]:
+    def dated(**kw: Any) -> EventFilter:
+        since, until = s.span()
+        return EventFilter(since=since, until=until, **kw)
+
+    return [
+        ("all", lambda: EventFilter()),
+        ("all newest", lambda: EventFilter(sort="-date")),
+        ("actor id", lambda: EventFilter(actor=s.pick(s.actors))),
+        ("actor name", lambda: EventFilter(actor=s.pick(s.names))),
+        ("country", lambda: EventFilter(country=s.pick(s.countries))),
+        ("country newest", lambda: EventFilter(country=s.pick(s.countries), sort="-date")),
+        ("type", lambda: EventFilter(type=s.pick(s.types))),
+        ("dates", lambda: dated()),
+        ("type+country", lambda: EventFilter(type=s.pick(s.types), country=s.pick(s.countries))),
+        ("actor+dates", lambda: dated(actor=s.pick(s.actors))),
+        ("country+type+dates", lambda: dated(country=s.pick(s.countries), type=s.pick(s.types))),
+        ("status+certainty", lambda: EventFilter(status="planned", certainty="claimed")),
+        ("page 5", lambda: EventFilter(country=s.pick(s.countries), offset=400)),
+    ]
+
+
+def timed(run: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    run()
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(store: Store, runs: int, seed: int) -> dict[str, dict[str, dict[str, float]]]:
+    rng = random.Random(seed)
+    s = Samples(store, rng)
+    groups: dict[str, dict[str, list[float]]] = {g: {} for g in TARGETS_MS}
+    for name, make in event_filters(s):
+        for _ in range(runs):
+            f = make()
+            groups["events"].setdefault(name, []).append(timed(lambda: store.events(f)))
+            groups["count"].setdefault(name, []).append(timed(lambda: store.count_events(f)))
+    for _ in range(runs):
+        one, two = rng.choice(s.words), rng.choice(s.words)
+        for name, q in (("one word", one), ("two words", f"{one} {two}"),
+                        ("prefix", f"{one[:4]}*"), ("common word", "officials")):
+            groups["search"].setdefault(name, []).append(timed(lambda q=q: store.articles(q)))
+    for name, make in (("everything", lambda: EventFilter(limit=None)),
+                       ("country", lambda: EventFilter(country=s.pick(s.countries), limit=None)),
+                       ("type+dates", lambda: EventFilter(type=s.pick(s.types),
+                                                         since=s.span()[0], limit=None))):
+        for _ in range(max(3, runs // 4)):
+            f = make()
+            groups["overview"].setdefault(name, []).append(
+                timed(lambda: (store.counts(), store_stats.overview(store, f))))
+            groups["overview"].setdefault(f"facets {name}", []).append(
+                timed(lambda: store_stats.facets(store, f)))
+    for _ in range(runs):
+        party, issue = rng.choice(s.countries[:20]), rng.choice(s.issues)
+        groups["positions"].setdefault("country+issue", []).append(
+            timed(lambda: store.positions(actor=party, issue=issue)))
+        actor = s.pick(s.actors)
+        groups["positions"].setdefault("actor", []).append(
+            timed(lambda: store.positions(actor=actor)))
+    return {g: {name: summary(times) for name, times in rows.items()} for g, rows in groups.items()}
+
+
+def summary(times: list[float]) -> dict[str, float]:
+    ordered = sorted(times)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"p50": round(statistics.median(ordered), 1), "p95": round(p95, 1),
+            "max": round(ordered[-1], 1), "n": len(ordered)}
+
+
+def report(results: dict[str, dict[str, dict[str, float]]]) -> bool:
+    ok = True
+    for group, rows in results.items():
+        target = TARGETS_MS[group]
+        print(f"\n{group} (target p95 < {target} ms)")
+        for name, r in rows.items():
+            miss = r["p95"] >= target and not name.startswith("facets")
+            ok &= not miss
+            flag = "  MISS" if miss else ""
+            print(f"  {name:<22} p50 {r['p50']:>8.1f}  p95 {r['p95']:>8.1f}  max {r['max']:>8.1f}"
+                  f"  ms{flag}")
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", required=True, help="store path or postgresql:// URL")
+    parser.add_argument("--runs", type=int, default=20, help="runs per query kind")
+    parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--json", help="also write the figures here")
+    args = parser.parse_args(argv)
+    with Store(args.db) as store:
+        counts = store.counts()
+        print(f"store: {args.db} ({store.dialect}) {counts}")
+        results = measure(store, args.runs, args.seed)
+    ok = report(results)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump({"db": args.db, "counts": counts, "results": results}, out, indent=1)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
