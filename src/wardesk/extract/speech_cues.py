@@ -43,6 +43,8 @@ def cue_certainty(token: Token) -> str | None:
     """The certainty a reporting verb gives, or None when ``token`` is not a reporting verb."""
     if token.pos_ not in ("VERB", "AUX") and token.tag_[:2] != "VB":
         return None
+    if token.is_title and not token.is_sent_start:
+        return None  # "Sayed Abdul Wajeed Sadat": a capitalised "Sayed" is a name
     verbs: dict[str, str] = cue_data()["verbs"]
     return verbs.get(token.lemma_.lower())
 

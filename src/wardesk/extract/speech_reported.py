@@ -186,6 +186,8 @@ def _end(tok: Token) -> int:
 
 def _from_source_phrase(doc: Doc, tok: Token) -> Candidate | None:
     """"According to X, …" and "Citing X, …": the rest of the sentence is X's."""
+    if tok.lower_ == "according" and tok.head.dep_ in ("relcl", "acl"):
+        return None  # "the politician, who according to X is considering …": a side remark
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         source = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
         cue = "according to"
