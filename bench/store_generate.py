@@ -41,11 +41,14 @@ from wardesk.store import Store
 START = date(2024, 1, 1)
 DAYS = 730
 # Country codes in rough order of how much conflict news names them (heavier first).
-COUNTRIES = (
-    "UKR RUS USA ISR PSE SYR SDN IRN LBN YEM CHN GBR FRA DEU TUR EGY QAT SAU IRQ AFG PAK IND MMR "
-    "ETH SOM COD MLI NER BFA NGA LBY HTI VEN COL MEX KOR PRK JPN TWN ARM AZE GEO BLR POL HUN "
-    "ROU MDA SRB XKX BIH KEN UGA RWA SSD CAF MOZ TCD CMR DZA MAR TUN JOR ARE OMN KWT"
-).split()
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+COUNTRIES = _words(
+    "UKR RUS USA ISR PSE SYR SDN IRN LBN YEM CHN GBR FRA DEU TUR EGY QAT SAU IRQ AFG PAK IND MMR"
+    " ETH SOM COD MLI NER BFA NGA LBY HTI VEN COL MEX KOR PRK JPN TWN ARM AZE GEO BLR POL HUN"
+    " ROU MDA SRB XKX BIH KEN UGA RWA SSD CAF MOZ TCD CMR DZA MAR TUN JOR ARE OMN KWT")
 # (type, weight): conflict news has many attacks and meetings, few concessions.
 TYPES = (
     ("ASSAULT", 24), ("CONSULT", 14), ("ACCUSE", 9), ("SUPPORT", 7), ("THREATEN", 6),
@@ -64,10 +67,11 @@ CERTAINTIES = (("confirmed", 35), ("reported", 35), ("claimed", 20), ("hedged", 
 ISSUES = ("ceasefire", "territory", "nato_membership", "prisoners", "sanctions", "elections",
           "humanitarian_access", "security_guarantees", "hostages", "reconstruction")
 STANCES = ("demand", "offer", "support", "oppose", "reject", "accept", "condition")
-SYLLABLES = "ka lo mi ra ne to vi sa de ko ri mu ta le po an el ov in ur ya ze ba go".split()
-FILLER = ("the a of in on and to said officials forces talks city region border near after "
-          "since amid week day night government ministry army troops peace war ceasefire aid "
-          "drone missile strike shelling village convoy hospital power grid port grain").split()
+SYLLABLES = _words("ka lo mi ra ne to vi sa de ko ri mu ta le po an el ov in ur ya ze ba go")
+FILLER = _words(
+    "the a of in on and to said officials forces talks city region border near after since amid"
+    " week day night government ministry army troops peace war ceasefire aid drone missile strike"
+    " shelling village convoy hospital power grid port grain")
 
 
 def _name(rng: random.Random, parts: int = 3) -> str:

@@ -95,7 +95,8 @@ def save_parts(conn: Connection, record: ArticleRecord,
         _article_actor_rows(record),
     )
     seen: set[str] = set()
-    event_rows, actor_rows = [], []
+    event_rows: list[tuple[Any, ...]] = []
+    actor_rows: list[tuple[Any, ...]] = []
     for seq, event in enumerate(record.events):
         if event.id in seen:  # a repeated content id is the same event: one row is enough
             continue
