@@ -176,3 +176,19 @@ def test_seed_event_dates(nlp: Any, seed_text: str) -> None:
 def test_own_cases_with_the_model(nlp: Any, text: str, published: str, value: str) -> None:
     mentions = find_dates(nlp(text), published).mentions
     assert [m.value for m in mentions] == [value]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "value"), [
+    ("Lawmakers welcomed Tuesday's announcement of a truce.", "welcomed", None),
+    ("A court lifted the orders against the deputy, who was removed from office in mid-October.", "lifted", None),
+    ("A court lifted the orders against the deputy, who was removed from office in mid-October.", "removed", "2024-10"),
+    ("The adviser said on Tuesday that the president would meet Kim.", "meet", None),
+    ("The adviser said on Tuesday that the president would meet Kim.", "said", "2024-11-26"),
+    ("Officials said Monday that rebels had attacked the convoy.", "attacked", "2024-11-25"),
+])
+def test_event_date_belongs_to_its_own_clause(nlp: Any, text: str, trigger: str, value: str | None) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    found = find_dates(doc, "2024-11-28").date_for(token)  # a Thursday
+    assert (found.value if found else None) == value

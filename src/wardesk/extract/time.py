@@ -81,6 +81,8 @@ class DateTableImpl:
         return None
 
     def _attached(self, f: _Found, trigger: Token) -> bool:
+        if self._dates_another_noun(f, trigger):
+            return False
         node = self.doc[f.root]
         for _ in range(40):
             if node.i == trigger.i:
@@ -93,19 +95,56 @@ class DateTableImpl:
     def _same_clause(self, f: _Found, trigger: Token) -> bool:
         """A nominal trigger ("talks") takes the date of the verb it is an argument of."""
         verb = clause_verb(trigger)
-        return verb is not None and f.verb == verb.i and not _relative_to_event(f)
+        if verb is None or f.verb != verb.i:
+            return False
+        return not _relative_to_event(f) and not self._dates_another_noun(f, trigger)
 
     def _inside(self, f: _Found, trigger: Token) -> bool:
-        if _relative_to_event(f):
-            return False  # "three years after X" dates X, not the clause around it
-        return trigger.left_edge.i <= f.root <= trigger.right_edge.i and f.root in {t.i for t in trigger.subtree}
+        """A date inside the trigger's clause, not inside a clause describing one of its
+        nouns ("a court lifted orders against X, who was removed in mid-October") and not
+        the possessor of another event ("rejected claims that Tuesday's attack …")."""
+        if _relative_to_event(f) or self._dates_another_noun(f, trigger):
+            return False
+        if not trigger.left_edge.i <= f.root <= trigger.right_edge.i:
+            return False
+        return _path_up(self.doc[f.root], trigger, _NOUN_CLAUSES) is not None
 
     def _governing(self, f: _Found, trigger: Token) -> bool:
+        """A date on a clause that reports or frames the trigger's ("said Monday that …"),
+        reached through complements only, not through a coordinated, adverbial or relative
+        clause (those are other events)."""
         if f.verb is None:
             return True
-        if _relative_to_event(f):
+        if _relative_to_event(f) or self._dates_another_noun(f, trigger):
             return False
-        return any(a.i == f.verb for a in trigger.ancestors)
+        if _path_up(trigger, self.doc[f.verb], _OTHER_CLAUSES) is None:
+            return False
+        # "said on Tuesday the president would meet …": the day of saying, not of meeting
+        return not (tense(clause_verb(trigger)) == "future" and tense(self.doc[f.verb]) in ("past", "perfect"))
+
+    def _dates_another_noun(self, f: _Found, trigger: Token) -> bool:
+        root = self.doc[f.root]
+        return root.dep_ == "poss" and root.head.i != trigger.i
+
+
+# Edges into a clause about something else: a noun's relative clause, or a coordinated,
+# adverbial or loosely attached clause.
+_NOUN_CLAUSES = frozenset({"relcl", "acl"})
+_OTHER_CLAUSES = frozenset({"relcl", "acl", "conj", "advcl", "parataxis"})
+
+
+def _path_up(start: Token, ancestor: Token, barred: frozenset[str]) -> list[Token] | None:
+    """The tokens from ``start`` up to ``ancestor``, or None when ``ancestor`` is not above
+    it or the way crosses an edge in ``barred``."""
+    path, node = [start], start
+    for _ in range(60):
+        if node.i == ancestor.i:
+            return path
+        if node.head.i == node.i or node.dep_ in barred:
+            return None
+        node = node.head
+        path.append(node)
+    return None
 
 
 def _relative_to_event(f: _Found) -> bool:
@@ -178,7 +217,8 @@ def _host_verb(span: Span) -> Token | None:
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "on":
         before -= 1
-    if before >= 0 and doc[before].tag_ in ("VBD", "VBN") and doc[before].pos_ == "VERB":
+    possessive = span.root.dep_ == "poss"  # "welcomed Tuesday's announcement"
+    if before >= 0 and doc[before].tag_ in ("VBD", "VBN") and doc[before].pos_ == "VERB" and not possessive:
         return doc[before]
     root = span.root
     if root.pos_ in ("VERB", "AUX"):
