@@ -172,3 +172,9 @@ def test_he_said_goes_back_to_the_last_named_speaker(nlp: Any) -> None:
             "happens next,” he said.")
     s = _one(_statements(nlp, text), "unclear what happens")
     assert s.speaker == "rus/gov/ivan-petrov"
+
+
+def test_unattributed_hearsay_is_hedged(nlp: Any) -> None:
+    found = _statements(nlp, "It is understood that the envoy will travel to Riyadh next week.")
+    s = _one(found, "envoy will travel")
+    assert s.speaker is None and s.certainty == "hedged"

@@ -9,6 +9,7 @@ from wardesk.extract.speech_cues import (
     Candidate,
     claim_marked,
     cue_certainty,
+    cue_data,
     hedged,
     is_expletive,
     speaker_of,
@@ -34,10 +35,12 @@ def reported_speech(doc: Doc, used: set[int]) -> list[Candidate]:
 
 
 def _from_verb(doc: Doc, verb: Token) -> Candidate | None:
-    certainty = cue_certainty(verb)
+    certainty = cue_certainty(verb) or _hearsay(verb)
     if certainty is None:
         return None
     speaker = speaker_of(verb)
+    if speaker is not None and is_expletive(speaker) and certainty == "reported":
+        certainty = "hedged"  # "it is reported that …": hearsay with no one behind it
     if speaker is not None and speaker.dep_ == "nsubjpass" and not is_expletive(speaker):
         return None  # "he was told that …": the subject is the hearer
     if _not_said(verb, speaker):
@@ -53,6 +56,13 @@ def _from_verb(doc: Doc, verb: Token) -> Candidate | None:
         speaker = None
     text = speaker.text if speaker is not None else ""
     return Candidate(speaker, text, _cue_text(verb), span[0], span[1], certainty, False, verb.i)
+
+
+def _hearsay(verb: Token) -> str | None:
+    """"It is understood/thought that …": no reporting verb, but an unattributed belief."""
+    beliefs = cue_data()["hedges"]["passive_beliefs"]
+    expletive = any(is_expletive(c) for c in verb.children if c.dep_ == "nsubjpass")
+    return "hedged" if expletive and verb.lemma_.lower() in beliefs else None
 
 
 def _not_said(verb: Token, speaker: Token | None) -> bool:
