@@ -210,7 +210,7 @@ def score_places(gold_places: list[dict[str, Any]], record: ArticleRecord) -> tu
     tp = fn = 0
     misses: list[str] = []
     seen = [(e.eventLoc.name, e.eventLoc.country) for e in record.events if e.eventLoc]
-    seen += [(a.name, a.country) for a in record.actors]
+    seen += [(name, a.country) for a in record.actors for name in (a.name, *a.aliases)]
     for g in gold_places:
         hits = [c for n, c in seen if n and _same_place(g["name"], n)]
         if g.get("country") in hits:

@@ -169,12 +169,15 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         if not source and subj is not None and subj.lower_ in _PAIR_WORDS:
             return _pair_refs(verb, actors)
         for obj in _objects(verb):
-            if obj is not match.noun:
+            if match.noun is None or obj.i != match.noun.i:
                 target = _dedupe(target + refs_of(obj, actors))
     if match.noun is not None:
         target = _dedupe(target + _noun_targets(match.noun, actors))
         if not source:
             source = _noun_sources(match.noun, actors)
+        elif not target:  # "rejected an Indian proposal", "summoned Niger's envoy" (not "ordered Russian boots")
+            own = {r.code for r in source}
+            target = tuple(r for r in _noun_sources(match.noun, actors) if r.code not in own)
     if not target:
         for pobj in _prep_objects(verb, _VERB_TARGET_PREPS):
             target = _dedupe(target + refs_of(pobj, actors))

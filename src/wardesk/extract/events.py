@@ -71,7 +71,7 @@ def intent_type(event: str, mode: str | None, status: str, negated: bool, trigge
 def _willingness(trigger: Token) -> bool:
     tok = trigger
     for _ in range(4):
-        if tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj", "pcomp", "prep") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj", "pcomp", "prep") or tok.head.i == tok.i:
             return False
         tok = tok.head
         if _lemma(tok) in _WILLING and not any(c.lower_ in ("get", "getting") for c in tok.head.children) \
@@ -153,7 +153,7 @@ def _purpose_of_protest(m: Match, by_token: dict[int, Match]) -> bool:
         return False
     tok = m.trigger
     for _ in range(3):
-        if tok.dep_ not in ("advcl", "xcomp", "pobj", "dobj", "prep", "conj", "acl") or tok.head is tok:
+        if tok.dep_ not in ("advcl", "xcomp", "pobj", "dobj", "prep", "conj", "acl") or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i in by_token and by_token[tok.i] is not m:
@@ -177,7 +177,7 @@ def _governing_match(m: Match, by_token: dict[int, Match]) -> Match | None:
     tok = m.trigger
     for _ in range(8):
         noun_clause = tok.dep_ == "advcl" and tok.head.pos_ in ("NOUN", "PROPN")
-        if (tok.dep_ not in _EMBED_DEPS and tok.dep_ != "conj" and not noun_clause) or tok.head is tok:
+        if (tok.dep_ not in _EMBED_DEPS and tok.dep_ != "conj" and not noun_clause) or tok.head.i == tok.i:
             return None
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS and tok.head.i not in by_token:
             return None

@@ -59,7 +59,7 @@ def governors(trigger: Token) -> list[Token]:
     chain = [trigger]
     tok = trigger
     for _ in range(6):
-        if tok.dep_ not in _CHAIN_DEPS or tok.head is tok:
+        if tok.dep_ not in _CHAIN_DEPS or tok.head.i == tok.i:
             break
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS:
             break  # the speaker's own clause: its tense is not the event's
@@ -73,16 +73,16 @@ def speech_governor(trigger: Token) -> Token | None:
     tok = trigger
     for _ in range(8):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
         if head.lemma_.lower() in SPEECH_VERBS and tok.dep_ in ("ccomp", "xcomp", "advcl", "conj", "dobj"):
             return head
         tok = head
     root = trigger.sent.root
     for c in root.children:  # "…, Bloomberg reports." read as a parenthetical
-        if c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH_VERBS and c is not trigger:
+        if c.dep_ == "parataxis" and c.lemma_.lower() in SPEECH_VERBS and c.i != trigger.i:
             return c
-    if root.lemma_.lower() in SPEECH_VERBS and root is not trigger and trigger in root.subtree:
+    if root.lemma_.lower() in SPEECH_VERBS and root.i != trigger.i and trigger in root.subtree:
         return root
     return None
 
@@ -201,7 +201,7 @@ def _conditional(chain: list[Token]) -> bool:
 def negated_of(trigger: Token) -> bool:
     chain = governors(trigger)[:3]
     for t in chain:
-        if t.pos_ in ("NOUN", "PROPN") and t is not trigger:
+        if t.pos_ in ("NOUN", "PROPN") and t.i != trigger.i:
             continue
         if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("det", "advmod")) for c in t.children):
             return True
@@ -217,7 +217,7 @@ def hedge_of(trigger: Token) -> str | None:
             return "claimed"
         if kids & HEDGE_ADVERBS or kids & {"may", "might"}:
             return "hedged"
-        if _lemma(t) in HEDGE_VERBS and t is not trigger:
+        if _lemma(t) in HEDGE_VERBS and t.i != trigger.i:
             return "hedged"
     return None
 
