@@ -324,3 +324,23 @@ def test_html_saved_as_text_or_without_extension_is_sniffed(tmp_path: Path) -> N
     bare, saved_as_text, prose = articles(read_sources([str(tmp_path)], SETTINGS))
     assert bare.text == saved_as_text.text == ENGLISH and bare.title == "Sniffed"
     assert prose.text.startswith("<b>not a page</b>")  # no HTML marker: kept as plain text
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        # libxml2 is quadratic in attributes: this one tag alone would hang it for minutes
+        "<p " + " ".join(f'a{i}="{i}"' for i in range(200_000)) + f">{ENGLISH}</p>",
+        # far more tags than any news page: trafilatura would take minutes
+        f"<html><body><p>{ENGLISH}" + "<span>x</span>" * 150_000 + "</p></body></html>",
+        "<html><body>" + "<p><b><i>" * 60_000 + f"{ENGLISH}</body></html>",
+    ],
+    ids=["200k-attributes", "150k-spans", "180k-unclosed"],
+)
+def test_hostile_html_is_bounded_in_time(tmp_path: Path, markup: str) -> None:
+    path = tmp_path / "hostile.html"
+    path.write_text(markup, encoding="utf-8")
+    started = time.perf_counter()
+    item = only(path)
+    assert time.perf_counter() - started < 15
+    assert isinstance(item, Article) and item.text.startswith(ENGLISH)

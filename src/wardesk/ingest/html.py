@@ -46,6 +46,10 @@ _BLOCKS = frozenset(
 _TAG_NAME = re.compile(r"/?([a-zA-Z][\w:-]*)")
 _META = re.compile(r"<meta\b[^>]*>", re.I)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_MAX_TAGS = 100_000  # a long live blog has ~50,000; beyond this trafilatura takes >10 s
+_MAX_ATTRIBUTES = 100  # real tags carry a few dozen at most
+# Possessive quantifiers: the search stays linear, no backtracking into a tag's attributes.
+_CROWDED_TAG = re.compile(rf"<(?:[^<>=]*+=){{{_MAX_ATTRIBUTES + 1}}}")
 _HEAD_CHARS = 32_768  # metadata lives in <head>; never regex-scan a whole hostile page for it
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _SPACES = re.compile(r"[ \t\f\v]+")
@@ -53,7 +57,11 @@ _SPACES = re.compile(r"[ \t\f\v]+")
 
 def read_html(markup: str, *, url: str | None) -> tuple[str, Metadata]:
     """(text, metadata) of one page; SourceError(bad_html | empty) when there is no text."""
-    text, meta, failure = _with_trafilatura(markup, url)
+    hostile = _hostile_markup(markup)
+    if hostile:
+        text, meta, failure = "", Metadata(url=url), hostile
+    else:
+        text, meta, failure = _with_trafilatura(markup, url)
     if not text:
         text, meta = html_to_text(markup), _fallback_meta(markup, url, meta)
     if not text and failure:
@@ -61,6 +69,17 @@ def read_html(markup: str, *, url: str | None) -> tuple[str, Metadata]:
     if not text:
         raise SourceError(f"{url or 'page'}: no article text in the HTML", reason=EMPTY)
     return _without_headline(text, meta.title), meta
+
+
+def _hostile_markup(markup: str) -> str | None:
+    """Why trafilatura/libxml2 should not see this page (the fallback scan is linear): libxml2
+    is quadratic in a tag's attribute count, and trafilatura takes seconds per 10,000 tags."""
+    tags = markup.count("<")
+    if tags > _MAX_TAGS:
+        return f"{tags:,} tags, more than {_MAX_TAGS:,}"
+    if _CROWDED_TAG.search(markup):
+        return f"a tag with more than {_MAX_ATTRIBUTES} attributes"
+    return None
 
 
 def _with_trafilatura(markup: str, url: str | None) -> tuple[str, Metadata, str | None]:
