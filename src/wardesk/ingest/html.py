@@ -57,10 +57,9 @@ _SPACES = re.compile(r"[ \t\f\v]+")
 
 def read_html(markup: str, *, url: str | None) -> tuple[str, Metadata]:
     """(text, metadata) of one page; SourceError(bad_html | empty) when there is no text."""
-    hostile = _hostile_markup(markup)
-    if hostile:
-        text, meta, failure = "", Metadata(url=url), hostile
-    else:
+    failure: str | None = _hostile_markup(markup)
+    text, meta = "", Metadata(url=url)
+    if failure is None:
         text, meta, failure = _with_trafilatura(markup, url)
     if not text:
         text, meta = html_to_text(markup), _fallback_meta(markup, url, meta)
