@@ -206,3 +206,17 @@ def test_a_body_in_a_list_is_not_a_modifier_of_the_next_phrase() -> None:
     ])
     (ref,) = actors_of(doc).refs(doc[5])
     assert (ref.actor, ref.actorText) == ("igo/igo/g7", "G7 foreign ministers")
+
+
+def test_apposition_with_a_bodys_title_and_a_surname_the_ner_missed() -> None:
+    doc = build([
+        ("Ana", "NNP", "compound", 1, "B-PERSON"), ("Moreno", "NNP", "nsubj", 7, "I-PERSON"),
+        (",", ",", "punct", 1, "O"), ("UNICEF", "NNP", "poss", 6, "B-ORG"), ("'s", "POS", "case", 3, "O"),
+        ("executive", "JJ", "amod", 6, "O"), ("director", "NN", "appos", 1, "O"),
+        ("said", "VBD", "ROOT", 7, "O"), (".", ".", "punct", 7, "O"),
+        ("Moreno", "NNP", "nsubj", 10, "B-ORG"), ("left", "VBD", "ROOT", 10, "O"),
+    ], sent_starts=[0, 9])
+    table = actors_of(doc)
+    moreno = by_name(table)["Ana Moreno"]
+    assert (moreno.country, moreno.sector, moreno.role) == ("IGO", "IGO", "executive director")
+    assert [r.actor for r in table.refs(doc[9])] == [moreno.id]

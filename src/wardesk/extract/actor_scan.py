@@ -119,6 +119,11 @@ def person_names(doc: Doc, cols: TokenColumns, kb: KnowledgeBase, words: dict[in
     names of people known from earlier articles that the NER missed, in text order."""
     names = _ner_persons(doc, kb, words)
     taken = {i for name in names for i in range(name.start, name.end)}
+    surnames = {doc[n.end - 1].lower_ for n in names if n.end - n.start > 1}
+    for i, low in enumerate(cols.lowers):  # "Brekelmans" that the NER took for something else
+        if low in surnames and i not in taken and cols.texts[i][:1].isupper() and doc[i].ent_type_ not in ("GPE", "LOC"):
+            names.append(PersonName(i, i + 1, cols.texts[i], None))
+            taken.add(i)
     for i, low in enumerate(cols.lowers):
         if low not in known or i in taken or i in words or not cols.texts[i][:1].isupper():
             continue
