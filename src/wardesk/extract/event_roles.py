@@ -266,6 +266,8 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     target = _noun_targets(noun, actors)
     if not source and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
         _, source = _subject_refs(noun.head, actors)
+    elif not source and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+        _, source = _subject_refs(noun.head.head, actors)  # "arrived on a visit", "engaged in fighting"
     return source, target
 
 

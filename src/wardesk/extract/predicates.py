@@ -119,10 +119,10 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
         if key in lex.light:
             return Match(lex.light[key], verb, (verb, obj), obj)
         compound = [c for c in obj.children if c.dep_ in ("compound", "amod")]
-        for mod in compound:  # "declare martial law"
-            key = f"{lemma} {mod.lower_} {_noun_lemma(obj)}"
-            if key in lex.light:
-                return Match(lex.light[key], verb, (verb, mod, obj), obj)
+        for mod in compound:  # "declare martial law", "ended mediation efforts"
+            for key in (f"{lemma} {mod.lower_} {_noun_lemma(obj)}", f"{lemma} {mod.lower_}"):
+                if key in lex.light:
+                    return Match(lex.light[key], verb, (verb, mod, obj), obj)
     for prt in particles:
         key = f"{lemma} {prt.lower_}"
         if key in lex.phrasal:
