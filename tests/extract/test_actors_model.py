@@ -47,7 +47,7 @@ def test_known_person_is_reused(nlp: Any) -> None:
     doc = nlp(text)
     table = find_actors(doc, load_kb(), known)
     assert [(r.actor, r.code, r.sector) for r in table.refs(doc[0])] == [("rus/gov/sergey-lavrov", "RUS", "GOV")]
-    danek = [t for t in doc if t.text == "Danek"][0]
+    danek = next(t for t in doc if t.text == "Danek")
     refs = table.refs(danek)
     assert refs and (refs[0].code, refs[0].sector) == ("CZE", "GOV")
 
