@@ -131,3 +131,14 @@ def test_condition_is_kept_apart(nlp: Any) -> None:
     found = _positions(nlp, "Hamas agreed to release the hostages on condition that Israel ends the truce violations.")
     assert ("pse/ins/hamas", "prisoners", "accept", None) in found
     assert any(s == "condition" and i == "ceasefire" and t == "isr/gov/israel" for _, i, s, t in found)
+
+
+def test_if_clause_of_an_acceptance_is_its_condition(nlp: Any) -> None:
+    found = _positions(nlp, "Kyiv will only accept a ceasefire if Moscow withdraws its troops.")
+    assert ("ukr/gov/ukraine", "ceasefire", "accept", None) in found
+    assert ("ukr/gov/ukraine", "troop_withdrawal", "condition", "rus/gov/russia") in found
+
+
+def test_defence_spending_demand_from_a_modal_in_speech(nlp: Any) -> None:
+    found = _positions(nlp, "Petrov insisted that Ukraine must spend more on defence.")
+    assert ("rus/gov/ivan-petrov", "defense_spending", "demand", "ukr/gov/ukraine") in found

@@ -38,9 +38,27 @@ def condition_lexicon() -> PhraseLexicon:
 def triggers(sent: Span) -> list[Trigger]:
     """Stance triggers of a sentence, in order, each with its scope."""
     conditions = _conditions(sent)
-    found = [_clip(t, conditions) for tok in sent if (t := _trigger(tok)) is not None
-             and not any(c.token.i <= tok.i < c.scope[0] for c in conditions)]
+    raw = [t for tok in sent if (t := _trigger(tok)) is not None
+           and not any(c.token.i <= tok.i < c.scope[0] for c in conditions)]
+    conditions += [c for t in raw if (c := _if_clause(t)) is not None
+                   and not any(o.token.i == c.token.i for o in conditions)]
+    found = [_clip(t, conditions) for t in raw]
     return sorted([*found, *conditions], key=lambda t: t.token.i)
+
+
+_YIELDING = ("accept", "offer", "support")
+
+
+def _if_clause(trig: Trigger) -> Trigger | None:
+    """"will only accept a ceasefire if Russia withdraws": the if-clause of a yielding stance
+    is its condition."""
+    if trig.stance not in _YIELDING:
+        return None
+    for clause in trig.token.children:
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
+        if clause.dep_ == "advcl" and mark is not None and mark.i > trig.token.i:
+            return Trigger(mark, "condition", "condition", (mark.i + 1, clause.right_edge.i + 1))
+    return None
 
 
 def _clip(trig: Trigger, conditions: list[Trigger]) -> Trigger:

@@ -69,7 +69,8 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
         return []  # "If these claims are true, … he wanted peace": conjecture, not a stance
     out = []
     for chunk in chunks(sent, trig.scope):
-        issues = _issues(layers, chunk, trig.token)
+        top = trig.token.head if trig.kind == "condition" and trig.token.dep_ == "mark" else trig.token
+        issues = _issues(layers, chunk, top)
         if not issues:
             continue
         target = _target(layers, trig, chunk)
@@ -110,6 +111,7 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     borrow = subject is None or subject.lower_ in PRONOUNS or trig.kind == "modal" or passive
     if not refs and borrow and attribution is not None and attribution.actor is not None:
         refs = [ActorRef(attribution.actor, attribution.text)]
+    refs = [r for r in refs if r.actor is not None]  # a phrase the actor table could not place
     holder_ids = {r.actor for r in refs}
     if attribution is not None and attribution.actor in holder_ids:
         attribution = None  # the holder said it: no third party to credit
