@@ -344,3 +344,16 @@ def test_hostile_html_is_bounded_in_time(tmp_path: Path, markup: str) -> None:
     item = only(path)
     assert time.perf_counter() - started < 15
     assert isinstance(item, Article) and item.text.startswith(ENGLISH)
+
+
+def test_html_declared_charsets_are_honoured(tmp_path: Path) -> None:
+    russian = (
+        f'<html><head><meta charset="windows-1251"></head><body><p>{RUSSIAN}</p></body></html>'
+    )
+    (tmp_path / "ru.html").write_bytes(russian.encode("cp1251"))
+    assert reason(tmp_path / "ru.html") == "not_english"
+    quoted = f"<p>{ENGLISH} “We are ready,” a spokesman said.</p>"
+    english = f'<html><head><meta charset="iso-8859-1"></head><body>{quoted}</body></html>'
+    (tmp_path / "en.html").write_bytes(english.encode("cp1252"))
+    item = only(tmp_path / "en.html")
+    assert isinstance(item, Article) and "“We are ready,”" in item.text

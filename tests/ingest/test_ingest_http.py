@@ -215,3 +215,16 @@ def test_feed_file_on_disk(tmp_path: Path) -> None:
 def test_a_hostile_location_header_is_fetch_failed(location: str) -> None:
     [item] = run("https://news.example/r", {"https://news.example/r": redirect(location)})
     assert isinstance(item, Rejection) and item.reason == "fetch_failed"
+
+
+def test_the_content_type_charset_is_used_when_the_body_is_not_utf8() -> None:
+    text = ENGLISH + " “Talks will go on,” an aide said."
+    routes = {
+        "https://news.example/en": lambda _: httpx.Response(
+            200,
+            content=text.encode("cp1252"),
+            headers={"content-type": "text/plain; charset=windows-1252"},
+        ),
+    }
+    [item] = run("https://news.example/en", routes)
+    assert isinstance(item, Article) and item.text == text

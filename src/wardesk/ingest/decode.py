@@ -5,6 +5,9 @@ A Russian cp1251 file decodes to Russian (and is then refused as not English, no
 
 from __future__ import annotations
 
+import codecs
+import re
+
 import charset_normalizer
 
 from wardesk.errors import SourceError
@@ -60,6 +63,7 @@ _LEGACY = [
     "euc_jp",
     "euc_kr",
 ]
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
 _CONTROL_OK = frozenset(b"\t\n\r\f\v\x1b")
 _SNIFF = 8192
 _MAX_CHAOS = 0.1  # charset-normalizer's mess ratio above which a guess is not "sensible"
@@ -85,8 +89,25 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def decode_text(data: bytes, source: str) -> str:
-    """Decode a text document, raising SourceError(binary | bad_encoding)."""
+def declared_charset(data: bytes, content_type: str = "") -> str | None:
+    """The charset a Content-Type header or an HTML <meta> declares, if Python knows it."""
+    found = _CHARSET.search(content_type.encode("latin-1", "replace")) or _CHARSET.search(
+        data[:_SNIFF]
+    )
+    if not found:
+        return None
+    name = found.group(1).decode("ascii", "replace")
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # As browsers do (WHATWG Encoding): a page labelled Latin-1 or ASCII is read as cp1252.
+    return "cp1252" if codec in ("iso8859-1", "latin-1", "ascii") else codec
+
+
+def decode_text(data: bytes, source: str, *, declared: str | None = None) -> str:
+    """Decode a text document, raising SourceError(binary | bad_encoding). Valid UTF-8 wins;
+    otherwise a `declared` charset (HTTP header, HTML meta) that decodes cleanly; then a guess."""
     kind = binary_kind(data)
     if kind:
         raise SourceError(f"{source}: {kind}, not text", reason=BINARY)
@@ -100,6 +121,11 @@ def decode_text(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if declared:
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass  # the declaration is wrong: fall through to detection
     return _decode_damaged_or_legacy(data, source)
 
 

@@ -17,7 +17,7 @@ import httpx
 
 from wardesk.errors import SourceError, UsageError
 from wardesk.ingest.corpus import read_corpus, read_json_file
-from wardesk.ingest.decode import decode_text
+from wardesk.ingest.decode import declared_charset, decode_text
 from wardesk.ingest.document import Metadata, build_article
 from wardesk.ingest.feeds import is_feed_type, looks_like_feed, read_feed
 from wardesk.ingest.fetch import Fetched, fetch, make_client
@@ -177,7 +177,8 @@ class Reader:
         return self._document(data, str(path), html=_html_hint(suffix))
 
     def _document(self, data: bytes, origin: str, *, html: bool | None) -> Article:
-        return self._text(decode_text(data, origin), origin, html=html, url=None)
+        text = decode_text(data, origin, declared=declared_charset(data))
+        return self._text(text, origin, html=html, url=None)
 
     def _text(self, text: str, origin: str, *, html: bool | None, url: str | None) -> Article:
         """Plain text or HTML (html=None: decide by sniffing) to an Article."""
@@ -191,7 +192,8 @@ class Reader:
         )
 
     def _page(self, fetched: Fetched, known: Metadata) -> Article:
-        text = decode_text(fetched.body, fetched.url)
+        declared = declared_charset(fetched.body, fetched.content_type)
+        text = decode_text(fetched.body, fetched.url, declared=declared)
         html = "html" in fetched.content_type.lower() or looks_like_html(text)
         if not html:
             meta = replace(known, url=fetched.url)
