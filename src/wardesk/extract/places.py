@@ -64,6 +64,7 @@ class PlaceMention:
 class PlaceTableImpl:
     doc: Doc
     found: tuple[PlaceMention, ...] = ()
+    text: str = ""  # doc.text, read once
 
     @property
     def places(self) -> tuple[Place, ...]:
@@ -74,7 +75,9 @@ class PlaceTableImpl:
 
     def place_for(self, trigger: Token) -> Place | None:
         sent = trigger.sent
-        here = [m for m in self.found if m.host is not None and sent.start <= m.start < sent.end]
+        lo, hi = _line(self.text, trigger.idx)  # a headline without a full stop is its own sentence
+        here = [m for m in self.found if m.host is not None and sent.start <= m.start < sent.end
+                and lo <= self.doc[m.start].idx < hi]
         if not here:
             return None
         for hosts in (_event_hosts(trigger), _nominal_verb(trigger), _governing_verbs(trigger)):
@@ -183,7 +186,15 @@ def find_places(doc: Doc) -> PlaceTableImpl:
         taken |= set(range(span.start, span.end))
         found.append(PlaceMention(place, span.start, span.end, _host(span, gaz.is_country(place))))
     found.sort(key=lambda m: m.start)
-    return PlaceTableImpl(doc=doc, found=tuple(found))
+    return PlaceTableImpl(doc=doc, found=tuple(found), text=doc.text)
+
+
+def _line(text: str, at: int) -> tuple[int, int]:
+    """The character bounds of the line holding offset ``at`` (everything when no text)."""
+    if not text:
+        return 0, 1 << 62
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
 def _candidates(doc: Doc) -> list[Span]:

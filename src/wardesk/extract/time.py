@@ -61,6 +61,7 @@ class _Found:
 class DateTableImpl:
     doc: Doc
     found: tuple[_Found, ...] = ()
+    text: str = ""  # doc.text, read once
 
     @property
     def mentions(self) -> tuple[DateMention, ...]:
@@ -71,7 +72,8 @@ class DateTableImpl:
         inside its clause, else one on a clause that governs it; None when the sentence has
         none that fits."""
         sent = trigger.sent
-        here = [f for f in self.found if sent.start <= f.root < sent.end]
+        lo, hi = _line(self.text, trigger.idx)  # a headline without a full stop is its own sentence
+        here = [f for f in self.found if sent.start <= f.root < sent.end and lo <= f.mention.start < hi]
         for tier in (self._attached, self._same_clause, self._inside, self._governing):
             chosen = [f for f in here if tier(f, trigger)]
             if chosen:
@@ -158,7 +160,15 @@ def find_dates(doc: Doc, published: str | None) -> DateTableImpl:
     exprs = list(scan(text))
     exprs += _entity_dates(doc, exprs)
     found = [f for f in (_read(doc, text, e, pub) for e in sorted(exprs, key=lambda e: e.start)) if f]
-    return DateTableImpl(doc=doc, found=tuple(found))
+    return DateTableImpl(doc=doc, found=tuple(found), text=text)
+
+
+def _line(text: str, at: int) -> tuple[int, int]:
+    """The character bounds of the line holding offset ``at`` (everything when no text)."""
+    if not text:
+        return 0, 1 << 62
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
 def _entity_dates(doc: Doc, exprs: list[DateExpr]) -> list[DateExpr]:
