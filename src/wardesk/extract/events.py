@@ -206,7 +206,7 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
     event_type = m.predicate.event
     mode = m.predicate.mode
     if (event_type == "PROTEST" and _lemma(m.trigger) == "protest" and m.predicate.kind == "verb"
-            and any(c.dep_ == "dobj" for c in m.trigger.children)
+            and m.trigger.dep_ in ("ROOT", "ccomp", "conj") and any(c.dep_ == "dobj" for c in m.trigger.children)
             and any(r.sector in _STATE_SECTORS for r in source)):  # "Paris protested the ruling"
         event_type, mode = "ACCUSE", "allege"
     if "target" in m.predicate.flags and not target:

@@ -156,6 +156,10 @@ def _must_request(verb: Token) -> Match | None:
         if comp.dep_ != "ccomp":
             continue
         auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
+        subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "X must withdraw" puts an obligation on X; "we must", "it should be seen" do not
+        if not subjects or not (subjects[0].pos_ in ("NOUN", "PROPN") or subjects[0].lower_ in ("you", "they")):
+            continue
         if auxes & _OBLIGATION:
             return Match(MUST_REQUEST, verb, (verb,))
     return None
