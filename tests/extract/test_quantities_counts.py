@@ -102,3 +102,14 @@ def test_only_the_attack_a_sentence_names_inherits_the_next_sentences_dead(nlp: 
     assert find_quantities(doc).counts_for(_token(doc, "freed")).dead is None
     doc = nlp("Rebels launched an attack on the base. Four soldiers died in the attack.")
     assert find_quantities(doc).counts_for(_token(doc, "launched")).dead == 4
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "dead", "injured"), [
+    ("No one was injured in the blast.", "injured", None, 0),
+    ("The army said no passengers were killed during the operation.", "killed", 0, None),
+])
+def test_no_casualties_is_zero(nlp: Any, text: str, trigger: str, dead: int | None, injured: int | None) -> None:
+    doc = nlp(text)
+    counts = find_quantities(doc).counts_for(_token(doc, trigger))
+    assert (counts.dead, counts.injured) == (dead, injured)

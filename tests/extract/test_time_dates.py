@@ -192,3 +192,10 @@ def test_event_date_belongs_to_its_own_clause(nlp: Any, text: str, trigger: str,
     token = next(t for t in doc if t.text == trigger)
     found = find_dates(doc, "2024-11-28").date_for(token)  # a Thursday
     assert (found.value if found else None) == value
+
+
+@pytest.mark.model
+def test_overnight_is_the_night_before_the_published_day(nlp: Any) -> None:
+    doc = nlp("Russia launched 90 drones at Ukraine overnight, the air force said.")
+    [m] = find_dates(doc, "2025-03-11").mentions
+    assert (m.text, m.value, m.end_value, m.resolution) == ("overnight", "2025-03-10", "2025-03-11", "approximate")

@@ -173,6 +173,8 @@ def find_quantities(doc: Doc) -> QuantityTableImpl:
 def _count_at(doc: Doc, i: int) -> CountMention | None:
     """The amount starting at token i, classified; None when none starts there."""
     tok = doc[i]
+    if tok.lower_ == "no" and tok.dep_ == "det":
+        return _none_of(tok)
     if tok.ent_type_ in _SKIP_ENTS or not _may_start_amount(tok):
         return None
     end = _amount_end(doc, i)
@@ -193,6 +195,16 @@ def _count_at(doc: Doc, i: int) -> CountMention | None:
     text = doc[first:last + 1].text
     return CountMention(amount[0], qualifier, kind, noun.lower_ if noun.i != number.i else kind,
                         text, first, number.i, noun.i)
+
+
+def _none_of(det: Token) -> CountMention | None:
+    """"no passengers were killed": a casualty count of zero (other "no X" are not counts)."""
+    noun = det.head
+    kind = _kind(det, noun)
+    if kind not in ("dead", "injured"):
+        return None
+    return CountMention(0, "exact", kind, noun.lower_, det.doc[det.i:noun.i + 1].text,
+                        det.i, noun.i, noun.i)
 
 
 def _may_start_amount(tok: Token) -> bool:

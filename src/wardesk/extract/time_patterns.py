@@ -40,7 +40,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for
     ("my", rf"\b{_SHIFT}{_MONTH},?\s+{_YEAR}\b"),
     ("month", rf"\b(?:(?P<deixis>[Ll]ast|[Nn]ext|[Tt]his)\s+|{_SHIFT}){_MONTH}(?![\w])"),
     ("weekday", rf"\b(?:(?P<deixis>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?{_WEEKDAY}(?!s\b)"),
-    ("word", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast night|[Tt]his (?:morning|afternoon|evening)|[Tt]he day before yesterday|[Tt]he day after tomorrow)\b"),
+    ("word", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast night|[Tt]his (?:morning|afternoon|evening)|[Tt]he day before yesterday|[Tt]he day after tomorrow|[Oo]vernight)\b"),
     ("deictic", rf"\b{_SHIFT}{_DEIXIS}\s+(?P<unit>week|month|year|weekend)\b"),
     ("deictic", r"\b(?P<shift>(?:[Tt]he end|[Tt]he start|[Tt]he beginning|[Tt]he middle) of )(?P<deixis>the) (?P<unit>week|month|year)\b"),
     ("ago", rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>ago|earlier|later|before|after|since|from now)\b"),

@@ -244,7 +244,13 @@ _WORD_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last
 
 
 def _resolve_word(expr: DateExpr, pub: dt.date, verb_tense: str, frame: str) -> Resolved:
-    offset = _WORD_OFFSETS[expr.fields["word"].lower()]
+    word = expr.fields["word"].lower()
+    if word == "overnight":
+        # a past "overnight" is the night that ends on the published day: it starts the day
+        # before; a coming one starts on the published day
+        start = pub - dt.timedelta(days=1) if verb_tense in ("past", "perfect") else pub
+        return Resolved(_day(start), _day(start + dt.timedelta(days=1)), "day", "approximate")
+    offset = _WORD_OFFSETS[word]
     return Resolved(_day(pub + dt.timedelta(days=offset)), None, "day", "exact")
 
 
