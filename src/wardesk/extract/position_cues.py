@@ -169,7 +169,7 @@ def subordinate(tok: Token, top: Token) -> bool:
     while node.i != top.i and node.head.i != node.i:
         if node.dep_ == "advcl" and any(c.lower_ in _SIDE_MARKS for c in node.children):
             return True
-        if node.dep_ == "pobj" and node.head.lower_ in _TIME_PREPS:
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in _TIME_PREPS:
             return True  # "before the presidential election": when, not what
         node = node.head
     return False
