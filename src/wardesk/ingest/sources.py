@@ -366,5 +366,9 @@ def read_one(
     )
     try:
         return reader.one(source, text=text, data=data)
+    except SourceError as exc:
+        if "\n" not in str(exc):
+            raise
+        raise SourceError(_one_line(str(exc)), reason=exc.reason) from exc  # CLI prints one line
     finally:
         reader.close()
