@@ -124,10 +124,10 @@ def person_names(doc: Doc, cols: TokenColumns, kb: KnowledgeBase, words: dict[in
         if low in surnames and i not in taken and cols.texts[i][:1].isupper() and doc[i].ent_type_ not in ("GPE", "LOC"):
             names.append(PersonName(i, i + 1, cols.texts[i], None))
             taken.add(i)
-    for i, low in enumerate(cols.lowers):
-        if low not in known or i in taken or i in words or not cols.texts[i][:1].isupper():
+    for i, low in enumerate(cols.lowers):  # known people and office holders the NER missed
+        if (low not in known and low not in kb.holder_surnames) or i in taken or i in words:
             continue
-        if doc[i].ent_type_ not in ("ORG", "GPE"):
+        if cols.texts[i][:1].isupper() and doc[i].ent_type_ not in ("GPE", "LOC", "NORP"):
             start = i - 1 if i and f"{cols.lowers[i - 1]} {low}" in known else i
             names.append(PersonName(start, i + 1, doc[start:i + 1].text, None))
     return sorted(names, key=lambda n: n.start)

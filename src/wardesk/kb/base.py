@@ -52,6 +52,11 @@ class KnowledgeBase:
                          | {p[:-3] + "men" for p in self.sector_words if p.endswith("man")})
 
     @cached_property
+    def holder_surnames(self) -> frozenset[str]:
+        """Lower-cased stand-alone surnames of office holders ("putin", "zelenskyy")."""
+        return frozenset(s.lower() for holder in self.holders for s in holder.surnames if " " not in s)
+
+    @cached_property
     def _holders_by_name(self) -> dict[str, list[OfficeHolder]]:
         index: dict[str, list[OfficeHolder]] = {}
         for holder in self.holders:
