@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
+import uuid
 import threading
 import time
 from pathlib import Path
@@ -200,6 +202,19 @@ def test_any_record_reads_back_equal(record: ArticleRecord) -> None:
         assert back == record_from_dict(to_dict(record))
         assert store.count_events() == len(record.events)
         assert store.save(record) == "unchanged"
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(drawn=records)
+def test_any_record_reads_back_equal_on_every_backend(store: Store, drawn: ArticleRecord) -> None:
+    # one store for all examples (hypothesis replays some): a fresh article id each time
+    record = dataclasses.replace(
+        drawn, article=dataclasses.replace(drawn.article, id=str(uuid.uuid4())))
+    assert store.save(record) == "new"
+    assert store.record(record.article.id) == record
+    assert store.count_events(EventFilter(article_id=record.article.id)) == len(record.events)
+    assert store.save(record) == "unchanged"
 
 
 # --- file stores: WAL, two connections, errors, migrations ---------------------------------
