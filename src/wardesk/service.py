@@ -18,6 +18,7 @@ from wardesk.settings import Settings
 if TYPE_CHECKING:
     from wardesk.store import Store
 
+_MANY = (".jsonl", ".ndjson", ".json", ".rss", ".atom", ".xml")  # files that may hold many articles
 Progress = Callable[[int], None]  # called with the number of documents just finished
 
 
@@ -104,7 +105,7 @@ def extract_sources(
     items: Iterable[Article | Rejection]
     if text is not None:
         items = [read_one("-", settings, published=published, text=text)]
-    elif len(sources) == 1 and os.path.isfile(sources[0]) and not sources[0].endswith(".jsonl"):
+    elif len(sources) == 1 and os.path.isfile(sources[0]) and not sources[0].endswith(_MANY):
         items = [read_one(sources[0], settings, published=published)]
     else:
         items = read_sources(sources, settings, published=published)

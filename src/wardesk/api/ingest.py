@@ -109,7 +109,8 @@ async def _read_source(request: Request, settings: Settings) -> Article:
         # only http(s): a path or file: URL must never make the server read its own disk
         if not body.url.lower().startswith(("http://", "https://")):
             raise HTTPException(422, "url must be http(s)")
-        return read_one(body.url, settings, published=body.published)
+        # fetching blocks: run it off the event loop so the server keeps answering
+        return await run_in_threadpool(read_one, body.url, settings, published=body.published)
     raise HTTPException(422, "give text, a url, or a multipart file")
 
 
@@ -125,7 +126,8 @@ async def _read_upload(request: Request, settings: Settings) -> Article:
         raise HTTPException(413, "upload too large")
     published, title = form.get("published"), form.get("title")
     name = Path(upload.filename or "upload").name  # a label only: never opened as a path
-    article = read_one(f"upload:{name}", settings, text=data.decode("utf-8", errors="replace"),
+    # the raw bytes get the same binary/encoding checks as a file on disk
+    article = read_one(f"upload:{name}", settings, data=data,
                        published=published if isinstance(published, str) and published else None)
     return _titled(article, title if isinstance(title, str) and title else None)
 
