@@ -178,3 +178,10 @@ def test_unattributed_hearsay_is_hedged(nlp: Any) -> None:
     found = _statements(nlp, "It is understood that the envoy will travel to Riyadh next week.")
     s = _one(found, "envoy will travel")
     assert s.speaker is None and s.certainty == "hedged"
+
+
+def test_stressed_object_is_what_was_said(nlp: Any) -> None:
+    s = _one(_statements(nlp, "Kovalenko has stressed the need for a monitoring mission on the border."),
+             "monitoring mission")
+    assert s.speaker == "ukr/gov/olena-kovalenko"
+    assert s.content == "the need for a monitoring mission on the border"

@@ -87,6 +87,9 @@ def _content(doc: Doc, verb: Token, speaker: Token | None) -> tuple[int, int] | 
     split = _split_clause(doc, verb) if clause is None else None
     if split is not None:
         return _trimmed(doc, *split)
+    said = _said_object(verb) if clause is None else None
+    if said is not None:
+        return _trimmed(doc, said.left_edge.idx, _end(said.right_edge))
     if clause is not None and clause.i > verb.i:
         first = clause.left_edge
         has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
@@ -101,6 +104,13 @@ def _content(doc: Doc, verb: Token, speaker: Token | None) -> tuple[int, int] | 
     else:
         return None
     return _trimmed(doc, start, end)
+
+
+def _said_object(verb: Token) -> Token | None:
+    """"stressed the need for …", "reiterated his support for …": the object is what was said."""
+    if verb.lemma_.lower() not in cue_data()["object_verbs"]:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
 
 
 def _that_after(doc: Doc, verb: Token) -> Token | None:
