@@ -123,3 +123,11 @@ def test_shot_down_drones_are_the_drone_owners_attack_on_the_speaker() -> None:
     assert (ev.event, codes(ev.source), codes(ev.target)) == ("ASSAULT", ["UKR"], ["RUS"])
     assert ev.attribution is not None and ev.attribution.text == "Russia"
     assert ev.certainty == "claimed"  # a belligerent's military about the war
+
+
+def test_mediation_between_two_parties_is_the_mediators_event() -> None:
+    qat, irn, irq = ref("QAT"), ref("IRN"), ref("IRQ")
+    doc = build("Qatar|PROPN|NNP|nsubj|1 launched|VERB|VBD|ROOT|1|launch mediation|NOUN|NN|dobj|1 "
+                "between|ADP|IN|prep|2 Iran|PROPN|NNP|pobj|3 and|CCONJ|CC|cc|4 Iraq|PROPN|NNP|conj|4 .|PUNCT|.|punct|1")
+    (ev,) = find_events(layers(doc, {0: (qat,), 4: (irn,), 6: (irq,)}), "a1")
+    assert (ev.event, codes(ev.source), codes(ev.target)) == ("CONSULT", ["QAT"], ["IRN", "IRQ"])

@@ -261,6 +261,10 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         both: Refs = ()
         for pobj in between:
             both = _dedupe(both + refs_of(pobj, actors))
+        if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+            _, host = _subject_refs(noun.head, actors)
+            if host:  # "X launched a mediation effort between A and B": X acts on both
+                return host, both
         return both[:1], both[1:]
     source = _noun_sources(noun, actors)
     target = _noun_targets(noun, actors)
