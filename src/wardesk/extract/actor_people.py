@@ -14,6 +14,7 @@ from wardesk.kb.base import name_key
 from wardesk.kb.entries import GROUP, IGO, PEOPLE, TITLE
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "from", "to", "into", "toward"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
 PLACE_NOUNS = {"district", "region", "province", "city", "camp", "county", "town", "village", "oblast",
                "districts", "regions", "provinces", "cities", "camps", "towns", "villages"}
 
@@ -81,10 +82,10 @@ def looks_like_place(scan: Scan, person: PersonName, head: int) -> bool:
     after = scan.doc[person.end] if person.end < len(scan.doc) else None
     if scan.doc[person.end - 1].lower_ in PLACE_NOUNS or (after is not None and after.lower_ in PLACE_NOUNS):
         return True  # "Beledweyne district"
-    return (
-        person.end - person.start == 1 and token.dep_ == "pobj"
-        and token.head.lower_ in PLACE_PREPS
-    )
+    if token.dep_ != "pobj":
+        return False
+    single = person.end - person.start == 1
+    return token.head.lower_ in (PLACE_PREPS if single else LOCATIVE_PREPS)  # "in Diego Garcia"
 
 
 def read_people(scan: Scan, drafts: Drafts, known: Mapping[str, KnownPerson],

@@ -109,7 +109,7 @@ def left_run(scan: Scan, start: int, limit: int = 9) -> Cues:
             break
         elif _ends_run(token):
             break
-        elif (token.is_alpha or "-" in token.text) and i < token.head.i < start + 4:
+        elif (token.is_alpha or "-" in token.text[1:]) and i < token.head.i < start + 4:
             cues.start = i  # a modifier inside the phrase: "tyrant Putin", "Moscow region governor"
             cues.descriptor = cues.descriptor or (token.tag_ == "NN" and cues.title is None)
         else:
