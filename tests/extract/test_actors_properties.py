@@ -33,7 +33,7 @@ def docs(draw: st.DrawFn) -> Doc:
         else:
             words.append(draw(st.sampled_from(WORDS)))
             ents.append("O")
-    starts = [i == 0 or (words[i - 1] == "." and draw(st.booleans())) for i in range(len(words))]
+    starts: list[bool | int | None] = [i == 0 or (words[i - 1] == "." and draw(st.booleans())) for i in range(len(words))]
     return Doc(VOCAB, words=words, ents=ents, sent_starts=starts)
 
 
