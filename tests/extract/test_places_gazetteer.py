@@ -127,3 +127,19 @@ def test_place_rules(nlp: Any, text: str, trigger: str, expected: str | None) ->
         assert place is None
     else:
         assert place is not None and expected in place.name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("Russia's defence ministry said it shot down drones that targeted the capital.", "shot", "Moscow"),
+    ("Russian forces shelled Kharkiv again.", "shelled", "Kharkiv"),
+    ("The envoy rebuffed fears that the tariffs would cause a recession in Canada.", "rebuffed", None),
+    ("A trial opened in Paris over a bombing that killed nine soldiers.", "killed", None),
+])
+def test_more_place_rules(nlp: Any, text: str, trigger: str, expected: str | None) -> None:
+    doc = nlp(text)
+    place = find_places(doc).place_for(_token(doc, trigger))
+    if expected is None:
+        assert place is None
+    else:
+        assert place is not None and place.name == expected

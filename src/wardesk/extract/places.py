@@ -106,11 +106,21 @@ def _event_hosts(trigger: Token) -> set[int]:
     if trigger.pos_ in ("VERB", "AUX"):
         hosts |= _arguments(trigger)
         nouns += _event_nouns_below(trigger)
+        for obj in (a for a in trigger.children if a.dep_ == "dobj"):
+            # "shot down drones that targeted the capital": where the drones were
+            hosts |= _clause_hosts(obj, ("relcl",))
     for noun in nouns:
         hosts.add(noun.i)
-        for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
-            hosts.add(clause.i)
-            hosts |= _arguments(clause)
+        hosts |= _clause_hosts(noun, ("relcl", "acl"))
+    return hosts
+
+
+def _clause_hosts(noun: Token, deps: tuple[str, ...]) -> set[int]:
+    """The verbs of a noun's relative clauses and their arguments."""
+    hosts: set[int] = set()
+    for clause in (c for c in noun.children if c.dep_ in deps):
+        hosts.add(clause.i)
+        hosts |= _arguments(clause)
     return hosts
 
 
@@ -159,7 +169,17 @@ def _event_nouns_below(verb: Token) -> list[Token]:
 
 
 def _governing_verbs(trigger: Token) -> set[int]:
-    return {a.i for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")}
+    """Verbs above the trigger reached through complements, not through a relative,
+    adverbial or coordinated clause (those are other events)."""
+    found: set[int] = set()
+    node = trigger
+    for _ in range(40):
+        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "advcl", "conj", "parataxis"):
+            return found
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            found.add(node.i)
+    return found
 
 
 def _clause_verb(token: Token) -> Token | None:
@@ -185,8 +205,36 @@ def find_places(doc: Doc) -> PlaceTableImpl:
             continue
         taken |= set(range(span.start, span.end))
         found.append(PlaceMention(place, span.start, span.end, _host(span, gaz.is_country(place))))
+    found += _bare_capitals(doc, gaz, found, taken)
     found.sort(key=lambda m: m.start)
     return PlaceTableImpl(doc=doc, found=tuple(found), text=doc.text)
+
+
+def _bare_capitals(doc: Doc, gaz: Gazetteer, found: list[PlaceMention], taken: set[int]) -> list[PlaceMention]:
+    """"the capital (city)" with no country named: the capital of the last country named in
+    this or the previous sentence ("Russia's ministry said drones targeted … the capital")."""
+    out: list[PlaceMention] = []
+    countries = sorted((m for m in found if gaz.is_country(m.place)), key=lambda m: m.start)
+    for tok in doc:
+        if tok.lower_ != "capital" or tok.i in taken or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("'s", "’s"):
+            continue  # "the capital's suburbs": the suburbs are the place
+        end = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "city" else tok.i + 1
+        earliest = _previous_sentence_start(tok)
+        before = [m for m in countries if earliest <= m.start < tok.i]
+        capital = gaz.capitals.get(before[-1].place.country or "") if before else None
+        if capital is not None:
+            span = doc[tok.i - 1:end]
+            out.append(PlaceMention(capital, span.start, span.end, _host(span, False)))
+    return out
+
+
+def _previous_sentence_start(tok: Token) -> int:
+    sent = tok.sent
+    if sent.start == 0:
+        return 0
+    return tok.doc[sent.start - 1].sent.start
 
 
 def _line(text: str, at: int) -> tuple[int, int]:
@@ -264,6 +312,11 @@ def _host(span: Span, is_country: bool) -> int | None:
         root = root.head
     head = root.head
     cues = _cues()
+    if root.dep_ == "dobj" and head.lemma_.lower() in cues.motion:
+        return head.i  # "shelled Kharkiv", "targeted the capital": the place attacked
+    if root.dep_ == "pobj" and head.lower_ == "including" and head.head.dep_ == "dobj":
+        obj = head.head  # "targeted ten regions, including the capital"
+        return obj.head.i if obj.head.lemma_.lower() in cues.motion else None
     if root.dep_ == "pobj":
         prep = head.lower_
         if prep in cues.locative:
@@ -287,7 +340,7 @@ def _outer_host(host: Token) -> Token:
         if host.pos_ not in ("NOUN", "PROPN") or host.dep_ != "pobj":
             return host
         prep = host.head
-        if prep.lower_ == "of" and prep.head.lemma_.lower() in _cues().event_nouns:
+        if prep.lower_ == "of" and prep.head.lemma_.lower() in _cues().motion:
             return prep.head  # "the bombing of a base in Ivory Coast": where the bombing was
         if prep.lower_ == "of" and prep.head.dep_ == "pobj":
             prep = prep.head.head  # "in front of", "on the outskirts of"
