@@ -149,13 +149,15 @@ def _closing_tag(doc: Doc, verb: Token, speaker: Token | None) -> int | None:
     after = doc[verb.i + 1: sent.end]
     if any(t.pos_ in ("VERB", "AUX") for t in after):
         return None  # the cue has a clause of its own after it
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "Later, the ministry reiterated the claim": an object, not a tag
     start = verb.i
     if speaker is not None and speaker.i < verb.i:
         start = speaker.left_edge.i
     while start > sent.start and doc[start - 1].dep_ in ("aux", "auxpass", "advmod", "neg"):
         start -= 1
-    if start <= sent.start + 1 or doc[start - 1].text not in TAG_OPENERS:
-        return None
+    if start <= sent.start + 2 or doc[start - 1].text not in TAG_OPENERS:
+        return None  # the words before the tag must be a statement, not "Later,"
     if verb.i - start > TAG_MAX or len(after) > TAG_MAX:
         return None
     return start
@@ -178,7 +180,11 @@ def _split_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
 
 
 def _fronted_clause(doc: Doc, verb: Token) -> Token | None:
-    """"Putin has made demands, it's been claimed": a clause before the cue and a comma."""
+    """"Putin has made demands, it's been claimed": a clause before the cue and a comma, with
+    nothing said after the cue ("Speaking in Paris, X stressed the urgency …" is no such)."""
+    rest = doc[verb.i + 1: verb.sent.end]
+    if any(not (t.is_punct or t.dep_ in ("prt", "advmod", "npadvmod", "prep", "pobj")) for t in rest):
+        return None
     for child in verb.lefts:
         fronted = child.dep_ in ("advcl", "parataxis")
         if fronted and any(t.text == "," for t in doc[child.right_edge.i: verb.i]):
