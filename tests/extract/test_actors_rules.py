@@ -220,3 +220,15 @@ def test_apposition_with_a_bodys_title_and_a_surname_the_ner_missed() -> None:
     moreno = by_name(table)["Ana Moreno"]
     assert (moreno.country, moreno.sector, moreno.role) == ("IGO", "IGO", "executive director")
     assert [r.actor for r in table.refs(doc[9])] == [moreno.id]
+
+
+def test_a_national_title_with_nobody_named_is_the_office_holder_on_the_publication_date() -> None:
+    doc = build([
+        ("The", "DT", "det", 2, "O"), ("Israeli", "JJ", "amod", 2, "B-NORP"), ("leader", "NN", "nsubj", 3, "O"),
+        ("said", "VBD", "ROOT", 3, "O"), ("the", "DT", "det", 6, "O"), ("German", "JJ", "amod", 6, "B-NORP"),
+        ("chancellor", "NN", "nsubj", 7, "O"), ("lied", "VBD", "ccomp", 3, "O"),
+    ])
+    table = find_actors(doc, load_kb(), {}, "2025-06-01")
+    assert [r.actor for r in table.refs(doc[2])] == ["isr/gov/benjamin-netanyahu"]
+    assert [r.actor for r in table.refs(doc[6])] == ["deu/gov/friedrich-merz"]
+    assert [m.text for m in by_name(table)["Benjamin Netanyahu"].mentions] == ["The Israeli leader"]

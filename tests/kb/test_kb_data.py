@@ -57,3 +57,9 @@ def test_ruler_patterns_skip_ambiguous_names(kb) -> None:  # type: ignore[no-unt
     assert ("NATO", "ORG") in patterns and ("Nato", "ORG") in patterns
     assert ("Kyiv", "GPE") in patterns and ("Russian", "NORP") in patterns
     assert not any(p == "Jordan" for p, _ in patterns)
+
+
+def test_a_countrys_leader_is_its_head_of_government_where_that_is_not_the_president(kb) -> None:  # type: ignore[no-untyped-def]
+    assert kb.leader_of("ISR", "2025-03-11").name == "Benjamin Netanyahu"
+    assert kb.leader_of("USA", "2025-03-11").name == "Donald Trump"
+    assert kb.leader_of("DEU", "2025-06-01").name == "Friedrich Merz"

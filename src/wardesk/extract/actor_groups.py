@@ -194,8 +194,11 @@ def _title_holder(scan: Scan, drafts: Drafts, hit: WordHit, cues: Cues,
             return draft
     if country is None:
         return None
-    for office in sorted(offices & SINGLE_OFFICES):
-        holder = scan.kb.holder_of(country, office, when)
+    if hit.word.slug == "leader":
+        holders = [scan.kb.leader_of(country, when)]
+    else:
+        holders = [scan.kb.holder_of(country, office, when) for office in offices & SINGLE_OFFICES]
+    for holder in holders:
         if holder is not None:
             draft = drafts.get("person:" + holder.name.lower(), "person", holder.name)
             draft.fill(holder.country, holder.sector, holder.role, holder.office)

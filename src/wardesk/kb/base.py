@@ -3,7 +3,7 @@ loaded once from the data files in ``kb/data`` (see each file's header for prove
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -12,6 +12,7 @@ from wardesk.kb.loading import (
     load_bodies,
     load_countries,
     load_honorifics,
+    load_leaders,
     load_office_holders,
     load_seats,
     load_sector_words,
@@ -37,6 +38,7 @@ class KnowledgeBase:
     holders: tuple[OfficeHolder, ...]
     honorifics: dict[str, str | None]
     no_ruler: frozenset[str] = frozenset()
+    leaders: dict[str, str] = field(default_factory=dict)  # country → office of its "leader"
 
     @cached_property
     def name_prefixes(self) -> frozenset[str]:
@@ -86,6 +88,10 @@ class KnowledgeBase:
         found = current or matches
         return found[0] if found else None
 
+    def leader_of(self, country: str, when: str | None = None) -> OfficeHolder | None:
+        """Who "the <country> leader" is: its head of government or state (see leaders.tsv)."""
+        return self.holder_of(country, self.leaders.get(country, "president"), when)
+
     def holder_of(self, country: str, office: str, when: str | None = None) -> OfficeHolder | None:
         """Who held ``office`` (a sector-word slug) in ``country`` on ``when`` (None: now)."""
         for holder in self.holders:
@@ -120,4 +126,5 @@ def load_kb() -> KnowledgeBase:
     return KnowledgeBase(
         names=names, countries=countries, sector_words=load_sector_words(),
         holders=load_office_holders(), honorifics=load_honorifics(), no_ruler=frozenset(no_ruler),
+        leaders=load_leaders(),
     )

@@ -117,3 +117,8 @@ def load_office_holders() -> tuple[OfficeHolder, ...]:
 def load_honorifics() -> dict[str, str | None]:
     """Honorific → the sector it implies (None when it implies none)."""
     return {word: (sector or None) for word, sector, *_ in rows("honorifics.tsv")}
+
+
+def load_leaders() -> dict[str, str]:
+    """Country → the office its "leader" holds, where that is not the president."""
+    return {country: office for country, office, *_ in rows("leaders.tsv")}
