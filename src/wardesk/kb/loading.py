@@ -25,6 +25,8 @@ from wardesk.kb.entries import (
 )
 
 Names = dict[str, Entry]
+# ISO names that are more often part of other names in English news ("New Jersey").
+COMMON_WORD_NAMES = {"Jersey", "Guernsey", "Man", "Christmas Island", "Georgia"}
 
 
 def rows(filename: str) -> Iterator[list[str]]:
@@ -69,7 +71,7 @@ def load_countries(names: Names, no_ruler: set[str]) -> dict[str, Entry]:
             entry = Entry(COUNTRY, slugify(short), short, iso3, "GOV")
             countries[iso3] = entry
             for alias in {short, country.name}:
-                if "," not in alias and "(" not in alias:
+                if "," not in alias and "(" not in alias and alias not in COMMON_WORD_NAMES:
                     _add(names, alias, entry)
     return countries
 
