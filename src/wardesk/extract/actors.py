@@ -33,6 +33,12 @@ class ResolvedActors:
     ("France, Germany and Poland" → three refs); he/she/his/her go to the person they most
     likely mean. ``ActorRef.actor`` is None only for a phrase with no actor of its own in the
     table (a bare title with nobody to match, a country used as a place).
+
+    ActorRef fields: ``actor`` the actor id (always one of ``actors``, or None); ``actorText`` the
+    words in this place (a person's name without its title, "The PM", "Hungarian and Romanian
+    officials"; the person's name for a pronoun); ``code`` ISO alpha-3, "IGO" or None; ``sector``
+    the PLOVER sector. ``refs_in(start, end)`` lists each actor mentioned in the character range
+    once, in text order.
     """
 
     actors: tuple[Actor, ...]
@@ -95,10 +101,11 @@ class ResolvedActors:
 
 
 def _name_part(draft: Draft, text: str) -> str:
+    """The name inside "US Secretary of State Marco Rubio"; a bare title ("The PM") as written."""
     for (_s, _e), mention in draft.mentions.items():
-        if mention in text:
+        if mention in text and mention != text:
             return mention
-    return draft.name
+    return text
 
 
 def find_actors(
