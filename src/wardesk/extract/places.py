@@ -39,13 +39,14 @@ class _Cues:
     motion: frozenset[str]
     event_nouns: frozenset[str]
     meeting_nouns: frozenset[str]
+    stance_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     text = resources.files("wardesk.extract").joinpath("data/places_cues.json").read_text("utf-8")
     data = json.loads(text)
-    return _Cues(*(frozenset(data[k]) for k in ("locative_preps", "directional_preps", "motion_heads", "event_nouns", "meeting_nouns")))
+    return _Cues(*(frozenset(data[k]) for k in ("locative_preps", "directional_preps", "motion_heads", "event_nouns", "meeting_nouns", "stance_verbs")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +104,7 @@ def _event_hosts(trigger: Token) -> set[int]:
     """Tokens a locative phrase about this event may hang from."""
     hosts = {trigger.i}
     nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else []
-    if trigger.pos_ in ("VERB", "AUX"):
+    if trigger.pos_ in ("VERB", "AUX") and trigger.lemma_.lower() not in _cues().stance_verbs:
         hosts |= _arguments(trigger)
         nouns += _event_nouns_below(trigger)
         for obj in (a for a in trigger.children if a.dep_ == "dobj"):
