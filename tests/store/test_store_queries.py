@@ -191,3 +191,26 @@ def test_probe_and_set_forms_select_the_same_events(loaded: Store, kw: dict[str,
     walked = ids(loaded, **kw)
     monkeypatch.setattr(queries, "WALK_ABOVE", 10**9)  # every value rare: look up the set
     assert ids(loaded, **kw) == walked
+    assert ids(loaded, **kw, limit=None) == walked  # no page: never walks event_codes
+
+
+def test_snippet_brackets_every_match_and_marks_cuts() -> None:
+    from wardesk.store.search import snippet, terms
+
+    text = "One two three four five Kyiv six seven. Zelensky met officials in Kyiv at night today."
+    out = snippet(text, terms("kyiv zelensk*"))
+    assert out.startswith("…four five [Kyiv]") and "[Zelensky]" in out and out.endswith("…")
+    assert snippet("Übersee talks", terms("ubersee")) == "[Übersee] talks"  # diacritics fold
+    assert snippet("", terms("x")) == ""
+
+
+def test_a_very_common_word_is_ranked_among_its_newest_matches(
+        store: Store, kit: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wardesk.store import search
+
+    for n in range(3):
+        store.save(*kit._make(f"Convoy report number {n}.", title=f"Report {n}"))
+    assert len(store.articles("convoy")) == 3
+    if store.dialect == "sqlite":  # the bound is SQLite's (BM25 scores every candidate)
+        monkeypatch.setattr(search, "RANK_WITHIN", 1)
+        assert [a["title"] for a in store.articles("convoy")] == ["Report 2"]

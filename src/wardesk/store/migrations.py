@@ -156,4 +156,11 @@ CREATE INDEX event_actors_text ON event_actors(actor_text);
 CREATE INDEX events_sort_date_type ON events(sort_date, type);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS)
+# 5: a country's events newest first, walked in order like migration 4's oldest first.
+V5_COUNTRY_NEWEST = """
+CREATE INDEX event_codes_by_date_desc ON event_codes(code, (sort_date IS NULL), sort_date DESC);
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST,
+)

@@ -4,12 +4,13 @@ statements, rejections and counts. Every user value is a bound parameter.
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from wardesk.records import ArticleRecord, record_from_dict
+from wardesk.store import search
 from wardesk.store.filters import (
     ACTOR_MATCH_SQL,
     EventFilter,
@@ -20,9 +21,7 @@ from wardesk.store.filters import (
     like,
     order_and_page,
 )
-from wardesk.store.pg_schema import FTS_CONFIG
 from wardesk.store.rows import flat_event
-from wardesk.store.schema import is_postgres
 
 if TYPE_CHECKING:
     from wardesk.store.schema import Connection
@@ -35,13 +34,6 @@ _EVENT_FROM = " FROM events e JOIN articles a ON a.id = e.article_id"
 _EVENT_COLUMNS = "e.data, a.id, a.title, a.published, a.url, a.publisher, a.source_id"
 
 
-def fts_query(q: str) -> str:
-    """``q`` as an FTS5 query of quoted terms (all must occur), so that no user text is ever
-    read as FTS syntax: "NATO" AND-ed with "summit", never a column filter or an operator.
-    A trailing * keeps its meaning, a prefix: zelensk* finds Zelensky and Zelenskyy."""
-    return " ".join(f'"{term}"{star}' for term, star in re.findall(r"(\w+)(\*?)", q))
-
-
 def articles(conn: Connection, q: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
     fields = ", ".join(f"a.{name.strip()}" for name in ARTICLE_FIELDS.split(","))
     counts = "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events"
@@ -50,39 +42,7 @@ def articles(conn: Connection, q: str | None, limit: int, offset: int) -> list[d
         sql = (f"SELECT {fields}, {counts} FROM articles a"
                " ORDER BY a.published IS NULL, a.published DESC, a.pk DESC LIMIT ? OFFSET ?")
         return [dict(r) for r in conn.execute(sql, page)]
-    if is_postgres(conn):
-        return _articles_postgres(conn, q, fields, counts, page)
-    match = fts_query(q)
-    if not match:
-        return []
-    sql = (f"SELECT {fields}, {counts},"
-           " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
-           " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
-           " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?")
-    return [dict(r) for r in conn.execute(sql, [match, *page])]
-
-
-def ts_query(q: str) -> str:
-    """``q`` as a PostgreSQL tsquery of quoted terms that must all occur (as ``fts_query``):
-    user text is never read as tsquery syntax; a trailing * is a prefix."""
-    return " & ".join(f"'{term.lower()}'{':*' if star else ''}"
-                      for term, star in re.findall(r"(\w+)(\*?)", q))
-
-
-def _articles_postgres(conn: Connection, q: str, fields: str, counts: str,
-                       page: list[int]) -> list[dict[str, Any]]:
-    match = ts_query(q)
-    if not match:
-        return []
-    config = f"'{FTS_CONFIG}'"  # a constant of wardesk, never user text
-    headline = "'StartSel=[, StopSel=], MaxWords=12, MinWords=4, ShortWord=1'"
-    sql = (f"WITH q AS (SELECT to_tsquery({config}, ?) AS query),"
-           f" hits AS (SELECT a.pk, ts_rank(a.fts, q.query) AS rank FROM articles a, q"
-           " WHERE a.fts @@ q.query ORDER BY rank DESC, a.pk LIMIT ? OFFSET ?)"
-           f" SELECT {fields}, {counts},"
-           f" ts_headline({config}, coalesce(a.text, ''), q.query, {headline}) AS snippet"
-           " FROM hits JOIN articles a ON a.pk = hits.pk, q ORDER BY hits.rank DESC, a.pk")
-    return [dict(r) for r in conn.execute(sql, [match, *page])]
+    return search.search(conn, q, fields, counts, page)
 
 
 def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
@@ -144,11 +104,34 @@ def _walk(conn: Connection, f: EventFilter) -> bool:
         >= bound for sql, params in checks)
 
 
-def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
-    where, params = event_where(f, probe=_walk(conn, f))
+# A page of one country's events in date order walks that country's rows of event_codes in
+# their date-ordered index (migrations 4, 5) and stops when the page is full; the other
+# filters are probed on the way. Same order as SORTS: c.sort_date is the event's sort_date.
+_BY_COUNTRY = {
+    "date": "c.sort_date IS NULL, c.sort_date, a.published, e.article_id, e.seq",
+    "-date": "c.sort_date IS NULL, c.sort_date DESC, a.published DESC, e.article_id, e.seq",
+}
+_COUNTRY_FROM = (" FROM event_codes c JOIN events e ON e.article_id = c.article_id"
+                 " AND e.id = c.event_id JOIN articles a ON a.id = e.article_id")
+
+
+def _page_sql(conn: Connection, f: EventFilter) -> tuple[str, list[Any]]:
+    """The SELECT for a page of events matching ``f`` and its parameters."""
     page, page_params = order_and_page(f)
-    for row in conn.execute(f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM}{where}{page}",
-                            [*params, *page_params]):
+    walk = _walk(conn, f)
+    if f.country and f.sort in _BY_COUNTRY and f.limit is not None and (walk or not f.actor):
+        where, params = event_where(dataclasses.replace(f, country=None), probe=True)
+        where = f"{where} AND c.code = ?" if where else " WHERE c.code = ?"
+        order = f" ORDER BY {_BY_COUNTRY[f.sort]} LIMIT ? OFFSET ?"
+        return (f"SELECT {_EVENT_COLUMNS}{_COUNTRY_FROM}{where}{order}",
+                [*params, f.country.strip().upper(), *page_params[-2:]])
+    where, params = event_where(f, probe=walk)
+    return f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM}{where}{page}", [*params, *page_params]
+
+
+def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
+    sql, params = _page_sql(conn, f)
+    for row in conn.execute(sql, params):
         yield _event_from_row(row)
 
 
