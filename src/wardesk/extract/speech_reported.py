@@ -108,8 +108,8 @@ def _content(doc: Doc, verb: Token, speaker: Token | None) -> tuple[int, int] | 
 
 def _said_object(verb: Token) -> Token | None:
     """"stressed the need for …", "reiterated his support for …": the object is what was said."""
-    if verb.lemma_.lower() not in cue_data()["object_verbs"]:
-        return None
+    if verb.lemma_.lower() not in cue_data()["object_verbs"] or verb.tag_ == "VBG":
+        return None  # "Underscoring the insecurity, militants attacked …" says nothing
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
 
 
