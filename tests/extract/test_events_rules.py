@@ -131,3 +131,21 @@ def test_mediation_between_two_parties_is_the_mediators_event() -> None:
                 "between|ADP|IN|prep|2 Iran|PROPN|NNP|pobj|3 and|CCONJ|CC|cc|4 Iraq|PROPN|NNP|conj|4 .|PUNCT|.|punct|1")
     (ev,) = find_events(layers(doc, {0: (qat,), 4: (irn,), 6: (irq,)}), "a1")
     assert (ev.event, codes(ev.source), codes(ev.target)) == ("CONSULT", ["QAT"], ["IRN", "IRQ"])
+
+
+def test_failing_to_reach_agreement_is_a_rejection() -> None:
+    doc = build("France|PROPN|NNP|nsubj|1 failed|VERB|VBD|ROOT|1|fail to|PART|TO|aux|3 reach|VERB|VB|xcomp|1 "
+                "agreement|NOUN|NN|dobj|3 with|ADP|IN|prep|4 Germany|PROPN|NNP|pobj|5 .|PUNCT|.|punct|1")
+    (ev,) = find_events(layers(doc, {0: (FRA,), 6: (DEU,)}), "a1")
+    assert (ev.event, codes(ev.source), codes(ev.target), ev.negated) == ("REJECT", ["FRA"], ["DEU"], True)
+
+
+def test_planned_coercion_is_a_threat_and_planned_cooperation_an_agreement() -> None:
+    doc = build("Serbia|PROPN|NNP|nsubj|1 plans|VERB|VBZ|ROOT|1|plan to|PART|TO|aux|3 arrest|VERB|VB|xcomp|1 "
+                "Croatian|ADJ|JJ|amod|5 officials|NOUN|NNS|dobj|3|official .|PUNCT|.|punct|1")
+    (ev,) = find_events(layers(doc, {0: (ref("SRB"),), 4: (ref("HRV"),)}), "a1")
+    assert (ev.event, ev.status) == ("THREATEN", "planned")
+    doc = build("Serbia|PROPN|NNP|nsubj|2 will|AUX|MD|aux|2 release|VERB|VB|ROOT|2 Croatian|ADJ|JJ|amod|4 "
+                "prisoners|NOUN|NNS|dobj|2|prisoner .|PUNCT|.|punct|2")
+    (ev,) = find_events(layers(doc, {0: (ref("SRB"),), 3: (ref("HRV"),)}), "a1")
+    assert (ev.event, ev.status, codes(ev.target)) == ("AGREE", "planned", ["HRV"])

@@ -34,7 +34,7 @@ ACTORLESS_TYPES = {"ASSAULT", "PROTEST"}
 _STATE_SECTORS = {"GOV", "MIL", "IGO", "JUD", "LEG"}
 _PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 # Verbs of stated intent: not events themselves when they govern one ("offered to withdraw").
-INTENT_VERBS = {"vow", "pledge", "promise", "swear", "offer", "commit", "threaten"}
+INTENT_VERBS = {"vow", "pledge", "promise", "swear", "offer", "commit"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 # PLOVER codes a stated intent by what is intended: cooperation → AGREE, conflict → THREATEN.
@@ -63,7 +63,7 @@ def intent_type(event: str, mode: str | None, status: str, negated: bool, trigge
         return event, mode
     if event in COOPERATIVE and event != "AGREE":
         return "AGREE", None
-    if event in MATERIAL_CONFLICT and (willing or status == "hypothetical" or _future(trigger)):
+    if event in MATERIAL_CONFLICT:
         return "THREATEN", _THREAT_MODES.get(event)
     return event, mode
 
@@ -89,8 +89,7 @@ def _conditional_clause(trigger: Token) -> bool:
                for c in trigger.children)
 
 
-def _future(trigger: Token) -> bool:
-    return any(c.lower_ in ("will", "would", "'ll", "shall") for c in trigger.children if c.dep_ == "aux")
+
 
 
 def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
@@ -234,9 +233,10 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         certainty = stronger(certainty, their_certainty)
     status = status_of(m.trigger, layers.published, date.value if date else None, exact)
     negated = negated_of(m.trigger)
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in m.trigger.children)
-    if m.predicate.kind != "noun" and not passive:
-        event_type, mode = intent_type(event_type, mode, status, negated, m.trigger)
+    verb = m.trigger if m.predicate.kind != "noun" else _governing_verb(m.trigger)
+    passive = verb is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if verb is not None and not passive:
+        event_type, mode = intent_type(event_type, mode, status, negated, verb)
     elif negated and event_type in COOPERATIVE:
         event_type, mode = "REJECT", None
     start, end = _evidence_span(sent)
@@ -250,6 +250,11 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         dead=counts.dead, injured=counts.injured, size=counts.size, quantities=counts.quantities,
         status=status, negated=negated, attribution=attribution, certainty=certainty,
     )
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose object a nominal predicate is ("will extend the curfew")."""
+    return noun.head if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" else None
 
 
 def _pronoun_subject(verb: Token) -> bool:

@@ -198,8 +198,13 @@ def _conditional(chain: list[Token]) -> bool:
     return False
 
 
+FAILURE_CUES = {"fail"}
+
+
 def negated_of(trigger: Token) -> bool:
     chain = governors(trigger)[:3]
+    if any(t.dep_ == "xcomp" and _lemma(t.head) in FAILURE_CUES for t in chain):
+        return True  # "failed to reach agreement" (not "the attack failed")
     for t in chain:
         if t.pos_ in ("NOUN", "PROPN") and t.i != trigger.i:
             continue
