@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wardesk.extract.quantities import find_quantities, parse_number
 
@@ -113,3 +115,24 @@ def test_no_casualties_is_zero(nlp: Any, text: str, trigger: str, dead: int | No
     doc = nlp(text)
     counts = find_quantities(doc).counts_for(_token(doc, trigger))
     assert (counts.dead, counts.injured) == (dead, injured)
+
+
+_WORDS = ["the", "capital", "Russia", "said", "two", "killed", "in", "Kyiv", "no", "one", "was",
+          "injured", "dozens", "of", "drones", "on", "Monday", "attack", ".", "more", "than", "10"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=20))
+def test_unparsed_docs_never_fail(words: list[str]) -> None:
+    """Docs with no parse and no sentence boundaries: every table still answers."""
+    import spacy
+
+    from wardesk.extract.places import find_places
+    from wardesk.extract.time import find_dates
+
+    doc = spacy.blank("en")(" ".join(words))
+    dates, places, numbers = find_dates(doc, "2025-03-11"), find_places(doc), find_quantities(doc)
+    for token in doc:
+        dates.date_for(token)
+        places.place_for(token)
+        numbers.counts_for(token)

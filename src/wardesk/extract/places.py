@@ -75,7 +75,7 @@ class PlaceTableImpl:
         return tuple(seen.values())
 
     def place_for(self, trigger: Token) -> Place | None:
-        sent = trigger.sent
+        sent = _sentence(trigger)
         lo, hi = _line(self.text, trigger.idx)  # a headline without a full stop is its own sentence
         here = [m for m in self.found if m.host is not None and sent.start <= m.start < sent.end
                 and lo <= self.doc[m.start].idx < hi]
@@ -232,10 +232,10 @@ def _bare_capitals(doc: Doc, gaz: Gazetteer, found: list[PlaceMention], taken: s
 
 
 def _previous_sentence_start(tok: Token) -> int:
-    sent = tok.sent
+    sent = _sentence(tok)
     if sent.start == 0:
         return 0
-    return tok.doc[sent.start - 1].sent.start
+    return _sentence(tok.doc[sent.start - 1]).start
 
 
 def _line(text: str, at: int) -> tuple[int, int]:
@@ -349,3 +349,11 @@ def _outer_host(host: Token) -> Token:
             return host
         host = prep.head
     return host
+
+
+def _sentence(token: Token) -> Span:
+    """The token's sentence; the whole Doc when it has no sentence boundaries."""
+    doc = token.doc
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return token.sent
+    return doc[:]

@@ -55,7 +55,7 @@ class QuantityTableImpl:
         own = self._in_scope(trigger)
         kinds = {k: _total(self.doc, own, k) for k in ("dead", "injured", "size")}
         if kinds["dead"] is None and kinds["injured"] is None and _violent(trigger):
-            later = self._referring_back(trigger.sent)
+            later = self._referring_back(_sentence(trigger))
             kinds["dead"], kinds["injured"] = _total(self.doc, later, "dead"), _total(self.doc, later, "injured")
         others = tuple(_as_quantity(c) for c in own if c.kind == "other")
         return Counts(dead=kinds["dead"], injured=kinds["injured"], size=kinds["size"],
@@ -65,7 +65,7 @@ class QuantityTableImpl:
         """Counts of the trigger's clause (a verb's subtree, plus the noun a relative-clause
         verb modifies; the sentence for a nominal trigger). A violent trigger also takes the
         casualties of its whole sentence, any trigger the crowd sizes."""
-        sent = trigger.sent
+        sent = _sentence(trigger)
         in_sent = [c for c in self.counts if sent.start <= c.number < sent.end]
         if trigger.pos_ in ("VERB", "AUX"):
             clause = {t.i for t in trigger.subtree}
@@ -88,7 +88,9 @@ class QuantityTableImpl:
         """Casualty counts of the next sentence when it points back with "the attack" to an
         attack this sentence names ("…the largest drone attack of the war. One person was
         killed as a result of the attack")."""
-        following = [s for s in self.doc.sents if s.start >= sent.end][:1]
+        if sent.end >= len(self.doc):
+            return []
+        following = [_sentence(self.doc[sent.end])]
         named = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         if not following or not (_referred_events(following[0]) & named):
             return []
@@ -355,3 +357,11 @@ def _is_crowd(number: Token, noun: Token) -> bool:
     verb = noun.head
     return noun.dep_ == "nsubj" and noun.lemma_.lower() in ("people", "person", "resident") and \
         verb.lemma_.lower() in words.words("crowd_verbs") and verb.lemma_.lower() not in ("take", "turn")
+
+
+def _sentence(token: Token) -> Span:
+    """The token's sentence; the whole Doc when it has no sentence boundaries."""
+    doc = token.doc
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return token.sent
+    return doc[:]

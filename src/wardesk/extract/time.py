@@ -71,7 +71,7 @@ class DateTableImpl:
         """The date attached to the trigger (directly or through the nouns between), else one
         inside its clause, else one on a clause that governs it; None when the sentence has
         none that fits."""
-        sent = trigger.sent
+        sent = _sentence(trigger)
         lo, hi = _line(self.text, trigger.idx)  # a headline without a full stop is its own sentence
         here = [f for f in self.found if sent.start <= f.root < sent.end and lo <= f.mention.start < hi]
         for tier in (self._attached, self._same_clause, self._inside, self._governing):
@@ -251,3 +251,11 @@ def _date_tense(span: Span, verb: Token | None) -> str:
     if span.root.dep_ == "poss" and span.root.head.pos_ == "NOUN":
         return "past"
     return own
+
+
+def _sentence(token: Token) -> Span:
+    """The token's sentence; the whole Doc when it has no sentence boundaries."""
+    doc = token.doc
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return token.sent
+    return doc[:]
