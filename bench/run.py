@@ -94,7 +94,8 @@ def compare(rows: list[dict[str, Any]]) -> dict[str, Any]:
         one = by.get((corpus, leg, 1))
         if bare and leg != "bare":
             ratios[f"{corpus}/{leg}/w{workers}/vs_bare"] = row["seconds"] / bare["seconds"]
-            ratios[f"{corpus}/{leg}/w{workers}/cpu_vs_bare"] = row["cpu_s"] / bare["cpu_s"]
+            if leg != "ray":  # Ray's actors are not the leg's children: their CPU is not seen
+                ratios[f"{corpus}/{leg}/w{workers}/cpu_vs_bare"] = row["cpu_s"] / bare["cpu_s"]
         if one and workers > 1:
             ratios[f"{corpus}/{leg}/speedup_1_to_{workers}"] = one["seconds"] / row["seconds"]
             # what the speed-up would be with the cores free: parallel overhead only
