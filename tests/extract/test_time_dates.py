@@ -199,3 +199,18 @@ def test_overnight_is_the_night_before_the_published_day(nlp: Any) -> None:
     doc = nlp("Russia launched 90 drones at Ukraine overnight, the air force said.")
     [m] = find_dates(doc, "2025-03-11").mentions
     assert (m.text, m.value, m.end_value, m.resolution) == ("overnight", "2025-03-10", "2025-03-11", "approximate")
+
+
+def test_weekends() -> None:
+    from wardesk.extract.time_patterns import DateExpr
+
+    def weekend(deixis: str, published: str, verb_tense: str) -> tuple[str | None, str | None]:
+        expr = DateExpr("deictic", 0, 0, {"deixis": deixis, "unit": "weekend"})
+        r = resolve(expr, dt.date.fromisoformat(published), verb_tense, verb_tense)
+        return r.value, r.end_value
+
+    monday = "2025-03-10"
+    assert weekend("last", monday, "past") == ("2025-03-08", "2025-03-09")
+    assert weekend("this", monday, "past") == ("2025-03-08", "2025-03-09")
+    assert weekend("this", monday, "future") == ("2025-03-15", "2025-03-16")
+    assert weekend("last", "2025-03-16", "past") == ("2025-03-08", "2025-03-09")  # read on a Sunday

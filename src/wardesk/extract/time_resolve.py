@@ -267,11 +267,23 @@ def _resolve_deictic(expr: DateExpr, pub: dt.date, verb_tense: str, frame: str) 
     if unit == "month":
         year, month = shift_months(pub, step)
         return Resolved(_month(year, month), None, "month", fuzzy)
-    start, end = week_span(pub + dt.timedelta(weeks=step))
     if unit == "weekend":
-        saturday = dt.date.fromisoformat(start) + dt.timedelta(days=5)
+        saturday = _weekend(pub, deixis, verb_tense)
         return Resolved(_day(saturday), _day(saturday + dt.timedelta(days=1)), "day", fuzzy)
+    start, end = week_span(pub + dt.timedelta(weeks=step))
     return Resolved(start, end, "week", fuzzy)
+
+
+def _weekend(pub: dt.date, deixis: str, verb_tense: str) -> dt.date:
+    """The Saturday of "last/this/next weekend": "last weekend" read on a Monday is two days
+    back; "this weekend" in a past clause is the one just gone, otherwise the coming one."""
+    if deixis in ("last", "the previous", "the past"):
+        return weekday_date(pub, 5, "before") if pub.weekday() != 6 else pub - dt.timedelta(days=8)
+    if deixis in ("next", "the following", "the coming"):
+        return weekday_date(pub, 5, "after") if pub.weekday() != 6 else pub + dt.timedelta(days=6)
+    if verb_tense in ("past", "perfect") or pub.weekday() == 6:
+        return weekday_date(pub, 5, "back")
+    return weekday_date(pub, 5, "ahead")
 
 
 def _resolve_ago(expr: DateExpr, pub: dt.date, verb_tense: str, frame: str) -> Resolved:
