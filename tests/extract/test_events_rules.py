@@ -149,3 +149,10 @@ def test_planned_coercion_is_a_threat_and_planned_cooperation_an_agreement() -> 
                 "prisoners|NOUN|NNS|dobj|2|prisoner .|PUNCT|.|punct|2")
     (ev,) = find_events(layers(doc, {0: (ref("SRB"),), 3: (ref("HRV"),)}), "a1")
     assert (ev.event, ev.status, codes(ev.target)) == ("AGREE", "planned", ["HRV"])
+
+
+def test_a_doc_without_a_parse_has_no_events() -> None:
+    from spacy.tokens import Doc
+
+    doc = Doc(fakes.VOCAB, words=["Russia", "attacked", "Kyiv"])
+    assert find_events(layers(doc, {}), "a1") == ()

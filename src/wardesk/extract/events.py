@@ -93,8 +93,11 @@ def _conditional_clause(trigger: Token) -> bool:
 
 
 def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
+    doc = layers.doc
+    if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+        return ()  # no parse, no predicates and arguments to read
     events: list[Event] = []
-    for sent in layers.doc.sents:
+    for sent in doc.sents:
         matches, absorbed = _keep(match_sentence(sent))
         built = []
         for m in matches:
