@@ -91,8 +91,8 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
     text = scan.doc[cues.start:end].text
     word = hit.word
     if word.kind == TITLE and not is_plural(head):
-        found = _title_holder(scan, drafts, hit, cues, people, when)
-        return Phrase(start, end, hit.head, (found,)) if found else None
+        found = _title_holder(scan, drafts, hit, cues, people, when) or _speaks_for(scan, drafts, head)
+        return Phrase(start, _phrase_end(scan, hit, head, ("of", "for")), hit.head, (found,)) if found else None
     bodies = [e for e in entries if e.kind in BODY_KINDS]
     if bodies:
         return Phrase(start, end, hit.head, (entry_draft(drafts, bodies[-1]),))
@@ -126,10 +126,23 @@ def _telling(scan: Scan, start: int, end: int) -> bool:
                for t in scan.doc[start:end])
 
 
-def _phrase_end(scan: Scan, hit: WordHit, head: Token) -> int:
+def _speaks_for(scan: Scan, drafts: Drafts, head: Token) -> Draft | None:
+    """An unnamed holder of a title stands for the body named after it: "a spokesman for the
+    Kremlin", "the head of the IAEA", "the leader of ISIS"."""
+    for prep in head.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+            continue
+        for pobj in prep.children:
+            hit = scan.names.get(pobj.i)
+            if pobj.dep_ == "pobj" and hit is not None:
+                return entry_draft(drafts, hit.entry)
+    return None
+
+
+def _phrase_end(scan: Scan, hit: WordHit, head: Token, preps: tuple[str, ...] = ("of", "from")) -> int:
     end = hit.end
     for prep in head.rights:  # "officials from the US and Ukraine"
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i >= end:
+        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i >= end:
             last = max(t.i for t in prep.subtree)
             if any(t.i in scan.names for t in prep.subtree):
                 end = last + 1
