@@ -81,6 +81,7 @@ def test_bare_month_or_year_needs_a_cue() -> None:
     assert not list(scan("March organisers said 2000 people came"))
     assert [e.kind for e in scan("since March, and in 2000")] == ["month", "year"]
     assert not list(scan("officials May agree"))
+    assert [e.kind for e in scan("the Good Friday Agreement was signed on Friday")] == ["weekday"]
 
 
 # --- tense on hand-built Docs -------------------------------------------------------------

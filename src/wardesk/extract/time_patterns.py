@@ -54,6 +54,11 @@ _MONTH_CUES = ("in", "since", "until", "till", "by", "from", "through", "during"
                "next", "this", "earlier", "later", "end", "start", "beginning", "middle")
 
 
+# Words that make a weekday part of a name ("Good Friday", "Super Tuesday").
+_NAMED_DAYS = frozenset({"good", "black", "bloody", "super", "ash", "holy", "palm", "easter",
+                         "cyber", "maundy", "shrove", "giving", "small"})
+
+
 @dataclass(frozen=True, slots=True)
 class DateExpr:
     """One date expression found in the text, before it is resolved."""
@@ -89,6 +94,10 @@ def _plausible(expr: DateExpr, text: str) -> bool:
         return False
     if expr.get("month") == "May" and expr.kind in ("month", "md", "dm") and _modal_may(expr, text):
         return False
+    if expr.kind == "weekday" and not expr.get("deixis"):
+        before = text[max(0, expr.start - 12):expr.start].split()
+        if before and before[-1].lower() in _NAMED_DAYS:
+            return False  # "the Good Friday Agreement", "Bloody Sunday": names, not dates
     if expr.kind in ("month", "year") and not expr.get("deixis") and not expr.get("shift"):
         before = text[max(0, expr.start - 12):expr.start].split()
         return bool(before) and before[-1].lower().strip("-") in _MONTH_CUES
