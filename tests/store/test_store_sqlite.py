@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-import uuid
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ from wardesk.records import (
     record_from_dict,
     to_dict,
 )
-from wardesk.store import EventFilter, Store
+from wardesk.store import EventFilter, Store, stats
 from wardesk.store import write as store_write
 from wardesk.store.migrations import MIGRATIONS
 from wardesk.store.schema import migrate, version
@@ -290,6 +290,10 @@ def test_an_older_database_is_migrated(tmp_path: Path, kit: Any) -> None:
         # migration 4 filled the lookups from the rows already there
         assert [e["id"] for e in store.events(EventFilter(country="UKR"))] == ["e-strike", "e-talks"]
         assert [e["id"] for e in store.events(EventFilter(actor="zelensk"))] == ["e-talks"]
+        # ... and migration 6 the overview's running totals
+        assert stats.by_country(store, EventFilter()) == [{"country": "RUS", "count": 2},
+                                                          {"country": "UKR", "count": 2}]
+        assert [r["count"] for r in stats.per_day(store, EventFilter())] == [1, 1]
 
 
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:

@@ -30,7 +30,8 @@ def touched(event: dict[str, Any]) -> set[str]:
 
 
 @pytest.mark.parametrize("kw", [{}, {"country": "RUS"}, {"type": "ASSAULT"},
-                                {"since": "2025-03-12"}, {"actor": "zelensky"}])
+                                {"since": "2025-03-12"}, {"actor": "zelensky"},
+                                {"type": "assault", "until": "2025-03-12"}, {"status": "planned"}])
 def test_overview_counts_what_the_event_list_lists(charted: Store, kw: dict[str, Any]) -> None:
     f = EventFilter(**kw)
     listed = charted.events(EventFilter(**kw, limit=None))

@@ -161,6 +161,20 @@ V5_COUNTRY_NEWEST = """
 CREATE INDEX event_codes_by_date_desc ON event_codes(code, (sort_date IS NULL), sort_date DESC);
 """
 
+# 6: running totals for the overview charts of the whole store (or of a type and date range):
+# events per day and type, events per country touched. Kept by every save (write.py); a chart
+# over all of a large store reads thousands of totals instead of millions of events.
+V6_TOTALS = """
+CREATE TABLE event_day_totals (
+    day TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (day, type)
+) WITHOUT ROWID;
+INSERT INTO event_day_totals (day, type, n)
+SELECT substr(sort_date, 1, 10), type, COUNT(*) FROM events WHERE sort_date IS NOT NULL
+GROUP BY substr(sort_date, 1, 10), type;
+CREATE TABLE event_code_totals (code TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO event_code_totals (code, n) SELECT code, COUNT(*) FROM event_codes GROUP BY code;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
-    V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST,
+    V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
 )

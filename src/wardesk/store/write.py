@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -142,9 +143,27 @@ def _save_lookups(conn: Connection, event_rows: list[tuple[Any, ...]],
     conn.executemany(
         "INSERT INTO event_codes (article_id, event_id, code, sort_date) VALUES (?, ?, ?, ?)",
         sorted((aid, eid, code, dates[aid, eid]) for aid, eid, code in touched))
+    _add_totals(conn, event_rows, touched)
     texts = sorted({r[_EVENT_ACTOR["actor_text"]] for r in actor_rows})
     conn.executemany("INSERT INTO actor_texts (text) VALUES (?) ON CONFLICT (text) DO NOTHING",
                      [(t,) for t in texts])
+
+
+def _add_totals(conn: Connection, event_rows: list[tuple[Any, ...]],
+                touched: set[tuple[str, str, str]]) -> None:
+    """Add this record's events to the running totals of migration 6 (in key order, so that
+    PostgreSQL writers lock shared rows in the same order)."""
+    days = Counter((r[_EVENT["sort_date"]][:10], r[_EVENT["type"]])
+                   for r in event_rows if r[_EVENT["sort_date"]] is not None)
+    conn.executemany(
+        "INSERT INTO event_day_totals (day, type, n) VALUES (?, ?, ?)"
+        " ON CONFLICT (day, type) DO UPDATE SET n = event_day_totals.n + excluded.n",
+        [(day, etype, n) for (day, etype), n in sorted(days.items())])
+    codes = Counter(code for _, _, code in touched)
+    conn.executemany(
+        "INSERT INTO event_code_totals (code, n) VALUES (?, ?)"
+        " ON CONFLICT (code) DO UPDATE SET n = event_code_totals.n + excluded.n",
+        sorted(codes.items()))
 
 
 def _article_actor_rows(record: ArticleRecord) -> Iterator[tuple[Any, ...]]:
