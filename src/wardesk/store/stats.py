@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from wardesk.store import totals
 from wardesk.store.filters import EventFilter, event_where
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ def _where(f: EventFilter, extra: str = "") -> tuple[str, list[Any]]:
 
 
 def per_day(store: Store, f: EventFilter) -> list[dict[str, Any]]:
+    if totals.covers_days(f):  # running totals (migration 6): no scan of the events
+        return totals.per_day(store.connection, f)
     where, params = _where(f, "e.sort_date IS NOT NULL")
     sql = (f"SELECT substr(e.sort_date, 1, 10) AS day, e.type, COUNT(*){_FROM}{where}"
            " GROUP BY day, e.type ORDER BY day, e.type")
@@ -45,13 +48,11 @@ def per_day(store: Store, f: EventFilter) -> list[dict[str, Any]]:
 def by_country(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """Events per country they touch: a source's or target's code, or the place's country
     (event_codes holds exactly those pairs, one row each)."""
-    params: list[Any] = []
-    if f == EventFilter(limit=f.limit, offset=f.offset, sort=f.sort):  # no filter: no join
-        sql = "SELECT code, COUNT(*) AS n FROM event_codes GROUP BY code"
-    else:
-        where, params = _where(f)
-        sql = ("SELECT ec.code, COUNT(*) AS n FROM event_codes ec JOIN events e"
-               f" ON e.article_id = ec.article_id AND e.id = ec.event_id{where} GROUP BY ec.code")
+    if totals.covers_countries(f):  # running totals (migration 6): no scan of the events
+        return totals.by_country(store.connection)
+    where, params = _where(f)
+    sql = ("SELECT ec.code, COUNT(*) AS n FROM event_codes ec JOIN events e"
+           f" ON e.article_id = ec.article_id AND e.id = ec.event_id{where} GROUP BY ec.code")
     rows = store.connection.execute(f"{sql} ORDER BY n DESC, 1", params)
     return [{"country": c, "count": n} for c, n in rows]
 
