@@ -69,3 +69,10 @@ def test_mentions_cut_their_text_and_refs_are_in_the_table(nlp: Any, shared_dir:
             for ref in table.refs(token):
                 assert ref.actor is None or ref.actor in ids
         assert all(r.actor in ids for r in table.refs_in(0, len(doc.text)))
+
+
+def test_the_entity_ruler_tags_known_names_consistently(nlp: Any) -> None:
+    doc = nlp("Nato and the Kremlin spoke after Bloomberg reported that Kyiv and NATO agreed.")
+    labels = {ent.text: ent.label_ for ent in doc.ents}
+    assert labels["Nato"] == labels["NATO"] == "ORG"
+    assert labels["Kremlin"] == "ORG" and labels["Kyiv"] == "GPE" and labels["Bloomberg"] == "ORG"
