@@ -136,3 +136,14 @@ def test_unparsed_docs_never_fail(words: list[str]) -> None:
         dates.date_for(token)
         places.place_for(token)
         numbers.counts_for(token)
+
+
+@pytest.mark.model
+def test_harm_nouns_and_compound_amounts(nlp: Any) -> None:
+    doc = nlp("The raid resulted in the deaths of 16 militants.")
+    assert find_quantities(doc).counts_for(_token(doc, "raid")).dead == 16
+    doc = nlp("The convoy came under attack, resulting in injuries to eight police officers.")
+    assert find_quantities(doc).counts_for(_token(doc, "attack")).injured == 8
+    doc = nlp("Envoys from more than two dozen countries attended the meeting.")
+    [q] = find_quantities(doc).counts_for(_token(doc, "attended")).quantities
+    assert (q.value, q.unit, q.qualifier) == (24, "countries", "at_least")

@@ -185,7 +185,7 @@ def _count_at(doc: Doc, i: int) -> CountMention | None:
     amount = parse_amount(doc[i:end].text)
     if amount is None:
         return None
-    number = doc[end - 1]
+    number = doc[i:end].root  # "two dozen": "two" carries the amount's relation
     noun = _counted_noun(number)
     if noun is None or noun.lower_ in number_words().words("not_counts"):
         return None
@@ -193,10 +193,10 @@ def _count_at(doc: Doc, i: int) -> CountMention | None:
     kind = _kind(number, noun)
     if kind == "other" and (noun.i == number.i or (amount[0] == 1 and not number.is_digit)):
         return None  # a bare number that counts nothing we can name, or "one user"
-    last = max(noun.i, number.i)
+    last = max(noun.i, end - 1)
     text = doc[first:last + 1].text
     return CountMention(amount[0], qualifier, kind, noun.lower_ if noun.i != number.i else kind,
-                        text, first, number.i, noun.i)
+                        text, first, end - 1, noun.i)
 
 
 def _none_of(det: Token) -> CountMention | None:
@@ -235,7 +235,9 @@ def _counted_noun(number: Token) -> Token | None:
     people"), or the number itself when it stands for people ("three injured")."""
     if number.dep_ in ("nummod", "quantmod", "amod", "compound") and number.head.pos_ in ("NOUN", "PROPN"):
         head = number.head
-        while head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
+        # "seven apartment buildings" parsed as counting "apartment": climb to the noun it
+        # modifies; a plural ("100 passengers hostage") is already what is counted
+        while head.dep_ == "compound" and head.tag_ == "NN" and head.head.pos_ in ("NOUN", "PROPN") and head.head.i > head.i:
             head = head.head
         return head
     for child in number.children:
@@ -276,7 +278,8 @@ def _kind(number: Token, noun: Token) -> str:
         phrase = phrase.head  # "12 soldiers and three civilians were killed": as the first
     if noun.lemma_.lower() in words.words("not_people") or noun.lower_ in words.words("not_people"):
         return "other"  # "millions of dogs are killed": not casualties
-    casualty = _casualty_by_verb(phrase) or _among_the_dead(phrase) or _bodies_of(phrase)
+    casualty = (_casualty_by_verb(phrase) or _among_the_dead(phrase) or _bodies_of(phrase)
+                or _harm_to(phrase))
     if casualty:
         return casualty
     if _is_crowd(number, noun) or (phrase is not noun and _is_crowd(number, phrase)):
@@ -322,6 +325,20 @@ def _among_the_dead(noun: Token) -> str | None:
                 return "dead"
             if words & {"injured", "wounded"}:
                 return "injured"
+    return None
+
+
+def _harm_to(noun: Token) -> str | None:
+    """"injuries to eight personnel", "the deaths of 16 militants"."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("to", "of", "among"):
+        return None
+    owner = head.head.lower_
+    words = number_words()
+    if owner in ("death", "deaths", "killing", "killings"):
+        return "dead"
+    if owner in words.words("injured_words") or owner == "injury":
+        return "injured"
     return None
 
 
