@@ -100,7 +100,8 @@ _COUNTRY_PROBE = ("EXISTS (SELECT 1 FROM event_codes c WHERE c.article_id = e.ar
                   " AND c.event_id = e.id AND c.code = ?)")
 _COUNTRY_SET = (f"e.article_id IN (SELECT c.article_id FROM event_codes c WHERE c.code = ?)"
                 f" AND {_COUNTRY_PROBE}")
-ACTOR_MATCH_SQL = f"SELECT 1 FROM event_actors ea WHERE {_ACTOR_MATCH}"  # params: actor_params
+ACTOR_MATCH = _ACTOR_MATCH  # over event_actors ea; params: actor_params
+ACTOR_MATCH_SQL = f"SELECT 1 FROM event_actors ea WHERE {_ACTOR_MATCH}"
 
 
 def actor_params(actor: str) -> list[str]:

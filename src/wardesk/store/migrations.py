@@ -175,6 +175,13 @@ CREATE TABLE event_code_totals (code TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHO
 INSERT INTO event_code_totals (code, n) SELECT code, COUNT(*) FROM event_codes GROUP BY code;
 """
 
+# 7: status and certainty (filters and facets) without reading the events' rows.
+V7_STATUS = """
+CREATE INDEX events_status_certainty ON events(status, certainty);
+CREATE INDEX events_certainty ON events(certainty);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
+    V7_STATUS,
 )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from wardesk.records import ArticleRecord, record_from_dict
 from wardesk.store import search
 from wardesk.store.filters import (
+    ACTOR_MATCH,
     ACTOR_MATCH_SQL,
     EventFilter,
     actor_params,
@@ -136,9 +137,27 @@ def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
 
 
 def count_events(conn: Connection, f: EventFilter) -> int:
-    # no join: no filter reads the article, and every event has one (foreign key)
+    # no join to articles: no filter reads them, and every event has one (foreign key)
+    if f.country:  # count the country's rows of event_codes (one per event it touches)
+        rest = dataclasses.replace(f, country=None)
+        where, params = event_where(rest)
+        code = f.country.strip().upper()
+        if not where:
+            sql = "SELECT COUNT(*) FROM event_codes c WHERE c.code = ?"
+            return int(conn.execute(sql, [code]).fetchone()[0])
+        sql = ("SELECT COUNT(*) FROM event_codes c JOIN events e ON e.article_id = c.article_id"
+               f" AND e.id = c.event_id{where} AND c.code = ?")
+        return int(conn.execute(sql, [*params, code]).fetchone()[0])
+    if f.actor and _only_actor(f):  # the distinct events among the actor's rows
+        sql = (f"SELECT COUNT(*) FROM (SELECT DISTINCT ea.article_id, ea.event_id"
+               f" FROM event_actors ea WHERE {ACTOR_MATCH}) m")
+        return int(conn.execute(sql, actor_params(f.actor)).fetchone()[0])
     where, params = event_where(f)
     return int(conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0])
+
+
+def _only_actor(f: EventFilter) -> bool:
+    return f == EventFilter(actor=f.actor, limit=f.limit, offset=f.offset, sort=f.sort)
 
 
 _ACTOR_COUNTS = (
