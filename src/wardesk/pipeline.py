@@ -71,7 +71,7 @@ class Extractor:
                 yield Rejection(item.origin or item.id, "extract_error", f"{type(exc).__name__}: {exc}")
 
     def record(self, article: Article, doc: Doc) -> ArticleRecord:
-        actors = find_actors(doc, self.kb, self.known)
+        actors = find_actors(doc, self.kb, self.known, article.published)
         dates = find_dates(doc, article.published)
         statements = find_statements(doc, actors)
         layers = Layers(
