@@ -135,6 +135,7 @@ def test_statements(store: Store, kit: Any) -> None:
     assert [s["content"] for s in store.statements(actor="ukr")] == ["Ukraine wants peace"]
     assert store.statements(actor="RUS") == []
     assert store.statements()[0]["direct"] is False
+    assert store.statements()[0]["speakerText"] == "an official"  # the record's field name
     assert store.actor(kit.ZELENSKY.id)["statements"] == 1  # type: ignore[index]
 
 
