@@ -223,7 +223,7 @@ def statements(conn: Connection, actor: str | None, text: str | None, since: str
         clauses.append("a.published <= ?")
         params.append(day(until, "until"))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = ("SELECT s.speaker, s.speaker_text AS "speakerText", s.cue, s.content, s.direct,"
+    sql = ("SELECT s.speaker, s.speaker_text AS \"speakerText\", s.cue, s.content, s.direct,"
            " s.certainty, s.start, s.\"end\", s.article_id, a.title AS article_title, a.published"
            f" FROM statements s JOIN articles a ON a.id = s.article_id{where}"
            " ORDER BY a.published IS NULL, a.published DESC, s.article_id, s.seq LIMIT ?")
