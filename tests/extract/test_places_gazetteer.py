@@ -133,8 +133,11 @@ def test_place_rules(nlp: Any, text: str, trigger: str, expected: str | None) ->
 @pytest.mark.parametrize(("text", "trigger", "expected"), [
     ("Russia's defence ministry said it shot down drones that targeted the capital.", "shot", "Moscow"),
     ("Russian forces shelled Kharkiv again.", "shelled", "Kharkiv"),
-    ("The envoy rebuffed fears that the tariffs would cause a recession in Canada.", "rebuffed", None),
-    ("A trial opened in Paris over a bombing that killed nine soldiers.", "killed", None),
+    ("A trial opened in Paris over a bombing in Abidjan that killed nine soldiers.", "killed", "Abidjan"),
+    ("Officials evacuated the wounded from the besieged town of Gorazde.", "evacuated", "Gorazde"),
+    ("Doctors handed over medicine to the Red Crescent in Bam.", "handed", "Bam"),
+    ("Negotiators return to Geneva this week.", "return", "Geneva"),
+    ("The president resigned as protesters massed outside his residence in Tbilisi.", "resigned", "Tbilisi"),
 ])
 def test_more_place_rules(nlp: Any, text: str, trigger: str, expected: str | None) -> None:
     doc = nlp(text)

@@ -39,14 +39,14 @@ class _Cues:
     motion: frozenset[str]
     event_nouns: frozenset[str]
     meeting_nouns: frozenset[str]
-    stance_verbs: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     text = resources.files("wardesk.extract").joinpath("data/places_cues.json").read_text("utf-8")
     data = json.loads(text)
-    return _Cues(*(frozenset(data[k]) for k in ("locative_preps", "directional_preps", "motion_heads", "event_nouns", "meeting_nouns", "stance_verbs")))
+    return _Cues(*(frozenset(data[k]) for k in ("locative_preps", "directional_preps", "motion_heads", "event_nouns", "meeting_nouns", "place_nouns")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,8 @@ class PlaceTableImpl:
             chosen = [m for m in here if m.host in hosts]
             if chosen:
                 return min(chosen, key=lambda m: abs(m.start - trigger.i)).place
-        return self._where_place(trigger)
+        # last, as PLOVER codes it: the "where" phrase of the sentence nearest the trigger
+        return self._where_place(trigger) or min(here, key=lambda m: abs(m.start - trigger.i)).place
 
     def _where_place(self, trigger: Token) -> Place | None:
         """The place a where-clause is about: the antecedent itself or its owner ("Syria's
@@ -104,12 +105,12 @@ def _event_hosts(trigger: Token) -> set[int]:
     """Tokens a locative phrase about this event may hang from."""
     hosts = {trigger.i}
     nouns = [trigger] if trigger.pos_ in ("NOUN", "PROPN") else []
-    if trigger.pos_ in ("VERB", "AUX") and trigger.lemma_.lower() not in _cues().stance_verbs:
+    if trigger.pos_ in ("VERB", "AUX"):
         hosts |= _arguments(trigger)
         nouns += _event_nouns_below(trigger)
-        for obj in (a for a in trigger.children if a.dep_ == "dobj"):
-            # "shot down drones that targeted the capital": where the drones were
-            hosts |= _clause_hosts(obj, ("relcl",))
+        for arg in (a for a in trigger.children if a.dep_ in _ARGUMENTS):
+            # "shot down drones that targeted the capital", "guerrillas operating in Macedonia"
+            hosts |= _clause_hosts(arg, ("relcl", "acl"))
     for noun in nouns:
         hosts.add(noun.i)
         hosts |= _clause_hosts(noun, ("relcl", "acl"))
@@ -309,10 +310,15 @@ def _host(span: Span, is_country: bool) -> int | None:
     """The token a locative phrase naming ``span`` hangs from ("met in Geneva" → met; "the
     Kharkiv strike" → strike); None when the name is an actor, possessor or topic."""
     root = span.root
-    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
-        root = root.head
-    head = root.head
     cues = _cues()
+    for _ in range(4):
+        while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i and root.head.pos_ != "VERB":
+            root = root.head  # "Jeddah, Saudi Arabia", "the capital Kabul"
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in cues.place_nouns:
+            root = root.head.head  # "the town of Gorazde" stands where "the town" stands
+        else:
+            break
+    head = root.head
     if root.dep_ == "dobj" and head.lemma_.lower() in cues.motion:
         return head.i  # "shelled Kharkiv", "targeted the capital": the place attacked
     if root.dep_ == "pobj" and head.lower_ == "including" and head.head.dep_ == "dobj":
@@ -335,17 +341,16 @@ def _host(span: Span, is_country: bool) -> int | None:
 
 
 def _outer_host(host: Token) -> Token:
-    """A place inside another place phrase belongs to the outer one's host: "massed in front
-    of the consulate in Istanbul", "at a hospital in Gaza" → massed / the verb of "at"."""
-    for _ in range(6):
+    """A place inside another phrase belongs to that phrase's host: "massed in front of the
+    consulate in Istanbul" → massed; "handed medicine to the Red Crescent in Bam" → handed;
+    "evacuated the wounded from the town of Gorazde" → evacuated."""
+    for _ in range(8):
         if host.pos_ not in ("NOUN", "PROPN") or host.dep_ != "pobj":
             return host
         prep = host.head
         if prep.lower_ == "of" and prep.head.lemma_.lower() in _cues().motion:
             return prep.head  # "the bombing of a base in Ivory Coast": where the bombing was
-        if prep.lower_ == "of" and prep.head.dep_ == "pobj":
-            prep = prep.head.head  # "in front of", "on the outskirts of"
-        if prep.lower_ not in _cues().locative:
+        if prep.head.i == prep.i:
             return host
         host = prep.head
     return host

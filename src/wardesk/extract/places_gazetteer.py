@@ -48,6 +48,14 @@ def fold(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def _plain(name: str) -> str:
+    """A name without diacritics ("Goražde" → "Gorazde"), as English news spells it."""
+    if name.isascii():
+        return name
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
 @dataclass
 class Gazetteer:
     """Folded name → Place, in four layers tried in order."""
@@ -147,7 +155,7 @@ def _add_cities(gaz: Gazetteer) -> None:
     alt_population: dict[str, int] = {}
     for city in raw.values():
         admin1 = city.get("admin1code")
-        place = Place(name=city["name"], country=iso3.get(city["countrycode"]),
+        place = Place(name=_plain(city["name"]), country=iso3.get(city["countrycode"]),
                       admin1=f"{city['countrycode']}.{admin1}" if admin1 else None, lat=float(city["latitude"]),
                       lon=float(city["longitude"]), geonameid=int(city["geonameid"]))
         pop = int(city.get("population") or 0)
