@@ -294,6 +294,9 @@ def test_an_older_database_is_migrated(tmp_path: Path, kit: Any) -> None:
         assert stats.by_country(store, EventFilter()) == [{"country": "RUS", "count": 2},
                                                           {"country": "UKR", "count": 2}]
         assert [r["count"] for r in stats.per_day(store, EventFilter())] == [1, 1]
+        assert stats.by_country(store, EventFilter(country="ukr")) == [  # migration 8
+            {"country": "RUS", "count": 2}, {"country": "UKR", "count": 2}]
+        assert len(stats.per_day(store, EventFilter(country="RUS"))) == 2
 
 
 def test_a_newer_database_is_refused(tmp_path: Path) -> None:

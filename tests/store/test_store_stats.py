@@ -31,7 +31,9 @@ def touched(event: dict[str, Any]) -> set[str]:
 
 @pytest.mark.parametrize("kw", [{}, {"country": "RUS"}, {"type": "ASSAULT"},
                                 {"since": "2025-03-12"}, {"actor": "zelensky"},
-                                {"type": "assault", "until": "2025-03-12"}, {"status": "planned"}])
+                                {"type": "assault", "until": "2025-03-12"}, {"status": "planned"},
+                                {"country": "UKR", "type": "ASSAULT", "since": "2025-03-10"},
+                                {"country": "QAT"}, {"country": "NOR"}])
 def test_overview_counts_what_the_event_list_lists(charted: Store, kw: dict[str, Any]) -> None:
     f = EventFilter(**kw)
     listed = charted.events(EventFilter(**kw, limit=None))

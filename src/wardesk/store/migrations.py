@@ -181,7 +181,27 @@ CREATE INDEX events_status_certainty ON events(status, certainty);
 CREATE INDEX events_certainty ON events(certainty);
 """
 
+# 8: the same running totals per country an event touches, for the overview of one country:
+# its events per day and type, and the countries its events touch (itself included).
+V8_COUNTRY_TOTALS = """
+CREATE TABLE event_code_day_totals (
+    code TEXT NOT NULL, day TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (code, day, type)
+) WITHOUT ROWID;
+INSERT INTO event_code_day_totals (code, day, type, n)
+SELECT c.code, substr(e.sort_date, 1, 10), e.type, COUNT(*) FROM event_codes c
+JOIN events e ON e.article_id = c.article_id AND e.id = c.event_id
+WHERE e.sort_date IS NOT NULL GROUP BY c.code, substr(e.sort_date, 1, 10), e.type;
+CREATE TABLE event_code_pair_totals (
+    code TEXT NOT NULL, other TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (code, other)
+) WITHOUT ROWID;
+INSERT INTO event_code_pair_totals (code, other, n)
+SELECT c.code, o.code, COUNT(*) FROM event_codes c
+JOIN event_codes o ON o.article_id = c.article_id AND o.event_id = c.event_id
+GROUP BY c.code, o.code;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
-    V7_STATUS,
+    V7_STATUS, V8_COUNTRY_TOTALS,
 )

@@ -1,5 +1,6 @@
-"""The overview charts from the running totals of migration 6, when the filter allows it:
-events per day and type (no filter but type and dates), events per country (no filter at all).
+"""The overview charts from the running totals of migrations 6 and 8, when the filter allows
+it: events per day and type (no filter but country, type and dates), events per country (no
+filter but country), and the located events of one country (walked in date order).
 """
 
 from __future__ import annotations
@@ -20,17 +21,21 @@ def _only(f: EventFilter, **kept: Any) -> bool:
 
 def covers_days(f: EventFilter) -> bool:
     """Whether events per day can be read from the totals for ``f``."""
-    return _only(f, type=f.type, since=f.since, until=f.until)
+    return _only(f, country=f.country, type=f.type, since=f.since, until=f.until)
 
 
 def covers_countries(f: EventFilter) -> bool:
-    return _only(f)
+    return _only(f, country=f.country)
 
 
 def per_day(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
     """As stats.per_day: a day is the first ten characters of the event's sort date; since and
     until compare as event_where compares sort dates."""
-    clauses, params = ["n > 0"], list[Any]()
+    table, clauses, params = "event_day_totals", ["n > 0"], list[Any]()
+    if f.country:
+        table = "event_code_day_totals"
+        clauses.append("code = ?")
+        params.append(f.country.strip().upper())
     if f.type:
         clauses.append("type = ?")
         params.append(one_of(canonical_type(f.type), EVENT_TYPES, "event type"))
@@ -40,10 +45,32 @@ def per_day(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
     if f.until:
         clauses.append("day <= ?")
         params.append(f"{day(f.until, 'until')}~")
-    sql = f"SELECT day, type, n FROM event_day_totals WHERE {' AND '.join(clauses)} ORDER BY day, type"
+    # table is one of two constants above
+    sql = f"SELECT day, type, n FROM {table} WHERE {' AND '.join(clauses)} ORDER BY day, type"
     return [{"date": d, "type": t, "count": n} for d, t, n in conn.execute(sql, params)]
 
 
-def by_country(conn: Connection) -> list[dict[str, Any]]:
-    sql = "SELECT code, n FROM event_code_totals WHERE n > 0 ORDER BY n DESC, code"
-    return [{"country": c, "count": n} for c, n in conn.execute(sql)]
+def by_country(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
+    if f.country:
+        sql = ("SELECT other, n FROM event_code_pair_totals WHERE code = ? AND n > 0"
+               " ORDER BY n DESC, other")
+        rows = conn.execute(sql, [f.country.strip().upper()])
+    else:
+        rows = conn.execute("SELECT code, n FROM event_code_totals WHERE n > 0 ORDER BY n DESC, code")
+    return [{"country": c, "count": n} for c, n in rows]
+
+
+def covers_located(f: EventFilter) -> bool:
+    return bool(f.country) and _only(f, country=f.country)
+
+
+def located(conn: Connection, f: EventFilter, limit: int) -> list[dict[str, Any]]:
+    """As stats.located for one country: its events newest first (SQLite's DESC puts NULL
+    dates last, as "IS NULL, DESC" does), walked in event_codes' date index."""
+    sql = ("SELECT e.id, e.type, e.status, substr(e.sort_date, 1, 10), e.place_name, e.lat, e.lon"
+           " FROM event_codes c JOIN events e ON e.article_id = c.article_id AND e.id = c.event_id"
+           " WHERE c.code = ? AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+           " ORDER BY c.sort_date IS NULL, c.sort_date DESC LIMIT ?")
+    keys = ("id", "event", "status", "date", "place", "lat", "lon")
+    return [dict(zip(keys, row, strict=True))
+            for row in conn.execute(sql, [f.country.strip().upper() if f.country else "", limit])]

@@ -164,6 +164,33 @@ def _add_totals(conn: Connection, event_rows: list[tuple[Any, ...]],
         "INSERT INTO event_code_totals (code, n) VALUES (?, ?)"
         " ON CONFLICT (code) DO UPDATE SET n = event_code_totals.n + excluded.n",
         sorted(codes.items()))
+    _add_country_totals(conn, event_rows, touched)
+
+
+def _add_country_totals(conn: Connection, event_rows: list[tuple[Any, ...]],
+                        touched: set[tuple[str, str, str]]) -> None:
+    """Migration 8's totals: per country touched, events per day and type, and the countries
+    touched by the same events."""
+    by_event: dict[tuple[str, str], list[str]] = {}
+    for aid, eid, code in touched:
+        by_event.setdefault((aid, eid), []).append(code)
+    days: Counter[tuple[str, str, str]] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for r in event_rows:
+        codes = by_event.get((r[_EVENT["article_id"]], r[_EVENT["id"]]), [])
+        sort_date = r[_EVENT["sort_date"]]
+        for code in codes:
+            if sort_date is not None:
+                days[code, sort_date[:10], r[_EVENT["type"]]] += 1
+            pairs.update((code, other) for other in codes)
+    conn.executemany(
+        "INSERT INTO event_code_day_totals (code, day, type, n) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (code, day, type) DO UPDATE SET n = event_code_day_totals.n + excluded.n",
+        [(*key, n) for key, n in sorted(days.items())])
+    conn.executemany(
+        "INSERT INTO event_code_pair_totals (code, other, n) VALUES (?, ?, ?)"
+        " ON CONFLICT (code, other) DO UPDATE SET n = event_code_pair_totals.n + excluded.n",
+        [(*key, n) for key, n in sorted(pairs.items())])
 
 
 def _article_actor_rows(record: ArticleRecord) -> Iterator[tuple[Any, ...]]:
