@@ -49,7 +49,7 @@ def by_country(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """Events per country they touch: a source's or target's code, or the place's country
     (event_codes holds exactly those pairs, one row each)."""
     if totals.covers_countries(f):  # running totals (migration 6): no scan of the events
-        return totals.by_country(store.connection)
+        return totals.by_country(store.connection, f)
     where, params = _where(f)
     sql = ("SELECT ec.code, COUNT(*) AS n FROM event_codes ec JOIN events e"
            f" ON e.article_id = ec.article_id AND e.id = ec.event_id{where} GROUP BY ec.code")
@@ -58,6 +58,8 @@ def by_country(store: Store, f: EventFilter) -> list[dict[str, Any]]:
 
 
 def located(store: Store, f: EventFilter, limit: int = MAX_POINTS) -> list[dict[str, Any]]:
+    if totals.covers_located(f):  # one country: walk its events in date order
+        return totals.located(store.connection, f, limit)
     where, params = _where(f, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
     sql = (f"SELECT e.id, e.type, e.status, substr(e.sort_date, 1, 10), e.place_name, e.lat, e.lon"
            f"{_FROM}{where} ORDER BY e.sort_date DESC LIMIT ?")
