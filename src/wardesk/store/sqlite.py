@@ -36,7 +36,19 @@ class Store:
     # --- lifecycle ----------------------------------------------------------------------
 
     def close(self) -> None:
+        if not is_postgres(self._conn):  # PostgreSQL's autovacuum keeps its own statistics
+            self._refresh_statistics()
         self._conn.close()
+
+    def _refresh_statistics(self) -> None:
+        """SQLite's advice for long-lived stores: the planner picks indexes by statistics that
+        nothing else refreshes. optimize analyzes only tables that grew a lot since (or were
+        never analyzed), and analysis_limit keeps each to a sample: milliseconds, not seconds."""
+        try:
+            self._conn.execute("PRAGMA analysis_limit = 1000")
+            self._conn.execute("PRAGMA optimize")
+        except sqlite3.Error:  # a busy or read-only store keeps its old statistics
+            pass
 
     def __enter__(self) -> Store:
         return self
