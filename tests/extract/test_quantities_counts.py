@@ -147,3 +147,26 @@ def test_harm_nouns_and_compound_amounts(nlp: Any) -> None:
     doc = nlp("Envoys from more than two dozen countries attended the meeting.")
     [q] = find_quantities(doc).counts_for(_token(doc, "attended")).quantities
     assert (q.value, q.unit, q.qualifier) == (24, "countries", "at_least")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "size"), [
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in the capital.", "demonstrated", 100),
+    ("Authorities deported 168 migrants on Monday.", "deported", 168),
+    ("About 1,000 workers began a hunger strike.", "began", 1000),
+])
+def test_size_as_plover_counts_it(nlp: Any, text: str, trigger: str, size: int) -> None:
+    doc = nlp(text)
+    assert find_quantities(doc).counts_for(_token(doc, trigger)).size == size
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "dead", "injured"), [
+    ("A prominent journalist has been killed in a car bomb explosion.", "killed", 1, None),
+    ("Gunmen killed the deputy chief of the militia.", "killed", 1, None),
+    ("The war killed the economy.", "killed", None, None),
+])
+def test_one_named_victim_is_one(nlp: Any, text: str, trigger: str, dead: int | None, injured: int | None) -> None:
+    doc = nlp(text)
+    counts = find_quantities(doc).counts_for(_token(doc, trigger))
+    assert (counts.dead, counts.injured) == (dead, injured)

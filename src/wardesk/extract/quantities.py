@@ -169,7 +169,30 @@ def find_quantities(doc: Doc) -> QuantityTableImpl:
             continue
         counts.append(found)
         i = found.number + 1
+    counted = {c.noun for c in counts}
+    counts += [c for c in (_one_victim(t) for t in doc if t.i not in counted) if c is not None]
+    counts.sort(key=lambda c: c.number)
     return QuantityTableImpl(doc=doc, counts=tuple(counts))
+
+
+_SINGULAR_PEOPLE = frozenset({"he", "she", "him", "her"})
+
+
+def _one_victim(token: Token) -> CountMention | None:
+    """One person killed or hurt with no number given: "a journalist has been killed", "he
+    died", "killed the deputy chief" (PLOVER counts these as 1)."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    person = (token.lower_ in _SINGULAR_PEOPLE or (token.tag_ == "NN" and token.lemma_.lower() in number_words().words("people_nouns"))
+              or (token.tag_ == "NNP" and token.ent_type_ == "PERSON"))
+    if not person:
+        return None
+    if any(c.dep_ in ("nummod", "conj") or c.lower_ in ("no", "every", "each") for c in token.children):
+        return None
+    kind = _casualty_by_verb(token)
+    if kind is None:
+        return None
+    return CountMention(1, "exact", kind, token.lower_, token.text, token.i, token.i, token.i)
 
 
 def _count_at(doc: Doc, i: int) -> CountMention | None:
@@ -364,6 +387,10 @@ def _has_object(verb: Token) -> bool:
 
 
 def _is_crowd(number: Token, noun: Token) -> bool:
+    """The size of an event, as PLOVER counts it: a crowd ("5,000 protesters", "a crowd of
+    5,000"), the people who demonstrate, strike or rally ("up to 100 Albanians
+    demonstrated"), or the people an arrest, deportation or expulsion takes ("deported 168
+    Liberians")."""
     words = number_words()
     if noun.lower_ in words.words("crowd_nouns") or noun.lemma_.lower() in words.words("crowd_nouns"):
         return True
@@ -372,8 +399,20 @@ def _is_crowd(number: Token, noun: Token) -> bool:
         if owner.lower_ in ("crowd", "crowds", "rally", "march", "protest", "demonstration"):
             return True
     verb = noun.head
-    return noun.dep_ == "nsubj" and noun.lemma_.lower() in ("people", "person", "resident") and \
-        verb.lemma_.lower() in words.words("crowd_verbs") and verb.lemma_.lower() not in ("take", "turn")
+    lemma = verb.lemma_.lower()
+    if noun.dep_ == "nsubj" and lemma in words.words("crowd_verbs"):
+        return True
+    if noun.dep_ == "nsubj" and lemma in _STAGING and _protest_object(verb):
+        return True  # "thousands of students staged demonstrations"
+    return noun.dep_ in ("dobj", "nsubjpass") and lemma in words.words("taken_verbs")
+
+
+_STAGING = frozenset({"stage", "hold", "join", "begin", "start", "continue", "launch", "organize", "organise"})
+
+
+def _protest_object(verb: Token) -> bool:
+    crowd = number_words().words("protest_nouns")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in crowd for c in verb.children)
 
 
 def _sentence(token: Token) -> Span:
