@@ -1,4 +1,5 @@
-"""wardesk's store: every SQL statement of the project lives in this package.
+"""wardesk's store: every SQL statement of the project lives in this package. A SQLite file by
+default; ``Store("postgresql://user@host/db")`` keeps the same tables in PostgreSQL (psycopg 3).
 
     >>> with Store(":memory:") as store:
     ...     store.save(article, record)
