@@ -121,7 +121,7 @@ def load_kb() -> KnowledgeBase:
     names: dict[str, Entry] = {}
     no_ruler: set[str] = set()
     countries = load_countries(names, no_ruler)
-    load_seats(names, countries)
+    load_seats(names, countries, no_ruler)
     load_bodies(names)
     return KnowledgeBase(
         names=names, countries=countries, sector_words=load_sector_words(),

@@ -76,8 +76,10 @@ def load_countries(names: Names, no_ruler: set[str]) -> dict[str, Entry]:
     return countries
 
 
-def load_seats(names: Names, countries: dict[str, Entry]) -> None:
-    for surfaces, iso3, kind, sector, slug, name, *_ in rows("seats.tsv"):
+def load_seats(names: Names, countries: dict[str, Entry], no_ruler: set[str]) -> None:
+    for surfaces, iso3, kind, sector, slug, name, flags, *_ in rows("seats.tsv"):
+        if "noruler" in flags:
+            no_ruler.update(split(surfaces))
         if kind == CAPITAL and iso3 == "IGO":
             entry = Entry(IGO, slug, "European Union", "IGO", "IGO")
         elif kind == CAPITAL:
