@@ -15,8 +15,11 @@ if TYPE_CHECKING:
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
-# Prepositions whose object is the one acted upon ("an attack on", "talks with").
-_TARGET_PREPS = {"on", "against", "with", "to", "at", "into", "toward", "towards", "upon", "of"}
+# Prepositions whose object is the one acted upon ("an attack on", "talks with"); after a noun
+# "at" names a place ("talks at the hotel in …"), so only verbs take it.
+_TARGET_PREPS = {"on", "against", "with", "to", "into", "toward", "towards", "upon", "of"}
+# Verbs whose object is the topic, not the other party ("discussed sanctions on Russia").
+_TOPIC_OBJECT_VERBS = {"discuss", "negotiate", "debate"}
 _VERB_TARGET_PREPS = {"on", "against", "with", "to", "at", "into", "toward", "towards", "upon"}
 _SOURCE_PREPS = {"by", "from"}
 # Nouns that stand for two actors already named in the governing clause ("when the pair spoke").
@@ -169,8 +172,10 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         if not source and subj is not None and subj.lower_ in _PAIR_WORDS:
             return _pair_refs(verb, actors)
         for obj in _objects(verb):
-            if match.noun is None or obj.i != match.noun.i:
+            if (match.noun is None or obj.i != match.noun.i) and _lemma(verb) not in _TOPIC_OBJECT_VERBS:
                 target = _dedupe(target + refs_of(obj, actors))
+    if match.predicate.phrase == "say … must":  # the obligation's bearer, not the listener
+        target = _complement_subject_refs(verb, actors) or target
     if match.noun is not None:
         target = _dedupe(target + _noun_targets(match.noun, actors))
         if not source:
@@ -181,7 +186,7 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     if not target:
         for pobj in _prep_objects(verb, _VERB_TARGET_PREPS):
             target = _dedupe(target + refs_of(pobj, actors))
-    if not target and _objects(verb):
+    if not target and _objects(verb) and _lemma(verb) not in _TOPIC_OBJECT_VERBS:
         # "meets counterparts from France": the "from"-phrase often hangs off the verb
         for pobj in _prep_objects(verb, {"from"}):
             target = _dedupe(target + refs_of(pobj, actors))
@@ -268,11 +273,23 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         return both[:1], both[1:]
     source = _noun_sources(noun, actors)
     target = _noun_targets(noun, actors)
+    if _under_attack(noun):  # "the convoy came under attack": the subject is the one attacked
+        _, target = _subject_refs(noun.head.head, actors)
+        return source, target
     if not source and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
         _, source = _subject_refs(noun.head, actors)
     elif not source and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
         _, source = _subject_refs(noun.head.head, actors)  # "arrived on a visit", "engaged in fighting"
     return source, target
+
+
+def _under_attack(noun: Token) -> bool:
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "under" and _lemma(prep.head) in ("come", "be", "remain")
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.lower_).lower()
 
 
 def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:

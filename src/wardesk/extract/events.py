@@ -22,7 +22,7 @@ from wardesk.records import Attribution, Event, EventDate, Evidence, Place, cont
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from wardesk.extract.layers import Counts, Layers
+    from wardesk.extract.layers import ActorTable, Counts, Layers
 
 # Types whose complement is part of what is said, not a second event ("agreed to meet",
 # "threatened to strike", "accused X of shelling", "refused to withdraw").
@@ -213,6 +213,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         event_type, mode = "ACCUSE", "allege"
     if "target" in m.predicate.flags and not target:
         return None
+    if _empty_warning(m, target, actors):
+        return None
     if m.predicate.kind == "noun" and source and all(r.sector == "MED" for r in source):
         return None  # "a VOA inquiry": the press asking is not an event
     if m.predicate.kind == "noun" and not source and event_type not in ACTORLESS_TYPES | {"CONSULT"}:
@@ -236,6 +238,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         certainty = stronger(certainty, their_certainty)
     status = status_of(m.trigger, layers.published, date.value if date else None, exact)
     negated = negated_of(m.trigger)
+    if negated and _inability(m.trigger):
+        return None  # "members can not take part": a prohibition or inability, not a refusal
     verb = m.trigger if m.predicate.kind != "noun" else _governing_verb(m.trigger)
     passive = verb is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if verb is not None and not passive:
@@ -253,6 +257,29 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         dead=counts.dead, injured=counts.injured, size=counts.size, quantities=counts.quantities,
         status=status, negated=negated, attribution=attribution, certainty=certainty,
     )
+
+
+_SELF_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
+
+
+def _empty_warning(m: Match, target: Refs, actors: ActorTable) -> bool:
+    """"warned that the situation could get worse" threatens nobody: a warning is a threat
+    only with an addressee or an actor (often the speaker) who will act."""
+    if _lemma(m.trigger) != "warn" or target or m.predicate.kind != "verb":
+        return False
+    for clause in m.trigger.children:
+        if clause.dep_ == "xcomp":
+            return False
+        if clause.dep_ == "ccomp":
+            subj = subject_token(clause)
+            if subj is not None and (subj.lower_ in _SELF_PRONOUNS or actors.refs(subj)):
+                return False
+    return True
+
+
+def _inability(trigger: Token) -> bool:
+    tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in tok.children)
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -125,7 +125,9 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
                     return Match(lex.light[key], verb, (verb, mod, obj), obj)
     for prt in particles:
         key = f"{lemma} {prt.lower_}"
-        if key in lex.phrasal:
+        if key in lex.phrasal and _flags_allow(lex.phrasal[key], verb, objects, lex):
+            if _audience_only(verb, prt, lex.phrasal[key]):
+                return None
             return Match(lex.phrasal[key], verb, tuple(sorted((verb, prt), key=lambda t: t.i)))
     pred = lex.verbs.get(lemma)
     if pred is None:
@@ -133,18 +135,38 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
             if f"* {_noun_lemma(obj)}" in lex.light:
                 return Match(lex.light[f"* {_noun_lemma(obj)}"], verb, (verb, obj), obj)
         return _must_request(verb)
-    if "object" in pred.flags and not objects and not _is_passive(verb):
-        return None
-    if "not_thing" in pred.flags and any(_noun_lemma(o) in lex.things for o in objects):
+    if not _flags_allow(pred, verb, objects, lex):
         return None
     if "reciprocal" in pred.flags and not _reciprocal(verb):
         return None
     return Match(pred, verb, (verb,))
 
 
+def _flags_allow(pred: Predicate, verb: Token, objects: list[Token], lex: Lexicon) -> bool:
+    """The entry's "object" and "not_thing" conditions; a passive's subject is its object
+    ("no evidence has been released" releases nobody)."""
+    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if "object" in pred.flags and not objects and not _is_passive(verb):
+        return False
+    things = any(_noun_lemma(o) in lex.things for o in objects + passive_subjects)
+    return not ("not_thing" in pred.flags and things)
+
+
+# Listeners of a statement, not parties to a consultation ("speaking to reporters").
+_AUDIENCES = {"reporter", "journalist", "press", "medium", "media", "newsman", "audience", "crowd",
+              "supporter", "student", "viewer", "listener", "broadcaster", "newspaper", "station"}
+
+
+def _audience_only(verb: Token, prt: Token, pred: Predicate) -> bool:
+    if pred.event != "CONSULT" or prt.dep_ != "prep":
+        return False
+    heads = [c for c in prt.children if c.dep_ == "pobj"]
+    return bool(heads) and all(_noun_lemma(h) in _AUDIENCES for h in heads)
+
+
 # Verbs that report an obligation put on someone else: "said X must withdraw" is a REQUEST.
 _DEMAND_SPEECH = {"say", "declare", "announce", "insist", "reiterate", "stress", "conclude",
-                  "state", "tell", "warn", "add", "write"}
+                  "state", "tell", "warn", "add", "write", "suggest", "argue", "recommend"}
 _OBLIGATION = {"must", "should"}
 MUST_REQUEST = Predicate("verb", "say … must", "REQUEST", None, ())
 
@@ -160,6 +182,8 @@ def _must_request(verb: Token) -> Match | None:
         # "X must withdraw" puts an obligation on X; "we must", "it should be seen" do not
         if not subjects or not (subjects[0].pos_ in ("NOUN", "PROPN") or subjects[0].lower_ in ("you", "they")):
             continue
+        if _noun_lemma(subjects[0]) in load_lexicon().nouns:
+            continue  # "talks must continue": an obligation on an event, not on a party
         if auxes & _OBLIGATION:
             return Match(MUST_REQUEST, verb, (verb,))
     return None
@@ -169,7 +193,10 @@ _PAIR_SUBJECTS = {"pair", "two", "both", "sides", "duo", "leaders", "they", "we"
 
 
 def _reciprocal(verb: Token) -> bool:
-    """"the pair spoke", "the two leaders talked": a talk verb with two parties as subject."""
+    """"the pair spoke", "the two leaders talked": a talk verb with two parties as subject
+    (not "as we speak", a time clause)."""
+    if any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in verb.children):
+        return False
     for c in verb.children:
         if c.dep_ == "nsubj" and (
             c.lower_ in _PAIR_SUBJECTS or any(g.dep_ == "conj" for g in c.children)
