@@ -170,3 +170,13 @@ def test_one_named_victim_is_one(nlp: Any, text: str, trigger: str, dead: int | 
     doc = nlp(text)
     counts = find_quantities(doc).counts_for(_token(doc, trigger))
     assert (counts.dead, counts.injured) == (dead, injured)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Prosecutors say the men hired him to kill the journalist.",
+    "The militants could kill dozens of hostages.",
+])
+def test_killings_that_did_not_happen_count_no_dead(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    assert find_quantities(doc).counts_for(_token(doc, "kill")).dead is None

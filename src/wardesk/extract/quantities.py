@@ -325,7 +325,7 @@ def _casualty_by_verb(noun: Token) -> str | None:
         for c in verb.children:  # "left 12 people dead"
             if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in ("dead", "wounded", "injured"):
                 return "dead" if c.lower_ == "dead" else "injured"
-    if kind is None:
+    if kind is None or not _realised(verb):
         return None
     if noun.dep_ in ("nsubjpass", "dobj"):
         return kind
@@ -334,6 +334,17 @@ def _casualty_by_verb(noun: Token) -> str | None:
     if noun.dep_ == "nsubj" and not _has_object(verb):
         return kind
     return None
+
+
+def _realised(verb: Token) -> bool:
+    """False for a killing that did not (yet) happen: "tried to kill", "want to kill her",
+    "could kill", "was not killed"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")}
+    if aux & {"to", "would", "could", "might", "may", "will", "shall", "should", "can", "not", "n't", "never"}:
+        return False
+    return verb.tag_ != "VB"
 
 
 def _among_the_dead(noun: Token) -> str | None:
