@@ -215,3 +215,14 @@ def test_weekends() -> None:
     assert weekend("this", monday, "past") == ("2025-03-08", "2025-03-09")
     assert weekend("this", monday, "future") == ("2025-03-15", "2025-03-16")
     assert weekend("last", "2025-03-16", "past") == ("2025-03-08", "2025-03-09")  # read on a Sunday
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "trigger", "value"), [
+    ("Russia has not agreed to the ceasefire, but Trump said Tuesday that he had sent envoys.", "agreed", None),
+    ("The leaders met on Monday and agreed to a truce.", "agreed", "2025-03-10"),
+])
+def test_coordinated_clauses(nlp: Any, text: str, trigger: str, value: str | None) -> None:
+    doc = nlp(text)
+    found = find_dates(doc, "2025-03-12").date_for(next(t for t in doc if t.text == trigger))
+    assert (found.value if found else None) == value

@@ -132,7 +132,7 @@ class DateTableImpl:
 # Edges into a clause about something else: a noun's relative clause, or a coordinated,
 # adverbial or loosely attached clause.
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
-_OTHER_CLAUSES = frozenset({"relcl", "acl", "conj", "advcl", "parataxis"})
+_OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis"})
 
 
 def _path_up(start: Token, ancestor: Token, barred: frozenset[str]) -> list[Token] | None:
@@ -142,11 +142,19 @@ def _path_up(start: Token, ancestor: Token, barred: frozenset[str]) -> list[Toke
     for _ in range(60):
         if node.i == ancestor.i:
             return path
-        if node.head.i == node.i or node.dep_ in barred:
+        if node.head.i == node.i or node.dep_ in barred or _own_clause(node):
             return None
         node = node.head
         path.append(node)
     return None
+
+
+def _own_clause(node: Token) -> bool:
+    """A coordinated verb with a subject of its own is another event ("Russia has not
+    agreed, but Trump said Tuesday …"); one sharing the subject is not ("met Monday and
+    agreed")."""
+    return node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
 
 
 def _relative_to_event(f: _Found) -> bool:
