@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
+from pydantic import AfterValidator
 
 from wardesk.settings import Settings
 from wardesk.store import EventFilter, Store
@@ -25,6 +27,19 @@ def app_settings(request: Request) -> Settings:
 StoreDep = Annotated[Store, Depends(open_store)]
 
 MAX_LIMIT = 1000
+MAX_OFFSET = 1_000_000_000  # far past any store; bigger ints overflow SQLite (a 500)
+
+
+def _real_day(value: str | None) -> str | None:
+    """2025-13-45 has the shape of a date but is none: a 422, not a 500 deeper down."""
+    if value:
+        date.fromisoformat(value[:10])  # ValueError → 422
+    return value or None
+
+
+Day = Annotated[str | None, Query(description="A date, YYYY-MM-DD", pattern=r"^\d{4}-\d{2}-\d{2}"),
+                AfterValidator(_real_day)]
+FormDay = Annotated[str | None, Query(), AfterValidator(_real_day)]  # a page's form: "" is no date
 
 
 def event_filter(
@@ -48,7 +63,7 @@ def event_filter(
     text: Annotated[str | None, Query(description="Words in the evidence sentence")] = None,
     article_id: Annotated[str | None, Query(description="Only events of this article")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")] = 100,
-    offset: Annotated[int, Query(ge=0, description="Rows to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")] = 0,
     sort: Annotated[
         str | None, Query(description="Sort order, e.g. date or -date (newest first)")
     ] = None,

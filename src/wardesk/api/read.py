@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
 
-from wardesk.api.deps import MAX_LIMIT, FilterDep, StoreDep
+from wardesk.api.deps import MAX_LIMIT, MAX_OFFSET, Day, FilterDep, StoreDep
 from wardesk.api.views import actor_view, article_view, event_view, position_board
 from wardesk.brief import make_brief
 from wardesk.store import stats
@@ -16,8 +16,7 @@ from wardesk.store import stats
 router = APIRouter(prefix="/api", tags=["read"])
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")]
-Offset = Annotated[int, Query(ge=0, description="Rows to skip")]
-Day = Annotated[str | None, Query(description="A date, YYYY-MM-DD", pattern=r"^\d{4}-\d{2}-\d{2}")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip")]
 
 
 def _found(value: Any, what: str) -> Any:

@@ -58,7 +58,11 @@ def read_feed(
     if xml_root(body) is None:
         yield Rejection(origin, NOT_A_FEED, f"{origin}: announced as a feed but is not XML")
         return
-    parsed = feedparser.parse(body)  # bytes, never a URL: feedparser must not fetch by itself
+    try:
+        parsed = feedparser.parse(body)  # bytes, never a URL: feedparser must not fetch by itself
+    except (ValueError, OverflowError) as exc:  # its loose parser chokes on &#2000000; and kin
+        yield Rejection(origin, NOT_A_FEED, f"{origin}: feed that cannot be parsed ({exc})")
+        return
     if not parsed.get("version") and not parsed.entries:
         yield Rejection(origin, NOT_A_FEED, f"{origin}: XML but not an RSS or Atom feed")
         return

@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from wardesk.api.deps import FilterDep, StoreDep, filter_params
+from wardesk.api.deps import MAX_OFFSET, FilterDep, FormDay, StoreDep, filter_params
 from wardesk.api.views import (
     actor_view,
     article_segments,
@@ -107,7 +107,7 @@ def positions_page(request: Request, store: StoreDep) -> HTMLResponse:
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, store: StoreDep,
                   q: Annotated[str | None, Query()] = None,
-                  offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+                  offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> HTMLResponse:
     rows = store.articles(q=q or None, limit=50, offset=offset)
     return page(request, "articles.html", "/api/articles?" + urlencode({"q": q or ""}),
                 articles=rows, q=q or "", offset=offset)
@@ -128,8 +128,7 @@ def rejections_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 @router.get("/brief", response_class=HTMLResponse)
 def brief_page(request: Request, store: StoreDep,
-               since: Annotated[str | None, Query()] = None,
-               until: Annotated[str | None, Query()] = None) -> HTMLResponse:
+               since: FormDay = None, until: FormDay = None) -> HTMLResponse:
     brief = make_brief(store, since=since or None, until=until or None)
     twin = "/api/brief?" + urlencode({k: v for k, v in (("since", since), ("until", until)) if v})
     return page(request, "brief.html", twin, brief=brief)
