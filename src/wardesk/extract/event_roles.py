@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wardesk.extract.predicates import Match
+from wardesk.extract.predicates import Match, reduced_passive
 from wardesk.records import ActorRef
 
 if TYPE_CHECKING:
@@ -158,7 +158,8 @@ def _pair_refs(verb: Token, actors: ActorTable) -> tuple[Refs, Refs]:
 
 def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     verb = match.trigger
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    reduced = reduced_passive(verb)
+    passive = reduced or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     source: Refs = ()
     target: Refs = ()
     if passive:
@@ -167,6 +168,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 target = refs_of(c, actors)
+        if reduced:  # "captives released by X": the noun it modifies is the one acted on
+            target = refs_of(verb.head, actors)
     else:
         subj, source = _subject_refs(verb, actors)
         if not source and subj is not None and subj.lower_ in _PAIR_WORDS:

@@ -16,7 +16,7 @@ from wardesk.extract.modality import (
     stronger,
 )
 from wardesk.extract.modality import certainty_of as _certainty_of
-from wardesk.extract.predicates import Match, disaster_sentence, match_sentence
+from wardesk.extract.predicates import Match, disaster_sentence, match_sentence, reduced_passive
 from wardesk.records import Attribution, Event, EventDate, Evidence, Place, content_id
 
 if TYPE_CHECKING:
@@ -121,7 +121,11 @@ def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
     for m in matches:
         if m.trigger.i in intents or _purpose_of_protest(m, by_token):
             continue  # "vowed to fight": the intent colours the fight (planned → THREATEN)
+        if _without(m.trigger):
+            continue  # "without demanding payment": what was not done
         gov = _governing_match(m, by_token) or _quoting_match(m, matches)
+        if gov is not None and _charge_of(m, gov):
+            continue  # "arrested for collaborating with …": the charge, not a second event
         if gov is None or gov.trigger.i in intents:
             kept.append(m)
         elif m.predicate.kind == "noun" and gov.predicate.event == m.predicate.event:
@@ -129,6 +133,20 @@ def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
         elif m.predicate.kind != "noun" and gov.predicate.event not in MATRIX_TYPES:
             kept.append(m)
     return _drop_content_nouns(kept), absorbed
+
+
+def _without(trigger: Token) -> bool:
+    return trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ == "without"
+
+
+# Legal measures whose "for"-phrase is the charge ("jailed for spying", "sanctioned over").
+_CHARGE_TYPES = {"COERCE", "SANCTION", "ACCUSE"}
+
+
+def _charge_of(m: Match, gov: Match) -> bool:
+    tok = m.trigger
+    return (gov.predicate.event in _CHARGE_TYPES and tok.dep_ in ("pcomp", "pobj")
+            and tok.head.lower_ in ("for", "over") and tok.head.head.i == gov.trigger.i)
 
 
 _QUOTES = {"“", "”", '"', "‘", "’"}
@@ -241,7 +259,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
     if negated and _inability(m.trigger):
         return None  # "members can not take part": a prohibition or inability, not a refusal
     verb = m.trigger if m.predicate.kind != "noun" else _governing_verb(m.trigger)
-    passive = verb is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    passive = verb is not None and (any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+                                    or reduced_passive(verb))
     if verb is not None and not passive:
         event_type, mode = intent_type(event_type, mode, status, negated, verb)
     elif negated and event_type in COOPERATIVE:

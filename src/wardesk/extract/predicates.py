@@ -105,7 +105,7 @@ def _objects(verb: Token) -> list[Token]:
 
 def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
     lemma = _lemma(verb)
-    particles = [c for c in verb.children if c.dep_ in _PARTICLE_DEPS]
+    particles = [c for c in verb.children if c.dep_ in _PARTICLE_DEPS and not _dated(c)]
     objects = _objects(verb)
     for prt in particles:
         if prt.dep_ != "prt":
@@ -114,7 +114,9 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
             key = f"{lemma} {prt.lower_} {_noun_lemma(obj)}"
             if key in lex.light:
                 return Match(lex.light[key], verb, (verb, prt, obj), obj)
-    for obj in objects:
+    # "called off the strike": the particle verb's meaning wins over "call" + "strike"
+    bound = any(p.dep_ == "prt" and f"{lemma} {p.lower_}" in lex.phrasal for p in particles)
+    for obj in objects if not bound else []:
         key = f"{lemma} {_noun_lemma(obj)}"
         if key in lex.light:
             return Match(lex.light[key], verb, (verb, obj), obj)
@@ -139,13 +141,22 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
         return None
     if "reciprocal" in pred.flags and not _reciprocal(verb):
         return None
+    if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children):
+        return None  # "called the move a provocation" names, it does not phone
     return Match(pred, verb, (verb,))
+
+
+def _dated(prep: Token) -> bool:
+    """"called X on Wednesday": a date after the preposition is no bound preposition."""
+    return prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _flags_allow(pred: Predicate, verb: Token, objects: list[Token], lex: Lexicon) -> bool:
     """The entry's "object" and "not_thing" conditions; a passive's subject is its object
     ("no evidence has been released" releases nobody)."""
     passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if reduced_passive(verb):
+        passive_subjects.append(verb.head)
     if "object" in pred.flags and not objects and not _is_passive(verb):
         return False
     things = any(_noun_lemma(o) in lex.things for o in objects + passive_subjects)
@@ -207,7 +218,12 @@ def _reciprocal(verb: Token) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    """Passive, or a reduced passive relative ("troops deployed to the border")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or reduced_passive(verb)
+
+
+def reduced_passive(verb: Token) -> bool:
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def _match_noun(noun: Token, lex: Lexicon) -> Match | None:
