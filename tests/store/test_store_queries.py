@@ -182,7 +182,7 @@ def test_record_dicts_are_the_records_as_json(loaded: Store) -> None:
 @pytest.mark.parametrize("kw", [
     {"actor": "rus/gov/vladimir-putin"}, {"actor": "rubio"}, {"actor": "zelensky"},
     {"country": "ukr"}, {"country": "SAU"}, {"country": "RUS", "actor": "rubio"},
-    {"country": "UKR", "sort": "-date"}, {"actor": "nobody"},
+    {"country": "UKR", "sort": "-date"}, {"actor": "nobody"}, {"actor": "rubio", "type": "AGREE"},
 ])
 def test_probe_and_set_forms_select_the_same_events(loaded: Store, kw: dict[str, Any],
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
@@ -193,6 +193,9 @@ def test_probe_and_set_forms_select_the_same_events(loaded: Store, kw: dict[str,
     monkeypatch.setattr(queries, "WALK_ABOVE", 10**9)  # every value rare: look up the set
     assert ids(loaded, **kw) == walked
     assert ids(loaded, **kw, limit=None) == walked  # no page: never walks event_codes
+    count = loaded.count_events(EventFilter(**kw))
+    monkeypatch.setattr(queries, "RESOLVE_AT_MOST", 0)  # the actor as subqueries, not lists
+    assert ids(loaded, **kw) == walked and loaded.count_events(EventFilter(**kw)) == count
 
 
 def test_snippet_brackets_every_match_and_marks_cuts() -> None:

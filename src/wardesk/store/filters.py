@@ -92,26 +92,46 @@ def quad_name(value: str) -> str:
 _ACTOR_MATCH = ("(ea.actor_id = ? OR ea.actor_id IN (SELECT ac.id FROM actors ac"
                 " WHERE ac.name LIKE ? ESCAPE '\\') OR ea.actor_text IN (SELECT t.text"
                 " FROM actor_texts t WHERE t.text LIKE ? ESCAPE '\\'))")
-_ACTOR_PROBE = ("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id"
-                f" AND ea.event_id = e.id AND {_ACTOR_MATCH})")
-_ACTOR_SET = (f"e.article_id IN (SELECT ea.article_id FROM event_actors ea WHERE {_ACTOR_MATCH})"
-              f" AND {_ACTOR_PROBE}")
 _COUNTRY_PROBE = ("EXISTS (SELECT 1 FROM event_codes c WHERE c.article_id = e.article_id"
                   " AND c.event_id = e.id AND c.code = ?)")
 _COUNTRY_SET = (f"e.article_id IN (SELECT c.article_id FROM event_codes c WHERE c.code = ?)"
                 f" AND {_COUNTRY_PROBE}")
-ACTOR_MATCH = _ACTOR_MATCH  # over event_actors ea; params: actor_params
-ACTOR_MATCH_SQL = f"SELECT 1 FROM event_actors ea WHERE {_ACTOR_MATCH}"
+# The actor's ids and texts, looked up before the query (queries.resolve_actor): lists of
+# values let a planner use its statistics, where a subquery leaves it guessing.
+Resolved = tuple[list[str], list[str]]
 
 
 def actor_params(actor: str) -> list[str]:
     return [actor, like(actor), like(actor)]
 
 
-def event_where(f: EventFilter, probe: bool = False) -> tuple[str, list[Any]]:
+def actor_match(actor: str, resolved: Resolved | None = None) -> tuple[str, list[Any]]:
+    """The condition on event_actors ea for ``actor``, and its parameters."""
+    if resolved is None:
+        return _ACTOR_MATCH, actor_params(actor)
+    parts, params = [], []
+    for column, values in (("ea.actor_id", resolved[0]), ("ea.actor_text", resolved[1])):
+        if values:
+            parts.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params += values
+    return (f"({' OR '.join(parts)})" if parts else "(1 = 0)"), params
+
+
+def _actor_clause(actor: str, probe: bool, resolved: Resolved | None) -> tuple[str, list[Any]]:
+    match, params = actor_match(actor, resolved)
+    exists = ("EXISTS (SELECT 1 FROM event_actors ea WHERE ea.article_id = e.article_id"
+              f" AND ea.event_id = e.id AND {match})")
+    if probe:
+        return exists, params
+    return (f"e.article_id IN (SELECT ea.article_id FROM event_actors ea WHERE {match})"
+            f" AND {exists}", [*params, *params])
+
+
+def event_where(f: EventFilter, probe: bool = False,
+                actors: Resolved | None = None) -> tuple[str, list[Any]]:
     """The WHERE clause (over events e JOIN articles a) and its parameters for ``f``; ``probe``:
     actor and country checked event by event (for walking an index in order) instead of as a
-    set looked up first. Both select the same events."""
+    set looked up first; ``actors``: f.actor already resolved. All select the same events."""
     clauses: list[str] = []
     params: list[Any] = []
 
@@ -120,8 +140,8 @@ def event_where(f: EventFilter, probe: bool = False) -> tuple[str, list[Any]]:
         params.extend(values)
 
     if f.actor:
-        actor = actor_params(f.actor)
-        add(*((_ACTOR_PROBE, *actor) if probe else (_ACTOR_SET, *actor, *actor)))
+        sql, values = _actor_clause(f.actor, probe, actors)
+        add(sql, *values)
     if f.country:
         country = f.country.strip().upper()
         add(*((_COUNTRY_PROBE, country) if probe else (_COUNTRY_SET, country, country)))

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, Any
 from wardesk.records import ArticleRecord, record_from_dict
 from wardesk.store import search
 from wardesk.store.filters import (
-    ACTOR_MATCH,
-    ACTOR_MATCH_SQL,
     EventFilter,
-    actor_params,
+    Resolved,
+    actor_match,
     as_country,
     day,
     event_where,
@@ -90,7 +89,22 @@ def _event_from_row(row: Any) -> dict[str, Any]:
 WALK_ABOVE = 5000
 
 
-def _walk(conn: Connection, f: EventFilter) -> bool:
+RESOLVE_AT_MOST = 200  # more matching ids or texts than this: the actor stays a subquery
+
+
+def resolve_actor(conn: Connection, actor: str) -> Resolved | None:
+    """The ids (``actor`` itself and those whose name contains it) and texts of ``actor``."""
+    bound = [like(actor), RESOLVE_AT_MOST + 1]
+    ids = [actor, *(r[0] for r in conn.execute(
+        "SELECT id FROM actors WHERE name LIKE ? ESCAPE '\\' LIMIT ?", bound))]
+    texts = [r[0] for r in conn.execute(
+        "SELECT text FROM actor_texts WHERE text LIKE ? ESCAPE '\\' LIMIT ?", bound)]
+    if len(ids) > RESOLVE_AT_MOST or len(texts) > RESOLVE_AT_MOST:
+        return None
+    return list(dict.fromkeys(ids)), texts
+
+
+def _walk(conn: Connection, f: EventFilter, actors: Resolved | None) -> bool:
     """Whether a page for ``f`` should walk an index in its order, probing actor/country."""
     if f.limit is None or not (f.actor or f.country):
         return False
@@ -98,7 +112,8 @@ def _walk(conn: Connection, f: EventFilter) -> bool:
     if f.country:
         checks.append(("SELECT 1 FROM event_codes c WHERE c.code = ?", [f.country.strip().upper()]))
     if f.actor:
-        checks.append((ACTOR_MATCH_SQL, actor_params(f.actor)))
+        match, params = actor_match(f.actor, actors)
+        checks.append((f"SELECT 1 FROM event_actors ea WHERE {match}", params))
     bound = WALK_ABOVE + f.offset
     return all(
         conn.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT ?) m", [*params, bound]).fetchone()[0]
@@ -119,14 +134,15 @@ _COUNTRY_FROM = (" FROM event_codes c JOIN events e ON e.article_id = c.article_
 def _page_sql(conn: Connection, f: EventFilter) -> tuple[str, list[Any]]:
     """The SELECT for a page of events matching ``f`` and its parameters."""
     page, page_params = order_and_page(f)
-    walk = _walk(conn, f)
+    actors = resolve_actor(conn, f.actor) if f.actor else None
+    walk = _walk(conn, f, actors)
     if f.country and f.sort in _BY_COUNTRY and f.limit is not None and (walk or not f.actor):
-        where, params = event_where(dataclasses.replace(f, country=None), probe=True)
+        where, params = event_where(dataclasses.replace(f, country=None), True, actors)
         where = f"{where} AND c.code = ?" if where else " WHERE c.code = ?"
         order = f" ORDER BY {_BY_COUNTRY[f.sort]} LIMIT ? OFFSET ?"
         return (f"SELECT {_EVENT_COLUMNS}{_COUNTRY_FROM}{where}{order}",
                 [*params, f.country.strip().upper(), *page_params[-2:]])
-    where, params = event_where(f, probe=walk)
+    where, params = event_where(f, walk, actors)
     return f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM}{where}{page}", [*params, *page_params]
 
 
@@ -138,9 +154,10 @@ def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
 
 def count_events(conn: Connection, f: EventFilter) -> int:
     # no join to articles: no filter reads them, and every event has one (foreign key)
+    actors = resolve_actor(conn, f.actor) if f.actor else None
     if f.country:  # count the country's rows of event_codes (one per event it touches)
         rest = dataclasses.replace(f, country=None)
-        where, params = event_where(rest)
+        where, params = event_where(rest, False, actors)
         code = f.country.strip().upper()
         if not where:
             sql = "SELECT COUNT(*) FROM event_codes c WHERE c.code = ?"
@@ -149,10 +166,11 @@ def count_events(conn: Connection, f: EventFilter) -> int:
                f" AND e.id = c.event_id{where} AND c.code = ?")
         return int(conn.execute(sql, [*params, code]).fetchone()[0])
     if f.actor and _only_actor(f):  # the distinct events among the actor's rows
-        sql = (f"SELECT COUNT(*) FROM (SELECT DISTINCT ea.article_id, ea.event_id"
-               f" FROM event_actors ea WHERE {ACTOR_MATCH}) m")
-        return int(conn.execute(sql, actor_params(f.actor)).fetchone()[0])
-    where, params = event_where(f)
+        match, params = actor_match(f.actor, actors)
+        sql = ("SELECT COUNT(*) FROM (SELECT DISTINCT ea.article_id, ea.event_id"
+               f" FROM event_actors ea WHERE {match}) m")
+        return int(conn.execute(sql, params).fetchone()[0])
+    where, params = event_where(f, False, actors)
     return int(conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0])
 
 
