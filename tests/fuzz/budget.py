@@ -17,13 +17,13 @@ TOTAL = int(os.environ.get("FUZZ_EXAMPLES", "11000"))
 TRIED: Counter[str] = Counter()  # test name -> inputs fed in this session
 # share of the total each test gets, in inputs, and the mean inputs one example feeds
 SHARES: dict[str, tuple[float, float]] = {
-    "ingest_files": (0.40, 2.5),
+    "ingest_files": (0.41, 2.5),
     "ingest_corpus_lines": (0.15, 6.0),
     "ingest_feeds": (0.03, 1.0),
     "ingest_huge_fields": (0.005, 3.0),
     "extract_texts": (0.30, 20.0),
     "extract_through_ingest": (0.06, 20.0),
-    "extract_pathological": (0.005, 4.0),
+    "extract_pathological": (0.0015, 2.0),
 }
 SUPPRESSED = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example,
               HealthCheck.filter_too_much]

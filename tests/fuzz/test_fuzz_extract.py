@@ -97,21 +97,23 @@ def test_fuzz_ingest_then_extract(extractor: Any, texts: list[str]) -> None:
     count("extract_through_ingest", len(texts))
 
 
+# sizes that take a few seconds at most on 2 cores; the 100,000-token sentence and the time
+# limit itself are tested end to end in tests/robustness/test_doc_timeout.py
 _pathological = st.one_of(
-    st.integers(1000, 20_000).map(lambda n: " ".join(["and"] * n)),  # one sentence, no verb
-    st.integers(100, 3000).map(lambda n: "Russia said that " * n + "talks failed."),
-    st.integers(100, 3000).map(lambda n: "“" * n + "Putin said" + "”" * n),
-    st.integers(1000, 200_000).map(lambda n: "a" * n),  # one huge token
-    st.integers(50, 2000).map(lambda n: "(" * n + "ceasefire" + ")" * n),
-    st.integers(100, 5000).map(lambda n: "1, " * n + "people were killed."),
+    st.integers(200, 2000).map(lambda n: " ".join(["and"] * n)),  # one sentence, no verb
+    st.integers(20, 300).map(lambda n: "Russia said that " * n + "talks failed."),
+    st.integers(20, 500).map(lambda n: "“" * n + "Putin said" + "”" * n),
+    st.integers(1000, 100_000).map(lambda n: "a" * n),  # one huge token
+    st.integers(20, 300).map(lambda n: "(" * n + "ceasefire" + ")" * n),
+    st.integers(20, 1000).map(lambda n: "1, " * n + "people were killed."),
 )
 
 
 @fuzz_settings("extract_pathological")
-@given(texts=st.lists(_pathological, min_size=2, max_size=6))
+@given(texts=st.lists(_pathological, min_size=1, max_size=3))
 def test_fuzz_pathological_texts_end_in_time(extractor: Any, texts: list[str]) -> None:
-    """Deep, long and repetitive texts: a record or a timeout Rejection under a 20 s limit."""
+    """Deep, long and repetitive texts: a record or a timeout Rejection under a 10 s limit."""
     items: list[Article | Rejection] = [Article(text=t) for t in texts]
-    settings = Settings(doc_timeout=20.0, batch_size=8)
+    settings = Settings(doc_timeout=10.0, batch_size=8)
     check_batch(items, list(run_in_process(items, settings, extractor=extractor)))
     count("extract_pathological", len(texts))
