@@ -90,7 +90,8 @@ def _with_trafilatura(markup: str, url: str | None) -> tuple[str, Metadata, str 
             include_comments=False,
             include_tables=False,
         )
-    except (RecursionError, ValueError, TypeError, AttributeError, etree.LxmlError) as exc:
+    except (RecursionError, ValueError, TypeError, AttributeError, AssertionError,
+            etree.LxmlError) as exc:  # AssertionError: lxml drop_tree in htmldate ("<IFRAME>x")
         _log.debug("trafilatura failed on %s: %r", url, exc)
         return "", Metadata(url=url), type(exc).__name__
     if found is None or isinstance(found, dict):
