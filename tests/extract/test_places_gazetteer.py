@@ -146,3 +146,12 @@ def test_more_place_rules(nlp: Any, text: str, trigger: str, expected: str | Non
         assert place is None
     else:
         assert place is not None and place.name == expected
+
+
+@pytest.mark.model
+def test_town_of_name_and_old_country_names(nlp: Any) -> None:
+    doc = nlp("A roadside bombing near the town of Samarra on Sunday killed one soldier.")
+    place = find_places(doc).place_for(_token(doc, "killed"))
+    assert place is not None and (place.name, place.country) == ("Samarra", "IRQ")
+    macedonia = load_gazetteer().lookup("Macedonia")
+    assert macedonia is not None and macedonia.country == "MKD"  # not the town in Ohio

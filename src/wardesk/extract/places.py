@@ -261,19 +261,22 @@ def _candidates(doc: Doc) -> list[Span]:
             spans.append(doc[tok.i - 1:tok.i + 1])
     spans += [e for e in doc.ents if e.label_ in _PLACE_LABELS]
     for tok in doc:
-        if (tok.lower_ in _cues().locative or tok.lower_ in _cues().directional) and tok.i + 1 < len(doc):
-            name = _proper_run(doc, tok.i + 1)
+        after_place_noun = tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lemma_.lower() in _cues().place_nouns
+        if (tok.lower_ in _cues().locative or tok.lower_ in _cues().directional or after_place_noun) and tok.i + 1 < len(doc):
+            name = _proper_run(doc, tok.i + 1, lenient=after_place_noun)
             if name is not None:
                 spans.append(name)
     return spans
 
 
-def _proper_run(doc: Doc, i: int) -> Span | None:
-    """The run of capitalised proper nouns starting at i ("in Ramensky", "near Chasiv Yar")."""
+def _proper_run(doc: Doc, i: int, lenient: bool = False) -> Span | None:
+    """The run of capitalised proper nouns starting at i ("in Ramensky", "near Chasiv Yar");
+    ``lenient`` after "the town of", where even a word tagged a nationality is a place."""
     if doc[i].lower_ == "the":
         i += 1
     end = i
-    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in _NOT_PLACE_ENTS:
+    barred = _NOT_PLACE_ENTS - {"NORP"} if lenient else _NOT_PLACE_ENTS
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in barred:
         end += 1
     if end + 1 < len(doc) and end > i and doc[end].lower_ == "of" and doc[end + 1].is_title:
         return None  # "the Gulf of Guinea": a longer name than the run; the entity reads it

@@ -53,7 +53,7 @@ def _plain(name: str) -> str:
     if name.isascii():
         return name
     text = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).strip("’ʼ'")
 
 
 @dataclass
