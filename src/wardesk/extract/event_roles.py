@@ -99,6 +99,8 @@ def _governor(verb: Token) -> Token | None:
     """The verb whose subject a subjectless verb shares ("before leading a call")."""
     tok = verb
     for _ in range(4):
+        if _issued_text(tok):  # "issued a statement calling on X": the issuer calls
+            return tok.head.head
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") or (
             tok.dep_ == "pobj" and tok.head.dep_ == "prep"
         ):
@@ -110,6 +112,13 @@ def _governor(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _issued_text(verb: Token) -> bool:
+    """A present participle after the object of a verb ("sent a letter threatening …")."""
+    head = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ in ("dobj", "obj")
+            and head.head.pos_ == "VERB" and head.head.i != head.i)
 
 
 def _subject_refs(verb: Token, actors: ActorTable) -> tuple[Token | None, Refs]:
@@ -279,10 +288,13 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     if _under_attack(noun):  # "the convoy came under attack": the subject is the one attacked
         _, target = _subject_refs(noun.head.head, actors)
         return source, target
-    if not source and noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
-        _, source = _subject_refs(noun.head, actors)
-    elif not source and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
-        _, source = _subject_refs(noun.head.head, actors)  # "arrived on a visit", "engaged in fighting"
+    anchor = noun
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:  # "launched air and artillery strikes"
+        anchor = anchor.head
+    if not source and anchor.dep_ in ("dobj", "obj") and anchor.head.pos_ == "VERB":
+        _, source = _subject_refs(anchor.head, actors)
+    elif not source and anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB":
+        _, source = _subject_refs(anchor.head.head, actors)  # "arrived on a visit", "engaged in fighting"
     return source, target
 
 
