@@ -63,3 +63,37 @@ def test_a_countrys_leader_is_its_head_of_government_where_that_is_not_the_presi
     assert kb.leader_of("ISR", "2025-03-11").name == "Benjamin Netanyahu"
     assert kb.leader_of("USA", "2025-03-11").name == "Donald Trump"
     assert kb.leader_of("DEU", "2025-06-01").name == "Friedrich Merz"
+
+
+def test_one_person_in_two_offices_is_read_as_of_the_date(kb) -> None:  # type: ignore[no-untyped-def]
+    assert kb.holder_named("Mark Rutte", "2023-05-01").country == "NLD"
+    assert kb.holder_named("Mark Rutte", "2025-05-01").country == "IGO"
+    assert kb.holder_named("Shoigu", "2023-05-01").office == "defence-minister"
+    assert kb.holder_of("CHN", "foreign-minister", "2023-05-01").name == "Qin Gang"
+    assert kb.holder_of("CHN", "foreign-minister", "2024-05-01").name == "Wang Yi"
+
+
+@pytest.mark.parametrize(
+    ("surface", "country"),
+    [("Fijian", "FJI"), ("Kyrgyz", "KGZ"), ("Beninese", "BEN"), ("Burkinabe", "BFA"), ("Emirati", "ARE"),
+     ("Congolese", "COD"), ("Soviet Union", "RUS"), ("Zaire", "COD"), ("Nairobi", "KEN"),
+     ("Tbilisi", "GEO"), ("Hezbollah", "LBN"), ("ISWAP", "NGA"), ("Amnesty International", "NGO"),
+     ("UNIFIL", "IGO"), ("SADC", "IGO")],
+)
+def test_general_tables_cover_every_state_and_the_common_bodies(kb, surface: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    assert kb.entry(surface).country == country
+
+
+def test_every_sovereign_state_has_a_demonym_and_a_capital(kb) -> None:  # type: ignore[no-untyped-def]
+    sovereign = {c.alpha_3 for c in pycountry.countries} - {
+        "AIA", "ALA", "ASM", "ATA", "ATF", "BES", "BLM", "BVT", "CCK", "COK", "CXR", "GGY", "GLP",
+        "GUF", "HMD", "IMN", "IOT", "JEY", "MAF", "MNP", "MSR", "MTQ", "MYT", "NFK", "NIU", "PCN",
+        "REU", "SGS", "SHN", "SJM", "SPM", "SXM", "TCA", "TKL", "UMI", "VGB", "VIR", "WLF", "ABW",
+        "BMU", "CUW", "CYM", "FLK", "FRO", "GIB", "GRL", "GUM", "HKG", "MAC", "NCL", "PRI", "PYF", "ESH"}
+    demonyms = {e.country for e in kb.names.values() if e.kind == DEMONYM}
+    capitals = {e.country for e in kb.names.values() if e.kind == CAPITAL}
+    no_demonym = {"DMA", "VAT", "COG"}  # "Dominican" and "Congolese" name their larger namesakes
+    no_capital = {"DJI", "SGP", "LUX", "MCO", "SMR", "VAT", "NLD", "BEL", "CHL", "JAM", "GUY", "SYC",
+                  "MDV", "COM", "ATG"}  # the capital is the country's name, ambiguous, or stands for the EU
+    assert sovereign - no_demonym <= demonyms
+    assert sovereign - no_capital <= capitals

@@ -77,13 +77,13 @@ class KnowledgeBase:
         return entry.name if entry else None
 
     def holder_named(self, name: str, when: str | None = None) -> OfficeHolder | None:
-        """The office holder with this full name or stand-alone surname (any date when the
-        name is a full name; in office on ``when`` for a bare surname)."""
+        """The office holder with this full name or stand-alone surname: the office held on
+        ``when`` when there is one (else the first listed for a full name, any for a surname)."""
         key = name_key(name).lower()
         matches = self._holders_by_name.get(key, [])
-        for holder in matches:
-            if holder.name.lower() == key:
-                return holder
+        exact = [h for h in matches if h.name.lower() == key]
+        if exact:  # one person, several offices over time ("Mark Rutte"): the one held on ``when``
+            return next((h for h in exact if h.held_on(when)), exact[0])
         current = [h for h in matches if h.held_on(when)]
         found = current or matches
         return found[0] if found else None
