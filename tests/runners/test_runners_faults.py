@@ -111,3 +111,34 @@ def test_pool_hard_watchdog_kills_a_worker_that_ignores_the_alarm(
     got = pool_run(articles("a", "b HANG", "c", "d"), doc_timeout=0.3)
     assert got == ["a", "doc-1:timeout", "c", "d"]
     assert time.monotonic() - started < 20
+
+
+def test_pool_reads_input_lazily_with_a_bounded_window() -> None:
+    pulled = 0
+
+    def endless() -> Iterator[Article]:
+        nonlocal pulled
+        while True:
+            pulled += 1
+            yield Article(text=f"text {pulled}")
+
+    pool = LocalPool(Settings(workers=2), factory=fake_factory, start_method="fork",
+                     chunk_size=3, window_chunks=2)
+    results = pool.run(endless())
+    first = [outcome(next(results)) for _ in range(5)]
+    results.close()  # stops the workers
+    assert first == [f"text {i}" for i in range(1, 6)]
+    assert pulled <= pool.window + 5 + pool.chunk_size  # never the whole (endless) input
+
+
+def test_unknown_runner_and_missing_ray_are_usage_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from wardesk.errors import UsageError
+    from wardesk.runners import run
+
+    with pytest.raises(UsageError, match="unknown runner"):
+        run([], Settings(), runner="spark")
+    monkeypatch.setitem(sys.modules, "ray", None)  # makes `import ray` fail
+    with pytest.raises(UsageError, match=r"pip install 'wardesk\[ray\]'"):
+        run([], Settings(), runner="ray")
