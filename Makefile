@@ -51,6 +51,11 @@ eval: $(BIN)/wardesk
 	$(BIN)/wardesk eval ../shared/seed/gold.json
 	$(BIN)/wardesk eval ../shared/eval/plover_gsr_cameo.json
 
+# Speed: bare spaCy vs wardesk extract/ingest at 1 and all cores (BENCH_LARGE=1: 20,000 articles).
+bench: $(VENV)/.dev
+	$(BIN)/python bench/run.py
+	$(BIN)/python bench/hotspots.py --top 20
+
 pin-eval: $(VENV)/.dev
 	$(BIN)/python scripts/pin_eval_floors.py
 

@@ -16,6 +16,7 @@ from wardesk.records import Article, ArticleRecord, Rejection
 from wardesk.settings import Settings
 
 if TYPE_CHECKING:
+    from wardesk.pipeline import Extracted
     from wardesk.store import Store
 
 _MANY = (".jsonl", ".ndjson", ".json", ".rss", ".atom", ".xml")  # files that may hold many articles
@@ -59,7 +60,7 @@ def _skip_known(
 
 def ingest(
     sources: Sequence[str], store: Store, settings: Settings, *, published: str | None = None,
-    runner: str = "local", progress: Progress | None = None,
+    runner: str = "local", address: str | None = None, progress: Progress | None = None,
 ) -> IngestSummary:
     """Read, extract and store every document of ``sources``; one transaction per article."""
     from wardesk.ingest import read_sources
@@ -67,31 +68,53 @@ def ingest(
 
     summary = IngestSummary()
     items = _skip_known(read_sources(sources, settings, published=published), store, summary, progress)
-    for result in run(items, settings, known=store.known_people(), runner=runner):
+    results = run(items, settings, known=store.known_people(), runner=runner, address=address)
+    _store_results(results, store, summary, progress)
+    return summary
+
+
+def import_shards(directory: str, store: Store, progress: Progress | None = None) -> IngestSummary:
+    """Load record shards written by a runner (e.g. on a Ray cluster) into the store."""
+    from wardesk.runners import read_rejections, read_shards
+
+    summary = IngestSummary()
+    _store_results(read_shards(directory), store, summary, progress)
+    _store_results(read_rejections(directory), store, summary, progress)
+    return summary
+
+
+def _store_results(
+    results: Iterable[Extracted | Rejection], store: Store, summary: IngestSummary,
+    progress: Progress | None,
+) -> None:
+    for result in results:
         if isinstance(result, Rejection):
-            store.reject(result)
-            summary.rejected += 1
-            summary.reasons[result.reason] += 1
-            if len(summary.rejections) < 1000:
-                summary.rejections.append(result)
+            _reject(result, store, summary)
         else:
-            article, record = result
-            try:
-                outcome = store.save(article, record)
-            except StoreError as exc:  # one record the store refuses must not end the batch
-                rejection = Rejection(article.origin or article.id, "store_error", str(exc))
-                store.reject(rejection)
-                summary.rejected += 1
-                summary.reasons[rejection.reason] += 1
-                continue
-            if outcome == "new":
-                summary.new += 1
-                summary.events += len(record.events)
-            else:
-                summary.unchanged += 1
+            _save(*result, store, summary)
         if progress:
             progress(1)
-    return summary
+
+
+def _reject(rejection: Rejection, store: Store, summary: IngestSummary) -> None:
+    store.reject(rejection)
+    summary.rejected += 1
+    summary.reasons[rejection.reason] += 1
+    if len(summary.rejections) < 1000:
+        summary.rejections.append(rejection)
+
+
+def _save(article: Article, record: ArticleRecord, store: Store, summary: IngestSummary) -> None:
+    try:
+        outcome = store.save(article, record)
+    except StoreError as exc:  # one record the store refuses must not end the batch
+        _reject(Rejection(article.origin or article.id, "store_error", str(exc)), store, summary)
+        return
+    if outcome == "new":
+        summary.new += 1
+        summary.events += len(record.events)
+    else:
+        summary.unchanged += 1
 
 
 def extract_sources(

@@ -139,13 +139,24 @@ def ingest(obj: Context, sources: tuple[str, ...], published: str | None, allow_
     from wardesk.service import ingest as run_ingest
 
     settings = replace(obj.settings, allow_private=allow_private or obj.settings.allow_private)
-    if address:
-        import os
-
-        os.environ["RAY_ADDRESS"] = address
     with obj.store() as store, progress_bar("ingesting", not obj.quiet) as advance:
         summary = run_ingest(list(sources), store, settings, published=published, runner=runner,
-                             progress=advance)
+                             address=address, progress=advance)
+    _report(summary)
+
+
+@cli.command(name="import")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@pass_context
+def import_(obj: Context, directory: str) -> None:
+    """Load record shards written by a runner (e.g. a Ray cluster) into the store."""
+    from wardesk.service import import_shards
+
+    with obj.store() as store, progress_bar("importing", not obj.quiet) as advance:
+        _report(import_shards(directory, store, progress=advance))
+
+
+def _report(summary: Any) -> None:
     click.echo(f"articles: {summary.new} new, {summary.unchanged} unchanged, "
                f"{summary.rejected} rejected; events found: {summary.events}")
     if summary.rejected:
