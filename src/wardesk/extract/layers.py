@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from wardesk.records import (
-    Actor, ActorRef, Attribution, DateMention, EventDate, Place, Quantity, Statement,
+    Actor,
+    ActorRef,
+    Attribution,
+    DateMention,
+    EventDate,
+    Place,
+    Quantity,
+    Statement,
 )
 
 if TYPE_CHECKING:
