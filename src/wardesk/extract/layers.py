@@ -109,3 +109,12 @@ class Layers:
 
     def sentence_of(self, token: Token) -> Span:
         return token.sent
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from every token on each access,
+    and the stages read it many times per article."""
+    text: str | None = doc.user_data.get("wardesk.text")
+    if text is None:
+        text = doc.user_data["wardesk.text"] = doc.text
+    return text
