@@ -19,7 +19,10 @@ _RELATIVE = {"that", "which", "who", "whom", "whose"}
 # "at" names a place ("talks at the hotel in …"), so only verbs take it.
 _TARGET_PREPS = {"on", "against", "with", "to", "into", "toward", "towards", "upon", "of"}
 # Verbs whose object is the topic, not the other party ("discussed sanctions on Russia").
-_TOPIC_OBJECT_VERBS = {"discuss", "negotiate", "debate"}
+_TOPIC_OBJECT_VERBS = {"discuss", "negotiate", "debate", "convene"}
+# Prepositions by which a verb's subject takes part in an event noun ("arrived on a visit",
+# "engaged in fighting"); not "wept over the crackdown", "angry about the raid".
+_PARTAKING_PREPS = {"on", "in", "into", "for", "with", "during"}
 _VERB_TARGET_PREPS = {"on", "against", "with", "to", "at", "into", "toward", "towards", "upon"}
 _SOURCE_PREPS = {"by", "from"}
 # Nouns that stand for two actors already named in the governing clause ("when the pair spoke").
@@ -293,7 +296,8 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         anchor = anchor.head
     if not source and anchor.dep_ in ("dobj", "obj") and anchor.head.pos_ == "VERB":
         _, source = _subject_refs(anchor.head, actors)
-    elif not source and anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB":
+    elif (not source and anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB"
+          and anchor.head.lower_ in _PARTAKING_PREPS):
         _, source = _subject_refs(anchor.head.head, actors)  # "arrived on a visit", "engaged in fighting"
     return source, target
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from wardesk.extract.event_roles import Refs, roles, subject_token
+from wardesk.extract.event_roles import Refs, refs_of, roles, subject_token
 from wardesk.extract.modality import (
     SPEECH_VERBS,
     local_attribution,
@@ -231,8 +231,10 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         event_type, mode = "ACCUSE", "allege"
     if "target" in m.predicate.flags and not target:
         return None
-    if _empty_warning(m, target, actors):
+    if _empty_warning(m, target, actors) or _wished_for(m):
         return None
+    if target and all(r.sector == "MED" for r in target) and event_type in ("REJECT", "REQUEST", "CONSULT"):
+        return None  # "ignored VOA requests for comment": the press asking is no event
     if m.predicate.kind == "noun" and source and all(r.sector == "MED" for r in source):
         return None  # "a VOA inquiry": the press asking is not an event
     if m.predicate.kind == "noun" and not source and event_type not in ACTORLESS_TYPES | {"CONSULT"}:
@@ -266,7 +268,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
     elif negated and event_type in COOPERATIVE:
         event_type, mode = "REJECT", None
     start, end = _evidence_span(sent)
-    trigger_text = layers.doc.text[m.words[0].idx: m.words[-1].idx + len(m.words[-1].text)]
+    first, last = min(m.words, key=lambda t: t.i), max(m.words, key=lambda t: t.i)
+    trigger_text = layers.doc.text[first.idx: last.idx + len(last.text)]
     return Event(
         id=content_id(article_id, start, m.trigger.idx, event_type),
         event=event_type, mode=mode, context=m.predicate.context,
@@ -291,9 +294,24 @@ def _empty_warning(m: Match, target: Refs, actors: ActorTable) -> bool:
             return False
         if clause.dep_ == "ccomp":
             subj = subject_token(clause)
-            if subj is not None and (subj.lower_ in _SELF_PRONOUNS or actors.refs(subj)):
+            if subj is not None and (subj.lower_ in _SELF_PRONOUNS or refs_of(subj, actors)):
                 return False
+            if any(c.dep_ == "advcl" and any(k.lower_ in ("if", "unless") for k in c.children)
+                   for c in clause.children):
+                return False  # "warned that bases are at risk if …": a conditional threat
     return True
+
+
+# Verbs that want an event noun rather than report it ("seeking assistance from Russia").
+_WISH_VERBS = {"seek", "want", "need", "request", "demand", "ask", "expect", "exploit", "hope",
+               "induce", "tease", "make"}
+
+
+def _wished_for(m: Match) -> bool:
+    if m.predicate.kind != "noun" or m.predicate.event not in ("AID", "CONCEDE", "COOPERATE"):
+        return False
+    gov = _governing_verb(m.trigger)
+    return gov is not None and _lemma(gov) in _WISH_VERBS
 
 
 def _inability(trigger: Token) -> bool:

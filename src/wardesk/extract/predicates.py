@@ -141,9 +141,18 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
         return None
     if "reciprocal" in pred.flags and not _reciprocal(verb):
         return None
-    if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children):
+    if lemma == "call" and not _phoned(verb, objects):
         return None  # "called the move a provocation" names, it does not phone
     return Match(pred, verb, (verb,))
+
+
+def _phoned(verb: Token, objects: list[Token]) -> bool:
+    """"called the president": an active call to a named person or body, not "called X a
+    liar", "were called as witnesses" or "called elections"."""
+    if _is_passive(verb) or any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") or c.lower_ == "as"
+                                for c in verb.children):
+        return False
+    return any(o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for o in objects)
 
 
 def _dated(prep: Token) -> bool:
@@ -165,7 +174,10 @@ def _flags_allow(pred: Predicate, verb: Token, objects: list[Token], lex: Lexico
 
 # Listeners of a statement, not parties to a consultation ("speaking to reporters").
 _AUDIENCES = {"reporter", "journalist", "press", "medium", "media", "newsman", "audience", "crowd",
-              "supporter", "student", "viewer", "listener", "broadcaster", "newspaper", "station"}
+              "supporter", "student", "viewer", "listener", "broadcaster", "newspaper", "station",
+              "voter", "public", "resident", "constituent", "follower"}
+# Named things that contain an event word ("the Organization for Economic Cooperation").
+_NAME_ENTS = {"ORG", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"}
 
 
 def _audience_only(verb: Token, prt: Token, pred: Predicate) -> bool:
@@ -227,7 +239,7 @@ def reduced_passive(verb: Token) -> bool:
 
 
 def _match_noun(noun: Token, lex: Lexicon) -> Match | None:
-    if noun.dep_ in _MODIFIER_DEPS:
+    if noun.dep_ in _MODIFIER_DEPS or noun.ent_type_ in _NAME_ENTS:
         return None
     lemma = _noun_lemma(noun)
     for mod in noun.children:
