@@ -86,7 +86,8 @@ def test_injection_strings_in_every_parameter(desk: tuple[TestClient, str]) -> N
     sent = 0
     for path, params in routes:
         for attack in ATTACKS:
-            targets = [(_fill(path, attack), {})] if "{" in path else []
+            targets: list[tuple[str, dict[str, str]]] = (
+                [(_fill(path, attack), {})] if "{" in path else [])
             targets += [(_fill(path, "x"), {name: attack}) for name in params]
             for url, query in targets:
                 answer = client.get(url, params=query)

@@ -3,8 +3,9 @@
 completes it with every article exactly once.
 
 Kill moments: most kills wait until this run has stored at least one new article (so the
-process is in its extract/write loop) and then a random 0-1.5 s more; every fifth kill lands at
-a random moment of start-up instead. Run alone: ``pytest tests/robustness -m slow -s``.
+process is in its extract/write loop) and then a random 0-1 s more; every fifth kill lands at
+a random moment of start-up instead. Batches of 2 documents spread the writes over the run, so
+kills land between and during writes. Run alone: ``pytest tests/robustness -m slow -s``.
 """
 
 from __future__ import annotations
@@ -25,13 +26,14 @@ from wardesk.records import Article
 from wardesk.settings import Settings
 
 KILLS = 20
-STORIES = 60
+STORIES = 89  # the whole corpus, so that it outlasts the kills
 
 
 def _ingest(db: Path, corpus: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "wardesk.cli", "--db", str(db), "--quiet", "ingest", str(corpus)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env={**os.environ, "WARDESK_BATCH_SIZE": "2"},
     )
 
 
@@ -76,7 +78,7 @@ def _kill_at_random_moment(db: Path, corpus: Path, rng: random.Random, startup: 
         end = time.monotonic() + 120
         while proc.poll() is None and _articles(db) == before and time.monotonic() < end:
             time.sleep(0.01)
-        time.sleep(rng.uniform(0.0, 1.5))
+        time.sleep(rng.uniform(0.0, 1.0))
     if proc.poll() is not None:
         return "finished"
     os.kill(proc.pid, signal.SIGKILL)

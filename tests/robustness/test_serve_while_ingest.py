@@ -45,12 +45,14 @@ def test_readers_never_see_a_half_written_article(shared_dir: Path, tmp_path: Pa
     ingest = None
     try:
         wait_up(base, server)
-        ingest = wardesk(db, "ingest", str(tmp_path / "c.jsonl"))
+        # batches of 2 spread the writes over the run, so the reader sees the store grow
+        ingest = wardesk(db, "ingest", str(tmp_path / "c.jsonl"), env={"WARDESK_BATCH_SIZE": "2"})
         checked: dict[str, int] = {}
         rounds = 0
+        sizes = set()
         with httpx.Client(base_url=base, timeout=30) as http:
             while ingest.poll() is None:
-                _check_every_article(http, checked)
+                sizes.add(_check_every_article(http, checked))
                 rounds += 1
             seen = _check_every_article(http, checked)
         _, err = ingest.communicate(timeout=60)
@@ -58,8 +60,10 @@ def test_readers_never_see_a_half_written_article(shared_dir: Path, tmp_path: Pa
         assert b"locked" not in err
         assert seen == len({s["text"] for s in stories})
         # the reader really ran while articles were arriving, not only at the end
-        assert rounds >= 3 and len(checked) == seen
-        print(f"\n{rounds} reader rounds, {sum(checked.values())} article checks, {seen} articles")
+        assert len(checked) == seen
+        assert len({n for n in sizes if 0 < n < seen}) >= 3, sorted(sizes)
+        print(f"\n{rounds} reader rounds, {sum(checked.values())} article checks, {seen} articles, "
+              f"store sizes seen mid-ingest {sorted(sizes)}")
     finally:
         server.terminate()
         server.wait(timeout=30)
