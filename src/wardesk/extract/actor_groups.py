@@ -92,8 +92,16 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
     word = hit.word
     if word.kind == TITLE and not is_plural(head):
         found = _title_holder(scan, drafts, hit, cues, people, when) or _speaks_for(scan, drafts, head)
-        return Phrase(start, _phrase_end(scan, hit, head, ("of", "for")), hit.head, (found,)) if found else None
+        if found:
+            return Phrase(start, _phrase_end(scan, hit, head, ("of", "for")), hit.head, (found,))
+        if _describes_someone(head):
+            return None
+        # An unnamed holder of a title still acts for whoever the words before it name: "China's
+        # U.N. ambassador", "a Hamas official", "Trump's envoy" (below, as a one-person group).
     bodies = [e for e in entries if e.kind in BODY_KINDS]
+    if word.kind == TITLE and any(e.kind in (COUNTRY, CAPITAL, DEMONYM) for e in entries):
+        # "China's U.N. ambassador" is China's alone, as for a named person
+        bodies, entries = [], [e for e in entries if e.kind in (COUNTRY, CAPITAL, DEMONYM)]
     if bodies:
         return Phrase(start, end, hit.head, (entry_draft(drafts, bodies[-1]),))
     countries = _countries(entries, cues, people, scan, word.country, head, word.sector)
@@ -103,7 +111,7 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
             return None  # "the coalition": which one, the rules cannot tell
         return Phrase(start, end, hit.head, (_coalition(drafts, word.slug, text, countries),))
     if not countries:
-        if not _telling(scan, cues.start, hit.start):
+        if (word.kind == TITLE and not is_plural(head)) or not _telling(scan, cues.start, hit.start):
             return None  # bare "officials", "a peacekeeping force": no actor to name
         draft = drafts.get(f"group::{slugify(text)}", kind, text)
         draft.fill(None, word.sector)
@@ -114,6 +122,15 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
         draft.fill(country, word.sector)
         out.append(draft)
     return Phrase(cues.start, end, hit.head, tuple(out))
+
+
+def _describes_someone(head: Token) -> bool:
+    """A title in apposition to a name, or before one, describes that person ("Joe, a US
+    diplomat"; "envoy Steve Witkoff"): the person is the actor, not the title."""
+    if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
+        return True
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return nxt is not None and nxt.ent_type_ == "PERSON"
 
 
 TELLING = {"western", "foreign", "international", "allied", "arab", "african", "asian", "gulf",

@@ -127,7 +127,10 @@ def person_names(doc: Doc, cols: TokenColumns, kb: KnowledgeBase, words: dict[in
     for i, low in enumerate(cols.lowers):  # known people and office holders the NER missed
         if (low not in known and low not in kb.holder_surnames) or i in taken or i in words:
             continue
-        if cols.texts[i][:1].isupper() and doc[i].ent_type_ not in ("GPE", "LOC", "NORP"):
+        # An office holder's surname beats the NER's guess of a place ("Erdogan" as GPE) unless
+        # the knowledge base knows the word as a place or people too.
+        place = doc[i].ent_type_ in ("GPE", "LOC", "NORP") and (low not in kb.holder_surnames or kb.entry(cols.texts[i]) is not None)
+        if cols.texts[i][:1].isupper() and not place:
             start = i - 1 if i and f"{cols.lowers[i - 1]} {low}" in known else i
             names.append(PersonName(start, i + 1, doc[start:i + 1].text, None))
     return sorted(names, key=lambda n: n.start)

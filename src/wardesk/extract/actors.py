@@ -11,6 +11,7 @@ from wardesk.extract.actor_drafts import Draft, Drafts
 from wardesk.extract.actor_groups import Phrase, entry_draft, name_phrase, word_phrase
 from wardesk.extract.actor_people import PersonMention, pronoun_antecedent, read_people
 from wardesk.extract.actor_phrases import Scan
+from wardesk.extract.actor_pronouns import body_antecedent
 from wardesk.extract.actor_scan import person_names, scan_names, scan_sector_words
 from wardesk.extract.layers import KnownPerson
 from wardesk.kb import KnowledgeBase
@@ -75,6 +76,9 @@ class ResolvedActors:
             found = pronoun_antecedent(self.scan, token.i, self.people)
             if found is not None and found.draft.mentions:
                 return (found.draft.ref(found.draft.name),)
+        body = body_antecedent(token, self.phrases)
+        if body is not None:  # "Hamas said it would ...": the body, by its canonical name
+            return tuple(d.ref(d.name) for d in body.drafts)  # type: ignore[attr-defined]
         hit = self.scan.names.get(token.i) if self.scan is not None else None
         if hit is not None and hit.entry.kind in (COUNTRY, CAPITAL):  # a country used as a place
             text = token.doc[hit.start:hit.end].text
