@@ -100,7 +100,9 @@ def _noun_lemma(token: Token) -> str:
 
 
 def _objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+    """Noun objects, and sums of money ("provided $1.5 million")."""
+    return [c for c in verb.children if c.dep_ in _OBJECT_DEPS
+            and (c.pos_ in ("NOUN", "PROPN") or c.ent_type_ == "MONEY")]
 
 
 def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
@@ -117,6 +119,9 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
     # "called off the strike": the particle verb's meaning wins over "call" + "strike"
     bound = any(p.dep_ == "prt" and f"{lemma} {p.lower_}" in lex.phrasal for p in particles)
     for obj in objects if not bound else []:
+        named = _named_noun(obj, lex)
+        if named is not None:  # "launched cyber attacks": the kind of attack decides
+            return Match(named, verb, (verb, obj), obj)
         key = f"{lemma} {_noun_lemma(obj)}"
         if key in lex.light:
             return Match(lex.light[key], verb, (verb, obj), obj)
@@ -125,6 +130,9 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
             for key in (f"{lemma} {mod.lower_} {_noun_lemma(obj)}", f"{lemma} {mod.lower_}"):
                 if key in lex.light:
                     return Match(lex.light[key], verb, (verb, mod, obj), obj)
+    complement = _complement_match(verb, lemma, lex)
+    if complement is not None:
+        return complement
     for prt in particles:
         key = f"{lemma} {prt.lower_}"
         if key in lex.phrasal and _flags_allow(lex.phrasal[key], verb, objects, lex):
@@ -141,14 +149,47 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
         return None
     if "reciprocal" in pred.flags and not _reciprocal(verb):
         return None
-    if lemma == "call" and not _phoned(verb, objects):
+    if "named_object" in pred.flags and not _phoned(verb, objects):
         return None  # "called the move a provocation" names, it does not phone
     return Match(pred, verb, (verb,))
 
 
+def _modifiers(noun: Token) -> list[Token]:
+    """Left modifiers of a noun, nearest first ("joint military exercise": military, joint)."""
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and noun.i - 4 < c.i < noun.i]
+    return sorted(mods, key=lambda t: -t.i)
+
+
+def _named_noun(obj: Token, lex: Lexicon) -> Predicate | None:
+    """An object whose modifier makes a different event of it ("cyber attack" is COERCE, not
+    the ASSAULT of "launch attack"), as a verb + noun predicate."""
+    plain = lex.nouns.get(_noun_lemma(obj))
+    for mod in _modifiers(obj):
+        pred = lex.nouns.get(f"{mod.lower_} {_noun_lemma(obj)}")
+        if pred is not None and plain is not None and pred.event != plain.event:
+            return Predicate("light", pred.phrase, pred.event, pred.mode, pred.context, pred.flags)
+    return None
+
+
+def _complement_match(verb: Token, lemma: str, lex: Lexicon) -> Match | None:
+    """Verb + complement entries: "found X guilty", "held X responsible" (light "find guilty"),
+    and verb + preposition + noun ("remained on alert": light "remain on alert")."""
+    for c in verb.children:
+        if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and c.pos_ == "ADJ":
+            key = f"{lemma} {c.lower_}"
+            if key in lex.light:
+                return Match(lex.light[key], verb, (verb, c))
+        if c.dep_ == "prep":
+            for pobj in c.children:
+                key = f"{lemma} {c.lower_} {_noun_lemma(pobj)}"
+                if pobj.dep_ == "pobj" and key in lex.light:
+                    return Match(lex.light[key], verb, (verb, c, pobj))
+    return None
+
+
 def _phoned(verb: Token, objects: list[Token]) -> bool:
-    """"called the president": an active call to a named person or body, not "called X a
-    liar", "were called as witnesses" or "called elections"."""
+    """"called the president", "received the envoy": an active verb whose object is a named
+    person or body, not "called X a liar", "were called as witnesses" or "called elections"."""
     if _is_passive(verb) or any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") or c.lower_ == "as"
                                 for c in verb.children):
         return False
@@ -242,11 +283,10 @@ def _match_noun(noun: Token, lex: Lexicon) -> Match | None:
     if noun.dep_ in _MODIFIER_DEPS or noun.ent_type_ in _NAME_ENTS:
         return None
     lemma = _noun_lemma(noun)
-    for mod in noun.children:
-        if mod.dep_ in ("compound", "amod") and mod.i == noun.i - 1:
-            key = f"{mod.lower_} {lemma}"
-            if key in lex.nouns:
-                return Match(lex.nouns[key], noun, (mod, noun), noun)
+    for mod in _modifiers(noun):
+        key = f"{mod.lower_} {lemma}"
+        if key in lex.nouns:
+            return Match(lex.nouns[key], noun, (mod, noun), noun)
     pred = lex.nouns.get(lemma)
     if pred is None:
         return None
