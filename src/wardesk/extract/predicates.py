@@ -204,6 +204,8 @@ def _dated(prep: Token) -> bool:
 def _flags_allow(pred: Predicate, verb: Token, objects: list[Token], lex: Lexicon) -> bool:
     """The entry's "object" and "not_thing" conditions; a passive's subject is its object
     ("no evidence has been released" releases nobody)."""
+    if pred.event not in ("AID", "AGREE"):  # a sum is an object only of giving ("trade hit $1 billion")
+        objects = [o for o in objects if o.ent_type_ != "MONEY"]
     passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if reduced_passive(verb):
         passive_subjects.append(verb.head)
