@@ -52,3 +52,15 @@ def test_event_article(charted: Store) -> None:
     [event] = charted.events(EventFilter(type="CONSULT", place="Doha"))
     assert stats.event_article(charted, "d1") == event["article_id"]
     assert stats.event_article(charted, "nope") is None
+
+
+@pytest.mark.parametrize("kw", [{"type": "ASSAULT"}, {"country": "UKR"}, {"country": "ukr", "type": "ASSAULT"},
+                                {"type": "CONSULT"}, {"since": "2025-03-01"}])
+def test_counts_from_totals_include_undated_events(charted: Store, kit: Any,
+                                                   kw: dict[str, Any]) -> None:
+    # no date and no published date: no day total holds it, the count still must
+    undated = kit.event("u1", "ASSAULT", kit.PUTIN, kit.UKRAINE, "Shells fell on the city.")
+    charted.save(*kit._make("Undated report.", None, events=(undated,)))
+    listed = charted.events(EventFilter(**kw, limit=None))
+    assert charted.count_events(EventFilter(**kw)) == len(listed)
+    assert ("u1" in [e["id"] for e in listed]) == ("since" not in kw and kw.get("type") != "CONSULT")

@@ -201,7 +201,15 @@ JOIN event_codes o ON o.article_id = c.article_id AND o.event_id = c.event_id
 GROUP BY c.code, o.code;
 """
 
+# 9: (measured at 1M events) status/certainty pages in date order; an actor's events found
+# from its rows of event_actors without reading them.
+V9_COVERING = """
+CREATE INDEX events_status_by_date ON events(status, certainty, (sort_date IS NULL), sort_date);
+CREATE INDEX event_actors_actor_event ON event_actors(actor_id, article_id, event_id);
+CREATE INDEX event_actors_text_event ON event_actors(actor_text, article_id, event_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
-    V7_STATUS, V8_COUNTRY_TOTALS,
+    V7_STATUS, V8_COUNTRY_TOTALS, V9_COVERING,
 )

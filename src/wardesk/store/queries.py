@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from wardesk.records import ArticleRecord, record_from_dict
-from wardesk.store import search
+from wardesk.store import search, totals
 from wardesk.store.filters import (
     EventFilter,
     Resolved,
@@ -138,12 +138,25 @@ def _page_sql(conn: Connection, f: EventFilter) -> tuple[str, list[Any]]:
     walk = _walk(conn, f, actors)
     if f.country and f.sort in _BY_COUNTRY and f.limit is not None and (walk or not f.actor):
         where, params = event_where(dataclasses.replace(f, country=None), True, actors)
-        where = f"{where} AND c.code = ?" if where else " WHERE c.code = ?"
+        where, params = _on_country(where, params, f)
         order = f" ORDER BY {_BY_COUNTRY[f.sort]} LIMIT ? OFFSET ?"
-        return (f"SELECT {_EVENT_COLUMNS}{_COUNTRY_FROM}{where}{order}",
-                [*params, f.country.strip().upper(), *page_params[-2:]])
+        return f"SELECT {_EVENT_COLUMNS}{_COUNTRY_FROM}{where}{order}", [*params, *page_params[-2:]]
     where, params = event_where(f, walk, actors)
     return f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM}{where}{page}", [*params, *page_params]
+
+
+def _on_country(where: str, params: list[Any], f: EventFilter) -> tuple[str, list[Any]]:
+    """``where`` (over e) narrowed to event_codes c of f's country, its date range said on c
+    too, so that the walk of c's date index starts and stops at the range."""
+    clauses, values = ["c.code = ?"], [(f.country or "").strip().upper()]
+    if f.since:
+        clauses.append("c.sort_date >= ?")
+        values.append(str(day(f.since, "since")))
+    if f.until:
+        clauses.append("c.sort_date <= ?")
+        values.append(f"{day(f.until, 'until')}~")
+    extra = " AND ".join(clauses)
+    return (f"{where} AND {extra}" if where else f" WHERE {extra}"), [*params, *values]
 
 
 def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
@@ -155,16 +168,17 @@ def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
 def count_events(conn: Connection, f: EventFilter) -> int:
     # no join to articles: no filter reads them, and every event has one (foreign key)
     actors = resolve_actor(conn, f.actor) if f.actor else None
+    if totals.covers_days(f) and f != EventFilter(limit=f.limit, offset=f.offset, sort=f.sort):
+        return _count_from_totals(conn, f)
     if f.country:  # count the country's rows of event_codes (one per event it touches)
-        rest = dataclasses.replace(f, country=None)
-        where, params = event_where(rest, False, actors)
-        code = f.country.strip().upper()
+        where, params = event_where(dataclasses.replace(f, country=None), False, actors)
         if not where:
             sql = "SELECT COUNT(*) FROM event_codes c WHERE c.code = ?"
-            return int(conn.execute(sql, [code]).fetchone()[0])
+            return int(conn.execute(sql, [f.country.strip().upper()]).fetchone()[0])
+        where, params = _on_country(where, params, f)
         sql = ("SELECT COUNT(*) FROM event_codes c JOIN events e ON e.article_id = c.article_id"
-               f" AND e.id = c.event_id{where} AND c.code = ?")
-        return int(conn.execute(sql, [*params, code]).fetchone()[0])
+               f" AND e.id = c.event_id{where}")
+        return int(conn.execute(sql, params).fetchone()[0])
     if f.actor and _only_actor(f):  # the distinct events among the actor's rows
         match, params = actor_match(f.actor, actors)
         sql = ("SELECT COUNT(*) FROM (SELECT DISTINCT ea.article_id, ea.event_id"
@@ -172,6 +186,24 @@ def count_events(conn: Connection, f: EventFilter) -> int:
         return int(conn.execute(sql, params).fetchone()[0])
     where, params = event_where(f, False, actors)
     return int(conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0])
+
+
+def _count_from_totals(conn: Connection, f: EventFilter) -> int:
+    """A count by country, type and dates only: the running totals (migrations 6, 8), plus
+    the events without any date when no date range excludes them."""
+    counted = sum(row["count"] for row in totals.per_day(conn, f))
+    if f.since or f.until:
+        return counted
+    undated = dataclasses.replace(f, since=None, until=None, country=None)
+    where, params = event_where(undated)
+    where = f"{where} AND e.sort_date IS NULL" if where else " WHERE e.sort_date IS NULL"
+    if f.country:
+        where, params = _on_country(where, params, f)
+        sql = ("SELECT COUNT(*) FROM event_codes c JOIN events e ON e.article_id = c.article_id"
+               f" AND e.id = c.event_id{where} AND c.sort_date IS NULL")
+    else:
+        sql = f"SELECT COUNT(*) FROM events e{where}"
+    return counted + int(conn.execute(sql, params).fetchone()[0])
 
 
 def _only_actor(f: EventFilter) -> bool:
