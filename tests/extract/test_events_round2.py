@@ -161,3 +161,12 @@ def test_a_word_inside_an_organisation_name_is_no_event() -> None:
     doc.ents = [Span(doc, 1, 4, label="ORG")]
     evs = find_events(layers(doc, {1: (ref("IGO", "IGO"),)}), "a1")
     assert all(e.event != "COOPERATE" for e in evs)
+
+
+def test_a_speaker_warning_it_could_invade_targets_the_invaded() -> None:
+    doc = build("Russia|PROPN|NNP|nsubj|1 warned|VERB|VBD|ROOT|1|warn that|SCONJ|IN|mark|5 "
+                "it|PRON|PRP|nsubj|5 could|AUX|MD|aux|5 invade|VERB|VB|ccomp|1 "
+                "Ukraine|PROPN|NNP|dobj|5 .|PUNCT|.|punct|1")
+    # the actor table reads "it" as Russia again: that is the speaker, not the one threatened
+    (ev,) = find_events(layers(doc, {0: (RUS,), 3: (RUS,), 6: (UKR,)}), "a1")
+    assert ev.event == "THREATEN" and codes(ev.source) == ["RUS"] and codes(ev.target) == ["UKR"]

@@ -190,7 +190,7 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
             if (match.noun is None or obj.i != match.noun.i) and _lemma(verb) not in _TOPIC_OBJECT_VERBS:
                 target = _dedupe(target + refs_of(obj, actors))
     if match.predicate.phrase == "say … must":  # the obligation's bearer, not the listener
-        target = _complement_subject_refs(verb, actors) or target
+        target = _complement_subject_refs(verb, actors, source) or target
     if match.noun is not None:
         target = _dedupe(target + _noun_targets(match.noun, actors))
         if not source:
@@ -206,7 +206,7 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         for pobj in _prep_objects(verb, {"from"}):
             target = _dedupe(target + refs_of(pobj, actors))
     if not target and match.predicate.event in _COMPLEMENT_TARGET_TYPES:
-        target = _complement_subject_refs(verb, actors)
+        target = _complement_subject_refs(verb, actors, source)
     if "inverse" in match.predicate.flags:
         owners: Refs = ()
         for obj in _objects(verb):
@@ -233,16 +233,22 @@ def subject_token(verb: Token) -> Token | None:
     return None
 
 
-def _complement_subject_refs(verb: Token, actors: ActorTable) -> Refs:
+def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) -> Refs:
+    """The party a complement clause is about; a subject that is the speaker again ("X warned
+    that it could invade Y") gives way to the clause's objects."""
+    mine = {r.code for r in own if r.code}
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp"):
             subj = _subject(c)
             if subj is not None:
-                return refs_of(subj, actors)
-            for obj in _objects(c) + _prep_objects(c, _VERB_TARGET_PREPS | {"in"}):
-                refs = refs_of(obj, actors)  # "refused to meet X", "promised to send aid to X"
-                if refs:
+                refs = refs_of(subj, actors)
+                if not (refs and {r.code for r in refs} <= mine):
                     return refs
+            for clause in (c, *c.conjuncts):
+                for obj in _objects(clause) + _prep_objects(clause, _VERB_TARGET_PREPS | {"in"}):
+                    refs = refs_of(obj, actors)  # "refused to meet X", "promised to send aid to X"
+                    if refs:
+                        return refs
     # "the need for X to provide": the subject of a clause or a "for"-phrase inside the object
     for obj in _objects(verb):
         for clause in obj.children:

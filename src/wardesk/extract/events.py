@@ -290,8 +290,8 @@ def _empty_warning(m: Match, target: Refs, actors: ActorTable) -> bool:
     if _lemma(m.trigger) != "warn" or target or m.predicate.kind != "verb":
         return False
     for clause in m.trigger.children:
-        if clause.dep_ == "xcomp":
-            return False
+        if clause.dep_ in ("xcomp", "dobj"):
+            return False  # "warned X against running", "warned X to stop"
         if clause.dep_ == "ccomp":
             subj = subject_token(clause)
             if subj is not None and (subj.lower_ in _SELF_PRONOUNS or refs_of(subj, actors)):
