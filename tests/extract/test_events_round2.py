@@ -170,3 +170,17 @@ def test_a_speaker_warning_it_could_invade_targets_the_invaded() -> None:
     # the actor table reads "it" as Russia again: that is the speaker, not the one threatened
     (ev,) = find_events(layers(doc, {0: (RUS,), 3: (RUS,), 6: (UKR,)}), "a1")
     assert ev.event == "THREATEN" and codes(ev.source) == ["RUS"] and codes(ev.target) == ["UKR"]
+
+
+def test_forces_strengthened_in_a_place_target_its_country() -> None:
+    doc = build("Russia|PROPN|NNP|nsubj|1 reinforced|VERB|VBD|ROOT|1|reinforce its|PRON|PRP$|poss|3 "
+                "forces|NOUN|NNS|dobj|1|force in|ADP|IN|prep|3 Crimea|PROPN|NNP|pobj|4 .|PUNCT|.|punct|1")
+    (ev,) = find_events(layers(doc, {0: (RUS,), 5: (UKR,)}), "a1")
+    assert ev.event == "MOBILIZE" and codes(ev.target) == ["UKR"]
+
+
+def test_own_territory_is_no_target() -> None:
+    doc = build("Russia|PROPN|NNP|nsubj|1 reinforced|VERB|VBD|ROOT|1|reinforce its|PRON|PRP$|poss|3 "
+                "forces|NOUN|NNS|dobj|1|force in|ADP|IN|prep|3 Belgorod|PROPN|NNP|pobj|4 .|PUNCT|.|punct|1")
+    (ev,) = find_events(layers(doc, {0: (RUS,), 5: (RUS,)}), "a1")
+    assert ev.event == "MOBILIZE" and ev.target == ()

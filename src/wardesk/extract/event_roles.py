@@ -207,6 +207,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
             target = _dedupe(target + refs_of(pobj, actors))
     if not target and match.predicate.event in _COMPLEMENT_TARGET_TYPES:
         target = _complement_subject_refs(verb, actors, source)
+    if source and not target and match.predicate.event in _PLACE_TARGET_TYPES:
+        target = _place_target(verb, source, actors)
     if "inverse" in match.predicate.flags:
         owners: Refs = ()
         for obj in _objects(verb):
@@ -218,6 +220,23 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
 # Verbal types whose target may be the subject of their complement clause
 # ("demanded Ukraine must withdraw", "warned that Russia would pay").
 _COMPLEMENT_TARGET_TYPES = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"}
+
+
+# Types whose target CAMEO coders read off the place acted in or on ("strengthened its forces
+# in Crimea", "withdrew troops from Abyei", "strikes in Mosul"), when no party is named.
+_PLACE_TARGET_TYPES = {"MOBILIZE", "RETREAT", "ASSAULT"}
+_PLACE_PREPS = {"in", "into", "from", "to"}
+
+
+def _place_target(verb: Token, source: Refs, actors: ActorTable) -> Refs:
+    """Actors named as the place of the verb or of its object, other than the source's own."""
+    own = {r.code for r in source if r.code}
+    for head in (verb, *_objects(verb)):
+        for pobj in _prep_objects(head, _PLACE_PREPS):
+            refs = tuple(r for r in refs_of(pobj, actors) if r.code and r.code not in own)
+            if refs:
+                return refs
+    return ()
 
 
 def subject_token(verb: Token) -> Token | None:
@@ -245,7 +264,7 @@ def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) ->
                 if not (refs and {r.code for r in refs} <= mine):
                     return refs
             for clause in (c, *c.conjuncts):
-                for obj in _objects(clause) + _prep_objects(clause, _VERB_TARGET_PREPS | {"in"}):
+                for obj in _objects(clause) + _prep_objects(clause, _VERB_TARGET_PREPS | {"in", "from"}):
                     refs = refs_of(obj, actors)  # "refused to meet X", "promised to send aid to X"
                     if refs:
                         return refs
@@ -300,6 +319,9 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     anchor = noun
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:  # "launched air and artillery strikes"
         anchor = anchor.head
+    if not target and anchor.dep_ in ("dobj", "obj") and anchor.head.pos_ == "VERB":
+        for pobj in _prep_objects(anchor.head, _VERB_TARGET_PREPS):  # "launched cyber warfare against X"
+            target = _dedupe(target + refs_of(pobj, actors))
     if not source and anchor.dep_ in ("dobj", "obj") and anchor.head.pos_ == "VERB":
         _, source = _subject_refs(anchor.head, actors)
     elif (not source and anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB"
