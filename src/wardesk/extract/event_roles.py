@@ -346,6 +346,9 @@ def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         source, target = nominal_roles(match, actors)
     else:
         source, target = verbal_roles(match, actors)
+    if (match.predicate.event in ("MOBILIZE", "RETREAT") and target
+            and {r.code for r in target} <= {r.code for r in source if r.code}):
+        target = ()  # "moved its forces in Belgorod": its own ground, no one else's
     if match.predicate.event == "CONSULT" and not target and len(source) > 1:
         codes = {r.code for r in source}
         if len(codes) > 1:
