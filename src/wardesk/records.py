@@ -7,7 +7,6 @@ Field names follow SCHEMA.md (and PLOVER's camelCase where PLOVER has a name), s
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import types
 import typing
@@ -289,10 +288,16 @@ def to_dict(record: Any) -> Any:
 R = TypeVar("R")
 
 
-@functools.cache
-def _fields(cls: Any) -> tuple[tuple[str, Any], ...]:
-    hints = get_type_hints(cls)
-    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+_FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, type hint) of a record's fields; cached, as get_type_hints is slow."""
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        hints = get_type_hints(cls)
+        fields = _FIELDS[cls] = tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls))
+    return fields
 
 
 def from_dict(cls: type[R], data: Any) -> R:
