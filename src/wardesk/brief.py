@@ -150,17 +150,22 @@ def render_markdown(brief: Brief) -> str:
     total = sum(brief.counts.values())
     kinds = ", ".join(f"{k} {n}" for k, n in brief.counts.items())
     out += [f"{total} events ({kinds})." if total else "No events in this window.", ""]
-    out += ["## Key events", "", *(_line(s) for s in brief.key_events or ()), ""]
-    out += ["## Casualties", ""]
-    for s in brief.casualties:
-        figures = ", ".join(f"{n} {w}" for n, w in ((s["dead"], "dead"), (s["injured"], "injured"))
-                            if n)
-        source = s["attribution"] or s["article_title"] or "the article"
-        out.append(f"- {s['date'] or 'undated'} {figures}{' in ' + s['place'] if s['place'] else ''}"
-                   f" — source: {source}")
-    out += ["", "## Meetings ahead", "", *(_line(s) for s in brief.meetings_ahead), ""]
-    out += ["## Position changes", "", *(_change_line(c) for c in brief.position_changes), ""]
+    out += _section("Key events", [_line(s) for s in brief.key_events])
+    out += _section("Casualties", [_casualty_line(s) for s in brief.casualties])
+    out += _section("Meetings ahead", [_line(s) for s in brief.meetings_ahead])
+    out += _section("Position changes", [_change_line(c) for c in brief.position_changes])
     return "\n".join(out)
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    return [f"## {title}", "", *(lines or ["- none reported in this window"]), ""]
+
+
+def _casualty_line(s: dict[str, Any]) -> str:
+    figures = ", ".join(f"{n} {w}" for n, w in ((s["dead"], "dead"), (s["injured"], "injured")) if n)
+    source = s["attribution"] or s["article_title"] or "the article"
+    where = f" in {s['place']}" if s["place"] else ""
+    return f"- {s['date'] or 'undated'} {figures}{where} — source: {source}"
 
 
 def render_html(brief: Brief) -> str:
