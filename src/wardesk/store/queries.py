@@ -127,8 +127,9 @@ _BY_COUNTRY = {
     "date": "c.sort_date IS NULL, c.sort_date, a.published, e.article_id, e.seq",
     "-date": "c.sort_date IS NULL, c.sort_date DESC, a.published DESC, e.article_id, e.seq",
 }
-_COUNTRY_FROM = (" FROM event_codes c JOIN events e ON e.article_id = c.article_id"
-                 " AND e.id = c.event_id JOIN articles a ON a.id = e.article_id")
+# CROSS JOIN: SQLite then keeps event_codes as the outer loop (its planner otherwise sometimes
+# starts from a date range of all events); PostgreSQL reads it as a plain join.
+_COUNTRY_FROM = " FROM event_codes c CROSS JOIN events e JOIN articles a ON a.id = e.article_id"
 
 
 def _page_sql(conn: Connection, f: EventFilter) -> tuple[str, list[Any]]:
@@ -146,9 +147,11 @@ def _page_sql(conn: Connection, f: EventFilter) -> tuple[str, list[Any]]:
 
 
 def _on_country(where: str, params: list[Any], f: EventFilter) -> tuple[str, list[Any]]:
-    """``where`` (over e) narrowed to event_codes c of f's country, its date range said on c
-    too, so that the walk of c's date index starts and stops at the range."""
-    clauses, values = ["c.code = ?"], [(f.country or "").strip().upper()]
+    """``where`` (over e) narrowed to event_codes c of f's country (joined here: FROM says
+    ``c CROSS JOIN e``), its date range said on c too, so that the walk of c's date index starts
+    and stops at the range."""
+    clauses = ["e.article_id = c.article_id", "e.id = c.event_id", "c.code = ?"]
+    values = [(f.country or "").strip().upper()]
     if f.since:
         clauses.append("c.sort_date >= ?")
         values.append(str(day(f.since, "since")))
@@ -176,8 +179,7 @@ def count_events(conn: Connection, f: EventFilter) -> int:
             sql = "SELECT COUNT(*) FROM event_codes c WHERE c.code = ?"
             return int(conn.execute(sql, [f.country.strip().upper()]).fetchone()[0])
         where, params = _on_country(where, params, f)
-        sql = ("SELECT COUNT(*) FROM event_codes c JOIN events e ON e.article_id = c.article_id"
-               f" AND e.id = c.event_id{where}")
+        sql = f"SELECT COUNT(*) FROM event_codes c CROSS JOIN events e{where}"
         return int(conn.execute(sql, params).fetchone()[0])
     if f.actor and _only_actor(f):  # the distinct events among the actor's rows
         match, params = actor_match(f.actor, actors)
@@ -199,8 +201,7 @@ def _count_from_totals(conn: Connection, f: EventFilter) -> int:
     where = f"{where} AND e.sort_date IS NULL" if where else " WHERE e.sort_date IS NULL"
     if f.country:
         where, params = _on_country(where, params, f)
-        sql = ("SELECT COUNT(*) FROM event_codes c JOIN events e ON e.article_id = c.article_id"
-               f" AND e.id = c.event_id{where} AND c.sort_date IS NULL")
+        sql = f"SELECT COUNT(*) FROM event_codes c CROSS JOIN events e{where} AND c.sort_date IS NULL"
     else:
         sql = f"SELECT COUNT(*) FROM events e{where}"
     return counted + int(conn.execute(sql, params).fetchone()[0])

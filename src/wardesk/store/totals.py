@@ -25,7 +25,7 @@ def covers_days(f: EventFilter) -> bool:
 
 
 def covers_countries(f: EventFilter) -> bool:
-    return _only(f, country=f.country)
+    return _only(f, country=f.country) or _only(f, type=f.type, since=f.since, until=f.until)
 
 
 def per_day(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
@@ -54,10 +54,40 @@ def by_country(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
     if f.country:
         sql = ("SELECT other, n FROM event_code_pair_totals WHERE code = ? AND n > 0"
                " ORDER BY n DESC, other")
-        rows = conn.execute(sql, [f.country.strip().upper()])
+        rows = list(conn.execute(sql, [f.country.strip().upper()]))
+    elif f.type or f.since or f.until:
+        rows = _by_country_days(conn, f)
     else:
-        rows = conn.execute("SELECT code, n FROM event_code_totals WHERE n > 0 ORDER BY n DESC, code")
+        rows = list(conn.execute(
+            "SELECT code, n FROM event_code_totals WHERE n > 0 ORDER BY n DESC, code"))
     return [{"country": c, "count": n} for c, n in rows]
+
+
+def _by_country_days(conn: Connection, f: EventFilter) -> list[tuple[str, int]]:
+    """Countries touched by the events of a type and/or date range: the per-country day totals,
+    plus the undated events when no date range excludes them."""
+    clauses, params = ["n > 0"], list[Any]()
+    if f.type:
+        clauses.append("type = ?")
+        params.append(one_of(canonical_type(f.type), EVENT_TYPES, "event type"))
+    if f.since:
+        clauses.append("day >= ?")
+        params.append(day(f.since, "since"))
+    if f.until:
+        clauses.append("day <= ?")
+        params.append(f"{day(f.until, 'until')}~")
+    counted: dict[str, int] = {}
+    sql = f"SELECT code, SUM(n) FROM event_code_day_totals WHERE {' AND '.join(clauses)} GROUP BY code"
+    for code, n in conn.execute(sql, params):
+        counted[code] = int(n)
+    if not (f.since or f.until):
+        undated = ("SELECT c.code, COUNT(*) FROM events e CROSS JOIN event_codes c"
+                   " WHERE c.article_id = e.article_id AND c.event_id = e.id"
+                   " AND e.sort_date IS NULL" + (" AND e.type = ?" if f.type else "")
+                   + " GROUP BY c.code")
+        for code, n in conn.execute(undated, params[:1] if f.type else []):
+            counted[code] = counted.get(code, 0) + int(n)
+    return sorted(counted.items(), key=lambda item: (-item[1], item[0]))
 
 
 def covers_located(f: EventFilter) -> bool:
@@ -68,8 +98,8 @@ def located(conn: Connection, f: EventFilter, limit: int) -> list[dict[str, Any]
     """As stats.located for one country: its events newest first (SQLite's DESC puts NULL
     dates last, as "IS NULL, DESC" does), walked in event_codes' date index."""
     sql = ("SELECT e.id, e.type, e.status, substr(e.sort_date, 1, 10), e.place_name, e.lat, e.lon"
-           " FROM event_codes c JOIN events e ON e.article_id = c.article_id AND e.id = c.event_id"
-           " WHERE c.code = ? AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+           " FROM event_codes c CROSS JOIN events e"
+           " WHERE e.article_id = c.article_id AND e.id = c.event_id AND c.code = ? AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
            " ORDER BY c.sort_date IS NULL, c.sort_date DESC LIMIT ?")
     keys = ("id", "event", "status", "date", "place", "lat", "lon")
     return [dict(zip(keys, row, strict=True))
