@@ -5,7 +5,8 @@ Id rules (lower case, stable across articles): a person, institution or group is
 ``<country>/<sector>/<slug>`` ("rus/gov/vladimir-putin", "rus/mil/defence-ministry", "fra/gov/officials");
 a country named as an actor (or its capital used for it) is ``<iso3>/gov/<country-slug>``
 ("ukr/gov/ukraine": PLOVER codes a state as its government); an intergovernmental body is
-``igo/igo/<slug>``; an unknown country or sector is written ``unk``.
+``igo/igo/<slug>``; an international NGO is ``ngo/ngo/<slug>`` (code "NGO", as PLOVER-coded data
+write it; a national NGO keeps its country); an unknown country or sector is written ``unk``.
 """
 
 from __future__ import annotations
