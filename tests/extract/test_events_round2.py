@@ -184,3 +184,9 @@ def test_own_territory_is_no_target() -> None:
                 "forces|NOUN|NNS|dobj|1|force in|ADP|IN|prep|3 Belgorod|PROPN|NNP|pobj|4 .|PUNCT|.|punct|1")
     (ev,) = find_events(layers(doc, {0: (RUS,), 5: (RUS,)}), "a1")
     assert ev.event == "MOBILIZE" and ev.target == ()
+
+
+def test_allowed_to_return_by_nobody_is_no_concession() -> None:
+    doc = build("Refugees|NOUN|NNS|nsubjpass|2|refugee were|AUX|VBD|auxpass|2|be allowed|VERB|VBN|ROOT|2|allow "
+                "to|PART|TO|aux|4 return|VERB|VB|xcomp|2 .|PUNCT|.|punct|2")
+    assert all(e.event != "CONCEDE" for e in find_events(layers(doc, {0: (UKR,)}), "a1"))

@@ -231,6 +231,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         event_type, mode = "ACCUSE", "allege"
     if "target" in m.predicate.flags and not target:
         return None
+    if event_type == "CONCEDE" and not source and _passive_verb(m.trigger):
+        return None  # "were allowed to return": nobody named yields anything
     if _empty_warning(m, target, actors) or _wished_for(m):
         return None
     if target and all(r.sector == "MED" for r in target) and event_type in ("REJECT", "REQUEST", "CONSULT"):
@@ -312,6 +314,11 @@ def _wished_for(m: Match) -> bool:
         return False
     gov = _governing_verb(m.trigger)
     return gov is not None and _lemma(gov) in _WISH_VERBS
+
+
+def _passive_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+                                   or reduced_passive(tok))
 
 
 def _inability(trigger: Token) -> bool:
