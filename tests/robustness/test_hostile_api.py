@@ -78,6 +78,7 @@ def _snapshot(db: str) -> dict[str, Any]:
         return {"counts": store.counts(), "articles": [a["id"] for a in store.articles(limit=100)]}
 
 
+@pytest.mark.slow
 def test_injection_strings_in_every_parameter(desk: tuple[TestClient, str]) -> None:
     client, db = desk
     before = _snapshot(db)
@@ -85,7 +86,8 @@ def test_injection_strings_in_every_parameter(desk: tuple[TestClient, str]) -> N
     assert len(routes) >= 15, routes  # the walk found the API and the pages
     sent = 0
     for path, params in routes:
-        for attack in ATTACKS:
+        # pages render the same store queries as the API: a sample of the attacks keeps it quick
+        for attack in ATTACKS if path.startswith("/api") else ATTACKS[::3]:
             targets: list[tuple[str, dict[str, str]]] = (
                 [(_fill(path, attack), {})] if "{" in path else [])
             targets += [(_fill(path, "x"), {name: attack}) for name in params]
@@ -98,6 +100,7 @@ def test_injection_strings_in_every_parameter(desk: tuple[TestClient, str]) -> N
                 ):
                     assert answer.json()["total"] == 0, f"{query} matched events"
     assert sent > 1000
+    print(f"\n{sent} hostile GET requests over {len(routes)} routes: none answered 5xx")
     assert _snapshot(db) == before
 
 
