@@ -46,7 +46,9 @@ unit: $(VENV)/.dev
 test: $(VENV)/.dev browser-deps frontend/node_modules/.package-lock.json
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
-	$(BIN)/pytest -q -p no:cacheprovider
+	export WARDESK_TEST_PG="$$(scripts/pg_test_server.sh start)"; \
+	  $(BIN)/pytest -q -p no:cacheprovider; status=$$?; \
+	  scripts/pg_test_server.sh stop; exit $$status
 
 eval: $(BIN)/wardesk
 	$(BIN)/wardesk eval ../shared/seed/gold.json
@@ -56,6 +58,12 @@ eval: $(BIN)/wardesk
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/hotspots.py --top 20
+
+# Store at scale: 1,000,000 synthetic events (EVENTS=…), then the query benchmark.
+EVENTS ?= 1000000
+bench-store: $(VENV)/.dev
+	$(BIN)/python bench/store_generate.py --db build/bench/store.db --events $(EVENTS)
+	$(BIN)/python bench/store_queries.py --db build/bench/store.db
 
 pin-eval: $(VENV)/.dev
 	$(BIN)/python scripts/pin_eval_floors.py
