@@ -104,3 +104,13 @@ def test_a_capital_as_subject_is_its_government_but_not_as_a_place() -> None:
     table = find_actors(build(place), load_kb(), {})
     assert [r.actor for r in table.refs(build(place)[3])] in ([], [None])
     assert not any(a.country == "MLI" for a in table.actors)
+
+
+def test_its_forces_in_a_reported_clause_are_the_reporters_but_not_as_an_object() -> None:
+    said = [("Russia", "NNP", "nsubj", 1, "B-GPE"), ("said", "VBD", "ROOT", 1, "O"),
+            ("its", "PRP$", "poss", 3, "O"), ("forces", "NNS", "nsubj", 4, "O"),
+            ("advanced", "VBD", "ccomp", 1, "O"), (".", ".", "punct", 1, "O")]
+    assert refs(build(said), 3) == [("RUS", "MIL")]
+    hit = [("Hamas", "NNP", "nsubj", 1, "B-ORG"), ("attacked", "VBD", "ROOT", 1, "O"),
+           ("its", "PRP$", "poss", 3, "O"), ("forces", "NNS", "dobj", 1, "O"), (".", ".", "punct", 1, "O")]
+    assert refs(build(hit), 3) == []

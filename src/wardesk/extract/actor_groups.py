@@ -17,6 +17,7 @@ from wardesk.extract.actor_phrases import (
     prep_countries,
     with_article,
 )
+from wardesk.extract.actor_pronouns import its_owner
 from wardesk.extract.actor_scan import MODIFIER_DEPS, NameHit, WordHit
 from wardesk.kb.entries import (
     CAPITAL,
@@ -181,6 +182,10 @@ def _countries(entries: list[Entry], cues: Cues, people: list[PersonMention], sc
         found = pronoun_antecedent(scan, cues.pronoun, people)
         if found is not None and found.draft.country:
             out.append(found.draft.country)
+    if not out:  # "Russia said its forces": the body or country that is the subject before
+        owner = its_owner(scan, cues.start, head)
+        if owner is not None:
+            out.append(owner)
     if not out:  # "the Trump administration" where the NER did not see a person
         surnames = {p.draft.name.split()[-1]: p.draft for p in people if p.draft.country}
         for token in scan.doc[cues.start:cues.end]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
-from wardesk.extract.actor_phrases import is_plural
+from wardesk.extract.actor_phrases import Scan, is_plural
+from wardesk.kb.entries import CAPITAL, COUNTRY, GROUP, IGO, SEAT
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -16,6 +17,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 EMPTY_IT_VERBS = {"be", "seem", "appear", "remain", "become", "take", "mean", "matter", "happen",
                   "cost", "look", "sound", "feel", "turn", "go", "come", "make", "help", "work"}
 BODY_KINDS = {"country", "organization", "group"}
+IT_ENTRIES = {COUNTRY, CAPITAL, SEAT, IGO, GROUP}  # what "its" may stand for
 
 
 class _Drafted(Protocol):
@@ -86,3 +88,25 @@ def _agrees(token: Token, phrase: _Phrased, plural: bool) -> bool:
     if plural and head.ent_type_ in ("ORG", "NORP") and all(d.kind == "group" for d in phrase.drafts):
         return True  # a named group: "the Taliban said they"
     return many == plural
+
+
+def its_owner(scan: Scan, start: int, head: Token) -> str | None:
+    """The country code of whoever "its"/"their" just before token ``start`` stands for, when
+    the phrase is the subject of a reported clause: "Russia said its forces captured ...",
+    "Hamas said their fighters ..." (the subject of the verb above). Not in an object ("Hamas
+    attacked its forces" may mean anyone's)."""
+    if start == 0 or head.dep_ not in SUBJECTS:
+        return None
+    pronoun = scan.doc[start - 1]
+    if pronoun.lower_ not in ("its", "their"):
+        return None
+    kinds = IT_ENTRIES if pronoun.lower_ == "its" else {GROUP}
+    for verb in head.ancestors:
+        if verb.i == head.head.i:
+            continue  # the phrase's own verb
+        for child in verb.children:
+            hit = scan.names.get(child.i)
+            if child.dep_ in SUBJECTS and child.i < start and hit is not None \
+                    and hit.entry.kind in kinds and hit.entry.country:
+                return hit.entry.country
+    return None
