@@ -190,3 +190,23 @@ def test_allowed_to_return_by_nobody_is_no_concession() -> None:
     doc = build("Refugees|NOUN|NNS|nsubjpass|2|refugee were|AUX|VBD|auxpass|2|be allowed|VERB|VBN|ROOT|2|allow "
                 "to|PART|TO|aux|4 return|VERB|VB|xcomp|2 .|PUNCT|.|punct|2")
     assert all(e.event != "CONCEDE" for e in find_events(layers(doc, {0: (UKR,)}), "a1"))
+
+
+def test_a_reported_question_is_no_request() -> None:
+    doc = build("Who|PRON|WP|nsubj|1 fired|VERB|VBD|ccomp|4|fire first|ADV|RB|advmod|1 ,|PUNCT|,|punct|4 "
+                "Putin|PROPN|NNP|nsubj|4 asked|VERB|VBD|ROOT|4|ask .|PUNCT|.|punct|4")
+    assert all(e.event != "REQUEST" for e in find_events(layers(doc, {3: (RUS,)}), "a1"))
+
+
+def test_asking_someone_to_act_is_a_request() -> None:
+    doc = build("Kyiv|PROPN|NNP|nsubj|1 asked|VERB|VBD|ROOT|1|ask Washington|PROPN|NNP|dobj|1 "
+                "to|PART|TO|aux|4 help|VERB|VB|xcomp|1 .|PUNCT|.|punct|1")
+    (ev,) = find_events(layers(doc, {0: (UKR,), 2: (USA,)}), "a1")
+    assert ev.event == "REQUEST" and codes(ev.target) == ["USA"]
+
+
+def test_no_country_recognising_is_negated() -> None:
+    doc = build("No|DET|DT|det|1 country|NOUN|NN|nsubj|3 has|AUX|VBZ|aux|3|have recognized|VERB|VBN|ROOT|3|recognize "
+                "Crimea|PROPN|NNP|dobj|3 .|PUNCT|.|punct|3")
+    (ev,) = find_events(layers(doc, {4: (UKR,)}), "a1")
+    assert ev.negated and ev.event != "SUPPORT"

@@ -210,6 +210,17 @@ def negated_of(trigger: Token) -> bool:
             continue
         if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("det", "advmod")) for c in t.children):
             return True
+        if t.pos_ in ("VERB", "AUX") and _nobody_subject(t):
+            return True
+    return False
+
+
+def _nobody_subject(verb: Token) -> bool:
+    """"No country has recognized …", "Nobody attacked …": a negative subject."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c.lower_ in ("nobody", "none", "no-one") or any(
+                d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
     return False
 
 

@@ -149,6 +149,8 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
         return None
     if "reciprocal" in pred.flags and not _reciprocal(verb):
         return None
+    if "asked_someone" in pred.flags and _question(verb):
+        return None  # "…, she asked": a question, not a request
     if "named_object" in pred.flags and not _phoned(verb, objects):
         return None  # "called the move a provocation" names, it does not phone
     return Match(pred, verb, (verb,))
@@ -185,6 +187,20 @@ def _complement_match(verb: Token, lemma: str, lex: Lexicon) -> Match | None:
                 if pobj.dep_ == "pobj" and key in lex.light:
                     return Match(lex.light[key], verb, (verb, c, pobj))
     return None
+
+
+_WH_TAGS = {"WDT", "WP", "WP$", "WRB"}
+
+
+def _question(verb: Token) -> bool:
+    """"What … ?, she asked", "asked whether …": the verb reports a question."""
+    if any(c.dep_ in ("dobj", "dative", "xcomp", "nsubjpass") for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            words = list(c.subtree)
+            return any(t.tag_ in _WH_TAGS or t.text == "?" or t.lower_ in ("whether", "if") for t in words)
+    return True
 
 
 def _phoned(verb: Token, objects: list[Token]) -> bool:
