@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= wardesk.db
 PORT ?= 8765
 
-.PHONY: demo test lint typecheck unit browser-deps bench fuzz load clean eval pin-eval docs
+.PHONY: demo test lint typecheck unit browser-deps bench bench-store fuzz load clean eval pin-eval docs
 
 $(BIN)/wardesk: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,6 +64,14 @@ EVENTS ?= 1000000
 bench-store: $(VENV)/.dev
 	$(BIN)/python bench/store_generate.py --db build/bench/store.db --events $(EVENTS)
 	$(BIN)/python bench/store_queries.py --db build/bench/store.db
+
+# Hostile input at volume (CI runs ~11,000 inputs; this runs FUZZ_EXAMPLES, default 100,000).
+fuzz: $(VENV)/.dev
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100000} $(BIN)/pytest tests/fuzz -q -p no:cacheprovider -W ignore::hypothesis.errors.HypothesisWarning
+
+# 200 concurrent clients for 60 s on loopback while an ingest writes.
+load: $(VENV)/.dev
+	$(BIN)/python scripts/load_test.py --db build/load.db --clients 200 --seconds 60
 
 pin-eval: $(VENV)/.dev
 	$(BIN)/python scripts/pin_eval_floors.py
