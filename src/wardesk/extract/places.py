@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from wardesk.extract.layers import doc_text
 from wardesk.extract.places_gazetteer import Gazetteer, load_gazetteer
 from wardesk.records import Place
 
@@ -65,7 +66,7 @@ class PlaceMention:
 class PlaceTableImpl:
     doc: Doc
     found: tuple[PlaceMention, ...] = ()
-    text: str = ""  # doc.text, read once
+    text: str = ""  # doc_text(doc), read once
 
     @property
     def places(self) -> tuple[Place, ...]:
@@ -209,7 +210,7 @@ def find_places(doc: Doc) -> PlaceTableImpl:
         found.append(PlaceMention(place, span.start, span.end, _host(span, gaz.is_country(place))))
     found += _bare_capitals(doc, gaz, found, taken)
     found.sort(key=lambda m: m.start)
-    return PlaceTableImpl(doc=doc, found=tuple(found), text=doc.text)
+    return PlaceTableImpl(doc=doc, found=tuple(found), text=doc_text(doc))
 
 
 def _bare_capitals(doc: Doc, gaz: Gazetteer, found: list[PlaceMention], taken: set[int]) -> list[PlaceMention]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from wardesk.extract.layers import Layers
+from wardesk.extract.layers import Layers, doc_text
 from wardesk.extract.phrase_lexicon import PhraseLexicon, load_data
 from wardesk.extract.position_cues import (
     Trigger,
@@ -79,7 +79,7 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
             for holder in holders:
                 out.append(Position(
                     holder=holder.actor, issue=issue, stance=stance,
-                    text=layers.doc.text[start:end], evidence=Span(sent.start_char, sent.end_char),
+                    text=doc_text(layers.doc)[start:end], evidence=Span(sent.start_char, sent.end_char),
                     target=target if target != holder.actor else None,
                     attribution=attribution, date=_date(layers, trig.token),
                 ))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wardesk.extract.layers import doc_text
 from wardesk.extract.quote_scan import Quote
 from wardesk.extract.speech_cues import (
     Candidate,
@@ -60,7 +61,7 @@ def carried_quotes(doc: Doc, quotes: tuple[Quote, ...], taken: list[Candidate]) 
         if not before:
             continue
         prev = max(before, key=lambda c: c.end)
-        gap = doc.text[prev.end: q.open]
+        gap = doc_text(doc)[prev.end: q.open]
         if q.continues or (_starts_sentence(doc, q) and len(gap) <= CARRY_GAP and "\n\n" not in gap):
             found.append(Candidate(prev.speaker, prev.speaker_text, prev.cue, q.start, q.end,
                                    prev.certainty, True, prev.cue_i))
@@ -104,7 +105,7 @@ def _tag_noun(cue: Token, q: Quote) -> Token | None:
 def _end_of(doc: Doc, q: Quote) -> int:
     """A quote's content without the comma a speaker tag follows ("We are ready," he said)."""
     end = q.end
-    while end > q.start + 1 and doc.text[end - 1] in ",;:":
+    while end > q.start + 1 and doc_text(doc)[end - 1] in ",;:":
         end -= 1
     return end
 
@@ -119,13 +120,13 @@ def _starts_sentence(doc: Doc, q: Quote) -> bool:
     if first is None:
         return False
     sent: Span = first.sent
-    lead = doc.text[sent.start_char: q.open]
+    lead = doc_text(doc)[sent.start_char: q.open]
     return not lead.strip(" \n\t\"“‘'")
 
 
 def _tag_after(doc: Doc, q: Quote) -> Token | None:
     closing = _token_at(doc, q.close)
-    if closing is None or doc.text[q.start:q.end].endswith("."):
+    if closing is None or doc_text(doc)[q.start:q.end].endswith("."):
         return None  # "… ." closes a sentence: what follows starts a new one
     i = closing.i + 1
     window = [t for t in doc[i: i + TAG_WINDOW]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wardesk.extract.layers import doc_text
 from wardesk.extract.speech_cues import (
     Candidate,
     claim_marked,
@@ -133,7 +134,7 @@ def _to_clause_end(doc: Doc, verb: Token, that: Token) -> tuple[int, int] | None
 
 
 def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    start, end = trim(doc.text, start, end)
+    start, end = trim(doc_text(doc), start, end)
     return (start, end) if end - start >= 3 else None
 
 
@@ -259,7 +260,7 @@ def _opens_sentence(tok: Token) -> bool:
 def _rest_of_sentence(doc: Doc, phrase_head: Token) -> tuple[int, int] | None:
     sent: Span = phrase_head.sent
     left, right = phrase_head.left_edge, phrase_head.right_edge
-    before = trim(doc.text, _lead_in_start(sent), left.idx) if left.i > sent.start else (0, 0)
-    after = trim(doc.text, _end(right), sent.end_char) if right.i < sent.end - 1 else (0, 0)
+    before = trim(doc_text(doc), _lead_in_start(sent), left.idx) if left.i > sent.start else (0, 0)
+    after = trim(doc_text(doc), _end(right), sent.end_char) if right.i < sent.end - 1 else (0, 0)
     best = max(before, after, key=lambda s: s[1] - s[0])
     return best if best[1] - best[0] >= 3 else None

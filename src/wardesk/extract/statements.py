@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from wardesk.extract.layers import ActorTable
+from wardesk.extract.layers import ActorTable, doc_text
 from wardesk.extract.quote_scan import Quote, find_quotes, outer_quotes
 from wardesk.extract.speech_cues import (
     PRONOUNS,
@@ -64,7 +64,7 @@ class StatementIndex:
 
 
 def find_statements(doc: Doc, actors: ActorTable) -> StatementIndex:
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     candidates = _candidates(doc, outer_quotes(quotes))
     statements = _resolve_all(doc, actors, candidates)
     return StatementIndex(statements, quotes)
@@ -84,7 +84,7 @@ def _candidates(doc: Doc, quotes: tuple[Quote, ...]) -> list[Candidate]:
 def _inside_quote(doc: Doc, cand: Candidate, quotes: tuple[Quote, ...]) -> bool:
     """A cue inside someone's quoted words reports a third party: keep the outer statement."""
     at = doc[cand.cue_i].idx
-    return any(q.start <= at < q.end and len(doc.text[q.start:q.end].split()) >= QUOTE_MIN_WORDS
+    return any(q.start <= at < q.end and len(doc_text(doc)[q.start:q.end].split()) >= QUOTE_MIN_WORDS
                for q in quotes)
 
 
@@ -93,7 +93,7 @@ def _snap_to_quote(doc: Doc, cand: Candidate, quotes: tuple[Quote, ...]) -> Cand
     quote, so take the whole quotation ("A. B," Towson said)."""
     for q in quotes:
         if q.start < cand.start < q.end and cand.end >= q.end - 1:
-            start, end = unquote(doc.text, q.open, q.close + 1)
+            start, end = unquote(doc_text(doc), q.open, q.close + 1)
             if end - start > 2:
                 return Candidate(cand.speaker, cand.speaker_text, cand.cue, start, end,
                                  cand.certainty, True, cand.cue_i)
@@ -130,7 +130,7 @@ def _resolve_all(doc: Doc, actors: ActorTable, cands: list[Candidate]) -> tuple[
             certainty = "claimed"
         out.append(Statement(
             speaker=ref.actor if ref else None, speakerText=text, cue=c.cue,
-            content=doc.text[c.start: c.end], direct=c.direct, certainty=certainty,
+            content=doc_text(doc)[c.start: c.end], direct=c.direct, certainty=certainty,
             start=c.start, end=c.end,
         ))
     return tuple(out)
@@ -140,7 +140,7 @@ def _speaker(doc: Doc, actors: ActorTable, tok: Token | None) -> tuple[ActorRef 
     if tok is None:
         return None, ""
     start, end = noun_phrase(tok)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     refs = actors.refs(tok) or actors.refs_in(start, end)
     if refs:
         return refs[0], (refs[0].actorText if tok.lower_ in PRONOUNS else text)

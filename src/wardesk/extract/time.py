@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wardesk.extract.layers import doc_text
 from wardesk.extract.time_patterns import DateExpr, scan
 from wardesk.extract.time_resolve import (
     clause_verb,
@@ -61,7 +62,7 @@ class _Found:
 class DateTableImpl:
     doc: Doc
     found: tuple[_Found, ...] = ()
-    text: str = ""  # doc.text, read once
+    text: str = ""  # doc_text(doc), read once
 
     @property
     def mentions(self) -> tuple[DateMention, ...]:
@@ -164,7 +165,7 @@ def _relative_to_event(f: _Found) -> bool:
 
 def find_dates(doc: Doc, published: str | None) -> DateTableImpl:
     pub = parse_published(published)
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)  # built from the tokens on every access: read it once
     exprs = list(scan(text))
     exprs += _entity_dates(doc, exprs)
     found = [f for f in (_read(doc, text, e, pub) for e in sorted(exprs, key=lambda e: e.start)) if f]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from wardesk.extract.layers import StatementTable
+from wardesk.extract.layers import StatementTable, doc_text
 from wardesk.extract.phrase_lexicon import PhraseLexicon, load_data
 from wardesk.extract.quote_scan import Quote, find_quotes, quoted_at
 from wardesk.records import LoadedTerm, Tone
@@ -29,7 +29,7 @@ def loaded_lexicon() -> PhraseLexicon:
 
 
 def score_tone(doc: Doc, statements: StatementTable) -> Tone:
-    quotes: tuple[Quote, ...] = getattr(statements, "quotes", None) or find_quotes(doc.text)
+    quotes: tuple[Quote, ...] = getattr(statements, "quotes", None) or find_quotes(doc_text(doc))
     terms = loaded_terms(doc, quotes)
     words = sum(1 for t in doc if not (t.is_punct or t.is_space)) or 1
     return Tone(score=round(-_weight(terms) * PER_WORDS / words, 2) + 0.0, loaded_terms=terms)
@@ -42,7 +42,7 @@ def loaded_terms(doc: Doc, quotes: tuple[Quote, ...]) -> tuple[LoadedTerm, ...]:
             continue
         start = doc[hit.start].idx
         end = doc[hit.end - 1].idx + len(doc[hit.end - 1].text)
-        out.append(LoadedTerm(doc.text[start:end], start, end, hit.key, quoted_at(quotes, start, end)))
+        out.append(LoadedTerm(doc_text(doc)[start:end], start, end, hit.key, quoted_at(quotes, start, end)))
     return tuple(out)
 
 
