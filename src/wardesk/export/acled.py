@@ -129,7 +129,7 @@ def country_name(code: str | None) -> str:
 def actor_name(ref: ActorRef, protest: str | None = None, violent: bool = False) -> str:
     """ACLED's naming style: "Military Forces of Russia", "Protesters (Serbia)" …; in violence
     a state named only as a country is its armed forces."""
-    country = country_name(ref.code) if ref.code and ref.code != "IGO" else ""
+    country = country_name(ref.code) if ref.code and ref.code not in ("IGO", "NGO") else ""
     if protest and ref.sector in (None, "CVL", "OPP", "LAB", "NGO"):
         return f"{protest} ({country})" if country else protest
     styles = {"MIL": "Military Forces of {}", "GOV": "Government of {}", "COP": "Police Forces of {}",

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # codes wardesk uses beside ISO 3166 alpha-3: intergovernmental bodies (SCHEMA.md) and Kosovo's
 # user-assigned XKX (used by the EU and ISO-aware tools; ISO 3166 has no code for Kosovo)
-NON_ISO_CODES = frozenset({"IGO", "XKX"})
+NON_ISO_CODES = frozenset({"IGO", "NGO", "XKX"})
 
 
 # Column lists for the INSERTs: named, so a later migration may add columns at the end.
