@@ -210,3 +210,16 @@ def test_no_country_recognising_is_negated() -> None:
                 "Crimea|PROPN|NNP|dobj|3 .|PUNCT|.|punct|3")
     (ev,) = find_events(layers(doc, {4: (UKR,)}), "a1")
     assert ev.negated and ev.event != "SUPPORT"
+
+
+def test_no_longer_recognising_is_negated() -> None:
+    doc = build("Leaders|NOUN|NNS|nsubj|4|leader will|AUX|MD|aux|4 no|ADV|RB|neg|3 longer|ADV|RBR|advmod|4 "
+                "recognize|VERB|VB|ROOT|4 Farmajo|PROPN|NNP|dobj|4 .|PUNCT|.|punct|4")
+    (ev,) = find_events(layers(doc, {0: (UKR,), 5: (RUS,)}), "a1")
+    assert ev.negated and ev.event == "REJECT"
+
+
+def test_what_was_done_instead_is_no_event() -> None:
+    doc = build("Instead|ADV|RB|advmod|5 of|ADP|IN|prep|0 demanding|VERB|VBG|pcomp|1|demand talks|NOUN|NNS|dobj|2|talk "
+                "Japan|PROPN|NNP|nsubj|5 waited|VERB|VBD|ROOT|5|wait .|PUNCT|.|punct|5")
+    assert all(e.event != "REQUEST" for e in find_events(layers(doc, {4: (ref("JPN"),)}), "a1"))

@@ -313,7 +313,7 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         return both[:1], both[1:]
     source = _noun_sources(noun, actors)
     target = _noun_targets(noun, actors)
-    if _under_attack(noun):  # "the convoy came under attack": the subject is the one attacked
+    if under_attack(noun):  # "the convoy came under attack": the subject is the one attacked
         _, target = _subject_refs(noun.head.head, actors)
         return source, target
     anchor = noun
@@ -330,7 +330,7 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     return source, target
 
 
-def _under_attack(noun: Token) -> bool:
+def under_attack(noun: Token) -> bool:
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ == "under" and _lemma(prep.head) in ("come", "be", "remain")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from wardesk.extract.event_roles import Refs, refs_of, roles, subject_token
+from wardesk.extract.event_roles import Refs, refs_of, roles, subject_token, under_attack
 from wardesk.extract.modality import (
     SPEECH_VERBS,
     local_attribution,
@@ -136,7 +136,10 @@ def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
 
 
 def _without(trigger: Token) -> bool:
-    return trigger.dep_ in ("pcomp", "pobj") and trigger.head.lower_ == "without"
+    """"without demanding", "instead of calling for": what was not done."""
+    prep = trigger.head
+    return trigger.dep_ in ("pcomp", "pobj") and (
+        prep.lower_ == "without" or (prep.lower_ == "of" and prep.head.lower_ == "instead"))
 
 
 # Legal measures whose "for"-phrase is the charge ("jailed for spying", "sanctioned over").
@@ -214,7 +217,7 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
     actors = layers.actors
     attribution, speaker, speech_verb = local_attribution(m.trigger, actors)
     source, target = roles(m, actors)
-    if speaker is not None and _pronoun_subject(m.trigger):
+    if speaker is not None and _pronoun_subject(m.trigger) and not under_attack(m.trigger):
         said = speaker_refs(speaker, actors)  # "X said it had shot down …": it = X
         if "inverse" in m.predicate.flags and not target:
             target = said

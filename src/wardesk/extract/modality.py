@@ -212,6 +212,8 @@ def negated_of(trigger: Token) -> bool:
             return True
         if t.pos_ in ("VERB", "AUX") and _nobody_subject(t):
             return True
+        if any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for c in t.children):
+            return True  # "will no longer recognize"
     return False
 
 
