@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wardesk.extract.event_roles import Refs, refs_of, roles, subject_token, under_attack
+from wardesk.extract.layers import doc_text
 from wardesk.extract.modality import (
     SPEECH_VERBS,
     local_attribution,
@@ -274,12 +275,12 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         event_type, mode = "REJECT", None
     start, end = _evidence_span(sent)
     first, last = min(m.words, key=lambda t: t.i), max(m.words, key=lambda t: t.i)
-    trigger_text = layers.doc.text[first.idx: last.idx + len(last.text)]
+    trigger_text = doc_text(layers.doc)[first.idx: last.idx + len(last.text)]
     return Event(
         id=content_id(article_id, start, m.trigger.idx, event_type),
         event=event_type, mode=mode, context=m.predicate.context,
         source=source, target=target, eventText=trigger_text,
-        evidence=Evidence(layers.doc.text[start:end], start, end),
+        evidence=Evidence(doc_text(layers.doc)[start:end], start, end),
         date=date, eventLoc=_place(parts, layers),
         dead=counts.dead, injured=counts.injured, size=counts.size, quantities=counts.quantities,
         status=status, negated=negated, attribution=attribution, certainty=certainty,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wardesk.extract.layers import doc_text
 from wardesk.records import QUAD_CLASS, ActorRef, Attribution
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def _phrase_text(head: Token) -> str:
     from wardesk.extract.event_roles import phrase_span
 
     start, end = phrase_span(head)
-    text = head.doc.text[start:end]
+    text = doc_text(head.doc)[start:end]
     for det in ("the ", "The "):
         if text.startswith(det):
             text = text[len(det):]
