@@ -1,51 +1,23 @@
-"""Builds the FastAPI app: security headers, the request-size cap, static files, the routers.
-
-The app holds only the store path and the settings; each request opens its own store handle,
-so SQLite connections never cross threads.
+"""Builds the FastAPI app: security headers, the request-size cap, the answer cache, static
+files, the routers; ``serve`` runs it with one uvicorn worker process per core.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from wardesk.api import downloads, ingest, read
+from wardesk.api.cache import AnswerCache, SecurityHeaders
+from wardesk.api.deps import StorePool
 from wardesk.errors import StoreError, UsageError
-from wardesk.settings import Settings
+from wardesk.settings import Settings, load_settings
 from wardesk.web import assets, pages
-
-# 'self' only: every script, style and image is served by the desk itself (no CDN, no inline JS).
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-    "frame-ancestors 'none'; form-action 'self'"
-)
-
-
-class SecurityHeaders(BaseHTTPMiddleware):
-    """Adds the Content-Security-Policy and friends, and refuses oversized request bodies."""
-
-    def __init__(self, app: object, max_body: int) -> None:
-        super().__init__(app)  # type: ignore[arg-type]  # Starlette's ASGIApp protocol
-        self.max_body = max_body
-
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length")
-        if request.method in ("POST", "PUT", "PATCH") and not (length and length.isdigit()):
-            # a body of unknown length could not be capped before it is read
-            return JSONResponse({"detail": "Content-Length required"}, status_code=411)
-        if length and length.isdigit() and int(length) > self.max_body:
-            return JSONResponse({"detail": "request body too large"}, status_code=413)
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
 
 
 async def _usage_error(request: Request, exc: Exception) -> Response:
@@ -57,8 +29,9 @@ async def _store_error(request: Request, exc: Exception) -> Response:
     return JSONResponse({"detail": str(exc)}, status_code=503)
 
 
-def create_app(store_path: str, settings: Settings) -> FastAPI:
-    """The desk over the store at ``store_path`` (JSON API under /api, pages at /)."""
+def create_app(store_path: str, settings: Settings, cache: bool = True) -> FastAPI:
+    """The desk over the store at ``store_path`` (JSON API under /api, pages at /); ``cache``
+    keeps GET answers until the store changes."""
     app = FastAPI(
         title="wardesk",
         version="0.1.0",
@@ -69,7 +42,12 @@ def create_app(store_path: str, settings: Settings) -> FastAPI:
     app.state.store_path = store_path
     app.state.settings = settings
     app.state.extractor = None
-    app.add_middleware(SecurityHeaders, max_body=settings.max_bytes + 64 * 1024)
+    app.state.store_pool = StorePool(store_path)
+    app.router.on_shutdown.append(app.state.store_pool.close)
+    # the last added runs first: headers and size cap outside, so cached answers get them too
+    if cache:
+        app.add_middleware(AnswerCache, store_path=store_path)  # type: ignore[arg-type]
+    app.add_middleware(SecurityHeaders, max_body=settings.max_bytes + 64 * 1024)  # type: ignore[arg-type]
     static = Path(__file__).resolve().parent.parent / "web" / "static"
     app.mount("/static/app", StaticFiles(directory=static), name="static")
     app.add_exception_handler(UsageError, _usage_error)
@@ -82,8 +60,33 @@ def create_app(store_path: str, settings: Settings) -> FastAPI:
     return app
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8765) -> None:
-    """Run the desk with uvicorn over ``settings.db`` (loopback unless told otherwise)."""
+def app_from_env() -> FastAPI:
+    """The app factory each uvicorn worker process calls: settings come from WARDESK_* variables."""
+    settings = load_settings()
+    return create_app(settings.db, settings)
+
+
+def _settings_env(settings: Settings) -> dict[str, str]:
+    """``settings`` as WARDESK_* variables, so worker processes rebuild the same Settings."""
+    env = {}
+    for f in dataclasses.fields(Settings):
+        value = getattr(settings, f.name)
+        if value is not None:
+            env[f"WARDESK_{f.name.upper()}"] = "1" if value is True else "0" if value is False \
+                else str(value)
+    return env
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8765,
+          workers: int | None = None) -> None:
+    """Run the desk with uvicorn over ``settings.db`` (loopback unless told otherwise), one worker
+    process per core by default (WARDESK_SERVE_WORKERS or ``workers`` to change it)."""
     import uvicorn
 
-    uvicorn.run(create_app(settings.db, settings), host=host, port=port, log_level="info")
+    count = workers or int(os.environ.get("WARDESK_SERVE_WORKERS", "0")) or os.cpu_count() or 1
+    if count == 1:
+        uvicorn.run(create_app(settings.db, settings), host=host, port=port, log_level="info")
+        return
+    os.environ.update(_settings_env(settings))  # read by app_from_env in each worker
+    uvicorn.run("wardesk.api.app:app_from_env", factory=True, workers=count, host=host,
+                port=port, log_level="info")
