@@ -118,3 +118,12 @@ def test_a_pooled_store_sees_commits_made_after_it_was_opened(
 def test_the_desk_still_refuses_unsized_and_oversized_bodies(client: TestClient) -> None:
     big = client.post("/api/ingest", content=b"x" * 100, headers={"content-length": "999999999999"})
     assert big.status_code == 413 and "content-security-policy" in big.headers
+
+
+def test_worker_processes_rebuild_the_same_settings(tmp_path: Path) -> None:
+    from wardesk.api.app import _settings_env
+    from wardesk.settings import Settings, load_settings
+
+    given = Settings(db=str(tmp_path / "w.db"), token="t0k", allow_private=True, max_bytes=1234,
+                     doc_timeout=2.5)
+    assert load_settings(env=_settings_env(given)) == given

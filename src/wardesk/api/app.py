@@ -63,7 +63,12 @@ def create_app(store_path: str, settings: Settings, cache: bool = True) -> FastA
 def app_from_env() -> FastAPI:
     """The app factory each uvicorn worker process calls: settings come from WARDESK_* variables."""
     settings = load_settings()
-    return create_app(settings.db, settings)
+    return create_app(settings.db, settings, cache=_cache_wanted())
+
+
+def _cache_wanted() -> bool:
+    """WARDESK_SERVE_CACHE=0 turns the answer cache off (to measure or debug without it)."""
+    return os.environ.get("WARDESK_SERVE_CACHE", "1").strip() != "0"
 
 
 def _settings_env(settings: Settings) -> dict[str, str]:
@@ -85,7 +90,8 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8765,
 
     count = workers or int(os.environ.get("WARDESK_SERVE_WORKERS", "0")) or os.cpu_count() or 1
     if count == 1:
-        uvicorn.run(create_app(settings.db, settings), host=host, port=port, log_level="info")
+        app = create_app(settings.db, settings, cache=_cache_wanted())
+        uvicorn.run(app, host=host, port=port, log_level="info")
         return
     os.environ.update(_settings_env(settings))  # read by app_from_env in each worker
     uvicorn.run("wardesk.api.app:app_from_env", factory=True, workers=count, host=host,

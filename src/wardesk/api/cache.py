@@ -123,6 +123,8 @@ class AnswerCache:
         if marker is None:
             await self.app(scope, receive, send)
             return
+        # the routes reuse work done for this store state (the brief) under the same marker
+        scope.setdefault("state", {})["store_marker"] = marker
         url = scope["path"] + "?" + bytes(scope.get("query_string", b"")).decode("latin-1")
         # the day too: a default window such as "the last week" moves at midnight
         key = (url, marker, dt.date.today().isoformat())

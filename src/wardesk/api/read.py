@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 
+from wardesk.api.briefs import current_brief
 from wardesk.api.deps import MAX_LIMIT, MAX_OFFSET, Day, FilterDep, StoreDep
 from wardesk.api.views import actor_view, article_view, event_view, position_board
-from wardesk.brief import make_brief
 from wardesk.store import stats
 
 router = APIRouter(prefix="/api", tags=["read"])
@@ -114,8 +114,9 @@ def get_position_board(
 
 
 @router.get("/brief", summary="The situation brief over a window of days")
-def get_brief(store: StoreDep, since: Day = None, until: Day = None) -> dict[str, Any]:
-    return make_brief(store, since=since, until=until).to_dict()
+def get_brief(request: Request, store: StoreDep, since: Day = None,
+              until: Day = None) -> dict[str, Any]:
+    return current_brief(request, store, since=since, until=until).to_dict()
 
 
 @router.get("/stats", summary="Counts, events per day by type, by country, located events")

@@ -11,6 +11,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from wardesk.api.briefs import current_brief
 from wardesk.api.deps import MAX_OFFSET, FilterDep, FormDay, StoreDep, filter_params
 from wardesk.api.views import (
     actor_view,
@@ -20,7 +21,6 @@ from wardesk.api.views import (
     event_view,
     position_board,
 )
-from wardesk.brief import make_brief
 from wardesk.store import stats
 from wardesk.web.assets import map_available
 from wardesk.web.templating import environment
@@ -42,7 +42,7 @@ def _found(value: Any) -> Any:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request, store: StoreDep) -> HTMLResponse:
     return page(request, "overview.html", "/api/stats", counts=store.counts(),
-                brief=make_brief(store), map=map_available())
+                brief=current_brief(request, store), map=map_available())
 
 
 def _facet_links(params: dict[str, str], facets: dict[str, Any]) -> dict[str, list[Any]]:
@@ -129,6 +129,6 @@ def rejections_page(request: Request, store: StoreDep) -> HTMLResponse:
 @router.get("/brief", response_class=HTMLResponse)
 def brief_page(request: Request, store: StoreDep,
                since: FormDay = None, until: FormDay = None) -> HTMLResponse:
-    brief = make_brief(store, since=since or None, until=until or None)
+    brief = current_brief(request, store, since=since or None, until=until or None)
     twin = "/api/brief?" + urlencode({k: v for k, v in (("since", since), ("until", until)) if v})
     return page(request, "brief.html", twin, brief=brief)
