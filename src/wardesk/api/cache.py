@@ -16,6 +16,7 @@ from typing import Any
 
 from wardesk.store import Store
 from wardesk.store.marker import change_marker
+from wardesk.web.assets import map_available
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -77,6 +78,14 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def _page_inputs(path: str) -> str:
+    """What a page shows besides the store: whether the map's vendor files are installed (they
+    can appear or vanish while the desk runs). The JSON answers depend on the store alone."""
+    if path.startswith("/api/"):
+        return ""
+    return "|map" if map_available() else "|nomap"
+
+
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope.get("headers", []):
         if key.lower() == name:
@@ -98,7 +107,8 @@ class AnswerCache:
     misses of one URL wait for the first (a commit must not make every client recompute)."""
 
     def __init__(self, app: ASGIApp, store_path: str, max_entries: int = 512,
-                 max_bytes: int = 64 * 1024 * 1024, max_answer: int = 4 * 1024 * 1024) -> None:
+                 max_bytes: int = 64 * 1024 * 1024, max_answer: int = 4 * 1024 * 1024,
+                 max_computing: int = 3) -> None:
         self.app = app
         self.store_path = store_path
         self.max_entries, self.max_bytes, self.max_answer = max_entries, max_bytes, max_answer
@@ -107,6 +117,9 @@ class AnswerCache:
         self.pending: dict[tuple[str, int, str], asyncio.Future[Answer | None]] = {}
         self._marker_store: Store | None = None
         self.hits = self.misses = 0
+        # after a commit every URL misses at once: a few threads at a time finish sooner than
+        # a dozen fighting over the GIL, and leave the event loop free to serve cached answers
+        self.computing = asyncio.Semaphore(max_computing)
 
     def marker(self) -> int | None:
         """The store's change marker, read on this process's one held connection (the event loop
@@ -126,8 +139,9 @@ class AnswerCache:
         # the routes reuse work done for this store state (the brief) under the same marker
         scope.setdefault("state", {})["store_marker"] = marker
         url = scope["path"] + "?" + bytes(scope.get("query_string", b"")).decode("latin-1")
-        # the day too: a default window such as "the last week" moves at midnight
-        key = (url, marker, dt.date.today().isoformat())
+        # the day too (a default window such as "the last week" moves at midnight), and for
+        # pages whether the map can be shown
+        key = (url, marker, dt.date.today().isoformat() + _page_inputs(scope["path"]))
         answer = self.entries.get(key)
         if answer is None and key in self.pending:
             answer = await asyncio.shield(self.pending[key])
@@ -146,7 +160,8 @@ class AnswerCache:
         self.pending[key] = future
         capture = _Capture(send, self.max_answer)
         try:
-            await self.app(scope, receive, capture.send)
+            async with self.computing:
+                await self.app(scope, receive, capture.send)
         finally:
             answer = capture.answer()
             future.set_result(answer)
