@@ -107,8 +107,7 @@ class AnswerCache:
     misses of one URL wait for the first (a commit must not make every client recompute)."""
 
     def __init__(self, app: ASGIApp, store_path: str, max_entries: int = 512,
-                 max_bytes: int = 64 * 1024 * 1024, max_answer: int = 4 * 1024 * 1024,
-                 max_computing: int = 3) -> None:
+                 max_bytes: int = 64 * 1024 * 1024, max_answer: int = 4 * 1024 * 1024) -> None:
         self.app = app
         self.store_path = store_path
         self.max_entries, self.max_bytes, self.max_answer = max_entries, max_bytes, max_answer
@@ -117,9 +116,6 @@ class AnswerCache:
         self.pending: dict[tuple[str, int, str], asyncio.Future[Answer | None]] = {}
         self._marker_store: Store | None = None
         self.hits = self.misses = 0
-        # after a commit every URL misses at once: a few threads at a time finish sooner than
-        # a dozen fighting over the GIL, and leave the event loop free to serve cached answers
-        self.computing = asyncio.Semaphore(max_computing)
 
     def marker(self) -> int | None:
         """The store's change marker, read on this process's one held connection (the event loop
@@ -160,8 +156,7 @@ class AnswerCache:
         self.pending[key] = future
         capture = _Capture(send, self.max_answer)
         try:
-            async with self.computing:
-                await self.app(scope, receive, capture.send)
+            await self.app(scope, receive, capture.send)
         finally:
             answer = capture.answer()
             future.set_result(answer)
