@@ -127,3 +127,46 @@ def test_worker_processes_rebuild_the_same_settings(tmp_path: Path) -> None:
     given = Settings(db=str(tmp_path / "w.db"), token="t0k", allow_private=True, max_bytes=1234,
                      doc_timeout=2.5)
     assert load_settings(env=_settings_env(given)) == given
+
+
+def test_a_waiter_gets_the_answer_even_when_it_was_dropped_meanwhile(tmp_path: Path) -> None:
+    """Concurrent misses of one URL share one computation; the shared answer may already have
+    left the cache (a newer store state) by the time a waiter resumes."""
+    import asyncio
+
+    async def scenario() -> list[bytes]:
+        gate = asyncio.Event()
+        calls: list[int] = []
+
+        async def slow(scope: Scope, receive: Receive, send: Send) -> None:
+            calls.append(1)
+            await gate.wait()
+            await send({"type": "http.response.start", "status": 200,
+                        "headers": [(b"content-type", b"application/json")]})
+            await send({"type": "http.response.body", "body": b"42"})
+
+        cache = AnswerCache(slow, str(tmp_path / "w.db"))  # type: ignore[arg-type]
+        got: list[bytes] = []
+
+        async def leader_send(message: Message) -> None:
+            cache.entries.clear()  # as if a commit's new answers had pushed it out
+
+        async def waiter_send(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                got.append(message["body"])
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b""}
+
+        scope: Scope = {"type": "http", "method": "GET", "path": "/api/stats",
+                        "query_string": b"", "headers": []}
+        leader = asyncio.create_task(cache(dict(scope), receive, leader_send))
+        await asyncio.sleep(0.01)
+        waiter = asyncio.create_task(cache(dict(scope), receive, waiter_send))
+        await asyncio.sleep(0.01)
+        gate.set()
+        await asyncio.gather(leader, waiter)
+        assert len(calls) == 1  # computed once for both
+        return got
+
+    assert asyncio.run(scenario()) == [b"42"]
