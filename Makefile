@@ -24,7 +24,7 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json
 
 # The samples cover 10–19 March 2025; the brief spans them all.
 demo: $(BIN)/wardesk frontend/node_modules/.package-lock.json
-	$(BIN)/wardesk --db $(DB) ingest --quiet samples/ ; test $$? -le 1
+	$(BIN)/wardesk --db $(DB) --quiet ingest samples/ ; test $$? -le 1
 	$(BIN)/wardesk --db $(DB) brief --since 2025-03-10
 	@echo "Serving the desk at http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
 	$(BIN)/wardesk --db $(DB) serve --host 127.0.0.1 --port $(PORT)
