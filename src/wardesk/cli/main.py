@@ -59,6 +59,9 @@ class WardeskGroup(click.Group):
             ctx.exit(2 if isinstance(exc, UsageError) else 1)
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # `wardesk events | head`: the reader left; not an error
+            sys.stderr.close()
+            ctx.exit(0)
         except Exception as exc:
             if "--debug" in sys.argv:
                 raise
