@@ -118,3 +118,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["wardesk.text"] = doc.text
     return text
+
+
+def clause_verb(token: Token) -> Token | None:
+    """The verb (or auxiliary) heading ``token``'s clause, climbing the parse; None at the root."""
+    node = token
+    for _ in range(40):  # parses are trees, but a bound costs nothing
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None

@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from wardesk.extract.layers import doc_text
+from wardesk.extract.layers import clause_verb, doc_text
 from wardesk.extract.places_gazetteer import Gazetteer, load_gazetteer
 from wardesk.records import Place
 
@@ -131,7 +131,7 @@ def _nominal_verb(trigger: Token) -> set[int]:
     """For a nominal trigger, the verb it is an argument of ("sit down in Riyadh for talks")."""
     if trigger.pos_ in ("VERB", "AUX"):
         return set()
-    verb = _clause_verb(trigger)
+    verb = clause_verb(trigger)
     if verb is not None and trigger.dep_ in (*_ARGUMENTS, "pobj", "npadvmod"):
         return {verb.i}
     return set()
@@ -149,7 +149,7 @@ def _arguments(verb: Token) -> set[int]:
 
 def _where_antecedent(trigger: Token) -> Token | None:
     """"the region, where forces clashed": the noun a where-clause holding the trigger is about."""
-    verb = trigger if trigger.pos_ in ("VERB", "AUX") else _clause_verb(trigger)
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else clause_verb(trigger)
     if verb is None or verb.dep_ != "relcl":
         return None
     if any(c.lower_ == "where" for c in verb.children):
@@ -165,7 +165,7 @@ def _event_nouns_below(verb: Token) -> list[Token]:
         same.add(verb.head.i)  # "one was killed and three injured as a result of the attack"
     found = []
     for tok in verb.subtree:
-        host = _clause_verb(tok)
+        host = clause_verb(tok)
         if tok.lemma_.lower() in _cues().event_nouns and tok.dep_ == "pobj" and host is not None and host.i in same:
             found.append(tok)
     return found
@@ -183,17 +183,6 @@ def _governing_verbs(trigger: Token) -> set[int]:
         if node.pos_ in ("VERB", "AUX"):
             found.add(node.i)
     return found
-
-
-def _clause_verb(token: Token) -> Token | None:
-    node = token
-    for _ in range(40):
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
 
 
 def find_places(doc: Doc) -> PlaceTableImpl:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wardesk.extract.layers import Counts
+from wardesk.extract.layers import Counts, clause_verb
 from wardesk.extract.numbers_parse import number_words, parse_amount, parse_number
 from wardesk.records import Quantity
 
@@ -72,7 +72,7 @@ class QuantityTableImpl:
             if trigger.dep_ in ("relcl", "acl"):
                 clause.add(trigger.head.i)
         else:
-            host = _clause_verb(trigger)
+            host = clause_verb(trigger)
             clause = {t.i for t in (host or trigger).subtree}
         violent = _violent(trigger)
 
@@ -111,17 +111,6 @@ def _total(doc: Doc, counts: list[CountMention], kind: str) -> int | None:
             head = head.head
         groups[head.i] = groups.get(head.i, 0) + c.value
     return max(groups.values()) if groups else None
-
-
-def _clause_verb(token: Token) -> Token | None:
-    node = token
-    for _ in range(40):
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
 
 
 _CLAUSE_EDGES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"})
