@@ -110,7 +110,7 @@ def _has_complement(noun: Token) -> bool:
 
 
 def _with_scope(tok: Token, stance: str, kind: str) -> Trigger | None:
-    parts = [c for c in tok.rights if c.dep_ in COMPLEMENTS and not c.is_punct]
+    parts = [c for c in tok.rights if c.dep_ in COMPLEMENTS and not c.is_punct and not _own_clause(tok, c)]
     if not parts or _answers_claim(tok, stance) or _idle_request(tok, parts):
         return None
     start = min(p.left_edge.i for p in parts)
@@ -118,12 +118,27 @@ def _with_scope(tok: Token, stance: str, kind: str) -> Trigger | None:
     return Trigger(tok, stance, kind, (max(start, tok.i + 1), end))
 
 
+def _own_clause(tok: Token, part: Token) -> bool:
+    """"opposes X and … gives military support": a verb conjoined to the stance verb is a
+    predicate of its own, not a thing opposed; so is a participle hung on it ("…, saying …")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if part.dep_ == "conj" and part.pos_ in ("VERB", "AUX"):
+        # with a nominal object the stance is complete; a bare clause list may hang off the
+        # stance verb in the parse ("demanded Kyiv commit to …, abandon … and recognise …")
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children)
+        return own_subject or any(c.dep_ == "dobj" and c.i < part.i for c in tok.children)
+    return part.dep_ == "advcl" and part.tag_ == "VBG" and part.i > tok.i + 1 and part.doc[part.i - 1].is_punct
+
+
 def _answers_claim(tok: Token, stance: str) -> bool:
     """"rejected the allegation that …", "dismissed concerns about …": no stance on an issue."""
     if stance not in ("reject", "oppose"):
         return False
     objects = set(stance_data()["claim_objects"])
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in tok.children)
+    # the parse may hang "concerns that …" as the subject of a clause: "dismissed [concerns that X would …]"
+    heads = [*tok.children, *[g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i]]
+    return any(c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in objects and c.i > tok.i for c in heads)
 
 
 def _idle_request(tok: Token, parts: list[Token]) -> bool:
@@ -171,10 +186,34 @@ def subordinate(tok: Token, top: Token) -> bool:
             return True
         if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in _TIME_PREPS:
             return True  # "before the presidential election": when, not what
+        if _side_relative(node) or _traded(node):
+            return True  # "…, which would violate sanctions"; "in return for the weapons"
+        if node.dep_ == "prep" and node.lower_ in _SIDE_PREPS:
+            return True  # "as a step toward peace": what the stance is taken as, not on
         node = node.head
     return False
 
 
+def _side_relative(node: Token) -> bool:
+    """A relative clause that comments ("Russia, which would violate sanctions") or has a
+    subject of its own ("the island that Beijing considers its territory"); one whose subject
+    is the relative word itself ("an outcome that would see aid resume") still says what."""
+    if node.dep_ != "relcl":
+        return False
+    if node.left_edge.i > 0 and node.doc[node.left_edge.i - 1].text == ",":
+        return True
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.tag_ not in ("WDT", "WP")
+
+
+def _traded(node: Token) -> bool:
+    """The object of "in return for"/"in exchange for": what is given, not what is asked."""
+    if node.dep_ != "pobj" or node.head.lower_ != "for" or node.head.i == 0:
+        return False
+    return node.doc[node.head.i - 1].lower_ in ("return", "exchange")
+
+
+_SIDE_PREPS = ("as",)
 _TIME_PREPS = ("before", "after", "until", "since", "during", "ahead", "amid")
 _SIDE_MARKS = ("if", "when", "unless", "before", "after", "until", "because", "while")
 

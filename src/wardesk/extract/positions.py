@@ -108,7 +108,7 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
         refs = list(layers.actors.refs(subject))[:MAX_HOLDERS]
     if passive:
         refs = [r for a in _agents(trig.token) for r in layers.actors.refs(a)][:MAX_HOLDERS]
-    borrow = subject is None or subject.lower_ in PRONOUNS or trig.kind == "modal" or passive
+    borrow = subject is None or _speaker_pronoun(subject) or trig.kind == "modal" or passive
     if not refs and borrow and attribution is not None and attribution.actor is not None:
         refs = [ActorRef(attribution.actor, attribution.text)]
     refs = [r for r in refs if r.actor is not None]  # a phrase the actor table could not place
@@ -116,6 +116,25 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     if attribution is not None and attribution.actor in holder_ids:
         attribution = None  # the holder said it: no third party to credit
     return refs, attribution
+
+
+_FIRST_PERSON = ("i", "we", "me", "us")
+_QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
+
+
+def _speaker_pronoun(subject: Token) -> bool:
+    """A pronoun that may stand for the speaker: "we"/"I" always; "they"/"he" only outside
+    the speaker's own quoted words, where a third person is someone else ("They want …")."""
+    if subject.lower_ not in PRONOUNS:
+        return False
+    return subject.lower_ in _FIRST_PERSON or not _in_quote(subject)
+
+
+def _in_quote(tok: Token) -> bool:
+    before = tok.doc[tok.sent.start: tok.i].text
+    if _QUOTE_OPEN in before or _QUOTE_CLOSE in before:
+        return before.rfind(_QUOTE_OPEN) > before.rfind(_QUOTE_CLOSE)
+    return before.count('"') % 2 == 1
 
 
 def _agents(verb: Token) -> list[Token]:
