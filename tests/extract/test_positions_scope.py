@@ -58,3 +58,13 @@ def test_first_person_in_a_quote_is_the_speaker(nlp: Any) -> None:
 def test_dismissing_concerns_is_no_stance(nlp: Any) -> None:
     found = _positions(nlp, "Kyiv dismissed concerns that the elections would be delayed.")
     assert not found
+
+
+def test_topic_after_over_is_not_what_is_asked(nlp: Any) -> None:
+    found = _positions(nlp, "Paris requested talks with Washington over its new tariffs on wine.")
+    assert not any(i == "tariffs" for _, i, _ in found)
+
+
+def test_a_nouns_errand_is_not_the_speakers_stance(nlp: Any) -> None:
+    found = _positions(nlp, "“The failure to achieve a ceasefire is a stain on the record,” Petrov said.")
+    assert not any(h == "rus/gov/ivan-petrov" for h, _, _ in found)

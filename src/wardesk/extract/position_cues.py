@@ -189,7 +189,7 @@ def subordinate(tok: Token, top: Token) -> bool:
         if _side_relative(node) or _traded(node):
             return True  # "…, which would violate sanctions"; "in return for the weapons"
         if node.dep_ == "prep" and node.lower_ in _SIDE_PREPS:
-            return True  # "as a step toward peace": what the stance is taken as, not on
+            return True
         node = node.head
     return False
 
@@ -213,7 +213,7 @@ def _traded(node: Token) -> bool:
     return node.doc[node.head.i - 1].lower_ in ("return", "exchange")
 
 
-_SIDE_PREPS = ("as",)
+_SIDE_PREPS = ("as", "over")  # "as a step toward peace", "consultations over tariffs": topic, not object
 _TIME_PREPS = ("before", "after", "until", "since", "during", "ahead", "amid")
 _SIDE_MARKS = ("if", "when", "unless", "before", "after", "until", "because", "while")
 

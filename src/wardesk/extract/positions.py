@@ -109,6 +109,8 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     if passive:
         refs = [r for a in _agents(trig.token) for r in layers.actors.refs(a)][:MAX_HOLDERS]
     borrow = subject is None or _speaker_pronoun(subject) or trig.kind == "modal" or passive
+    if subject is None and trig.kind == "verb" and trig.token.dep_ == "acl":
+        borrow = False  # "the failure to achieve …": a noun's errand, not the speaker's stance
     if not refs and borrow and attribution is not None and attribution.actor is not None:
         refs = [ActorRef(attribution.actor, attribution.text)]
     refs = [r for r in refs if r.actor is not None]  # a phrase the actor table could not place
