@@ -97,3 +97,13 @@ def test_every_sovereign_state_has_a_demonym_and_a_capital(kb) -> None:  # type:
                   "MDV", "COM", "ATG"}  # the capital is the country's name, ambiguous, or stands for the EU
     assert sovereign - no_demonym <= demonyms
     assert sovereign - no_capital <= capitals
+
+
+def test_features_hold_a_country_name_and_are_not_names() -> None:
+    from wardesk.kb import load_kb
+
+    kb = load_kb()
+    assert "Gulf of Guinea" in kb.features
+    for feature in kb.features:  # each is there to hide a country word inside it
+        assert feature not in kb.names
+        assert any(word in kb.names for word in feature.split()), feature

@@ -25,6 +25,7 @@ from wardesk.kb.entries import (
     DEMONYM,
     GROUP,
     IGO,
+    INSTITUTION,
     MEDIA,
     SEAT,
     TITLE,
@@ -92,7 +93,8 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
     text = scan.doc[cues.start:end].text
     word = hit.word
     if word.kind == TITLE and not is_plural(head):
-        found = _title_holder(scan, drafts, hit, cues, people, when) or _speaks_for(scan, drafts, head)
+        found = _title_holder(scan, drafts, hit, cues, people, when) or (
+            None if cues.entries else _speaks_for(scan, drafts, head, hit.word.slug))
         if found:
             return Phrase(start, _phrase_end(scan, hit, head, ("of", "for")), hit.head, (found,))
         if _describes_someone(head):
@@ -144,11 +146,17 @@ def _telling(scan: Scan, start: int, end: int) -> bool:
                for t in scan.doc[start:end])
 
 
-def _speaks_for(scan: Scan, drafts: Drafts, head: Token) -> Draft | None:
+# Titles whose "for X" names where the holder is sent, not whom they act for ("envoy for Syria").
+SENT_TO = {"envoy", "ambassador"}
+
+
+def _speaks_for(scan: Scan, drafts: Drafts, head: Token, slug: str) -> Draft | None:
     """An unnamed holder of a title stands for the body named after it: "a spokesman for the
-    Kremlin", "the head of the IAEA", "the leader of ISIS"."""
+    Kremlin", "the head of the IAEA", "the leader of ISIS". A name before the title owns it
+    instead ("the U.N. envoy for Syria" is the U.N.'s), so callers ask only without one."""
+    preps = ("of",) if slug in SENT_TO else ("of", "for")
     for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for pobj in prep.children:
             hit = scan.names.get(pobj.i)
@@ -196,7 +204,50 @@ def _countries(entries: list[Entry], cues: Cues, people: list[PersonMention], sc
         out.append(national)
     if not out and sector in HOME_SECTORS:  # "police in Tbilisi", "protesters in Georgia"
         out.extend(e.country for e in prep_countries(scan, head, ("in",)) if e.country)
+    if not out and sector in HOME_SECTORS | {"MIL"} and _bare_institution(scan, cues, head):
+        country = _sentence_country(scan, head)
+        out.extend([country] if country else [])
     return out
+
+
+# Institutions a country has one of: "the government", "police", "the army" in a sentence that
+# names one country only are that country's.
+NATIONAL_INSTITUTIONS = {"government", "authorities", "police", "army", "military", "ministry",
+                         "regime", "parliament", "cabinet", "judiciary", "navy", "air-force"}
+
+
+def _bare_institution(scan: Scan, cues: Cues, head: Token) -> bool:
+    """A definite national institution with nothing before it ("the government", "police");
+    not "governments" (many countries') nor "the authority" (a power, not a body)."""
+    word = scan.words.get(head.i)
+    if word is None or word.word.slug not in NATIONAL_INSTITUTIONS or cues.start != word.start:
+        return False
+    if is_plural(head) != (word.word.slug == "authorities") and word.word.slug != "police":
+        return False
+    before = scan.doc[word.start - 1].lower_ if word.start > 0 else ""
+    return before == "the" or ((is_plural(head) or word.word.slug == "police") and before not in ("a", "an"))
+
+
+# Prepositions after which a country is only a place or a party, not whose institution it is.
+OTHER_PARTY_PREPS = {"from", "with", "to", "against", "on", "by", "toward", "towards", "into"}
+
+
+def _sentence_country(scan: Scan, head: Token) -> str | None:
+    """The one country the sentence names (by name, demonym or capital), or None if it names
+    none or several: "Sudanese police", "the government in Kabul". A country that is a
+    verb's object or after "from"/"with"… is another party ("a partner from Brazil")."""
+    found: set[str] = set()
+    for i in range(head.sent.start, head.sent.end):
+        hit = scan.names.get(i)
+        if hit is None or hit.entry.kind not in (COUNTRY, CAPITAL, DEMONYM) or not hit.entry.country:
+            continue
+        root = scan.doc[hit.end - 1]
+        other = root.dep_ in ("dobj", "iobj") or (root.dep_ == "pobj" and root.head.lower_ in OTHER_PARTY_PREPS)
+        owned = scan.words.get(root.head.i)  # "the Chinese military": another institution's country
+        other = other or (owned is not None and owned.word.kind == INSTITUTION and root.head.i != head.i)
+        if not other:
+            found.add(hit.entry.country)
+    return found.pop() if len(found) == 1 else None
 
 
 def _coalition(drafts: Drafts, slug: str, text: str, members: list[str]) -> Draft:

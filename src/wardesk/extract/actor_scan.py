@@ -60,10 +60,20 @@ def singular(token: Token) -> str:
 
 
 def scan_names(cols: TokenColumns, kb: KnowledgeBase) -> dict[int, NameHit]:
-    """Known names, longest match first, keyed by every token index they cover."""
-    return _longest_matches(
+    """Known names, longest match first, keyed by every token index they cover; names inside
+    a geographic feature ("Guinea" in "Gulf of Guinea") are places, so they are left out."""
+    hits = _longest_matches(
         cols.texts, cols.spaces, kb.name_prefixes, lambda key, i, j: _name_hit(kb, key, i, j),
     )
+    if kb.features:
+        features = _longest_matches(cols.texts, cols.spaces, kb.feature_prefixes,
+                                    lambda key, i, j: (i, j) if key in kb.features else None,
+                                    span=lambda f: f)
+        for i in features:
+            hit = hits.get(i)
+            for k in range(hit.start, hit.end) if hit else ():
+                hits.pop(k, None)
+    return hits
 
 
 def _name_hit(kb: KnowledgeBase, key: str, i: int, j: int) -> NameHit | None:
@@ -72,7 +82,8 @@ def _name_hit(kb: KnowledgeBase, key: str, i: int, j: int) -> NameHit | None:
 
 
 def _longest_matches(texts: list[str], spaces: list[bool], prefixes: frozenset[str],
-                     hit_at: Callable[[str, int, int], H | None]) -> dict[int, H]:
+                     hit_at: Callable[[str, int, int], H | None],
+                     span: Callable[[H], tuple[int, int]] | None = None) -> dict[int, H]:
     """Greedy longest matches over the token texts: a candidate grows token by token for as
     long as it is the prefix of some phrase, so most tokens cost one set lookup."""
     hits: dict[int, H] = {}
@@ -88,9 +99,10 @@ def _longest_matches(texts: list[str], spaces: list[bool], prefixes: frozenset[s
         if found is None:
             i += 1
             continue
-        for k in range(found.start, found.end):  # type: ignore[attr-defined]  # NameHit/WordHit
+        start, end = span(found) if span else (found.start, found.end)  # type: ignore[attr-defined]
+        for k in range(start, end):
             hits[k] = found
-        i = found.end  # type: ignore[attr-defined]
+        i = end
     return hits
 
 

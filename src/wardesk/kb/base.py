@@ -11,11 +11,13 @@ from wardesk.kb.entries import MEDIA, Entry, OfficeHolder, SectorWord
 from wardesk.kb.loading import (
     load_bodies,
     load_countries,
+    load_features,
     load_honorifics,
     load_leaders,
     load_office_holders,
     load_seats,
     load_sector_words,
+    slugify,
 )
 
 
@@ -39,6 +41,11 @@ class KnowledgeBase:
     honorifics: dict[str, str | None]
     no_ruler: frozenset[str] = frozenset()
     leaders: dict[str, str] = field(default_factory=dict)  # country → office of its "leader"
+    features: frozenset[str] = frozenset()  # "Gulf of Guinea": places whose names hold a country's
+
+    @cached_property
+    def feature_prefixes(self) -> frozenset[str]:
+        return frozenset(name[:k] for name in self.features for k in range(1, len(name) + 1))
 
     @cached_property
     def name_prefixes(self) -> frozenset[str]:
@@ -107,6 +114,8 @@ class KnowledgeBase:
             if entry.name in self.no_ruler or surface in self.no_ruler:
                 continue
             patterns.append({"label": entry.label, "pattern": surface, "id": entry.slug})
+        for feature in self.features:  # longer than the country name inside, so it wins
+            patterns.append({"label": "LOC", "pattern": feature, "id": slugify(feature)})
         for holder in self.holders:  # full names only: a lone surname can be part of another name
             patterns.append({"label": "PERSON", "pattern": holder.name, "id": holder.name})
         return patterns
@@ -126,5 +135,5 @@ def load_kb() -> KnowledgeBase:
     return KnowledgeBase(
         names=names, countries=countries, sector_words=load_sector_words(),
         holders=load_office_holders(), honorifics=load_honorifics(), no_ruler=frozenset(no_ruler),
-        leaders=load_leaders(),
+        leaders=load_leaders(), features=load_features(),
     )

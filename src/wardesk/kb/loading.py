@@ -123,6 +123,11 @@ def load_honorifics() -> dict[str, str | None]:
     return {word: (sector or None) for word, sector, *_ in rows("honorifics.tsv")}
 
 
+def load_features() -> frozenset[str]:
+    """Names of seas, gulfs and regions that contain a country's name but are places."""
+    return frozenset(name.strip() for name, *_ in rows("features.tsv") if name.strip())
+
+
 def load_leaders() -> dict[str, str]:
     """Country → the office its "leader" holds, where that is not the president."""
     return {country: office for country, office, *_ in rows("leaders.tsv")}
