@@ -68,3 +68,8 @@ def test_topic_after_over_is_not_what_is_asked(nlp: Any) -> None:
 def test_a_nouns_errand_is_not_the_speakers_stance(nlp: Any) -> None:
     found = _positions(nlp, "“The failure to achieve a ceasefire is a stain on the record,” Petrov said.")
     assert not any(h == "rus/gov/ivan-petrov" for h, _, _ in found)
+
+
+def test_doer_of_a_long_infinitive_chain_is_the_holder(nlp: Any) -> None:
+    found = _positions(nlp, "Kovalenko said a coalition is forming to send Kyiv engineers and monitoring teams to support the ceasefire.")
+    assert not any(h == "ukr/gov/olena-kovalenko" for h, _, _ in found)

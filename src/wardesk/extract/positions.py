@@ -17,7 +17,7 @@ from wardesk.extract.position_cues import (
     subordinate,
     triggers,
 )
-from wardesk.extract.speech_cues import PRONOUNS, speaker_of
+from wardesk.extract.speech_cues import PRONOUNS, speaker_of, subject_of
 from wardesk.records import ActorRef, Attribution, Position, Span
 
 if TYPE_CHECKING:
@@ -156,7 +156,22 @@ def _subject(trig: Trigger) -> Token | None:
         return owner
     if trig.kind == "condition":
         return _root_subject(tok)
-    return speaker_of(tok)
+    return speaker_of(tok) or _chain_subject(tok)
+
+
+def _chain_subject(verb: Token) -> Token | None:
+    """The subject at the top of a long chain of infinitives and conjuncts ("a coalition is
+    forming to provide … and monitoring mechanisms to support …"): that clause's doer, not the
+    speaker of the sentence."""
+    tok = verb
+    for _ in range(6):
+        if tok.dep_ not in ("advcl", "conj", "xcomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        subject = subject_of(tok)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _root_subject(tok: Token) -> Token | None:
