@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from wardesk.extract.events import find_events
+from wardesk.records import ActorRef
 
 _spec = importlib.util.spec_from_file_location("wardesk_events_fakes_r2", Path(__file__).with_name("events_fakes.py"))
 assert _spec is not None and _spec.loader is not None
@@ -223,3 +224,24 @@ def test_what_was_done_instead_is_no_event() -> None:
     doc = build("Instead|ADV|RB|advmod|5 of|ADP|IN|prep|0 demanding|VERB|VBG|pcomp|1|demand talks|NOUN|NNS|dobj|2|talk "
                 "Japan|PROPN|NNP|nsubj|5 waited|VERB|VBD|ROOT|5|wait .|PUNCT|.|punct|5")
     assert all(e.event != "REQUEST" for e in find_events(layers(doc, {4: (ref("JPN"),)}), "a1"))
+
+
+def test_a_city_before_an_attack_noun_is_where_not_who() -> None:
+    # "The Ankara attack killed 12 people.": the city is a place ref (no actor of its own)
+    doc = build("The|DET|DT|det|2 Ankara|PROPN|NNP|nmod|2 attack|NOUN|NN|nsubj|3 "
+                "killed|VERB|VBD|ROOT|3|kill 12|NUM|CD|nummod|5 people|NOUN|NNS|dobj|3|people .|PUNCT|.|punct|3")
+    place = ActorRef(None, "Ankara", "TUR", "GOV")
+    table = layers(doc, {1: (place,)})
+    fake = table.actors
+    # As in the real table, refs_in lists actors only: a place is no actor of its own.
+    fake.refs_in = lambda start, end: tuple(r for r in type(fake).refs_in(fake, start, end) if r.actor)
+    events = find_events(table, "a1")
+    assert all("TUR" not in codes(ev.source) for ev in events), events
+
+
+def test_a_country_before_an_attack_noun_still_acts() -> None:
+    # "The Russian attack killed 12 people.": a country word that is an actor keeps the source
+    doc = build("The|DET|DT|det|2 Russian|ADJ|JJ|amod|2 attack|NOUN|NN|nsubj|3 "
+                "killed|VERB|VBD|ROOT|3|kill 12|NUM|CD|nummod|5 people|NOUN|NNS|dobj|3|people .|PUNCT|.|punct|3")
+    events = find_events(layers(doc, {1: (RUS,)}), "a1")
+    assert any(codes(ev.source) == ["RUS"] for ev in events), events

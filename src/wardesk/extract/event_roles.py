@@ -82,7 +82,10 @@ def refs_of(head: Token, actors: ActorTable, agent: bool = False) -> Refs:
     if not refs:  # the actors named inside the phrase: "a U.S. request", "Serbia's crackdown"
         skip = _AGENT_SKIP if agent else frozenset()
         for tok in phrase_tokens(head, skip):
-            refs += tuple(actors.refs(tok))
+            found = tuple(actors.refs(tok))
+            if agent and tok.i < head.i and tok.dep_ in ("compound", "nmod", "amod"):
+                found = tuple(r for r in found if r.actor is not None)  # "the Ankara attack killed": where
+            refs += found
         if not refs:
             start, end = phrase_span(head, skip)
             refs = tuple(actors.refs_in(start, end))
@@ -282,7 +285,10 @@ def _noun_sources(noun: Token, actors: ActorTable) -> Refs:
     out: Refs = ()
     for c in noun.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
-            out = _dedupe(out + tuple(actors.refs(c)) + _span_refs(c, actors))
+            refs = tuple(actors.refs(c))
+            if c.dep_ != "poss":  # "the Ankara attack": a city before the noun says where, not who
+                refs = tuple(r for r in refs if r.actor is not None)
+            out = _dedupe(out + refs + _span_refs(c, actors))
     for pobj in _prep_objects(noun, _SOURCE_PREPS):
         out = _dedupe(out + refs_of(pobj, actors))
     return out
