@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from wardesk.pipeline import Extracted
     from wardesk.store import Store
 
-_MANY = (".jsonl", ".ndjson", ".json", ".rss", ".atom", ".xml")  # files that may hold many articles
 Progress = Callable[[int], None]  # called with the number of documents just finished
 
 
@@ -117,6 +116,13 @@ def _save(article: Article, record: ArticleRecord, store: Store, summary: Ingest
         summary.unchanged += 1
 
 
+def _may_hold_many(path: str) -> bool:
+    """A corpus, feed or JSON list: read_sources, not read_one, takes those."""
+    from wardesk.ingest.sources import CORPUS_SUFFIXES, FEED_SUFFIXES
+
+    return os.path.splitext(path)[1].lower() in CORPUS_SUFFIXES | FEED_SUFFIXES | {".json"}
+
+
 def extract_sources(
     sources: Sequence[str], settings: Settings, *, published: str | None = None,
     text: str | None = None,
@@ -128,7 +134,7 @@ def extract_sources(
     items: Iterable[Article | Rejection]
     if text is not None:
         items = [read_one("-", settings, published=published, text=text)]
-    elif len(sources) == 1 and os.path.isfile(sources[0]) and not sources[0].endswith(_MANY):
+    elif len(sources) == 1 and os.path.isfile(sources[0]) and not _may_hold_many(sources[0]):
         items = [read_one(sources[0], settings, published=published)]
     else:
         items = read_sources(sources, settings, published=published)

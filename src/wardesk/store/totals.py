@@ -36,15 +36,7 @@ def per_day(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
         table = "event_code_day_totals"
         clauses.append("code = ?")
         params.append(f.country.strip().upper())
-    if f.type:
-        clauses.append("type = ?")
-        params.append(one_of(canonical_type(f.type), EVENT_TYPES, "event type"))
-    if f.since:
-        clauses.append("day >= ?")
-        params.append(day(f.since, "since"))
-    if f.until:
-        clauses.append("day <= ?")
-        params.append(f"{day(f.until, 'until')}~")
+    _type_and_days(f, clauses, params)
     # table is one of two constants above
     sql = f"SELECT day, type, n FROM {table} WHERE {' AND '.join(clauses)} ORDER BY day, type"
     return [{"date": d, "type": t, "count": n} for d, t, n in conn.execute(sql, params)]
@@ -67,15 +59,7 @@ def _by_country_days(conn: Connection, f: EventFilter) -> list[tuple[str, int]]:
     """Countries touched by the events of a type and/or date range: the per-country day totals,
     plus the undated events when no date range excludes them."""
     clauses, params = ["n > 0"], list[Any]()
-    if f.type:
-        clauses.append("type = ?")
-        params.append(one_of(canonical_type(f.type), EVENT_TYPES, "event type"))
-    if f.since:
-        clauses.append("day >= ?")
-        params.append(day(f.since, "since"))
-    if f.until:
-        clauses.append("day <= ?")
-        params.append(f"{day(f.until, 'until')}~")
+    _type_and_days(f, clauses, params)
     counted: dict[str, int] = {}
     sql = f"SELECT code, SUM(n) FROM event_code_day_totals WHERE {' AND '.join(clauses)} GROUP BY code"
     for code, n in conn.execute(sql, params):
@@ -104,3 +88,16 @@ def located(conn: Connection, f: EventFilter, limit: int) -> list[dict[str, Any]
     keys = ("id", "event", "status", "date", "place", "lat", "lon")
     return [dict(zip(keys, row, strict=True))
             for row in conn.execute(sql, [f.country.strip().upper() if f.country else "", limit])]
+
+
+def _type_and_days(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
+    """The type and date-range conditions the running-total tables can answer."""
+    if f.type:
+        clauses.append("type = ?")
+        params.append(one_of(canonical_type(f.type), EVENT_TYPES, "event type"))
+    if f.since:
+        clauses.append("day >= ?")
+        params.append(day(f.since, "since"))
+    if f.until:
+        clauses.append("day <= ?")
+        params.append(f"{day(f.until, 'until')}~")
