@@ -15,6 +15,7 @@ from wardesk.extract.actor_phrases import (
     is_plural,
     left_run,
     prep_countries,
+    sentence_country,
     with_article,
 )
 from wardesk.extract.actor_pronouns import its_owner
@@ -25,7 +26,6 @@ from wardesk.kb.entries import (
     DEMONYM,
     GROUP,
     IGO,
-    INSTITUTION,
     MEDIA,
     SEAT,
     TITLE,
@@ -93,12 +93,12 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
     text = scan.doc[cues.start:end].text
     word = hit.word
     if word.kind == TITLE and not is_plural(head):
-        found = _title_holder(scan, drafts, hit, cues, people, when) or (
-            None if cues.entries else _speaks_for(scan, drafts, head, hit.word.slug))
+        found = _title_holder(scan, drafts, hit, cues, people, when)
+        if found is None and _describes_someone(head):
+            return None  # "Lina Haddad, the director of Caritas": the person acts, not the title
+        found = found or (None if cues.entries else _speaks_for(scan, drafts, head, hit.word.slug))
         if found:
             return Phrase(start, _phrase_end(scan, hit, head, ("of", "for")), hit.head, (found,))
-        if _describes_someone(head):
-            return None
         # An unnamed holder of a title still acts for whoever the words before it name: "China's
         # U.N. ambassador", "a Hamas official", "Trump's envoy" (below, as a one-person group).
     bodies = [e for e in entries if e.kind in BODY_KINDS]
@@ -205,7 +205,7 @@ def _countries(entries: list[Entry], cues: Cues, people: list[PersonMention], sc
     if not out and sector in HOME_SECTORS:  # "police in Tbilisi", "protesters in Georgia"
         out.extend(e.country for e in prep_countries(scan, head, ("in",)) if e.country)
     if not out and sector in HOME_SECTORS | {"MIL"} and _bare_institution(scan, cues, head):
-        country = _sentence_country(scan, head)
+        country = sentence_country(scan, head)
         out.extend([country] if country else [])
     return out
 
@@ -226,28 +226,6 @@ def _bare_institution(scan: Scan, cues: Cues, head: Token) -> bool:
         return False
     before = scan.doc[word.start - 1].lower_ if word.start > 0 else ""
     return before == "the" or ((is_plural(head) or word.word.slug == "police") and before not in ("a", "an"))
-
-
-# Prepositions after which a country is only a place or a party, not whose institution it is.
-OTHER_PARTY_PREPS = {"from", "with", "to", "against", "on", "by", "toward", "towards", "into"}
-
-
-def _sentence_country(scan: Scan, head: Token) -> str | None:
-    """The one country the sentence names (by name, demonym or capital), or None if it names
-    none or several: "Sudanese police", "the government in Kabul". A country that is a
-    verb's object or after "from"/"with"… is another party ("a partner from Brazil")."""
-    found: set[str] = set()
-    for i in range(head.sent.start, head.sent.end):
-        hit = scan.names.get(i)
-        if hit is None or hit.entry.kind not in (COUNTRY, CAPITAL, DEMONYM) or not hit.entry.country:
-            continue
-        root = scan.doc[hit.end - 1]
-        other = root.dep_ in ("dobj", "iobj") or (root.dep_ == "pobj" and root.head.lower_ in OTHER_PARTY_PREPS)
-        owned = scan.words.get(root.head.i)  # "the Chinese military": another institution's country
-        other = other or (owned is not None and owned.word.kind == INSTITUTION and root.head.i != head.i)
-        if not other:
-            found.add(hit.entry.country)
-    return found.pop() if len(found) == 1 else None
 
 
 def _coalition(drafts: Drafts, slug: str, text: str, members: list[str]) -> Draft:

@@ -7,7 +7,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from wardesk.extract.actor_drafts import Draft, Drafts
-from wardesk.extract.actor_phrases import Cues, Scan, left_run, nearest_owner, role_text
+from wardesk.extract.actor_phrases import (
+    Cues,
+    Scan,
+    left_run,
+    nearest_owner,
+    prep_countries,
+    role_text,
+    sentence_country,
+)
 from wardesk.extract.actor_scan import PersonName
 from wardesk.extract.layers import KnownPerson
 from wardesk.kb.base import name_key
@@ -110,6 +118,9 @@ def read_people(scan: Scan, drafts: Drafts, known: Mapping[str, KnownPerson],
         if mention.draft.country is None:
             mention.draft.fill(_related_country(scan, mention, mentions), None)
     for mention in mentions:
+        if mention.draft.country is None and _holds_office(mention):
+            mention.draft.fill(_home_country(scan, mention), None)
+    for mention in mentions:
         draft = mention.draft
         if draft.country and draft.sector is None:
             # A named person tied to a country in war news is mostly an official, unless a plain
@@ -184,6 +195,26 @@ def _learn_from_elsewhere(scan: Scan, draft: Draft, known: Mapping[str, KnownPer
     holder = scan.kb.holder_named(draft.name, when)
     if holder is not None and draft.country in (None, holder.country):
         draft.fill(holder.country, holder.sector, holder.role, holder.office)
+
+
+# Sectors of people who hold an office in their own country: a titled official the text gives
+# no country is, in news, mostly of the one country the sentence is about.
+OFFICE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "OPP", "ELI"}
+
+
+def _holds_office(mention: PersonMention) -> bool:
+    titled = mention.cues.title is not None or mention.cues.rank is not None
+    return titled and mention.draft.sector in OFFICE_SECTORS
+
+
+def _home_country(scan: Scan, mention: PersonMention) -> str | None:
+    """"King Hassan of Morocco" (a country after the name), else the one country the sentence
+    names outside other parties' phrases ("President X ... in Algiers", "Haiti's elections")."""
+    head = scan.doc[mention.head]
+    after = [e.country for e in prep_countries(scan, head, ("of",)) if e.country]
+    if after:
+        return after[0]
+    return sentence_country(scan, head)
 
 
 SUBJECTS = {"nsubj", "nsubjpass"}

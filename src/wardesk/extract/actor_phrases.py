@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.actor_scan import POSSESSIVE, NameHit, PersonName, WordHit
 from wardesk.kb import KnowledgeBase
-from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, PEOPLE, SEAT, TITLE, Entry
+from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, INSTITUTION, PEOPLE, SEAT, TITLE, Entry
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -193,3 +193,26 @@ def prep_countries(scan: Scan, head: Token, preps: tuple[str, ...] = ("of", "fro
                 if hit and hit.entry.kind in COUNTRY_KINDS:
                     out.append(hit.entry)
     return out
+
+
+# Prepositions after which a country is only a place or a party, not whose institution it is.
+OTHER_PARTY_PREPS = {"from", "with", "to", "against", "on", "by", "toward", "towards", "into"}
+
+
+def sentence_country(scan: Scan, head: Token) -> str | None:
+    """The one country the sentence names (by name, demonym or capital), or None if it names
+    none or several: "Sudanese police", "the government in Kabul". A country that is a
+    verb's object or after "from"/"with"… is another party ("a partner from Brazil")."""
+    found: set[str] = set()
+    for i in range(head.sent.start, head.sent.end):
+        hit = scan.names.get(i)
+        if hit is None or hit.entry.kind not in (COUNTRY, CAPITAL, DEMONYM) or not hit.entry.country:
+            continue
+        root = scan.doc[hit.end - 1]
+        other = root.dep_ in ("dobj", "iobj") or (root.dep_ == "pobj" and root.head.lower_ in OTHER_PARTY_PREPS)
+        owned = scan.words.get(root.head.i)  # "the Chinese military": another institution's country
+        owned_kinds = (INSTITUTION, TITLE) if head.i in scan.person_at else (INSTITUTION,)
+        other = other or (owned is not None and owned.word.kind in owned_kinds and root.head.i != head.i)
+        if not other:
+            found.add(hit.entry.country)
+    return found.pop() if len(found) == 1 else None

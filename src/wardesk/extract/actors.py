@@ -127,6 +127,7 @@ def find_actors(
     owner: dict[int, int] = {}
     for person in people:
         start = person.cues.start if person.cues.pronoun is None else person.cues.pronoun + 1
+        start = min(start, person.name.start)  # cues read from an apposition lie after the name
         _claim(phrases, owner, Phrase(start, person.name.end, person.head, (person.draft,)))
     for hit in sorted(set(words.values()), key=lambda h: h.start):
         if hit.head not in owner:
