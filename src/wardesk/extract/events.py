@@ -18,7 +18,7 @@ from wardesk.extract.modality import (
 )
 from wardesk.extract.modality import certainty_of as _certainty_of
 from wardesk.extract.predicates import Match, disaster_sentence, match_sentence, reduced_passive
-from wardesk.records import Attribution, Event, EventDate, Evidence, Place, content_id
+from wardesk.records import ActorRef, Attribution, Event, EventDate, Evidence, Place, content_id
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -107,7 +107,20 @@ def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
             if ev is not None:
                 built.append(ev)
         events.extend(_merge(built))
-    return tuple(events)
+    return _settle_unidentified(events)
+
+
+def _settle_unidentified(events: list[Event]) -> tuple[Event, ...]:
+    """Unnamed attackers stay unnamed (no UNK actor) when the article names who attacks
+    elsewhere: in "Ukrainian drones hit Moscow … one person was killed", the killing is most
+    likely the named side's, and the place's country would be the victim's."""
+    named = any(e.event in VIOLENT and any(r.code and r.sector != "UNK" for r in e.source) for e in events)
+    if not named:
+        return tuple(events)
+    return tuple(
+        replace(e, source=tuple(r for r in e.source if r.sector != "UNK")) if e.event in VIOLENT else e
+        for e in events
+    )
 
 
 def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
@@ -276,18 +289,41 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
     start, end = _evidence_span(sent)
     first, last = min(m.words, key=lambda t: t.i), max(m.words, key=lambda t: t.i)
     trigger_text = doc_text(layers.doc)[first.idx: last.idx + len(last.text)]
+    place = _place(parts, layers)
+    if event_type == "ASSAULT" and not source and place is not None and place.country:
+        source = (_unidentified(m, trigger_text, place.country),)
     return Event(
         id=content_id(article_id, start, m.trigger.idx, event_type),
         event=event_type, mode=mode, context=m.predicate.context,
         source=source, target=target, eventText=trigger_text,
         evidence=Evidence(doc_text(layers.doc)[start:end], start, end),
-        date=date, eventLoc=_place(parts, layers),
+        date=date, eventLoc=place,
         dead=counts.dead, injured=counts.injured, size=counts.size, quantities=counts.quantities,
         status=status, negated=negated, attribution=attribution, certainty=certainty,
     )
 
 
 _SELF_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
+
+
+VIOLENT = frozenset({"ASSAULT", "COERCE"})
+
+
+def _unidentified(m: Match, trigger_text: str, country: str) -> ActorRef:
+    """PLOVER's UNK actor for an attack nobody is named for ("a roadside bomb killed two
+    soldiers near Samarra"), placed in the country where it happened (as ACLED's "unidentified
+    armed group (Iraq)"); its words are the weapon named ("by a car bomb") or the attack noun."""
+    verb = m.trigger
+    doer = [c for c in verb.children if c.dep_ == "nsubj"] if m.predicate.kind != "noun" else []
+    for prep in verb.children:
+        if prep.dep_ == "agent" and prep.lower_ == "by":
+            doer += [c for c in prep.children if c.dep_ == "pobj"]
+    for noun in doer:  # "a car bomb exploded", "killed by a roadside bomb"
+        words = [t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "prep", "nummod")]
+        if words and noun.pos_ in ("NOUN", "PROPN"):
+            return ActorRef(None, " ".join(words), country, "UNK")
+    text = trigger_text if m.predicate.kind == "noun" else "unidentified attackers"
+    return ActorRef(None, text, country, "UNK")
 
 
 def _empty_warning(m: Match, target: Refs, actors: ActorTable) -> bool:

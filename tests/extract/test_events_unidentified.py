@@ -1,0 +1,34 @@
+"""PLOVER's UNK actor: an attack nobody is named for is coded to an unidentified actor in the
+country where it happened, unless the article names who attacks elsewhere (real model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wardesk.records import Article
+
+pytestmark = pytest.mark.model
+
+
+def _sources(extractor: Any, text: str) -> list[list[tuple[str, str | None, str | None]]]:
+    record = extractor(Article(text=text, published="2004-05-06"))
+    return [[(r.actorText, r.code, r.sector) for r in e.source] for e in record.events if e.event == "ASSAULT"]
+
+
+def test_bomb_with_nobody_named_is_unk_of_the_place(extractor: Any) -> None:
+    found = _sources(extractor, "Two policemen were killed by a roadside bomb outside the town of Kandahar.")
+    assert [("roadside bomb", "AFG", "UNK")] in found, found
+
+
+def test_named_attacker_elsewhere_leaves_the_killing_unsourced(extractor: Any) -> None:
+    text = ("Syrian troops shelled the town of Tal Rifaat on Monday. "
+            "One person was killed in the village of Kafr Naya, a local official said.")
+    found = _sources(extractor, text)
+    assert found and not any(r[2] == "UNK" for refs in found for r in refs), found
+
+
+def test_named_attacker_is_not_replaced(extractor: Any) -> None:
+    found = _sources(extractor, "Congolese rebels attacked an army post near Goma on Sunday.")
+    assert found and not any(r[2] == "UNK" for refs in found for r in refs), found
