@@ -63,3 +63,9 @@ def test_events_that_did_not_happen_or_are_not_acled_are_left_out() -> None:
     assert rows(ev("ASSAULT", None, status="denied")) == []
     assert rows(ev("ASSAULT", None, negated=True)) == []
     assert rows(ev("CONSULT", None, "met"), ev("REQUEST", None, "urged")) == []
+
+
+def test_unidentified_attacker_is_an_unidentified_armed_group() -> None:
+    unk = ActorRef(None, "roadside bomb", "IRQ", "UNK")
+    (row,) = rows(ev("ASSAULT", None, "killed", source=(unk,), target=(CVL,), dead=2))
+    assert row["actor1"] == "Unidentified Armed Group (Iraq)" and row["inter1"] == "3"

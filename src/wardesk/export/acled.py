@@ -27,7 +27,7 @@ RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 
 # ACLED interaction codes by PLOVER sector.
-_INTER = {"GOV": "1", "MIL": "1", "COP": "1", "SPY": "1", "REB": "2", "INS": "2", "CVL": "7",
+_INTER = {"GOV": "1", "MIL": "1", "COP": "1", "SPY": "1", "REB": "2", "INS": "2", "UNK": "3", "UAF": "3", "CVL": "7",
           "REF": "7", "MED": "7", "NGO": "7", "BUS": "7"}
 _ARMED = {"MIL", "REB", "INS", "COP", "SPY"}
 _INTERCEPT_WORDS = ("shot down", "shoot down", "intercept", "downed", "destroyed")
@@ -133,7 +133,8 @@ def actor_name(ref: ActorRef, protest: str | None = None, violent: bool = False)
     if protest and ref.sector in (None, "CVL", "OPP", "LAB", "NGO"):
         return f"{protest} ({country})" if country else protest
     styles = {"MIL": "Military Forces of {}", "GOV": "Government of {}", "COP": "Police Forces of {}",
-              "CVL": "Civilians ({})", "REF": "Civilians ({})"}
+              "CVL": "Civilians ({})", "REF": "Civilians ({})",
+              "UNK": "Unidentified Armed Group ({})", "UAF": "Unidentified Armed Group ({})"}
     if violent:
         styles["GOV"] = "Military Forces of {}"
     if country and ref.sector in styles:
