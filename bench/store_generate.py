@@ -5,8 +5,9 @@
 Records are built directly as ArticleRecords with skewed, news-like distributions: a few
 countries and actors take most events (Zipf), event types as in conflict news (many ASSAULT and
 CONSULT, few RETREAT), dates over two years with busier months, a place for most events, 1-3
-statements and 0-2 positions per article. Saved with Store.save_many in batches (one transaction
-each). The same --seed gives the same store. Works for SQLite paths and postgresql:// URLs.
+statements and 0-2 positions per article. Written with Store.load (the bulk path: one
+transaction, --batch articles per INSERT, indexes rebuilt at the end). The same --seed gives the
+same store. Works for SQLite paths and postgresql:// URLs.
 """
 
 from __future__ import annotations
@@ -215,19 +216,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", required=True, help="store path or postgresql:// URL")
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--articles", type=int, default=None, help="default: events / 5")
-    parser.add_argument("--batch", type=int, default=2000, help="articles per transaction")
+    parser.add_argument("--batch", type=int, default=2000, help="articles per INSERT")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     total_articles = args.articles or max(1, args.events // 5)
     started = time.monotonic()
-    saved = 0
+
+    def progress(counted: dict[str, int]) -> None:
+        rate = counted["new"] / (time.monotonic() - started)
+        print(f"\r{counted['new']:,} articles ({rate:,.0f}/s)", end="", file=sys.stderr,
+              flush=True)
+
     with Store(args.db) as store:
-        stream = articles(args.events, total_articles, args.seed)
-        while batch := list(itertools.islice(stream, args.batch)):
-            saved += store.save_many((a, r) for a, r in batch)["new"]
-            rate = saved / (time.monotonic() - started)
-            print(f"\r{saved:,} articles ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
-        store.optimize()
+        store.load(articles(args.events, total_articles, args.seed), args.batch, progress)
         counts = store.counts()
     print(file=sys.stderr)
     print(f"{counts} in {time.monotonic() - started:.0f} s")

@@ -139,7 +139,7 @@ def test_global_actor_merges_aliases_and_keeps_latest_role(store: Store, kit: An
 
 # --- property: whatever record is saved reads back equal ----------------------------------
 
-text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=30)
 maybe = st.none() | text
 small = st.integers(min_value=0, max_value=10_000)
 day = st.dates().map(lambda d: d.isoformat())

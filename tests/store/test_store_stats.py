@@ -26,7 +26,8 @@ def charted(store: Store, kit: Any) -> Store:
 
 def touched(event: dict[str, Any]) -> set[str]:
     place = (event.get("eventLoc") or {}).get("country")
-    return set(event["source_codes"]) | set(event["target_codes"]) | ({place} - {None})
+    places: set[str] = {place} if place else set()
+    return set(event["source_codes"]) | set(event["target_codes"]) | places
 
 
 @pytest.mark.parametrize("kw", [{}, {"country": "RUS"}, {"type": "ASSAULT"},

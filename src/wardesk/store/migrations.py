@@ -209,7 +209,40 @@ CREATE INDEX event_actors_actor_event ON event_actors(actor_id, article_id, even
 CREATE INDEX event_actors_text_event ON event_actors(actor_text, article_id, event_id);
 """
 
+# 10: (measured at 1M events) an actor's events walked in date order and counted without
+# reading event_actors. An actor filter matches event_actors rows by actor id or by text; each
+# distinct (actor id, text) pair is one actor key, so a filter is a set of keys (usually one),
+# its events are event_keys rows in a date-ordered index, as event_codes are a country's, and
+# n counts the distinct events of a key (a running total, kept by every save).
+V10_ACTOR_KEYS = """
+CREATE TABLE actor_keys (
+    id INTEGER PRIMARY KEY,
+    actor_id TEXT NOT NULL,            -- '' when the text was resolved to no actor
+    actor_text TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    UNIQUE (actor_id, actor_text)
+);
+INSERT INTO actor_keys (actor_id, actor_text, n)
+SELECT COALESCE(actor_id, ''), actor_text, COUNT(DISTINCT article_id || ' ' || event_id)
+FROM event_actors GROUP BY COALESCE(actor_id, ''), actor_text;
+CREATE INDEX actor_keys_text ON actor_keys(actor_text);
+CREATE TABLE event_keys (
+    actor_key INTEGER NOT NULL REFERENCES actor_keys(id),
+    article_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    sort_date TEXT,                    -- the event's
+    PRIMARY KEY (actor_key, article_id, event_id),
+    FOREIGN KEY (article_id, event_id) REFERENCES events(article_id, id) ON DELETE CASCADE
+) WITHOUT ROWID;
+INSERT INTO event_keys (actor_key, article_id, event_id, sort_date)
+SELECT DISTINCT k.id, ea.article_id, ea.event_id, e.sort_date FROM event_actors ea
+JOIN actor_keys k ON k.actor_id = COALESCE(ea.actor_id, '') AND k.actor_text = ea.actor_text
+JOIN events e ON e.article_id = ea.article_id AND e.id = ea.event_id;
+CREATE INDEX event_keys_by_date ON event_keys(actor_key, (sort_date IS NULL), sort_date);
+CREATE INDEX event_keys_by_date_desc ON event_keys(actor_key, (sort_date IS NULL), sort_date DESC);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
-    V7_STATUS, V8_COUNTRY_TOTALS, V9_COVERING,
+    V7_STATUS, V8_COUNTRY_TOTALS, V9_COVERING, V10_ACTOR_KEYS,
 )

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from wardesk.records import ArticleRecord, record_from_dict
-from wardesk.store import search, totals
+from wardesk.store import lookups, search, totals
 from wardesk.store.filters import (
     EventFilter,
     Resolved,
@@ -120,46 +120,21 @@ def _walk(conn: Connection, f: EventFilter, actors: Resolved | None) -> bool:
         >= bound for sql, params in checks)
 
 
-# A page of one country's events in date order walks that country's rows of event_codes in
-# their date-ordered index (migrations 4, 5) and stops when the page is full; the other
-# filters are probed on the way. Same order as SORTS: c.sort_date is the event's sort_date.
-_BY_COUNTRY = {
-    "date": "c.sort_date IS NULL, c.sort_date, a.published, e.article_id, e.seq",
-    "-date": "c.sort_date IS NULL, c.sort_date DESC, a.published DESC, e.article_id, e.seq",
-}
-# CROSS JOIN: SQLite then keeps event_codes as the outer loop (its planner otherwise sometimes
-# starts from a date range of all events); PostgreSQL reads it as a plain join.
-_COUNTRY_FROM = " FROM event_codes c CROSS JOIN events e JOIN articles a ON a.id = e.article_id"
-
-
 def _page_sql(conn: Connection, f: EventFilter) -> tuple[str, list[Any]]:
     """The SELECT for a page of events matching ``f`` and its parameters."""
-    page, page_params = order_and_page(f)
     actors = resolve_actor(conn, f.actor) if f.actor else None
+    in_order = f.sort in lookups.ORDERS and f.limit is not None
+    keys = lookups.actor_keys(conn, actors) if actors is not None else None
+    if in_order and keys is not None and len(keys) == 1:  # walk the actor's one key
+        return lookups.page(f, dataclasses.replace(f, actor=None), "event_keys", keys[0][0],
+                            _EVENT_COLUMNS)
     walk = _walk(conn, f, actors)
-    if f.country and f.sort in _BY_COUNTRY and f.limit is not None and (walk or not f.actor):
-        where, params = event_where(dataclasses.replace(f, country=None), True, actors)
-        where, params = _on_country(where, params, f)
-        order = f" ORDER BY {_BY_COUNTRY[f.sort]} LIMIT ? OFFSET ?"
-        return f"SELECT {_EVENT_COLUMNS}{_COUNTRY_FROM}{where}{order}", [*params, *page_params[-2:]]
+    if f.country and in_order and (walk or not f.actor):
+        return lookups.page(f, dataclasses.replace(f, country=None), "event_codes",
+                            f.country.strip().upper(), _EVENT_COLUMNS, actors)
+    page, page_params = order_and_page(f)
     where, params = event_where(f, walk, actors)
     return f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM}{where}{page}", [*params, *page_params]
-
-
-def _on_country(where: str, params: list[Any], f: EventFilter) -> tuple[str, list[Any]]:
-    """``where`` (over e) narrowed to event_codes c of f's country (joined here: FROM says
-    ``c CROSS JOIN e``), its date range said on c too, so that the walk of c's date index starts
-    and stops at the range."""
-    clauses = ["e.article_id = c.article_id", "e.id = c.event_id", "c.code = ?"]
-    values = [(f.country or "").strip().upper()]
-    if f.since:
-        clauses.append("c.sort_date >= ?")
-        values.append(str(day(f.since, "since")))
-    if f.until:
-        clauses.append("c.sort_date <= ?")
-        values.append(f"{day(f.until, 'until')}~")
-    extra = " AND ".join(clauses)
-    return (f"{where} AND {extra}" if where else f" WHERE {extra}"), [*params, *values]
 
 
 def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
@@ -173,14 +148,21 @@ def count_events(conn: Connection, f: EventFilter) -> int:
     actors = resolve_actor(conn, f.actor) if f.actor else None
     if totals.covers_days(f) and f != EventFilter(limit=f.limit, offset=f.offset, sort=f.sort):
         return _count_from_totals(conn, f)
-    if f.country:  # count the country's rows of event_codes (one per event it touches)
-        where, params = event_where(dataclasses.replace(f, country=None), False, actors)
-        if not where:
-            sql = "SELECT COUNT(*) FROM event_codes c WHERE c.code = ?"
-            return int(conn.execute(sql, [f.country.strip().upper()]).fetchone()[0])
-        where, params = _on_country(where, params, f)
-        sql = f"SELECT COUNT(*) FROM event_codes c CROSS JOIN events e{where}"
+    keys = lookups.actor_keys(conn, actors) if actors is not None else None
+    if keys is not None and len(keys) <= 1:  # the actor's one key (none: no event names it)
+        if not keys:
+            return 0
+        if _only_actor(f):
+            return keys[0][1]  # its running count
+        return lookups.count(conn, f, dataclasses.replace(f, actor=None), "event_keys",
+                             keys[0][0])
+    if keys and _only_actor(f, dated=True):  # the distinct events of the actor's keys
+        where, params = _on_keys(keys, f)
+        sql = f"SELECT COUNT(*) FROM (SELECT DISTINCT c.article_id, c.event_id FROM event_keys c{where}) m"
         return int(conn.execute(sql, params).fetchone()[0])
+    if f.country:  # count the country's rows of event_codes (one per event it touches)
+        return lookups.count(conn, f, dataclasses.replace(f, country=None), "event_codes",
+                             f.country.strip().upper(), actors)
     if f.actor and _only_actor(f):  # the distinct events among the actor's rows
         match, params = actor_match(f.actor, actors)
         sql = ("SELECT COUNT(*) FROM (SELECT DISTINCT ea.article_id, ea.event_id"
@@ -188,6 +170,19 @@ def count_events(conn: Connection, f: EventFilter) -> int:
         return int(conn.execute(sql, params).fetchone()[0])
     where, params = event_where(f, False, actors)
     return int(conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0])
+
+
+def _on_keys(keys: list[lookups.Key], f: EventFilter) -> tuple[str, list[Any]]:
+    """WHERE over event_keys c: one of ``keys``, in f's date range."""
+    clauses = [f"c.actor_key IN ({', '.join('?' * len(keys))})"]
+    params: list[Any] = [key for key, _ in keys]
+    if f.since:
+        clauses.append("c.sort_date >= ?")
+        params.append(day(f.since, "since"))
+    if f.until:
+        clauses.append("c.sort_date <= ?")
+        params.append(f"{day(f.until, 'until')}~")
+    return " WHERE " + " AND ".join(clauses), params
 
 
 def _count_from_totals(conn: Connection, f: EventFilter) -> int:
@@ -200,15 +195,17 @@ def _count_from_totals(conn: Connection, f: EventFilter) -> int:
     where, params = event_where(undated)
     where = f"{where} AND e.sort_date IS NULL" if where else " WHERE e.sort_date IS NULL"
     if f.country:
-        where, params = _on_country(where, params, f)
+        where, params = lookups.narrow(where, params, f, "event_codes", f.country.strip().upper())
         sql = f"SELECT COUNT(*) FROM event_codes c CROSS JOIN events e{where} AND c.sort_date IS NULL"
     else:
         sql = f"SELECT COUNT(*) FROM events e{where}"
     return counted + int(conn.execute(sql, params).fetchone()[0])
 
 
-def _only_actor(f: EventFilter) -> bool:
-    return f == EventFilter(actor=f.actor, limit=f.limit, offset=f.offset, sort=f.sort)
+def _only_actor(f: EventFilter, dated: bool = False) -> bool:
+    """Whether ``f`` filters by actor alone (``dated``: or by actor and dates)."""
+    kept = {"since": f.since, "until": f.until} if dated else {}
+    return f == EventFilter(actor=f.actor, limit=f.limit, offset=f.offset, sort=f.sort, **kept)
 
 
 _ACTOR_COUNTS = (

@@ -6,23 +6,26 @@ connection and delegates each query to write/queries/positions/people.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from types import TracebackType
 from typing import Any, Literal
 
 from wardesk.errors import StoreError, UsageError
 from wardesk.extract.layers import KnownPerson
 from wardesk.records import Article, ArticleRecord, Rejection, to_dict
-from wardesk.store import people, positions, queries, write
+from wardesk.store import bulk, people, positions, queries, write
 from wardesk.store.filters import EventFilter
 from wardesk.store.schema import Connection, connect, database_errors, is_postgres
 
 SaveResult = Literal["new", "unchanged"]
 _LOCK_RETRIES = 5  # on top of busy_timeout: a writer keeps trying rather than failing
+_SQLITE_LOAD_CACHE_KIB = 1 << 20  # 1 GiB of page cache while loading
+_PG_INDEX_MEMORY = "256MB"
 
 
 class Store:
@@ -97,6 +100,38 @@ class Store:
                 counted[self._save(conn, article, record)] += 1
             return counted
         return dict(self._write(work, "batch"))
+
+    def load(self, pairs: Iterable[tuple[Article | None, ArticleRecord]], batch: int = 2000,
+             progress: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+        """Bulk loading of many records (a first import, a generated store): the rows ``save``
+        writes, in ONE transaction like ``save_many`` (all kept or none), ``batch`` records per
+        INSERT per table. The secondary indexes are dropped for the load and rebuilt before the
+        commit, so a load into a store that already holds much pays for rebuilding them. Until
+        the commit, SQLite readers see the store as it was and PostgreSQL readers wait.
+        ``progress`` is called with the running counts after each batch."""
+        def work(conn: Connection) -> dict[str, int]:
+            counted = {"new": 0, "unchanged": 0}
+            rebuild = bulk.set_aside_indexes(conn)
+            stream = iter(pairs)
+            while chunk := list(itertools.islice(stream, max(1, batch))):
+                for key, n in bulk.save_batch(conn, chunk).items():
+                    counted[key] += n
+                if progress is not None:
+                    progress(dict(counted))
+            if is_postgres(conn):  # room to sort in memory while building the indexes
+                conn.execute(f"SET LOCAL maintenance_work_mem = '{_PG_INDEX_MEMORY}'")
+            bulk.restore_indexes(conn, rebuild)
+            return counted
+        cache = self._conn.execute("PRAGMA cache_size").fetchone() if self.dialect == "sqlite" else None
+        if cache is not None:  # a large page cache: the load then rarely reads back what it wrote
+            self._conn.execute(f"PRAGMA cache_size = -{_SQLITE_LOAD_CACHE_KIB}")
+        try:
+            counted = dict(self._write(work, "load"))
+        finally:
+            if cache is not None:
+                self._conn.execute(f"PRAGMA cache_size = {int(cache[0])}")
+        self.optimize()
+        return counted
 
     def _save(self, conn: Connection, article: Article | None,
               record: ArticleRecord) -> SaveResult:

@@ -63,134 +63,195 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+INSERT_ARTICLE = (
+    "INSERT INTO articles (id, source_id, title, url, publisher, published, author, language,"
+    " words, origin, tone_score, text, schema, record, saved)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+)
+
+
+def article_row(article: Article | None, record: ArticleRecord,
+                data: dict[str, Any] | None = None) -> tuple[Any, ...]:
+    """The parameters of INSERT_ARTICLE; ``data`` is ``to_dict(record)`` when the caller has it."""
+    meta = record.article
+    return (
+        meta.id, meta.source_id, meta.title, meta.url, meta.publisher, meta.published,
+        article.author if article else None, meta.language, meta.words,
+        article.origin if article else None, meta.tone.score,
+        article.text if article else None, record.schema,
+        dumps(to_dict(record) if data is None else data), now(),
+    )
+
+
 def insert_article(conn: Connection, article: Article | None, record: ArticleRecord,
                    data: dict[str, Any] | None = None) -> bool:
     """The article's row; False when an article with its id is already stored (another writer
     may have saved it since we looked: PostgreSQL writers do not wait for each other to start).
     ``data`` is ``to_dict(record)`` when the caller has it already."""
-    meta = record.article
-    cursor = conn.execute(
-        "INSERT INTO articles (id, source_id, title, url, publisher, published, author, language,"
-        " words, origin, tone_score, text, schema, record, saved)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-        (
-            meta.id, meta.source_id, meta.title, meta.url, meta.publisher, meta.published,
-            article.author if article else None, meta.language, meta.words,
-            article.origin if article else None, meta.tone.score,
-            article.text if article else None, record.schema,
-            dumps(to_dict(record) if data is None else data), now(),
-        ),
-    )
-    return bool(cursor.rowcount)
+    return bool(conn.execute(INSERT_ARTICLE, article_row(article, record, data)).rowcount)
 
 
 def save_parts(conn: Connection, record: ArticleRecord,
                data: dict[str, Any] | None = None) -> None:
     """Every normalised table's rows for ``record`` (its article row already written);
     ``data`` is ``to_dict(record)`` when the caller has it already (saves a second conversion)."""
-    aid, published = record.article.id, record.article.published
-    event_dicts = data["events"] if data is not None else [to_dict(e) for e in record.events]
     _upsert_actors(conn, record)
-    conn.executemany(
-        insert_sql("article_actors"),
-        _article_actor_rows(record),
-    )
-    seen: set[str] = set()
-    event_rows: list[tuple[Any, ...]] = []
-    actor_rows: list[tuple[Any, ...]] = []
-    for seq, event in enumerate(record.events):
-        if event.id in seen:  # a repeated content id is the same event: one row is enough
-            continue
-        seen.add(event.id)
-        event_rows.append(_event_row(aid, seq, event, published, event_dicts[seq]))
-        actor_rows += _event_actor_rows(aid, event)
-    conn.executemany(insert_sql("events"), event_rows)  # events before their actors (FK)
-    conn.executemany(insert_sql("event_actors"), actor_rows)
-    _save_lookups(conn, event_rows, actor_rows)
-    conn.executemany(
-        insert_sql("statements"),
-        [(aid, i, s.speaker, s.speakerText, s.cue, s.content, int(s.direct), s.certainty,
-          s.start, s.end) for i, s in enumerate(record.statements)],
-    )
-    conn.executemany(
-        insert_sql("positions"),
-        _position_rows(record),
-    )
-    conn.executemany(
-        insert_sql("dates"),
-        [(aid, i, d.text, d.start, d.end, d.value, d.end_value, d.granularity, d.resolution)
-         for i, d in enumerate(record.dates)],
-    )
-    conn.executemany(
-        insert_sql("loaded_terms"),
-        [(aid, i, t.text, t.start, t.end, t.category, int(t.quoted))
-         for i, t in enumerate(record.article.tone.loaded_terms)],
-    )
+    parts = Parts()
+    parts.add(record, data)
+    parts.write(conn)
 
 
 _EVENT = {name: i for i, name in enumerate(COLUMNS["events"])}
 _EVENT_ACTOR = {name: i for i, name in enumerate(COLUMNS["event_actors"])}
+# written by Parts.write in this order: events before their actors (foreign key)
+_PART_TABLES = ("article_actors", "events", "event_actors", "statements", "positions", "dates",
+                "loaded_terms")
 
 
-def _save_lookups(conn: Connection, event_rows: list[tuple[Any, ...]],
-                  actor_rows: list[tuple[Any, ...]]) -> None:
-    """The rows of event_codes (every country an event touches) and actor_texts (migration 4)."""
-    dates = {(r[_EVENT["article_id"]], r[_EVENT["id"]]): r[_EVENT["sort_date"]] for r in event_rows}
-    touched = {(r[_EVENT["article_id"]], r[_EVENT["id"]], r[_EVENT["place_country"]])
-               for r in event_rows if r[_EVENT["place_country"]] is not None}
-    touched |= {(r[_EVENT_ACTOR["article_id"]], r[_EVENT_ACTOR["event_id"]], r[_EVENT_ACTOR["code"]])
-                for r in actor_rows if r[_EVENT_ACTOR["code"]] is not None}
-    conn.executemany(
-        "INSERT INTO event_codes (article_id, event_id, code, sort_date) VALUES (?, ?, ?, ?)",
-        sorted((aid, eid, code, dates[aid, eid]) for aid, eid, code in touched))
-    _add_totals(conn, event_rows, touched)
-    texts = sorted({r[_EVENT_ACTOR["actor_text"]] for r in actor_rows})
-    conn.executemany("INSERT INTO actor_texts (text) VALUES (?) ON CONFLICT (text) DO NOTHING",
-                     [(t,) for t in texts])
+class Parts:
+    """The rows of the normalised tables for one record or a batch of them, with the lookups
+    and running totals they add: one INSERT per table however many records (bulk.py)."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _PART_TABLES}
+        self.codes: list[tuple[str, str, str, str | None]] = []
+        self.texts: set[str] = set()
+        self.days: Counter[tuple[str, str]] = Counter()
+        self.code_totals: Counter[str] = Counter()
+        self.code_days: Counter[tuple[str, str, str]] = Counter()
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        # (actor id or '', actor text) → the (article id, event id, sort date) that name it
+        self.keyed: dict[tuple[str, str], set[tuple[str, str, str | None]]] = {}
+        self.first: dict[tuple[str, str], int] = {}  # pair → the first record (number) naming it
+        self.records = 0
+
+    def add(self, record: ArticleRecord, data: dict[str, Any] | None = None) -> None:
+        aid, published = record.article.id, record.article.published
+        event_dicts = data["events"] if data is not None else [to_dict(e) for e in record.events]
+        self.rows["article_actors"] += _article_actor_rows(record)
+        seen: set[str] = set()
+        event_rows: list[tuple[Any, ...]] = []
+        actor_rows: list[tuple[Any, ...]] = []
+        for seq, event in enumerate(record.events):
+            if event.id in seen:  # a repeated content id is the same event: one row is enough
+                continue
+            seen.add(event.id)
+            event_rows.append(_event_row(aid, seq, event, published, event_dicts[seq]))
+            actor_rows += _event_actor_rows(aid, event)
+        self.rows["events"] += event_rows
+        self.rows["event_actors"] += actor_rows
+        self._add_lookups(event_rows, actor_rows)
+        self.rows["statements"] += [
+            (aid, i, s.speaker, s.speakerText, s.cue, s.content, int(s.direct), s.certainty,
+             s.start, s.end) for i, s in enumerate(record.statements)]
+        self.rows["positions"] += _position_rows(record)
+        self.rows["dates"] += [
+            (aid, i, d.text, d.start, d.end, d.value, d.end_value, d.granularity, d.resolution)
+            for i, d in enumerate(record.dates)]
+        self.rows["loaded_terms"] += [
+            (aid, i, t.text, t.start, t.end, t.category, int(t.quoted))
+            for i, t in enumerate(record.article.tone.loaded_terms)]
+
+    def _add_lookups(self, event_rows: list[tuple[Any, ...]],
+                     actor_rows: list[tuple[Any, ...]]) -> None:
+        """event_codes (every country an event touches), actor_texts (migration 4) and the
+        running totals of migrations 6 and 8."""
+        dates = {(r[_EVENT["article_id"]], r[_EVENT["id"]]): r[_EVENT["sort_date"]]
+                 for r in event_rows}
+        touched = {(r[_EVENT["article_id"]], r[_EVENT["id"]], r[_EVENT["place_country"]])
+                   for r in event_rows if r[_EVENT["place_country"]] is not None}
+        touched |= {(r[_EVENT_ACTOR["article_id"]], r[_EVENT_ACTOR["event_id"]],
+                     r[_EVENT_ACTOR["code"]])
+                    for r in actor_rows if r[_EVENT_ACTOR["code"]] is not None}
+        self.codes += [(aid, eid, code, dates[aid, eid]) for aid, eid, code in touched]
+        self.texts |= {r[_EVENT_ACTOR["actor_text"]] for r in actor_rows}
+        for r in actor_rows:
+            aid, eid = r[_EVENT_ACTOR["article_id"]], r[_EVENT_ACTOR["event_id"]]
+            key = (r[_EVENT_ACTOR["actor_id"]] or "", r[_EVENT_ACTOR["actor_text"]])
+            self.keyed.setdefault(key, set()).add((aid, eid, dates[aid, eid]))
+            self.first.setdefault(key, self.records)
+        self.records += 1
+        self.days.update((r[_EVENT["sort_date"]][:10], r[_EVENT["type"]])
+                         for r in event_rows if r[_EVENT["sort_date"]] is not None)
+        self.code_totals.update(code for _, _, code in touched)
+        by_event: dict[tuple[str, str], list[str]] = {}
+        for aid, eid, code in touched:
+            by_event.setdefault((aid, eid), []).append(code)
+        for r in event_rows:
+            codes = by_event.get((r[_EVENT["article_id"]], r[_EVENT["id"]]), [])
+            sort_date = r[_EVENT["sort_date"]]
+            for code in codes:
+                if sort_date is not None:
+                    self.code_days[code, sort_date[:10], r[_EVENT["type"]]] += 1
+                self.pairs.update((code, other) for other in codes)
+
+    def write(self, conn: Connection) -> None:
+        for table in _PART_TABLES:
+            if self.rows[table]:
+                conn.executemany(insert_sql(table), self.rows[table])
+        conn.executemany(
+            "INSERT INTO event_codes (article_id, event_id, code, sort_date) VALUES (?, ?, ?, ?)",
+            sorted(self.codes))
+        conn.executemany("INSERT INTO actor_texts (text) VALUES (?) ON CONFLICT (text) DO NOTHING",
+                         [(t,) for t in sorted(self.texts)])
+        self._write_totals(conn)
+        self._write_actor_keys(conn)
+
+    def _write_actor_keys(self, conn: Connection) -> None:
+        """Migration 10: each (actor id, text) pair's key, its count of events, its events.
+        New keys are numbered in the order one-by-one saves would number them (by the first
+        record naming them): a batch writes the same store as its records saved in turn."""
+        pairs = sorted(self.keyed, key=lambda pair: (self.first[pair], pair))
+        keys = _known_keys(conn, pairs)
+        for pair in pairs:
+            if pair not in keys:
+                keys[pair] = _new_key(conn, pair)
+        added = sorted((keys[p], len(self.keyed[p])) for p in pairs)  # in id order: locks
+        conn.executemany("UPDATE actor_keys SET n = n + ? WHERE id = ?",
+                         [(n, key) for key, n in added])
+        conn.executemany("INSERT INTO event_keys (actor_key, article_id, event_id, sort_date)"
+                         " VALUES (?, ?, ?, ?)",
+                         [(keys[p], *event) for p in pairs for event in sorted(self.keyed[p])])
+
+    def _write_totals(self, conn: Connection) -> None:
+        """Add to the running totals, in key order (so that PostgreSQL writers lock shared rows
+        in the same order)."""
+        conn.executemany(
+            "INSERT INTO event_day_totals (day, type, n) VALUES (?, ?, ?)"
+            " ON CONFLICT (day, type) DO UPDATE SET n = event_day_totals.n + excluded.n",
+            [(*key, n) for key, n in sorted(self.days.items())])
+        conn.executemany(
+            "INSERT INTO event_code_totals (code, n) VALUES (?, ?)"
+            " ON CONFLICT (code) DO UPDATE SET n = event_code_totals.n + excluded.n",
+            sorted(self.code_totals.items()))
+        conn.executemany(
+            "INSERT INTO event_code_day_totals (code, day, type, n) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (code, day, type) DO UPDATE SET n = event_code_day_totals.n + excluded.n",
+            [(*key, n) for key, n in sorted(self.code_days.items())])
+        conn.executemany(
+            "INSERT INTO event_code_pair_totals (code, other, n) VALUES (?, ?, ?)"
+            " ON CONFLICT (code, other) DO UPDATE SET n = event_code_pair_totals.n + excluded.n",
+            [(*key, n) for key, n in sorted(self.pairs.items())])
 
 
-def _add_totals(conn: Connection, event_rows: list[tuple[Any, ...]],
-                touched: set[tuple[str, str, str]]) -> None:
-    """Add this record's events to the running totals of migration 6 (in key order, so that
-    PostgreSQL writers lock shared rows in the same order)."""
-    days = Counter((r[_EVENT["sort_date"]][:10], r[_EVENT["type"]])
-                   for r in event_rows if r[_EVENT["sort_date"]] is not None)
-    conn.executemany(
-        "INSERT INTO event_day_totals (day, type, n) VALUES (?, ?, ?)"
-        " ON CONFLICT (day, type) DO UPDATE SET n = event_day_totals.n + excluded.n",
-        [(day, etype, n) for (day, etype), n in sorted(days.items())])
-    codes = Counter(code for _, _, code in touched)
-    conn.executemany(
-        "INSERT INTO event_code_totals (code, n) VALUES (?, ?)"
-        " ON CONFLICT (code) DO UPDATE SET n = event_code_totals.n + excluded.n",
-        sorted(codes.items()))
-    _add_country_totals(conn, event_rows, touched)
+def _known_keys(conn: Connection, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    found: dict[tuple[str, str], int] = {}
+    for start in range(0, len(pairs), 250):
+        chunk = pairs[start:start + 250]
+        values = ", ".join("(?, ?)" for _ in chunk)
+        sql = ("SELECT id, actor_id, actor_text FROM actor_keys"
+               f" WHERE (actor_id, actor_text) IN (VALUES {values})")
+        found.update(((a, t), int(i)) for i, a, t in
+                     conn.execute(sql, [v for pair in chunk for v in pair]))
+    return found
 
 
-def _add_country_totals(conn: Connection, event_rows: list[tuple[Any, ...]],
-                        touched: set[tuple[str, str, str]]) -> None:
-    """Migration 8's totals: per country touched, events per day and type, and the countries
-    touched by the same events."""
-    by_event: dict[tuple[str, str], list[str]] = {}
-    for aid, eid, code in touched:
-        by_event.setdefault((aid, eid), []).append(code)
-    days: Counter[tuple[str, str, str]] = Counter()
-    pairs: Counter[tuple[str, str]] = Counter()
-    for r in event_rows:
-        codes = by_event.get((r[_EVENT["article_id"]], r[_EVENT["id"]]), [])
-        sort_date = r[_EVENT["sort_date"]]
-        for code in codes:
-            if sort_date is not None:
-                days[code, sort_date[:10], r[_EVENT["type"]]] += 1
-            pairs.update((code, other) for other in codes)
-    conn.executemany(
-        "INSERT INTO event_code_day_totals (code, day, type, n) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (code, day, type) DO UPDATE SET n = event_code_day_totals.n + excluded.n",
-        [(*key, n) for key, n in sorted(days.items())])
-    conn.executemany(
-        "INSERT INTO event_code_pair_totals (code, other, n) VALUES (?, ?, ?)"
-        " ON CONFLICT (code, other) DO UPDATE SET n = event_code_pair_totals.n + excluded.n",
-        [(*key, n) for key, n in sorted(pairs.items())])
+def _new_key(conn: Connection, pair: tuple[str, str]) -> int:
+    """A new key for ``pair`` with no events yet (or the one another writer just added)."""
+    row = conn.execute("INSERT INTO actor_keys (actor_id, actor_text, n) VALUES (?, ?, 0)"
+                       " ON CONFLICT (actor_id, actor_text) DO NOTHING RETURNING id",
+                       pair).fetchone()
+    return int(row[0]) if row else _known_keys(conn, [pair])[pair]
 
 
 def _article_actor_rows(record: ArticleRecord) -> Iterator[tuple[Any, ...]]:
@@ -203,39 +264,61 @@ def _article_actor_rows(record: ArticleRecord) -> Iterator[tuple[Any, ...]]:
                dumps(list(a.aliases)), dumps(list(a.members)), len(a.mentions))
 
 
+ACTOR_COLUMNS = ("id", "name", "kind", "country", "sector", "role", "role_since", "aliases",
+                 "members", "first_seen", "last_seen")
+
+
+def new_actor(a: Actor, published: str | None) -> dict[str, Any]:
+    """The actors row of an actor first seen in an article published on ``published``."""
+    return {"id": a.id, "name": a.name, "kind": a.kind, "country": a.country,
+            "sector": a.sector, "role": a.role,
+            "role_since": (published or "") if a.role else None,
+            "aliases": dumps(list(a.aliases)), "members": dumps(list(a.members)),
+            "first_seen": published, "last_seen": published}
+
+
+def merged_actor(row: dict[str, Any], a: Actor, published: str | None) -> dict[str, Any]:
+    """``row`` (an actors row) merged with ``a`` as an article published on ``published``
+    describes it: aliases add up, the role of the latest article wins, missing country and
+    sector are filled, first/last seen widen."""
+    aliases = list(dict.fromkeys([*json.loads(row["aliases"]), *a.aliases]))
+    newer_role = a.role is not None and (published or "") >= (row["role_since"] or "")
+    seen = [d for d in (row["first_seen"], row["last_seen"], published) if d is not None]
+    return {**row, "aliases": dumps(aliases),
+            "country": a.country if row["country"] is None else row["country"],
+            "sector": a.sector if row["sector"] is None else row["sector"],
+            "role": a.role if newer_role else row["role"],
+            "role_since": (published or "") if newer_role else row["role_since"],
+            "first_seen": min(seen, default=None), "last_seen": max(seen, default=None)}
+
+
+INSERT_ACTOR = (f"INSERT INTO actors ({', '.join(ACTOR_COLUMNS)}) VALUES"
+                f" ({', '.join('?' * len(ACTOR_COLUMNS))}) ON CONFLICT (id) DO NOTHING")
+UPDATE_ACTOR = ("UPDATE actors SET aliases = ?, country = ?, sector = ?, role = ?, role_since = ?,"
+                " first_seen = ?, last_seen = ? WHERE id = ?")
+
+
+def update_actor_params(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (row["aliases"], row["country"], row["sector"], row["role"], row["role_since"],
+            row["first_seen"], row["last_seen"], row["id"])
+
+
 def _upsert_actors(conn: Connection, record: ArticleRecord) -> None:
-    """Merge this article's actors into the global table: aliases add up, the role of the
-    latest article wins, missing country/sector are filled."""
+    """Merge this article's actors into the global table (see ``merged_actor``)."""
     published = record.article.published
     # in id order, so that two PostgreSQL writers lock shared actor rows in the same order
     for a in sorted(record.actors, key=lambda actor: actor.id):
-        inserted = conn.execute(
-            "INSERT INTO actors (id, name, kind, country, sector, role, role_since, aliases,"
-            " members, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO NOTHING",
-            (a.id, a.name, a.kind, a.country, a.sector, a.role,
-             (published or "") if a.role else None, dumps(list(a.aliases)),
-             dumps(list(a.members)), published, published),
-        ).rowcount
+        row = new_actor(a, published)
+        inserted = conn.execute(INSERT_ACTOR, [row[c] for c in ACTOR_COLUMNS]).rowcount
         if not inserted:
             _merge_actor(conn, a, published)
 
 
 def _merge_actor(conn: Connection, a: Actor, published: str | None) -> None:
     lock = " FOR UPDATE" if is_postgres(conn) else ""  # SQLite's writer already holds the file
-    row = conn.execute("SELECT aliases, role, role_since, first_seen, last_seen FROM actors"
-                       f" WHERE id = ?{lock}", (a.id,)).fetchone()
-    aliases = list(dict.fromkeys([*json.loads(row["aliases"]), *a.aliases]))
-    newer_role = a.role is not None and (published or "") >= (row["role_since"] or "")
-    seen = [d for d in (row["first_seen"], row["last_seen"], published) if d is not None]
-    conn.execute(
-        "UPDATE actors SET aliases = ?, country = COALESCE(country, ?),"
-        " sector = COALESCE(sector, ?), role = ?, role_since = ?, first_seen = ?, last_seen = ?"
-        " WHERE id = ?",
-        (dumps(aliases), a.country, a.sector, a.role if newer_role else row["role"],
-         (published or "") if newer_role else row["role_since"],
-         min(seen, default=None), max(seen, default=None), a.id),
-    )
+    row = conn.execute(f"SELECT {', '.join(ACTOR_COLUMNS)} FROM actors WHERE id = ?{lock}",
+                       (a.id,)).fetchone()
+    conn.execute(UPDATE_ACTOR, update_actor_params(merged_actor(dict(row), a, published)))
 
 
 def _event_row(aid: str, seq: int, e: Event, published: str | None,
