@@ -49,3 +49,33 @@ def test_name_with_appositive_title_is_mentioned_by_name(nlp: Any) -> None:
     texts = [m.text for a in table.actors for m in a.mentions]
     assert "Lina Haddad" in texts and "" not in texts, texts
     assert not any(a.name == "Lebanon" and any("director" in m.text for m in a.mentions) for a in table.actors)
+
+
+def _sources(extractor: Any, text: str) -> list[tuple[str, str | None, str | None]]:
+    from wardesk.records import Article
+
+    record = extractor(Article(text=text, published="1998-06-01"))
+    return [(r.actorText, r.code, r.sector) for e in record.events for r in e.source]
+
+
+def test_a_counted_crowd_is_the_people_counted(extractor: Any) -> None:
+    found = _sources(extractor, "Thousands of Kenyans marched through Nairobi on Saturday to protest food prices.")
+    assert found and all(code == "KEN" for _, code, _ in found), found
+
+
+def test_a_people_living_in_another_country_is_coded_there(extractor: Any) -> None:
+    assert ("Bosnian Croats", "BIH", "CVL") in _sources(extractor, "Bosnian Croats demanded a third entity.")
+    found = _sources(extractor, "Ethnic Hungarians in southern Slovakia demanded more autonomy.")
+    assert found and found[0][1:] == ("SVK", "CVL"), found
+    found = _sources(extractor, "About 300 ethnic Russians demonstrated in Latvia on Sunday.")
+    assert found and found[0][1] == "LVA", found
+
+
+def test_a_people_at_home_stays_its_country(extractor: Any) -> None:
+    found = _sources(extractor, "Hungarians voted on Sunday in a referendum called by Budapest.")
+    assert all(code != "SVK" for _, code, _ in found), found
+
+
+def test_appositive_descriptor_with_a_participle_gives_the_country(nlp: Any) -> None:
+    found = _people(nlp, "Youssef Bennani, Morocco's leading human rights activist, began a hunger strike.")
+    assert found.get("Youssef Bennani") == "MAR", found

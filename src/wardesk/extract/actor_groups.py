@@ -27,6 +27,7 @@ from wardesk.kb.entries import (
     GROUP,
     IGO,
     MEDIA,
+    PEOPLE,
     SEAT,
     TITLE,
     Entry,
@@ -101,6 +102,8 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
             return Phrase(start, _phrase_end(scan, hit, head, ("of", "for")), hit.head, (found,))
         # An unnamed holder of a title still acts for whoever the words before it name: "China's
         # U.N. ambassador", "a Hamas official", "Trump's envoy" (below, as a one-person group).
+    if word.kind == PEOPLE and not is_plural(head) and _describes_someone(head):
+        return None  # "Josephine Odumakin, a Nigerian activist": the person, not a group
     bodies = [e for e in entries if e.kind in BODY_KINDS]
     if word.kind == TITLE and any(e.kind in (COUNTRY, CAPITAL, DEMONYM) for e in entries):
         # "China's U.N. ambassador" is China's alone, as for a named person
@@ -283,7 +286,36 @@ def name_phrase(scan: Scan, drafts: Drafts, hit: NameHit) -> Phrase | None:
         return None  # "speaks English": a language; "the French", "Ukrainians" are peoples
     if entry.kind in (COUNTRY, CAPITAL, DEMONYM) and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
         return None  # a place, not an actor
+    if entry.kind == DEMONYM and not modifier:
+        minority = _minority(scan, drafts, hit, root)
+        if minority is not None:
+            return minority
     return Phrase(with_article(scan, hit.start), hit.end, root.i, (entry_draft(drafts, entry),))
+
+
+def _minority(scan: Scan, drafts: Drafts, hit: NameHit, root: Token) -> Phrase | None:
+    """A people living in another country is coded to the country it lives in (PLOVER codes
+    actors by where they are): "Bosnian Serbs", "Albanians of southern Serbia", "ethnic
+    Russians … in Latvia". Civilians of that country, not the government of their kin state."""
+    own = hit.entry.country
+    start = hit.start
+    home: str | None = None
+    left = scan.names.get(start - 1) if start > 0 else None
+    if left is not None and left.entry.kind in (COUNTRY, DEMONYM) and left.entry.country != own:
+        home, start = left.entry.country, left.start  # "Bosnian Serbs"
+    if home is None:
+        found = [e.country for e in prep_countries(scan, root, ("in", "of", "from")) if e.country != own]
+        home = found[0] if found else None  # "Albanians of southern Serbia"
+    ethnic = start > 0 and scan.doc[start - 1].lower_ == "ethnic"
+    if home is None and ethnic:
+        home = sentence_country(scan, root, skip=own)  # "ethnic Russians demonstrated in Latvia"
+    if home is None:
+        return None
+    start = start - 1 if ethnic else start
+    text = scan.doc[start:hit.end].text
+    draft = drafts.get(f"people:{home}:{hit.entry.slug}", "group", text, slugify(scan.doc[hit.start:hit.end].text))
+    draft.fill(home, "CVL")
+    return Phrase(with_article(scan, start), hit.end, root.i, (draft,))
 
 
 def _people(scan: Scan, hit: NameHit, root: Token) -> bool:

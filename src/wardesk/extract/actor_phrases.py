@@ -70,6 +70,8 @@ def _ends_run(token: Token) -> bool:
         return True
     if token.lower_ in STOP_WORDS and token.text not in ("US", "U.S."):
         return True
+    if token.dep_ == "amod" and token.tag_ in ("VBG", "VBN"):
+        return False  # "Algeria's leading activist", "the exiled leader"
     return bool(token.tag_) and token.tag_.startswith(STOP_TAGS) and token.tag_ != "PRP$"
 
 
@@ -199,14 +201,14 @@ def prep_countries(scan: Scan, head: Token, preps: tuple[str, ...] = ("of", "fro
 OTHER_PARTY_PREPS = {"from", "with", "to", "against", "on", "by", "toward", "towards", "into"}
 
 
-def sentence_country(scan: Scan, head: Token) -> str | None:
+def sentence_country(scan: Scan, head: Token, skip: str | None = None) -> str | None:
     """The one country the sentence names (by name, demonym or capital), or None if it names
     none or several: "Sudanese police", "the government in Kabul". A country that is a
     verb's object or after "from"/"with"… is another party ("a partner from Brazil")."""
     found: set[str] = set()
     for i in range(head.sent.start, head.sent.end):
         hit = scan.names.get(i)
-        if hit is None or hit.entry.kind not in (COUNTRY, CAPITAL, DEMONYM) or not hit.entry.country:
+        if hit is None or hit.entry.kind not in (COUNTRY, CAPITAL, DEMONYM) or hit.entry.country in (None, skip):
             continue
         root = scan.doc[hit.end - 1]
         other = root.dep_ in ("dobj", "iobj") or (root.dep_ == "pobj" and root.head.lower_ in OTHER_PARTY_PREPS)

@@ -74,7 +74,8 @@ def refs_of(head: Token, actors: ActorTable, agent: bool = False) -> Refs:
     every actor mentioned inside the phrase (its modifiers, possessor, "from"-phrase). For an
     agent ("Russia's attack on Kyiv killed …") the phrase's "on"/"against"… objects are left out."""
     if head.ent_type_ in _NOT_ACTOR_ENTS:
-        return ()
+        counted = _counted(head)  # "thousands of Kenyans": the people counted
+        return refs_of(counted, actors, agent) if counted is not None else ()
     refs = tuple(actors.refs(head))
     for conj in head.conjuncts:  # the table should expand conjuncts; make sure of it
         if conj.i > head.i:
@@ -90,6 +91,18 @@ def refs_of(head: Token, actors: ActorTable, agent: bool = False) -> Refs:
             start, end = phrase_span(head, skip)
             refs = tuple(actors.refs_in(start, end))
     return _dedupe(refs)
+
+
+def _counted(head: Token) -> Token | None:
+    """What a count counts: "thousands of Kenyans", "tens of thousands of students"."""
+    if head.ent_type_ not in ("CARDINAL", "QUANTITY") or head.pos_ not in ("NOUN", "NUM", "PROPN"):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return _counted(pobj) or pobj if pobj.ent_type_ in ("CARDINAL", "QUANTITY") else pobj
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
