@@ -1,39 +1,122 @@
-"""The Ray runner: the same guarded extraction as the local pool, in Ray actors that each load
-the pipeline once, so a corpus can be spread over a cluster. Ray is an optional extra.
+"""The Ray runner: the guarded extraction of the local pool as a Ray Data ``map_batches`` over an
+actor pool whose actors each load the pipeline once; results stream back in input order.
 
-Plain actors rather than Ray Data: Ray Data needs pandas and an executor of its own for what is
-here a simple ordered map over chunks; actors keep the failure rules of the local pool (a dead
-actor's chunk is re-run one document at a time; the guilty one becomes a Rejection).
+How it runs: input is read lazily in windows of ``WINDOW`` documents. Each window becomes a
+dataset of ``{seq, article JSON}`` rows; ``map_batches(ExtractBatch, concurrency=workers)``
+answers with ``{seq, record or rejection JSON}`` rows, which the driver turns back into records
+and yields in input order (it, not the workers, writes any store). Ray is an optional extra.
+
+Failure rules, as in the local pool: inside each actor the alarm of ``guard.py`` rejects a slow
+document as ``"timeout"`` and a failing one as ``"worker_error"`` without stopping the batch. A
+batch that outlives ``(documents + 1) × doc_timeout + GRACE`` (a loop in compiled code the alarm
+cannot stop) makes its actor exit; a batch lost with its actor (that, or a crash) is dropped by
+Ray Data rather than retried, and its documents are re-run one per batch once the window is
+done; one that is lost again becomes a Rejection: ``"timeout"`` if the watchdog ended it,
+``"worker_error"`` otherwise.
 """
 
 from __future__ import annotations
 
-import time
-from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+import json
+import logging
+import math
+import os
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
 from wardesk.errors import UsageError
 from wardesk.extract.layers import KnownPerson
-from wardesk.records import Article, Rejection
-from wardesk.runners.guard import Result, error_rejection, guarded_run, timeout_rejection
+from wardesk.records import Article, Rejection, from_dict, record_from_dict, to_dict
+from wardesk.runners.guard import (
+    ExtractorLike,
+    Result,
+    error_rejection,
+    guarded_run,
+    timeout_rejection,
+)
 from wardesk.settings import Settings
 
-GRACE = 30.0  # beyond the per-document budget: Ray scheduling and actor start-up
+ExtractorFactory = Callable[[Settings, Mapping[str, KnownPerson]], ExtractorLike]
+GRACE = 30.0  # seconds beyond a batch's alarm budget before its actor's watchdog ends it
+CHUNK = 8  # articles per map_batches batch: as the local pool, small enough to share a corpus
+# Documents per dataset: bounds the driver's memory on an endless input; each window loads the
+# model once per actor, a few seconds against the minutes a window of this size takes.
+WINDOW = 4096
 
 
-class ExtractorActor:
-    """One Ray actor: loads the pipeline once, extracts whole chunks."""
+def default_extractor(settings: Settings, known: Mapping[str, KnownPerson]) -> ExtractorLike:
+    from wardesk.pipeline import Extractor
 
-    def __init__(self, settings: Settings, known: Mapping[str, KnownPerson]) -> None:
-        from wardesk.pipeline import Extractor
+    return Extractor(settings, known)
 
+
+class ExtractBatch:
+    """The ``map_batches`` callable: loads the pipeline once per actor, extracts a batch of
+    articles given as JSON and answers with each one's record or Rejection as JSON."""
+
+    def __init__(self, settings: Settings, known: Mapping[str, KnownPerson],
+                 factory: ExtractorFactory, ledger: Any, grace: float, single: bool) -> None:
         self.settings = settings
-        self.extractor = Extractor(settings, known)
+        self.extractor = factory(settings, known)
+        self.ledger = ledger  # told of stalls in the one-document re-runs, whose verdict is final
+        self.single = single
+        self.grace = grace
 
-    def extract(self, chunk: list[Article]) -> list[Result]:
-        return list(guarded_run(self.extractor, chunk, self.settings.doc_timeout))
+    def __call__(self, batch: Mapping[str, Any]) -> dict[str, list[Any]]:
+        seqs = [int(seq) for seq in batch["seq"]]
+        articles = [from_dict(Article, json.loads(text)) for text in batch["article"]]
+        watchdog = self._watchdog(seqs)
+        try:
+            results = list(guarded_run(self.extractor, articles, self.settings.doc_timeout))
+        finally:
+            if watchdog is not None:
+                watchdog.cancel()
+        return {"seq": seqs, "kind": [_kind(r) for r in results],
+                "payload": [json.dumps(_payload(r), ensure_ascii=False) for r in results]}
+
+    def _watchdog(self, seqs: list[int]) -> threading.Timer | None:
+        if self.settings.doc_timeout <= 0:
+            return None  # no time limit asked for
+        limit = (len(seqs) + 1) * self.settings.doc_timeout + self.grace
+        timer = threading.Timer(limit, self._stalled, args=(seqs,))
+        timer.daemon = True
+        timer.start()
+        return timer
+
+    def _stalled(self, seqs: list[int]) -> None:
+        """The batch ignored its alarm: tell the driver it timed out, then end this actor (the
+        only way to stop compiled code); Ray Data drops the batch and restarts the actor."""
+        import ray
+
+        try:
+            if self.single:
+                ray.get(self.ledger.note.remote(seqs), timeout=10)
+        finally:
+            os._exit(70)
+
+
+class Ledger:
+    """Sequence numbers of batches that actors' watchdogs ended: timeouts, not crashes."""
+
+    def __init__(self) -> None:
+        self.stalled: set[int] = set()
+
+    def note(self, seqs: list[int]) -> None:
+        self.stalled.update(seqs)
+
+    def seen(self) -> set[int]:
+        return set(self.stalled)
+
+
+def _kind(result: Result) -> str:
+    return "rejection" if isinstance(result, Rejection) else "record"
+
+
+def _payload(result: Result) -> Any:
+    return to_dict(result) if isinstance(result, Rejection) else to_dict(result[1])
 
 
 def _import_ray() -> Any:
@@ -41,108 +124,130 @@ def _import_ray() -> Any:
         import ray
     except ImportError as exc:
         raise UsageError("Ray is not installed: pip install 'wardesk[ray]'") from exc
+    try:
+        import ray.data  # needs pandas, part of the extra
+    except ImportError as exc:
+        raise UsageError(f"Ray Data cannot be loaded ({exc}): pip install 'wardesk[ray]'") from exc
     return ray
 
 
 def run_on_ray(items: Iterable[Article | Rejection], settings: Settings, *,
-               known: Mapping[str, KnownPerson] | None = None,
-               address: str | None = None) -> Iterator[Result]:
-    """Results in input order; starts a local two-CPU Ray instance when ``address`` is None."""
-    return _stream(_import_ray(), items, settings, dict(known or {}), address)
+               known: Mapping[str, KnownPerson] | None = None, address: str | None = None,
+               factory: ExtractorFactory = default_extractor,
+               grace: float = GRACE) -> Iterator[Result]:
+    """Results in input order. Uses the Ray instance already started in this process, else
+    connects to ``address``, else starts a local one (and stops what it started).
+
+    ``settings.workers`` > 1 actors, or one per CPU of the cluster; each loads the pipeline via
+    ``factory`` once per window of ``WINDOW`` documents.
+    """
+    ray = _import_ray()
+    return _RayRun(ray, settings, dict(known or {}), factory, grace).stream(iter(items), address)
 
 
-def _stream(ray: Any, items: Iterable[Article | Rejection], settings: Settings,
-            known: dict[str, KnownPerson], address: str | None) -> Iterator[Result]:
-    started = not ray.is_initialized()
-    if started:
-        if address:
-            ray.init(address=address, log_to_driver=False)
-        else:
-            ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    try:
-        yield from _RaySchedule(ray, settings, known).run(iter(items))
-    finally:
-        if started:
-            ray.shutdown()
-
-
-class _RaySchedule:
-    def __init__(self, ray: Any, settings: Settings, known: dict[str, KnownPerson]) -> None:
+class _RayRun:
+    def __init__(self, ray: Any, settings: Settings, known: dict[str, KnownPerson],
+                 factory: ExtractorFactory, grace: float) -> None:
         self.ray = ray
         self.settings = settings
         self.known = known
-        self.actor_class = ray.remote(num_cpus=1)(ExtractorActor)
-        cpus = int(ray.cluster_resources().get("CPU", 1))
-        self.size = settings.workers if settings.workers > 1 else max(1, cpus)
-        self.idle: deque[Any] = deque(self._actor() for _ in range(self.size))
-        self.running: dict[Any, tuple[Any, list[int], list[Article], bool, float]] = {}
-        self.pending: deque[tuple[list[int], list[Article], bool]] = deque()
-        self.results: dict[int, Result] = {}
+        self.factory = factory
+        self.grace = grace
+        self.size = 1
+        self.ledger: Any = None
 
-    def _actor(self) -> Any:
-        return self.actor_class.remote(self.settings, self.known)
-
-    def run(self, items: Iterator[Article | Rejection]) -> Iterator[Result]:
-        read = next_out = 0
-        exhausted = False
-        window = self.settings.batch_size * self.size * 3
-        while True:
-            while not exhausted and read - next_out < window and len(self.pending) < self.size:
-                chunk = list(islice(items, self.settings.batch_size))
-                exhausted = len(chunk) < self.settings.batch_size
-                read = self._queue(chunk, read)
-            self._dispatch()
-            while next_out in self.results:
-                yield self.results.pop(next_out)
-                next_out += 1
-            if exhausted and next_out == read:
-                return
-            self._collect()
-
-    def _queue(self, chunk: list[Article | Rejection], read: int) -> int:
-        seqs, articles = [], []
-        for item in chunk:
-            if isinstance(item, Rejection):
-                self.results[read] = item
+    def stream(self, items: Iterator[Article | Rejection], address: str | None) -> Iterator[Result]:
+        started = not self.ray.is_initialized()
+        if started:
+            quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
+            if address:
+                self.ray.init(address=address, **quiet)
             else:
-                seqs.append(read)
-                articles.append(item)
-            read += 1
-        if articles:
-            self.pending.append((seqs, articles, False))
-        return read
+                cpus = self.settings.workers if self.settings.workers > 1 else None
+                self.ray.init(num_cpus=cpus, include_dashboard=False, **quiet)
+        context = self.ray.data.DataContext.get_current()
+        saved = (context.max_errored_blocks, context.execution_options.preserve_order,
+                 context.enable_progress_bars)
+        data_log = logging.getLogger("ray.data")
+        level = data_log.level
+        try:
+            # the caller reports progress; Ray Data's notes on each dataset would drown it
+            data_log.setLevel(logging.ERROR)
+            # a batch lost with its actor is dropped, not fatal: its documents are re-run
+            context.max_errored_blocks = -1
+            context.execution_options.preserve_order = True
+            context.enable_progress_bars = False
+            cpus = int(self.ray.cluster_resources().get("CPU", 1))
+            self.size = self.settings.workers if self.settings.workers > 1 else max(1, cpus)
+            self.ledger = self.ray.remote(num_cpus=0)(Ledger).remote()
+            read = 0
+            while window := list(islice(items, WINDOW)):
+                yield from self._window(read, window)
+                read += len(window)
+        finally:
+            data_log.setLevel(level)
+            (context.max_errored_blocks, context.execution_options.preserve_order,
+             context.enable_progress_bars) = saved
+            if self.ledger is not None:
+                self.ray.kill(self.ledger)
+            if started:
+                self.ray.shutdown()
 
-    def _dispatch(self) -> None:
-        while self.idle and self.pending:
-            actor = self.idle.popleft()
-            seqs, chunk, single = self.pending.popleft()
-            ref = actor.extract.remote(chunk)
-            self.running[ref] = (actor, seqs, chunk, single, time.monotonic())
+    def _window(self, first: int, window: list[Article | Rejection]) -> Iterator[Result]:
+        """The window's results in order, streamed as they come, the lost ones re-run last."""
+        results: dict[int, Result] = {}
+        articles: dict[int, Article] = {}
+        for seq, item in enumerate(window, first):
+            if isinstance(item, Rejection):
+                results[seq] = item
+            else:
+                articles[seq] = item
+        next_out, end = first, first + len(window)
+        for seq, result in self._extract(articles, min(self.settings.batch_size, CHUNK)):
+            results[seq] = result
+            while next_out in results:
+                yield results.pop(next_out)
+                next_out += 1
+        lost = {seq: a for seq, a in articles.items() if seq >= next_out and seq not in results}
+        if lost:
+            results.update(self._extract(lost, 1))
+            stalled = self.ray.get(self.ledger.seen.remote())
+            for seq in set(lost) - set(results):
+                results[seq] = (timeout_rejection(lost[seq], self.settings.doc_timeout)
+                                if seq in stalled else
+                                error_rejection(lost[seq], "the Ray worker died on this article"))
+        for seq in range(next_out, end):
+            yield results.pop(seq)
 
-    def _collect(self) -> None:
-        if not self.running:
+    def _extract(self, articles: dict[int, Article], batch_size: int) -> Iterator[tuple[int, Result]]:
+        """(seq, result) of ``articles`` through one Ray Data run; a lost batch yields nothing."""
+        if not articles:
             return
-        done, _ = self.ray.wait(list(self.running), num_returns=1, timeout=1.0)
-        for ref in done:
-            actor, seqs, chunk, single, _start = self.running.pop(ref)
-            try:
-                self.results.update(zip(seqs, self.ray.get(ref), strict=True))
-                self.idle.append(actor)
-            except Exception as exc:  # the actor died or the chunk raised
-                self._fail(actor, seqs, chunk, single, f"{type(exc).__name__}: {exc}", "worker_error")
-        now = time.monotonic()
-        for ref, (actor, seqs, chunk, single, start) in list(self.running.items()):
-            if now - start > (len(chunk) + 1) * self.settings.doc_timeout + GRACE:
-                del self.running[ref]
-                self._fail(actor, seqs, chunk, single, "", "timeout")
-
-    def _fail(self, actor: Any, seqs: list[int], chunk: list[Article], single: bool,
-              message: str, reason: str) -> None:
-        self.ray.kill(actor)
-        self.idle.append(self._actor())
-        if not single:
-            self.pending.extendleft(([s], [a], True) for s, a in reversed(list(zip(seqs, chunk, strict=True))))
-        elif reason == "timeout":
-            self.results[seqs[0]] = timeout_rejection(chunk[0], self.settings.doc_timeout)
-        else:
-            self.results[seqs[0]] = error_rejection(chunk[0], message[:500])
+        rows = [{"seq": seq, "article": json.dumps(to_dict(a), ensure_ascii=False)}
+                for seq, a in articles.items()]
+        batches = math.ceil(len(rows) / batch_size)
+        # One call at a time per actor, run by Ray in the actor's main thread (not in Ray Data's
+        # default UDF thread), where the alarm of guard.py works. When re-running lost articles
+        # one by one, no second batch waits on an actor: it would die with the culprit.
+        pool = self.ray.data.ActorPoolStrategy(
+            size=min(self.size, batches), enable_true_multi_threading=True,
+            max_tasks_in_flight_per_actor=1 if batch_size == 1 else None,
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # Ray 2.60 deprecates it, with no
+            # replacement yet for max_task_retries
+            dataset = self.ray.data.from_items(rows, override_num_blocks=batches).map_batches(
+                ExtractBatch, batch_size=batch_size, batch_format="numpy", num_cpus=1,
+                compute=pool,
+                fn_constructor_kwargs={"settings": self.settings, "known": self.known,
+                                       "factory": self.factory, "ledger": self.ledger,
+                                       "grace": self.grace, "single": batch_size == 1},
+                max_task_retries=0,  # a batch that killed its actor would kill the next one too
+            )
+        for row in dataset.iter_rows():
+            seq = int(row["seq"])
+            payload = json.loads(str(row["payload"]))
+            if row["kind"] == "rejection":
+                yield seq, from_dict(Rejection, payload)
+            else:
+                yield seq, (articles[seq], record_from_dict(payload))

@@ -1,0 +1,130 @@
+"""The Ray runner's failure rules and shard output without the model, on one local two-CPU Ray
+instance: a fake extractor is slow, raises, hangs past the alarm or kills its actor on a marker
+word in the article's text; every other article comes back, in input order."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wardesk.records import Article, ArticleMeta, ArticleRecord, Rejection
+from wardesk.runners import read_rejections, read_shards, write_shards
+from wardesk.runners.guard import Result
+from wardesk.settings import Settings
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(importlib.util.find_spec("ray") is None,
+                       reason="ray is not installed (optional extra: pip install 'wardesk[ray]')"),
+]
+
+
+class RayFakeExtractor:
+    """Gives each article a record whose title is its text (and, for MAIN, whether it ran in
+    the actor's main thread, where the alarm works); misbehaves on marker words."""
+
+    def pipe(self, items: Iterable[Article | Rejection]) -> Iterator[Result]:
+        for item in items:
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            if "SLOW" in item.text:
+                time.sleep(30)  # interruptible: the actor's alarm stops it
+            if "HANG" in item.text:  # like a loop in compiled code: the alarm is blocked
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+                time.sleep(30)
+            if "BOOM" in item.text:
+                raise RuntimeError("the batch failed")
+            if "CRASH" in item.text:
+                os._exit(3)
+            title = item.text
+            if "MAIN" in item.text:
+                title += f" {threading.current_thread() is threading.main_thread()}"
+            yield item, ArticleRecord(article=ArticleMeta(id=item.id, title=title))
+
+
+def fake_factory(settings: Settings, known: Mapping[str, Any]) -> RayFakeExtractor:
+    return RayFakeExtractor()
+
+
+@pytest.fixture(scope="module")
+def ray_instance() -> Iterator[Any]:
+    """One local Ray instance for the module (the runner leaves an instance it did not start
+    running), shut down at the end."""
+    import ray
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        yield ray
+    finally:
+        ray.shutdown()
+
+
+def articles(*texts: str) -> list[Article]:
+    return [Article(text=t, origin=f"doc-{i}") for i, t in enumerate(texts)]
+
+
+def outcome(result: Result) -> str:
+    if isinstance(result, Rejection):
+        return f"{result.source}:{result.reason}"
+    return result[1].article.title or ""
+
+
+def ray_run(items: Iterable[Article | Rejection], grace: float = 30.0, **settings: Any) -> list[str]:
+    from wardesk.runners.ray_runner import run_on_ray
+
+    results = run_on_ray(items, Settings(workers=2, **settings), factory=fake_factory, grace=grace)
+    return [outcome(r) for r in results]
+
+
+def test_ray_keeps_input_order_and_rejections_in_place(ray_instance: Any) -> None:
+    items: list[Article | Rejection] = list(articles(*(f"text {i}" for i in range(30))))
+    items.insert(7, Rejection("bad", "binary", ""))
+    items.insert(0, Rejection("first", "empty", ""))
+    got = ray_run(items)
+    assert got == [outcome(r) if isinstance(r, Rejection) else r.text for r in items]
+    assert ray_instance.is_initialized()  # not the runner's to stop
+
+
+def test_ray_extracts_in_the_actors_main_thread_where_the_alarm_works(ray_instance: Any) -> None:
+    assert ray_run(articles("MAIN")) == ["MAIN True"]
+
+
+def test_ray_failing_batch_and_slow_article_cost_one_article_each(ray_instance: Any) -> None:
+    got = ray_run(articles("a", "b BOOM", "c", "d SLOW", "e"), doc_timeout=0.5)
+    assert got == ["a", "doc-1:worker_error", "c", "doc-3:timeout", "e"]
+
+
+def test_ray_crash_rejects_only_the_culprit(ray_instance: Any) -> None:
+    got = ray_run(articles(*"abcdefghij", "k CRASH", "l", "m"))
+    assert got == [*"abcdefghij", "doc-10:worker_error", "l", "m"]
+
+
+def test_ray_watchdog_ends_an_article_that_ignores_the_alarm(ray_instance: Any) -> None:
+    started = time.monotonic()
+    got = ray_run(articles("a", "b HANG", "c", "d"), grace=1.0, doc_timeout=0.5)
+    assert got == ["a", "doc-1:timeout", "c", "d"]
+    assert time.monotonic() - started < 25  # not the 2 × 30 s the hanging article asks for
+
+
+def test_ray_results_written_as_shards_read_back(ray_instance: Any, tmp_path: Path) -> None:
+    items: list[Article | Rejection] = [*articles("one", "two", "three"),
+                                        Rejection("x", "empty", "")]
+    manifest = write_shards(_ray_results(items), tmp_path / "shards")
+    assert (manifest["articles"], manifest["rejections"]) == (3, 1)
+    assert [r.article.title for _, r in read_shards(tmp_path / "shards")] == ["one", "two", "three"]
+    assert [r.source for r in read_rejections(tmp_path / "shards")] == ["x"]
+
+
+def _ray_results(items: list[Article | Rejection]) -> Iterator[Result]:
+    from wardesk.runners.ray_runner import run_on_ray
+
+    return run_on_ray(items, Settings(workers=2), factory=fake_factory)
