@@ -100,8 +100,9 @@ def _counted(head: Token) -> Token | None:
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return _counted(pobj) or pobj if pobj.ent_type_ in ("CARDINAL", "QUANTITY") else pobj
+                if pobj.dep_ != "pobj" or pobj.tag_ == "NN":
+                    continue  # "one-fifth of Spain's electricity": an amount of a thing
+                return _counted(pobj) or pobj if pobj.ent_type_ in ("CARDINAL", "QUANTITY") else pobj
     return None
 
 
