@@ -32,3 +32,23 @@ def test_named_attacker_elsewhere_leaves_the_killing_unsourced(extractor: Any) -
 def test_named_attacker_is_not_replaced(extractor: Any) -> None:
     found = _sources(extractor, "Congolese rebels attacked an army post near Goma on Sunday.")
     assert found and not any(r[2] == "UNK" for refs in found for r in refs), found
+
+
+def _targets(extractor: Any, text: str) -> list[tuple[str, list[str | None]]]:
+    record = extractor(Article(text=text, published="2004-05-06"))
+    return [(e.event, [r.code for r in e.target]) for e in record.events]
+
+
+def test_curfew_with_no_party_named_targets_the_place(extractor: Any) -> None:
+    found = _targets(extractor, "Turkish authorities imposed a curfew in the town of Cizre on Tuesday.")
+    assert ("COERCE", ["TUR"]) in found, found
+
+
+def test_a_visit_targets_its_host(extractor: Any) -> None:
+    found = _targets(extractor, "Iraqi President Saddam Hussein arrived in Amman on a surprise visit.")
+    assert any(t == ["JOR"] for ev, t in found if ev == "CONSULT"), found
+
+
+def test_talks_held_somewhere_do_not_target_the_host(extractor: Any) -> None:
+    found = _targets(extractor, "Afghan and Pakistani officials held talks in Doha on Monday.")
+    assert found and not any("QAT" in t for _, t in found), found

@@ -292,6 +292,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
     place = _place(parts, layers)
     if event_type == "ASSAULT" and not source and place is not None and place.country:
         source = (_unidentified(m, trigger_text, place.country),)
+    if not target and place is not None and place.country and _place_is_target(event_type, source, place, m.trigger):
+        target = (ActorRef(None, place.name, place.country, None),)
     return Event(
         id=content_id(article_id, start, m.trigger.idx, event_type),
         event=event_type, mode=mode, context=m.predicate.context,
@@ -307,6 +309,22 @@ _SELF_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
 
 
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
+# Types whose target, when no party is named, is the place acted on (CAMEO/PLOVER coders code
+# "a curfew in Cizre", "bombs in Kabul", "a strike that shut down Kathmandu" to that country).
+PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
+# Types whose place is a host only when it is not the source's own country ("arrived in Amman").
+HOST_TARGETS = frozenset({"CONSULT"})
+
+
+VISIT_WORDS = frozenset({"visit", "arrive", "travel", "trip", "tour", "fly"})
+
+
+def _place_is_target(event_type: str, source: Refs, place: Place, trigger: Token) -> bool:
+    if event_type in PLACE_TARGETS:
+        return True
+    if event_type not in HOST_TARGETS or _lemma(trigger) not in VISIT_WORDS:
+        return False  # talks held somewhere are not talks with the host
+    return bool(source) and all(r.code != place.country for r in source)
 
 
 def _unidentified(m: Match, trigger_text: str, country: str) -> ActorRef:
