@@ -274,7 +274,8 @@ def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) ->
     that it could invade Y") gives way to the clause's objects."""
     mine = {r.code for r in own if r.code}
     for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp"):
+        marked = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        if c.dep_ in ("ccomp", "xcomp") or marked:  # "called for X to lift": X
             subj = _subject(c)
             if subj is not None:
                 refs = refs_of(subj, actors)

@@ -10,6 +10,7 @@ from wardesk.extract.event_roles import Refs, refs_of, roles, subject_token, und
 from wardesk.extract.layers import doc_text
 from wardesk.extract.modality import (
     SPEECH_VERBS,
+    asked_for,
     local_attribution,
     negated_of,
     speaker_refs,
@@ -250,8 +251,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         return None
     if event_type == "CONCEDE" and not source and _passive_verb(m.trigger):
         return None  # "were allowed to return": nobody named yields anything
-    if _empty_warning(m, target, actors) or _wished_for(m):
-        return None
+    if _empty_warning(m, target, actors) or _wished_for(m) or asked_for(m.trigger) or _unable(m.trigger):
+        return None  # an act asked for is the asking's content, coded as the REQUEST
     if target and all(r.sector == "MED" for r in target) and event_type in ("REJECT", "REQUEST", "CONSULT"):
         return None  # "ignored VOA requests for comment": the press asking is no event
     if m.predicate.kind == "noun" and source and all(r.sector == "MED" for r in source):
@@ -382,6 +383,15 @@ def _passive_verb(tok: Token) -> bool:
 def _inability(trigger: Token) -> bool:
     tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in tok.children)
+
+
+UNABLE_WORDS = {"unable", "impossible", "powerless"}
+
+
+def _unable(trigger: Token) -> bool:
+    """"said it was unable to provide details": an inability is no act."""
+    tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return tok.dep_ == "xcomp" and tok.head.lower_ in UNABLE_WORDS
 
 
 def _governing_verb(noun: Token) -> Token | None:

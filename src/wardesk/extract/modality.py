@@ -25,6 +25,8 @@ PLAN_CUES = {
     "willing", "prepared", "offer", "vow", "pledge", "promise", "swear", "commit", "threaten",
 }
 ONGOING_CUES = {"begin", "start", "continue", "resume", "underway", "proceed"}
+# Verbs of asking: what they ask for has not happened ("called for the Taliban to lift the ban").
+REQUEST_CUES = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "beg", "request"}
 DENY_CUES = {"deny", "refute", "dispute"}
 HYPOTHETICAL_MODALS = {"could", "would", "might", "should", "may", "can"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
@@ -160,6 +162,8 @@ def status_of(trigger: Token, published: str | None, date_value: str | None, exa
         return "denied"
     if _conditional(chain) or (auxes & HYPOTHETICAL_MODALS and not _has_perfect(chain, auxes)):
         return "hypothetical"
+    if asked_for(trigger):
+        return "hypothetical"  # asked for, not done
     if auxes & FUTURE_MODALS or words & PLAN_CUES or _going_to(chain):
         return "planned"
     past = any(t.tag_ in ("VBD", "VBN") for t in chain if t.pos_ in ("VERB", "AUX")) and not (
@@ -172,6 +176,22 @@ def status_of(trigger: Token, published: str | None, date_value: str | None, exa
     if any(t.tag_ == "VBG" and _aux_words(t) & {"is", "are", "am", "'s", "'re", "be"} for t in chain[:1]):
         return "ongoing"
     return "occurred"
+
+
+def asked_for(trigger: Token) -> bool:
+    """The trigger is the act a verb of asking asks for ("called for the Taliban to lift the
+    ban", "urged Kyiv to accept"), not the asking itself."""
+    tok = trigger
+    for _ in range(5):  # "called for Russia to reciprocate by agreeing to a ceasefire"
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(head) in REQUEST_CUES and head.pos_ == "VERB":
+            return tok.dep_ != "advcl" or any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children)
+        if tok.dep_ not in ("conj", "xcomp", "pcomp", "prep") and not (tok is trigger and tok.dep_ == "dobj"):
+            return False
+        tok = head
+    return False
 
 
 def _lemma(tok: Token) -> str:

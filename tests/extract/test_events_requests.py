@@ -1,0 +1,34 @@
+"""What a request asks for is the request's content, not a second event that happened
+("called for the Taliban to lift the ban" is one REQUEST to the Taliban); "unable to" is no act."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wardesk.records import Article
+
+pytestmark = pytest.mark.model
+
+
+def _events(extractor: Any, text: str) -> list[tuple[str, list[str | None], list[str | None], str]]:
+    record = extractor(Article(text=text, published="2021-05-06"))
+    return [(e.event, [r.code for r in e.source], [r.code for r in e.target], e.status) for e in record.events]
+
+
+def test_called_for_a_party_to_act_is_a_request_to_it(extractor: Any) -> None:
+    found = _events(extractor, "Norway's envoy called for the Taliban to lift the travel ban.")
+    assert ("REQUEST", ["NOR"], ["AFG"], "occurred") in found, found
+    assert all(ev == "REQUEST" for ev, *_ in found), found
+
+
+def test_urged_to_withdraw_is_no_withdrawal(extractor: Any) -> None:
+    found = _events(extractor, "France urged Russia to withdraw its troops from Georgia.")
+    assert not any(ev == "RETREAT" for ev, *_ in found), found
+    assert any(ev == "REQUEST" and tgt == ["RUS"] for ev, _, tgt, _ in found), found
+
+
+def test_unable_to_provide_is_no_aid(extractor: Any) -> None:
+    found = _events(extractor, "The Pentagon said it was unable to provide Ukraine with more details.")
+    assert not any(ev == "AID" for ev, *_ in found), found
