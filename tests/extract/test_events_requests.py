@@ -32,3 +32,15 @@ def test_urged_to_withdraw_is_no_withdrawal(extractor: Any) -> None:
 def test_unable_to_provide_is_no_aid(extractor: Any) -> None:
     found = _events(extractor, "The Pentagon said it was unable to provide Ukraine with more details.")
     assert not any(ev == "AID" for ev, *_ in found), found
+
+
+def test_set_phrase_as_opposed_to_is_no_rejection(extractor: Any) -> None:
+    found = _events(extractor, "Turkish pilots will train in Moscow, as opposed to decades of U.S. training.")
+    assert not any(ev == "REJECT" for ev, *_ in found), found
+
+
+def test_a_guess_about_the_past_is_no_demand(extractor: Any) -> None:
+    found = _events(extractor, "The French ambassador suggested that Gbagbo's ministers must have given the orders.")
+    assert not any(ev == "REQUEST" for ev, *_ in found), found
+    found = _events(extractor, "The French ambassador said Gbagbo's ministers must resign.")
+    assert any(ev == "REQUEST" for ev, *_ in found), found

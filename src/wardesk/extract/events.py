@@ -251,6 +251,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         return None
     if event_type == "CONCEDE" and not source and _passive_verb(m.trigger):
         return None  # "were allowed to return": nobody named yields anything
+    if _set_phrase(m.trigger):
+        return None
     if _empty_warning(m, target, actors) or _wished_for(m) or asked_for(m.trigger) or _unable(m.trigger):
         return None  # an act asked for is the asking's content, coded as the REQUEST
     if target and all(r.sector == "MED" for r in target) and event_type in ("REJECT", "REQUEST", "CONSULT"):
@@ -386,6 +388,13 @@ def _inability(trigger: Token) -> bool:
 
 
 UNABLE_WORDS = {"unable", "impossible", "powerless"}
+# Set phrases whose verb is no act: "as opposed to", "as agreed", "as promised".
+SET_PHRASES = {("as", "opposed"), ("as", "agreed"), ("as", "promised"), ("as", "requested")}
+
+
+def _set_phrase(trigger: Token) -> bool:
+    before = trigger.doc[trigger.i - 1].lower_ if trigger.i > 0 else ""
+    return (before, trigger.lower_) in SET_PHRASES
 
 
 def _unable(trigger: Token) -> bool:
