@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -125,6 +126,8 @@ def measure(store: Store, runs: int, seed: int) -> dict[str, dict[str, dict[str,
         actor = s.pick(s.actors)
         groups["positions"].setdefault("actor", []).append(
             timed(store.positions, actor=actor))
+        groups["positions"].setdefault("actor page", []).append(
+            timed(store.positions, actor=actor, limit=100))
     return {g: {name: summary(times) for name, times in rows.items()} for g, rows in groups.items()}
 
 
@@ -156,14 +159,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--json", help="also write the figures here")
     args = parser.parse_args(argv)
+    load = [os.getloadavg()]  # the machine may be shared: the figures say how busy it was
     with Store(args.db) as store:
         counts = store.counts()
         print(f"store: {args.db} ({store.dialect}) {counts}")
         results = measure(store, args.runs, args.seed)
+    load.append(os.getloadavg())
     ok = report(results)
+    print(f"\nload average (1, 5, 15 min) before {load[0]}, after {load[1]}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
-            json.dump({"db": args.db, "counts": counts, "results": results}, out, indent=1)
+            json.dump({"db": args.db, "counts": counts, "load_average": load,
+                       "results": results}, out, indent=1)
     return 0 if ok else 1
 
 

@@ -175,7 +175,16 @@ def _filters(pairs: list[Pair], seed: int) -> list[EventFilter]:
            EventFilter(actor=frequent, since="2024-06-01", until="2024-12-31"),
            EventFilter(country="UKR", since="2024-03-01", until="2024-09-30", sort="-date"),
            EventFilter(since="2024-05-01", until="2024-05-31"),
-           EventFilter(type="ASSAULT", since="2024-02-01", until="2025-01-31", sort="-date")]
+           EventFilter(type="ASSAULT", since="2024-02-01", until="2025-01-31", sort="-date"),
+           # a syllable in many names: many actor keys, several with more than a page
+           EventFilter(actor="ra", limit=5, offset=4), EventFilter(actor="ra", sort="-date"),
+           EventFilter(actor="ra", limit=3, since="2024-04-01", until="2024-10-31"),
+           EventFilter(actor="ra", limit=5, type="ASSAULT", sort="-date"),
+           EventFilter(actor="ukr", limit=10, offset=20, country="RUS"),
+           # every country actor: many keys with more than a page each
+           EventFilter(actor="country", limit=10, offset=5),
+           EventFilter(actor="country", limit=4, sort="-date", since="2024-03-01"),
+           EventFilter(actor="country", limit=20, type="CONSULT")]
     for _ in range(14):
         kw: dict[str, Any] = {}
         if rng.random() < 0.6:
@@ -211,3 +220,42 @@ def test_every_query_path_lists_the_reference_events(
 
 def _kw(f: EventFilter) -> dict[str, Any]:
     return {name: getattr(f, name) for name in f.__slots__}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("sort", ["date", "-date"])
+def test_a_page_of_several_keys_ends_at_the_tightest_key(store: Store, kit: Any, sort: str) -> None:
+    """Two actors whose names share "zz": the first ten days belong to one, the last ten to the
+    other. A page of ten reaches exactly the tenth event of the one that fills it."""
+    from wardesk.records import Actor
+
+    azzo = Actor("aaa/gov/azzo", "Azzo Lane", "person", "UKR", "GOV")
+    bozzi = Actor("bbb/gov/bozzi", "Bozzi Hill", "person", "RUS", "GOV")
+    for n in range(1, 21):
+        who = azzo if n <= 10 else bozzi
+        day = f"2025-01-{n:02d}"
+        store.save(*kit._make(f"Report {n}.", day, actors=(who, kit.UKRAINE), events=(
+            kit.event(f"e{n}", "ASSAULT", who, kit.UKRAINE, f"{who.name} struck.", day=day),)))
+    page = [e["id"] for e in store.events(EventFilter(actor="zz", limit=10, sort=sort))]
+    expected = [f"e{n}" for n in range(1, 11)]
+    assert page == (expected if sort == "date" else [f"e{n}" for n in range(20, 10, -1)])
+    assert [e["id"] for e in store.events(EventFilter(actor="zz", limit=3, offset=9,
+                                                      sort=sort))] == (
+        ["e10", "e11", "e12"] if sort == "date" else ["e11", "e10", "e9"])
+    assert store.count_events(EventFilter(actor="zz")) == 20
+    assert store.count_events(EventFilter(actor="zz", since="2025-01-05", until="2025-01-12")) == 8
+
+
+def test_a_page_of_positions_is_a_slice_of_the_history(synthetic: Store,
+                                                       generated: list[Pair]) -> None:
+    holders = [p.holder for _, r in generated for p in r.positions if p.holder]
+    frequent = max(set(holders), key=holders.count)
+    surname = next(a.name.split()[-1] for _, r in generated for a in r.actors
+                   if a.id == holders[7])
+    for actor in ("ukr", frequent, surname, "country", "nobody"):
+        for issue in (None, "ceasefire"):
+            for since, until in ((None, None), ("2024-03-01", "2024-10-31")):
+                history = synthetic.positions(actor, issue, since, until)
+                for limit, offset in ((5, 0), (4, 3), (100, 0), (0, 0)):
+                    page = synthetic.positions(actor, issue, since, until, limit, offset)
+                    assert page == history[offset:offset + limit], (actor, issue, since, limit)
+    assert len(synthetic.positions("ukr")) > 10  # the pages above were real pages

@@ -242,7 +242,13 @@ CREATE INDEX event_keys_by_date ON event_keys(actor_key, (sort_date IS NULL), so
 CREATE INDEX event_keys_by_date_desc ON event_keys(actor_key, (sort_date IS NULL), sort_date DESC);
 """
 
+# 11: a page of a party's position history walked in date order: by holder, by its country.
+V11_POSITION_ORDER = """
+CREATE INDEX positions_holder_by_date ON positions(holder, (sort_date IS NULL), sort_date);
+CREATE INDEX positions_country_by_date ON positions(holder_country, (sort_date IS NULL), sort_date);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
-    V7_STATUS, V8_COUNTRY_TOTALS, V9_COVERING, V10_ACTOR_KEYS,
+    V7_STATUS, V8_COUNTRY_TOTALS, V9_COVERING, V10_ACTOR_KEYS, V11_POSITION_ORDER,
 )

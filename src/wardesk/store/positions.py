@@ -42,16 +42,21 @@ def _position_dict(row: Any) -> dict[str, Any]:
 
 
 def positions(conn: Connection, actor: str | None, issue: str | None, since: str | None,
-              until: str | None) -> list[dict[str, Any]]:
-    """Stances in date order; ``actor`` is an actor id, an ISO3 country or a name substring."""
+              until: str | None, limit: int | None = None,
+              offset: int = 0) -> list[dict[str, Any]]:
+    """Stances in date order; ``actor`` is an actor id, an ISO3 country or a name substring;
+    ``limit``: a page of that many from ``offset`` (None: the whole history)."""
     clauses: list[str] = []
     params: list[Any] = []
+    branches: list[tuple[str, str]] = []
     if actor:
-        # the name test as a set of actor ids (a small table, read once): each branch of the
-        # OR then uses an index instead of every position being tested
-        clauses.append("(p.holder = ? OR p.holder_country = ? OR p.holder IN (SELECT ac.id"
-                       " FROM actors ac WHERE ac.name LIKE ? ESCAPE '\\'))")
-        params += [actor, as_country(actor), like(actor)]
+        # the name test as a list of actor ids (a small table, read once): each holder and the
+        # country is then one range of a date-ordered index (migration 11)
+        ids = [actor, *(r[0] for r in conn.execute(
+            "SELECT id FROM actors WHERE name LIKE ? ESCAPE '\\'", [like(actor)]))]
+        branches = [("holder", i) for i in dict.fromkeys(ids)]
+        if as_country(actor):
+            branches.append(("holder_country", str(as_country(actor))))
     if issue:
         clauses.append("p.issue = ?")
         params.append(issue)
@@ -61,9 +66,39 @@ def positions(conn: Connection, actor: str | None, issue: str | None, since: str
     if until:
         clauses.append("p.sort_date <= ?")
         params.append(f"{day(until, 'until')}~")
+    if since or until:  # no NULL dates: each date index seeks the range
+        clauses.append("(p.sort_date IS NULL) = FALSE")
+    page: list[Any] = []
+    if limit is not None:
+        page = [max(0, int(limit)), max(0, int(offset))]
+        bound = _bound(conn, branches, clauses, params, sum(page))
+        if bound is not None:  # the page ends at or before it (see lookups.page_of_keys)
+            clauses += ["(p.sort_date IS NULL) = FALSE", "p.sort_date <= ?"]  # seeks, as above
+            params.append(bound)
+    if branches:
+        held = " OR ".join(f"p.{column} = ?" for column, _ in branches)
+        clauses.insert(0, f"({held})")
+        params[:0] = [value for _, value in branches]
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"SELECT {_COLUMNS} FROM positions p JOIN articles a ON a.id = p.article_id{where}{_ORDER}"
-    return [_position_dict(r) for r in conn.execute(sql, params)]
+    sql = (f"SELECT {_COLUMNS} FROM positions p JOIN articles a ON a.id = p.article_id{where}"
+           f"{_ORDER}{' LIMIT ? OFFSET ?' if page else ''}")
+    return [_position_dict(r) for r in conn.execute(sql, [*params, *page])]
+
+
+def _bound(conn: Connection, branches: list[tuple[str, str]], clauses: list[str],
+           params: list[Any], wanted: int) -> str | None:
+    """The earliest of the branches' ``wanted``-th dates (each walked in its date index): the
+    first ``wanted`` positions of all branches lie at or before it. None: no such bound."""
+    found = []
+    for column, value in branches if wanted > 0 else []:
+        where = " AND ".join([f"p.{column} = ?", *clauses])
+        row = conn.execute(  # column is one of two constants above
+            f"SELECT p.sort_date FROM positions p WHERE {where}"
+            " ORDER BY p.sort_date IS NULL, p.sort_date LIMIT 1 OFFSET ?",
+            [value, *params, wanted - 1]).fetchone()
+        if row is not None and row[0] is not None:
+            found.append(str(row[0]))
+    return min(found) if found else None
 
 
 def _article_stances(rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from wardesk.records import ArticleRecord, record_from_dict
 from wardesk.store import lookups, search, totals
 from wardesk.store.filters import (
+    SORTS,
     EventFilter,
     Resolved,
     actor_match,
@@ -128,12 +129,20 @@ def _page_sql(conn: Connection, f: EventFilter) -> tuple[str, list[Any]]:
     if in_order and keys is not None and len(keys) == 1:  # walk the actor's one key
         return lookups.page(f, dataclasses.replace(f, actor=None), "event_keys", keys[0][0],
                             _EVENT_COLUMNS)
+    if in_order and keys:  # gather the first events of each key
+        return lookups.page_of_keys(conn, f, dataclasses.replace(f, actor=None), keys,
+                                    _EVENT_COLUMNS, SORTS)
     walk = _walk(conn, f, actors)
     if f.country and in_order and (walk or not f.actor):
-        return lookups.page(f, dataclasses.replace(f, country=None), "event_codes",
-                            f.country.strip().upper(), _EVENT_COLUMNS, actors)
+        if not (f.type and not f.actor and totals.type_rarer(conn, f.type, f.country)):
+            return lookups.page(f, dataclasses.replace(f, country=None), "event_codes",
+                                f.country.strip().upper(), _EVENT_COLUMNS, actors)
+        walk = True  # walk the type's events in date order, probing the country
     page, page_params = order_and_page(f)
     where, params = event_where(f, walk, actors)
+    if in_order and (f.since or f.until):  # a date range: no NULL dates, walk sort_date
+        where += " AND (e.sort_date IS NULL) = FALSE"
+        page = page.replace("e.sort_date IS NULL, ", "", 1)
     return f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM}{where}{page}", [*params, *page_params]
 
 
@@ -149,17 +158,8 @@ def count_events(conn: Connection, f: EventFilter) -> int:
     if totals.covers_days(f) and f != EventFilter(limit=f.limit, offset=f.offset, sort=f.sort):
         return _count_from_totals(conn, f)
     keys = lookups.actor_keys(conn, actors) if actors is not None else None
-    if keys is not None and len(keys) <= 1:  # the actor's one key (none: no event names it)
-        if not keys:
-            return 0
-        if _only_actor(f):
-            return keys[0][1]  # its running count
-        return lookups.count(conn, f, dataclasses.replace(f, actor=None), "event_keys",
-                             keys[0][0])
-    if keys and _only_actor(f, dated=True):  # the distinct events of the actor's keys
-        where, params = _on_keys(keys, f)
-        sql = f"SELECT COUNT(*) FROM (SELECT DISTINCT c.article_id, c.event_id FROM event_keys c{where}) m"
-        return int(conn.execute(sql, params).fetchone()[0])
+    if keys is not None:  # the actor's keys (none: no event names it)
+        return lookups.count_keys(conn, f, dataclasses.replace(f, actor=None), keys) if keys else 0
     if f.country:  # count the country's rows of event_codes (one per event it touches)
         return lookups.count(conn, f, dataclasses.replace(f, country=None), "event_codes",
                              f.country.strip().upper(), actors)
@@ -170,19 +170,6 @@ def count_events(conn: Connection, f: EventFilter) -> int:
         return int(conn.execute(sql, params).fetchone()[0])
     where, params = event_where(f, False, actors)
     return int(conn.execute(f"SELECT COUNT(*) FROM events e{where}", params).fetchone()[0])
-
-
-def _on_keys(keys: list[lookups.Key], f: EventFilter) -> tuple[str, list[Any]]:
-    """WHERE over event_keys c: one of ``keys``, in f's date range."""
-    clauses = [f"c.actor_key IN ({', '.join('?' * len(keys))})"]
-    params: list[Any] = [key for key, _ in keys]
-    if f.since:
-        clauses.append("c.sort_date >= ?")
-        params.append(day(f.since, "since"))
-    if f.until:
-        clauses.append("c.sort_date <= ?")
-        params.append(f"{day(f.until, 'until')}~")
-    return " WHERE " + " AND ".join(clauses), params
 
 
 def _count_from_totals(conn: Connection, f: EventFilter) -> int:
@@ -202,10 +189,8 @@ def _count_from_totals(conn: Connection, f: EventFilter) -> int:
     return counted + int(conn.execute(sql, params).fetchone()[0])
 
 
-def _only_actor(f: EventFilter, dated: bool = False) -> bool:
-    """Whether ``f`` filters by actor alone (``dated``: or by actor and dates)."""
-    kept = {"since": f.since, "until": f.until} if dated else {}
-    return f == EventFilter(actor=f.actor, limit=f.limit, offset=f.offset, sort=f.sort, **kept)
+def _only_actor(f: EventFilter) -> bool:
+    return f == EventFilter(actor=f.actor, limit=f.limit, offset=f.offset, sort=f.sort)
 
 
 _ACTOR_COUNTS = (

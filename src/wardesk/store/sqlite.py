@@ -223,8 +223,10 @@ class Store:
         return queries.statements(self._conn, actor, text, since, until, limit)
 
     def positions(self, actor: str | None = None, issue: str | None = None,
-                  since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
-        return positions.positions(self._conn, actor, issue, since, until)
+                  since: str | None = None, until: str | None = None,
+                  limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """A party's stances in date order: all of them, or a page of ``limit`` from ``offset``."""
+        return positions.positions(self._conn, actor, issue, since, until, limit, offset)
 
     def position_changes(self, since: str | None = None) -> list[dict[str, Any]]:
         return positions.position_changes(self._conn, since)

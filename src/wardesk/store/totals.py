@@ -74,6 +74,17 @@ def _by_country_days(conn: Connection, f: EventFilter) -> list[tuple[str, int]]:
     return sorted(counted.items(), key=lambda item: (-item[1], item[0]))
 
 
+def type_rarer(conn: Connection, event_type: str, country: str) -> bool:
+    """Whether fewer dated events have ``event_type`` than touch ``country`` (which of the two
+    a page should walk)."""
+    etype = one_of(canonical_type(event_type), EVENT_TYPES, "event type")
+    typed = conn.execute("SELECT COALESCE(SUM(n), 0) FROM event_day_totals WHERE type = ?",
+                         [etype]).fetchone()[0]
+    touched = conn.execute("SELECT COALESCE(SUM(n), 0) FROM event_code_totals WHERE code = ?",
+                           [country.strip().upper()]).fetchone()[0]
+    return int(typed) < int(touched)
+
+
 def covers_located(f: EventFilter) -> bool:
     return bool(f.country) and _only(f, country=f.country)
 
