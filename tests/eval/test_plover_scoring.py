@@ -48,3 +48,24 @@ def test_type_recall_precision_and_source_country() -> None:
     assert (src.tp, src.fn) == (1, 1)
     assert [a.published for a in fake.seen] == ["2000-01-01", "2000-01-02", "2000-01-03"]
     assert any(m.startswith("3: want ASSAULT") for m in rep.misses)
+
+
+def test_place_dead_and_mode_on_matched_sentences() -> None:
+    from dataclasses import replace
+
+    from wardesk.records import Place
+
+    gold = [
+        {"id": "1", "event": "FIGHT", "text": "s1", "eventLoc": {"name": "Gorazde"}, "dead": 3, "mode": "explosives"},
+        {"id": "2", "event": "PROTEST", "text": "s2", "mode": "strike-hun", "eventLoc": {"name": "Tbilisi"}},
+        {"id": "3", "event": "PROTEST", "text": "s3", "mode": "riot-spon"},
+    ]
+    fake = FakeExtractor({
+        "s1": (replace(event("ASSAULT"), eventLoc=Place("the town of Gorazde", "BIH"), dead=3, mode="explosives"),),
+        "s2": (replace(event("PROTEST"), eventLoc=Place("Batumi", "GEO"), mode="hunger"),),
+        "s3": (replace(event("PROTEST"), mode="demo"),),
+    })
+    scores = {s.name: s for s in score_plover(gold, fake).scores}
+    assert (scores["plover.place"].tp, scores["plover.place"].fn) == (1, 1)
+    assert (scores["plover.dead"].tp, scores["plover.dead"].fn) == (1, 0)
+    assert (scores["plover.mode"].tp, scores["plover.mode"].fn) == (2, 1)

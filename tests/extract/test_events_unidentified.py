@@ -52,3 +52,17 @@ def test_a_visit_targets_its_host(extractor: Any) -> None:
 def test_talks_held_somewhere_do_not_target_the_host(extractor: Any) -> None:
     found = _targets(extractor, "Afghan and Pakistani officials held talks in Doha on Monday.")
     assert found and not any("QAT" in t for _, t in found), found
+
+
+def _modes(extractor: Any, text: str) -> list[tuple[str, str | None]]:
+    record = extractor(Article(text=text, published="2004-05-06"))
+    return [(e.event, e.mode) for e in record.events]
+
+
+def test_weapon_words_give_the_assault_mode(extractor: Any) -> None:
+    assert ("ASSAULT", "explosives") in _modes(extractor, "Two policemen were killed by a roadside bomb outside Kandahar.")
+    assert ("ASSAULT", "heavy-weapons") in _modes(extractor, "Syrian troops killed five civilians with artillery fire in Idlib.")
+
+
+def test_a_threat_takes_the_mode_of_the_act_threatened(extractor: Any) -> None:
+    assert ("THREATEN", "violence") in _modes(extractor, "Syria threatened to shell Turkish border towns.")

@@ -9,6 +9,8 @@ Choices, documented:
   other sentences, fp = extracted events whose type is not the gold type (a second event of
   the right type in one sentence is neither), so precision ≈ right events / extracted events.
 - Country codes: CAMEO codes are mapped to ISO3 (extract/data/events_cameo_codes.tsv).
+- On matched sentences, recall of the place (either name inside the other), the number killed
+  and the mode (older mode names read through MODE_ALIASES).
 """
 
 from __future__ import annotations
@@ -97,12 +99,38 @@ def _role_score(name: str, gold_codes: set[str], events: list[Event], role: str)
     return bool(gold_codes & got), f"{name}: want {sorted(gold_codes)}, got {sorted(got) or '-'}"
 
 
+DETAIL_FIELDS = ("place", "dead", "mode")
+# Modes of the gold file's PLOVER version under the codebook names wardesk writes
+# (reference/ngec/PLOVER_structured_codebook_updated.csv): organised/spontaneous variants of a
+# demonstration or riot are one mode there; "strike-hun" is the hunger strike.
+MODE_ALIASES = {"demo-org": "demo", "demo-spon": "demo", "riot-org": "riot", "riot-spon": "riot",
+                "strike-gen": "strike", "strike-hun": "hunger"}
+
+
+def _detail_checks(rec: dict[str, Any], events: list[Event]) -> Iterator[tuple[str, bool]]:
+    """Per matched sentence, the gold fields it has: the place named (either name inside the
+    other, case-insensitive), the number killed, and the PLOVER mode."""
+    loc = rec.get("eventLoc")
+    if isinstance(loc, dict) and loc.get("name"):
+        want = str(loc["name"]).lower()
+        got = [e.eventLoc.name.lower() for e in events if e.eventLoc is not None]
+        yield "place", any(want in g or g in want for g in got)
+    dead = rec.get("dead")
+    if isinstance(dead, int | str) and str(dead).strip().isdigit():
+        yield "dead", any(e.dead == int(str(dead).strip()) for e in events)
+    mode = rec.get("mode")
+    if isinstance(mode, str) and mode.strip():
+        want_mode = MODE_ALIASES.get(mode.strip().lower(), mode.strip().lower())
+        yield "mode", any((e.mode or "").lower() == want_mode for e in events)
+
+
 def score_plover(records: list[dict[str, Any]], extractor: Any, gold_name: str = "plover") -> EvalReport:
     gold = sentence_records(records)
     tp = fn = fp = 0
     src = {"tp": 0, "fn": 0}
     tgt = {"tp": 0, "fn": 0}
     misses: list[str] = []
+    details = {name: {"tp": 0, "fn": 0} for name in DETAIL_FIELDS}
     for rec, record in zip(gold, _records(gold, extractor), strict=True):
         want = gold_type(rec["event"])
         right = [e for e in record.events if e.event == want]
@@ -113,6 +141,10 @@ def score_plover(records: list[dict[str, Any]], extractor: Any, gold_name: str =
             misses.append(f"{rec.get('id')}: want {want}, got {got} — {rec['text'][:90]}")
             continue
         tp += 1
+        for field, ok in _detail_checks(rec, right):
+            details[field]["tp" if ok else "fn"] += 1
+            if not ok:
+                misses.append(f"{rec.get('id')}: {want} {field} — {rec['text'][:90]}")
         for role, tally in (("source", src), ("target", tgt)):
             codes = _codes(rec.get(role))
             if not codes:
@@ -125,6 +157,7 @@ def score_plover(records: list[dict[str, Any]], extractor: Any, gold_name: str =
         FieldScore("plover.event_type", tp=tp, fp=fp, fn=fn),
         FieldScore("plover.source_country", tp=src["tp"], fn=src["fn"], recall_only=True),
         FieldScore("plover.target_country", tp=tgt["tp"], fn=tgt["fn"], recall_only=True),
+        *(FieldScore(f"plover.{name}", tp=t["tp"], fn=t["fn"], recall_only=True) for name, t in details.items()),
     )
     return EvalReport(gold_name, "", scores, tuple(misses))
 

@@ -3,7 +3,11 @@ counts, modality and attribution, one list per article (SCHEMA.md "events")."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wardesk.extract.event_roles import Refs, refs_of, roles, subject_token, under_attack
@@ -44,6 +48,42 @@ _THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "viol
                  "MOBILIZE": "violence", "PROTEST": "relations"}
 _WILLING = {"willing", "ready", "prepared", "offer", "vow", "pledge", "promise", "swear", "commit",
             "threaten", "agree"}
+
+
+WEAPONS_PATH = Path(__file__).parent / "data" / "assault_weapons.json"
+
+
+@lru_cache(maxsize=1)
+def _weapon_table() -> tuple[tuple[str, frozenset[str]], ...]:
+    table = json.loads(WEAPONS_PATH.read_text(encoding="utf-8"))["modes"]
+    return tuple((mode, frozenset(words)) for mode, words in table)
+
+
+def _weapon_mode(sent: Span) -> str | None:
+    """The ASSAULT mode the sentence's weapon words give ("a roadside bomb killed": explosives)."""
+    words = {(t.lemma_ or t.lower_).lower() for t in sent} | {t.lower_ for t in sent}
+    words |= {f"{a.lower_} {b.lower_}" for a, b in pairwise(sent)}
+    for mode, cues in _weapon_table():
+        if words & cues:
+            return mode
+    return None
+
+
+# COERCE modes a threat keeps as its own ("threatened to impose a curfew": curfew).
+_KEPT_THREAT_MODES = {"curfew", "arrest", "ban", "restrict", "expel"}
+
+
+def _threatened_mode(m: Match, sent: Span) -> str | None:
+    """A threat's mode from the act threatened ("threatened to shell the towns": violence)."""
+    acts = {c.i for c in m.trigger.children if c.dep_ in ("xcomp", "ccomp")}
+    for part in match_sentence(sent) if acts else []:
+        if part.trigger.i not in acts:
+            continue
+        if part.predicate.mode in _KEPT_THREAT_MODES:
+            return part.predicate.mode
+        if part.predicate.event in _THREAT_MODES:
+            return _THREAT_MODES[part.predicate.event]
+    return None
 
 
 def _lemma(tok: Token) -> str:
@@ -243,6 +283,10 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         source, target = source or n_source, target or n_target
     event_type = m.predicate.event
     mode = m.predicate.mode
+    if mode is None and event_type == "ASSAULT":
+        mode = _weapon_mode(sent)
+    if mode is None and event_type == "THREATEN":
+        mode = _threatened_mode(m, sent)
     if (event_type == "PROTEST" and _lemma(m.trigger) == "protest" and m.predicate.kind == "verb"
             and m.trigger.dep_ in ("ROOT", "ccomp", "conj") and any(c.dep_ == "dobj" for c in m.trigger.children)
             and any(r.sector in _STATE_SECTORS for r in source)):  # "Paris protested the ruling"
