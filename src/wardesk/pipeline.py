@@ -20,6 +20,7 @@ from wardesk.extract.time import find_dates
 from wardesk.extract.tone import score_tone
 from wardesk.kb import load_kb
 from wardesk.nlp import load_pipeline
+from wardesk.nlp.normalise import word_count
 from wardesk.records import Article, ArticleMeta, ArticleRecord, Rejection
 from wardesk.settings import Settings
 
@@ -82,7 +83,7 @@ class Extractor:
         meta = ArticleMeta(
             id=article.id, source_id=article.source_id, title=article.title, url=article.url,
             publisher=article.publisher, published=article.published, language=article.language,
-            words=sum(1 for t in doc if not (t.is_punct or t.is_space)),
+            words=word_count(doc),
             tone=score_tone(doc, statements),
         )
         return ArticleRecord(

@@ -11,8 +11,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from wardesk.nlp.normalise import column
+
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
 _SPLIT = re.compile(r"[\w%']+|[^\w\s]")
 
@@ -48,25 +50,29 @@ class PhraseLexicon:
 
     def match(self, tokens: Span) -> list[PhraseMatch]:
         """Non-overlapping matches in ``tokens``, longest first at each position."""
+        doc = tokens.doc
+        lowers, lemmas = column(doc, "lower"), column(doc, "lemma_lower")
         found: list[PhraseMatch] = []
-        i = 0
-        while i < len(tokens):
-            hit = self._match_at(tokens, i)
+        i, end = tokens.start, tokens.end
+        while i < end:
+            hit = self._match_at(lowers, lemmas, i, end)
             if hit is None:
                 i += 1
                 continue
             found.append(hit)
-            i += hit.end - hit.start
+            i = hit.end
         return found
 
-    def _match_at(self, tokens: Span, i: int) -> PhraseMatch | None:
-        tok = tokens[i]
-        for first in {tok.lower_[:3], tok.lemma_.lower()[:3]}:
+    def _match_at(self, lowers: list[str], lemmas: list[str], i: int, end: int) -> PhraseMatch | None:
+        """The longest phrase starting at token ``i`` of the Doc (ending by ``end``); phrases
+        filed under the word's first three letters, then under its lemma's."""
+        low, lemma = lowers[i][:3], lemmas[i][:3]
+        for first in (low,) if low == lemma else (low, lemma):
             for words, key, phrase in self._by_first.get(first, ()):
-                if i + len(words) <= len(tokens) and all(
-                    _word_matches(w, tokens[i + k]) for k, w in enumerate(words)
+                if i + len(words) <= end and all(
+                    _word_matches(w, lowers[i + k], lemmas[i + k]) for k, w in enumerate(words)
                 ):
-                    return PhraseMatch(key, phrase, tok.i, tokens[i + len(words) - 1].i + 1)
+                    return PhraseMatch(key, phrase, i, i + len(words))
         return None
 
 
@@ -81,8 +87,9 @@ def _glue_stars(phrase: str, words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _word_matches(word: str, tok: Token) -> bool:
+def _word_matches(word: str, lower: str, lemma: str) -> bool:
+    """``lemma`` lower-cased, as the Doc's "lemma_lower" column holds it."""
     if word.endswith("*"):
         stem = word[:-1]
-        return tok.lower_.startswith(stem) or tok.lemma_.lower().startswith(stem)
-    return word == tok.lower_ or word == tok.lemma_.lower()
+        return lower.startswith(stem) or lemma.startswith(stem)
+    return word in (lower, lemma)

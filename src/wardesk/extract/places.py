@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import clause_verb, doc_text
 from wardesk.extract.places_gazetteer import Gazetteer, load_gazetteer
+from wardesk.nlp.normalise import column
 from wardesk.records import Place
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ __all__ = ["PlaceTableImpl", "find_places"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_WORDS = frozenset({"region", "oblast", "province", "district", "governorate"})
+_NAME_SUFFIXES = _REGION_WORDS | {"capital"}  # words that end a place name: "X region", "X capital"
 _NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART", "LAW"})
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})
 
@@ -207,7 +209,8 @@ def _bare_capitals(doc: Doc, gaz: Gazetteer, found: list[PlaceMention], taken: s
     this or the previous sentence ("Russia's ministry said drones targeted … the capital")."""
     out: list[PlaceMention] = []
     countries = sorted((m for m in found if gaz.is_country(m.place)), key=lambda m: m.start)
-    for tok in doc:
+    lowers = column(doc, "lower")
+    for tok in (doc[i] for i, low in enumerate(lowers) if low == "capital"):
         if tok.lower_ != "capital" or tok.i in taken or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in ("'s", "’s"):
@@ -241,7 +244,9 @@ def _candidates(doc: Doc) -> list[Span]:
     """Spans that may name a place, longest readings first: "X region", "the French
     capital", entities, and capitalised words after a locative preposition."""
     spans: list[Span] = []
-    for tok in doc:
+    lowers = column(doc, "lower")  # the scans read words off the Doc's column: few tokens act
+    for i in (i for i, low in enumerate(lowers) if low in _NAME_SUFFIXES):
+        tok = doc[i]
         if tok.lower_ in _REGION_WORDS and tok.i > 0 and doc[tok.i - 1].is_title:
             start = tok.i - 1
             while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
@@ -250,10 +255,13 @@ def _candidates(doc: Doc) -> list[Span]:
         if tok.lower_ == "capital" and tok.i > 0 and doc[tok.i - 1].is_title:
             spans.append(doc[tok.i - 1:tok.i + 1])
     spans += [e for e in doc.ents if e.label_ in _PLACE_LABELS]
-    for tok in doc:
-        after_place_noun = tok.lower_ == "of" and tok.i > 0 and doc[tok.i - 1].lemma_.lower() in _cues().place_nouns
-        if (tok.lower_ in _cues().locative or tok.lower_ in _cues().directional or after_place_noun) and tok.i + 1 < len(doc):
-            name = _proper_run(doc, tok.i + 1, lenient=after_place_noun)
+    cues, lemmas = _cues(), column(doc, "lemma_lower")
+    for i, low in enumerate(lowers):
+        if not (low in cues.locative or low in cues.directional or low == "of"):
+            continue
+        after_place_noun = low == "of" and i > 0 and lemmas[i - 1] in cues.place_nouns
+        if (low in cues.locative or low in cues.directional or after_place_noun) and i + 1 < len(doc):
+            name = _proper_run(doc, i + 1, lenient=after_place_noun)
             if name is not None:
                 spans.append(name)
     return spans

@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from wardesk.extract.phrase_lexicon import PhraseLexicon, load_data
+from wardesk.nlp.normalise import column
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -38,7 +39,7 @@ def condition_lexicon() -> PhraseLexicon:
 def triggers(sent: Span) -> list[Trigger]:
     """Stance triggers of a sentence, in order, each with its scope."""
     conditions = _conditions(sent)
-    raw = [t for tok in sent if (t := _trigger(tok)) is not None
+    raw = [t for tok in _trigger_words(sent) if (t := _trigger(tok)) is not None
            and not any(c.token.i <= tok.i < c.scope[0] for c in conditions)]
     conditions += [c for t in raw if (c := _if_clause(t)) is not None
                    and not any(o.token.i == c.token.i for o in conditions)]
@@ -69,6 +70,26 @@ def _clip(trig: Trigger, conditions: list[Trigger]) -> Trigger:
         if start <= cond.token.i < end:
             end = cond.token.i
     return Trigger(trig.token, trig.stance, trig.kind, (start, end))
+
+
+def _trigger_words(sent: Span) -> list[Token]:
+    """The sentence's tokens whose word or lemma some trigger starts with (read off the Doc's
+    columns): only these can be triggers, and few tokens are."""
+    lemma_words, lower_words = _trigger_vocabulary()
+    doc = sent.doc
+    lemmas, lowers = column(doc, "lemma_lower"), column(doc, "lower")
+    return [doc[i] for i in range(sent.start, sent.end)
+            if lemmas[i] in lemma_words or lowers[i] in lower_words]
+
+
+@lru_cache(maxsize=1)
+def _trigger_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """(lemmas, lower-cased words) that may start a trigger: a stance verb's first word or a
+    stance noun; a stance adjective or a modal's first word."""
+    data = stance_data()
+    lemmas = {phrase.split(" ")[0] for phrase in data["verbs"]} | set(data["nouns"])
+    words = set(data["adjectives"]) | {phrase.split(" ")[0] for phrase in data["modals"]}
+    return frozenset(lemmas), frozenset(words)
 
 
 def _trigger(tok: Token) -> Trigger | None:

@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wardesk.nlp.normalise import column
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -266,7 +268,7 @@ def _must_request(verb: Token) -> Match | None:
             continue
         if _noun_lemma(subjects[0]) in load_lexicon().nouns:
             continue  # "talks must continue": an obligation on an event, not on a party
-        if auxes & _OBLIGATION:
+        if auxes & _OBLIGATION and not auxes & {"have", "'ve"}:  # "must have given": a guess
             return Match(MUST_REQUEST, verb, (verb,))
     return None
 
@@ -316,7 +318,8 @@ def _match_noun(noun: Token, lex: Lexicon) -> Match | None:
 def disaster_sentence(sent: Span) -> bool:
     """A sentence about a storm, quake or accident: its casualties are not an attack's."""
     veto = load_lexicon().veto
-    return any(_lemma(t) in veto for t in sent)
+    lemmas, lowers = column(sent.doc, "lemma_lower"), column(sent.doc, "lower")
+    return any((lemmas[i] or lowers[i]) in veto for i in range(sent.start, sent.end))
 
 
 def match_sentence(sent: Span) -> list[Match]:
@@ -324,15 +327,17 @@ def match_sentence(sent: Span) -> list[Match]:
     lex = load_lexicon()
     matches: list[Match] = []
     used: set[int] = set()
-    for token in sent:
-        if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound"):
-            m = _match_verb(token, lex)
+    doc = sent.doc
+    pos, deps = column(doc, "pos"), column(doc, "dep")  # columns: no Token for the others
+    for i in range(sent.start, sent.end):
+        if pos[i] == "VERB" and deps[i] not in ("amod", "compound"):
+            m = _match_verb(doc[i], lex)
             if m is not None:
                 matches.append(m)
                 used.update(t.i for t in m.words)
-    for token in sent:
-        if token.pos_ in ("NOUN", "PROPN") and token.i not in used:
-            m = _match_noun(token, lex)
+    for i in range(sent.start, sent.end):
+        if pos[i] in ("NOUN", "PROPN") and i not in used:
+            m = _match_noun(doc[i], lex)
             if m is not None:
                 matches.append(m)
     return sorted(matches, key=lambda m: m.trigger.i)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Counts, clause_verb
 from wardesk.extract.numbers_parse import number_words, parse_amount, parse_number
+from wardesk.nlp.normalise import column, flag_column
 from wardesk.records import Quantity
 
 if TYPE_CHECKING:
@@ -150,20 +151,33 @@ def _referred_events(sent: Span) -> set[str]:
 
 def find_quantities(doc: Doc) -> QuantityTableImpl:
     counts: list[CountMention] = []
-    i = 0
-    while i < len(doc):
-        found = _count_at(doc, i)
-        if found is None:
-            i += 1
+    free = 0  # the first token not yet inside an amount read
+    for i in _amount_starts(doc):
+        if i < free:
             continue
-        counts.append(found)
-        i = found.number + 1
+        found = _count_at(doc, i)
+        if found is not None:
+            counts.append(found)
+            free = found.number + 1
     counted = {c.noun for c in counts}
-    counts += [c for c in (_one_victim(t) for t in doc if t.i not in counted) if c is not None]
+    deps = column(doc, "dep")
+    victims = (doc[i] for i, dep in enumerate(deps) if dep in _VICTIM_DEPS and i not in counted)
+    counts += [c for c in map(_one_victim, victims) if c is not None]
     counts.sort(key=lambda c: c.number)
     return QuantityTableImpl(doc=doc, counts=tuple(counts))
 
 
+def _amount_starts(doc: Doc) -> list[int]:
+    """Tokens where ``_count_at`` may find an amount (a number-like word, a unit or vague
+    amount, "a"/"an", "no"), read off the Doc's columns: most tokens are none of these."""
+    words = number_words()
+    lowers, like_num = column(doc, "lower"), flag_column(doc, "like_num")
+    return [i for i, low in enumerate(lowers)
+            if like_num[i] or low in _AMOUNT_WORDS or low in words.units or low in words.vague]
+
+
+_AMOUNT_WORDS = frozenset({"a", "an", "no"})
+_VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _SINGULAR_PEOPLE = frozenset({"he", "she", "him", "her"})
 
 

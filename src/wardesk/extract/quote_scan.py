@@ -7,6 +7,7 @@ leaves the quote open and the next re-opens it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„«"
@@ -17,6 +18,10 @@ SINGLE_CLOSE = "’"
 STRAIGHT_SINGLE = "'"
 OPEN_BEFORE = " \t\n([{—–-/:"  # characters after which a single quote can open
 MAX_SINGLE = 400  # a single-quoted span longer than this is taken for apostrophes
+# the characters the scanners act on; every other character is skipped by the regex engine
+_DOUBLE_MARKS = re.compile(f"[{re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE)}]")
+_SINGLE_MARKS = {mark: re.compile(f"[\n{re.escape(mark)}]") for mark in
+                 (SINGLE_OPEN + SINGLE_CLOSE, STRAIGHT_SINGLE)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +43,9 @@ class Quote:
 def find_quotes(text: str) -> tuple[Quote, ...]:
     """Every quoted span in ``text``, in order; single-quoted spans inside double ones are kept."""
     doubles = _double_quotes(text)
-    singles = [q for q in _single_quotes(text) if not _inside_any(q, doubles)]
-    nested = [q for q in _single_quotes(text) if _inside_any(q, doubles)]
+    all_singles = _single_quotes(text)
+    singles = [q for q in all_singles if not _inside_any(q, doubles)]
+    nested = [q for q in all_singles if _inside_any(q, doubles)]
     return tuple(sorted([*doubles, *singles, *nested], key=lambda q: (q.open, -q.close)))
 
 
@@ -82,8 +88,8 @@ def _double_quotes(text: str) -> list[Quote]:
 def _scan_paragraph(text: str, p_start: int, p_end: int) -> tuple[list[Quote], int | None]:
     found: list[Quote] = []
     opened: int | None = None
-    for i in range(p_start, p_end):
-        ch = text[i]
+    for mark in _DOUBLE_MARKS.finditer(text, p_start, p_end):
+        i, ch = mark.start(), mark.group()
         if ch in DOUBLE_OPEN or (ch == STRAIGHT_DOUBLE and opened is None):
             opened = i  # a second opener in a row: the first was unbalanced
         elif (ch in DOUBLE_CLOSE or ch == STRAIGHT_DOUBLE) and opened is not None:
@@ -121,7 +127,9 @@ def _single_quotes(text: str) -> list[Quote]:
     closer = SINGLE_CLOSE if curly else STRAIGHT_SINGLE
     quotes: list[Quote] = []
     opened: int | None = None
-    for i, ch in enumerate(text):
+    marks = _SINGLE_MARKS[opener + closer if curly else opener]
+    for mark in marks.finditer(text):  # only newlines and the marks themselves can act
+        i, ch = mark.start(), mark.group()
         if opened is not None and (ch == "\n" or i - opened > MAX_SINGLE):
             opened = None  # single quotes do not run over paragraphs
         if opened is None and ch == opener and _can_open(text, i):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import doc_text
@@ -16,6 +17,7 @@ from wardesk.extract.speech_cues import (
     speaker_of,
     trim,
 )
+from wardesk.nlp.normalise import column
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -26,13 +28,28 @@ INVERTED_DEPS = ("parataxis", "advcl", "conj", "ccomp")
 def reported_speech(doc: Doc, used: set[int]) -> list[Candidate]:
     """Every reporting verb with a content clause, plus "according to"/"citing" sources."""
     found = []
-    for tok in doc:
-        if tok.i in used:
+    for i in _cue_words(doc):
+        if i in used:
             continue
+        tok = doc[i]
         cand = _from_verb(doc, tok) or _from_source_phrase(doc, tok)
         if cand is not None:
             found.append(cand)
     return found
+
+
+def _cue_words(doc: Doc) -> list[int]:
+    """Tokens that can start a statement: a reporting or belief verb's lemma, or the first word
+    of a source phrase (read off the Doc's columns: most tokens are none of these)."""
+    verbs, beliefs = cue_data()["verbs"], _beliefs()
+    lemmas, lowers = column(doc, "lemma_lower"), column(doc, "lower")
+    return [i for i, (lemma, lower) in enumerate(zip(lemmas, lowers, strict=True))
+            if lemma in verbs or lemma in beliefs or lower in SOURCE_WORDS]
+
+
+@lru_cache(maxsize=1)
+def _beliefs() -> frozenset[str]:
+    return frozenset(cue_data()["hedges"]["passive_beliefs"])
 
 
 def _from_verb(doc: Doc, verb: Token) -> Candidate | None:
@@ -61,9 +78,10 @@ def _from_verb(doc: Doc, verb: Token) -> Candidate | None:
 
 def _hearsay(verb: Token) -> str | None:
     """"It is understood/thought that …": no reporting verb, but an unattributed belief."""
-    beliefs = cue_data()["hedges"]["passive_beliefs"]
+    if verb.lemma_.lower() not in _beliefs():
+        return None
     expletive = any(is_expletive(c) for c in verb.children if c.dep_ == "nsubjpass")
-    return "hedged" if expletive and verb.lemma_.lower() in beliefs else None
+    return "hedged" if expletive else None
 
 
 def _not_said(verb: Token, speaker: Token | None) -> bool:
@@ -233,6 +251,7 @@ def _from_source_phrase(doc: Doc, tok: Token) -> Candidate | None:
 
 
 FRONTED_SOURCES = ("citing", "quoting")
+SOURCE_WORDS = frozenset({"according", *FRONTED_SOURCES})
 
 
 def _fronted_source(doc: Doc, tok: Token) -> Candidate | None:

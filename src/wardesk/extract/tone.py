@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from wardesk.extract.layers import StatementTable, doc_text
 from wardesk.extract.phrase_lexicon import PhraseLexicon, load_data
 from wardesk.extract.quote_scan import Quote, find_quotes, quoted_at
+from wardesk.nlp.normalise import word_count
 from wardesk.records import LoadedTerm, Tone
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def loaded_lexicon() -> PhraseLexicon:
 def score_tone(doc: Doc, statements: StatementTable) -> Tone:
     quotes: tuple[Quote, ...] = getattr(statements, "quotes", None) or find_quotes(doc_text(doc))
     terms = loaded_terms(doc, quotes)
-    words = sum(1 for t in doc if not (t.is_punct or t.is_space)) or 1
+    words = word_count(doc) or 1
     return Tone(score=round(-_weight(terms) * PER_WORDS / words, 2) + 0.0, loaded_terms=terms)
 
 
