@@ -268,7 +268,7 @@ def _must_request(verb: Token) -> Match | None:
             continue
         if _noun_lemma(subjects[0]) in load_lexicon().nouns:
             continue  # "talks must continue": an obligation on an event, not on a party
-        if auxes & _OBLIGATION and not auxes & {"have", "'ve"}:  # "must have given": a guess
+        if auxes & _OBLIGATION:
             return Match(MUST_REQUEST, verb, (verb,))
     return None
 
