@@ -44,3 +44,10 @@ def test_a_guess_about_the_past_is_no_demand(extractor: Any) -> None:
     assert not any(ev == "REQUEST" for ev, *_ in found), found
     found = _events(extractor, "The French ambassador said Gbagbo's ministers must resign.")
     assert any(ev == "REQUEST" for ev, *_ in found), found
+
+
+def test_an_aim_in_a_purpose_clause_is_no_event(extractor: Any) -> None:
+    found = _events(extractor, "Russia massed troops on the border in order to pressure Ukraine.")
+    assert any(ev == "MOBILIZE" for ev, *_ in found), found
+    found = _events(extractor, "Kenya freed the judge so the court can detain the Somali suspects.")
+    assert not any(ev in ("COERCE", "THREATEN") for ev, *_ in found), found

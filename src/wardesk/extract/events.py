@@ -295,8 +295,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         return None
     if event_type == "CONCEDE" and not source and _passive_verb(m.trigger):
         return None  # "were allowed to return": nobody named yields anything
-    if _set_phrase(m.trigger):
-        return None
+    if _set_phrase(m.trigger) or (event_type != "REQUEST" and _purpose(m.trigger)):
+        return None  # "so the system can focus on detaining …", "in order to pressure": an aim
     if _empty_warning(m, target, actors) or _wished_for(m) or asked_for(m.trigger) or _unable(m.trigger):
         return None  # an act asked for is the asking's content, coded as the REQUEST
     if target and all(r.sector == "MED" for r in target) and event_type in ("REJECT", "REQUEST", "CONSULT"):
@@ -434,6 +434,20 @@ def _inability(trigger: Token) -> bool:
 UNABLE_WORDS = {"unable", "impossible", "powerless"}
 # Set phrases whose verb is no act: "as opposed to", "as agreed", "as promised".
 SET_PHRASES = {("as", "opposed"), ("as", "agreed"), ("as", "promised"), ("as", "requested")}
+
+
+def _purpose(trigger: Token) -> bool:
+    """The trigger sits in a purpose clause ("so (that) X can …", "in order to …")."""
+    tok = trigger
+    for _ in range(5):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "so" for c in tok.children):
+            return True
+        if tok.dep_ == "acl" and tok.head.lower_ == "order" and tok.head.head.lower_ == "in":
+            return True
+        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "advcl", "acl"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _set_phrase(trigger: Token) -> bool:
