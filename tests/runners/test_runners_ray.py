@@ -85,17 +85,6 @@ def ray_run(items: Iterable[Article | Rejection], grace: float = 30.0, **setting
     return [outcome(r) for r in results]
 
 
-def test_ray_keeps_input_order_and_rejections_in_place(ray_instance: Any) -> None:
-    items: list[Article | Rejection] = list(articles(*(f"text {i}" for i in range(30)), "MAIN"))
-    items.insert(7, Rejection("bad", "binary", ""))
-    items.insert(0, Rejection("first", "empty", ""))
-    got = ray_run(items)
-    # MAIN: extraction runs in the actor's main thread, where guard.py's alarm works
-    assert got == [outcome(r) if isinstance(r, Rejection) else r.text for r in items[:-1]] + [
-        "MAIN True"]
-    assert ray_instance.is_initialized()  # not the runner's to stop
-
-
 def test_ray_failing_batch_and_slow_article_cost_one_article_each(ray_instance: Any) -> None:
     got = ray_run(articles("a", "b BOOM", "c", "d SLOW", "e"), doc_timeout=0.5)
     assert got == ["a", "doc-1:worker_error", "c", "doc-3:timeout", "e"]
@@ -109,6 +98,34 @@ def test_ray_batches_lost_with_their_actor_are_rerun_one_by_one(ray_instance: An
                   grace=1.0, doc_timeout=0.5, batch_size=4)
     assert got == ["a", "doc-1:worker_error", "c", "d", "e", "doc-5:timeout", "g", "h"]
     assert time.monotonic() - started < 30  # not the 2 × 30 s the hanging article asks for
+
+
+def test_ray_keeps_input_order_window_by_window_reading_lazily(
+        ray_instance: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wardesk.runners import ray_runner
+
+    monkeypatch.setattr(ray_runner, "WINDOW", 6)
+    monkeypatch.setattr(ray_runner, "BATCHES_PER_ACTOR", 0)
+    items: list[Article | Rejection] = list(articles(*(f"text {i}" for i in range(12)), "MAIN"))
+    items.insert(5, Rejection("edge", "binary", ""))  # the last item of the first window
+    items.insert(0, Rejection("first", "empty", ""))
+    pulled = 0
+
+    def source() -> Iterator[Article | Rejection]:
+        nonlocal pulled
+        for item in items:
+            pulled += 1
+            yield item
+
+    results = ray_runner.run_on_ray(source(), Settings(workers=2, batch_size=4),
+                                    factory=fake_factory)
+    got = [outcome(next(results))]
+    assert pulled == 6  # only the first window is read before its results come
+    got += [outcome(r) for r in results]
+    # MAIN: extraction runs in the actor's main thread, where guard.py's alarm works
+    assert got == [outcome(r) if isinstance(r, Rejection) else r.text for r in items[:-1]] + [
+        "MAIN True"]
+    assert ray_instance.is_initialized()  # not the runner's to stop
 
 
 def test_ray_results_written_as_shards_read_back(ray_instance: Any, tmp_path: Path) -> None:
