@@ -51,3 +51,9 @@ def test_an_aim_in_a_purpose_clause_is_no_event(extractor: Any) -> None:
     assert any(ev == "MOBILIZE" for ev, *_ in found), found
     found = _events(extractor, "Kenya freed the judge so the court can detain the Somali suspects.")
     assert not any(ev in ("COERCE", "THREATEN") for ev, *_ in found), found
+
+
+def test_a_threats_condition_names_its_target_and_stays_a_condition(extractor: Any) -> None:
+    found = _events(extractor, "Hamas threatened to resume rocket fire unless Israel lifted the blockade.")
+    assert any(ev == "THREATEN" and tgt == ["ISR"] for ev, _, tgt, _ in found), found
+    assert not any(ev == "AGREE" and src == ["ISR"] for ev, src, _, _ in found), found

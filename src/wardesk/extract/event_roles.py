@@ -286,6 +286,9 @@ def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) ->
                     refs = refs_of(obj, actors)  # "refused to meet X", "promised to send aid to X"
                     if refs:
                         return refs
+            refs = _condition_subject_refs(c, actors, mine)
+            if refs:
+                return refs
     # "the need for X to provide": the subject of a clause or a "for"-phrase inside the object
     for obj in _objects(verb):
         for clause in obj.children:
@@ -293,6 +296,18 @@ def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) ->
                 return refs_of(subj, actors)
         for pobj in _prep_objects(obj, {"for"}):
             return refs_of(pobj, actors)
+    return ()
+
+
+def _condition_subject_refs(clause: Token, actors: ActorTable, mine: set[str]) -> Refs:
+    """"threatened to strike unless Israel withdrew": whoever the condition is put to."""
+    for cond in (clause, clause.head):
+        for adv in cond.children:
+            if adv.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in adv.children):
+                subj = _subject(adv)
+                refs = refs_of(subj, actors) if subj is not None else ()
+                if refs and not {r.code for r in refs} <= mine:
+                    return refs
     return ()
 
 

@@ -96,6 +96,8 @@ def intent_type(event: str, mode: str | None, status: str, negated: bool, trigge
     CONSULT, planned; only an offer or willingness to meet is AGREE."""
     if negated and event in COOPERATIVE | {"REQUEST"}:
         return "REJECT", None
+    if _is_condition(trigger):
+        return event, mode  # "… if the US deploys missiles": a condition, no one's intent
     if status in ("planned", "hypothetical") and _unless_clause(trigger):
         return "THREATEN", _THREAT_MODES.get(event)  # "will withdraw … unless": a threat
     if status not in ("planned", "hypothetical"):
@@ -124,6 +126,12 @@ def _willingness(trigger: Token) -> bool:
 
 def _unless_clause(trigger: Token) -> bool:
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in trigger.children)
+
+
+def _is_condition(trigger: Token) -> bool:
+    """The trigger's own clause is an if/unless condition."""
+    tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children)
 
 
 def _conditional_clause(trigger: Token) -> bool:
