@@ -57,3 +57,13 @@ def test_a_threats_condition_names_its_target_and_stays_a_condition(extractor: A
     found = _events(extractor, "Hamas threatened to resume rocket fire unless Israel lifted the blockade.")
     assert any(ev == "THREATEN" and tgt == ["ISR"] for ev, _, tgt, _ in found), found
     assert not any(ev == "AGREE" and src == ["ISR"] for ev, src, _, _ in found), found
+
+
+def test_committed_to_is_the_subjects_own_commitment(extractor: Any) -> None:
+    found = _events(extractor, "Vietnam is committed to opening up its economy.")
+    assert any(ev == "AGREE" and src == ["VNM"] for ev, src, _, _ in found), found
+
+
+def test_same_country_parties_stay_apart(extractor: Any) -> None:
+    found = _events(extractor, "President Yoweri Museveni threatened to ban Ugandan opposition candidates.")
+    assert any(ev == "THREATEN" and tgt == ["UGA"] for ev, _, tgt, _ in found), found

@@ -185,10 +185,34 @@ def _pair_refs(verb: Token, actors: ActorTable) -> tuple[Refs, Refs]:
     return (), ()
 
 
+# Participles that describe their subject's own stance, not something done to it.
+_STATIVE = {"commit", "oppose", "determine", "dedicate", "resolve", "prepare", "dispose", "inclined"}
+
+
+def _stative(verb: Token) -> bool:
+    """"is committed to", "are opposed to": an adjectival passive with no "by"-agent."""
+    if _lemma(verb) not in _STATIVE or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
+
+
+def _stance_roles(verb: Token, holder: Token, actors: ActorTable) -> tuple[Refs, Refs]:
+    source = refs_of(holder, actors, agent=True)
+    target = _complement_subject_refs(verb, actors, source)
+    if not target:
+        for pobj in _prep_objects(verb, {"to"}):
+            target = _dedupe(target + tuple(r for r in refs_of(pobj, actors) if r not in source))
+    return source, target
+
+
 def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     verb = match.trigger
     reduced = reduced_passive(verb)
     passive = reduced or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if passive and _stative(verb):  # "Vietnam is committed to opening up": Vietnam commits
+        holders = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if holders:
+            return _stance_roles(verb, holders[0], actors)
     source: Refs = ()
     target: Refs = ()
     if passive:
@@ -272,21 +296,21 @@ def subject_token(verb: Token) -> Token | None:
 def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) -> Refs:
     """The party a complement clause is about; a subject that is the speaker again ("X warned
     that it could invade Y") gives way to the clause's objects."""
-    mine = {r.code for r in own if r.code}
+    own_ids = {_who(r) for r in own}
     for c in verb.children:
         marked = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
         if c.dep_ in ("ccomp", "xcomp") or marked:  # "called for X to lift": X
             subj = _subject(c)
             if subj is not None:
                 refs = refs_of(subj, actors)
-                if not (refs and {r.code for r in refs} <= mine):
+                if not (refs and {_who(r) for r in refs} <= own_ids):
                     return refs
             for clause in (c, *c.conjuncts):
                 for obj in _objects(clause) + _prep_objects(clause, _VERB_TARGET_PREPS | {"in", "from"}):
                     refs = refs_of(obj, actors)  # "refused to meet X", "promised to send aid to X"
-                    if refs:
+                    if refs and not {_who(r) for r in refs} <= own_ids:  # not "opening up its economy"
                         return refs
-            refs = _condition_subject_refs(c, actors, mine)
+            refs = _condition_subject_refs(c, actors, own_ids)
             if refs:
                 return refs
     # "the need for X to provide": the subject of a clause or a "for"-phrase inside the object
@@ -299,14 +323,18 @@ def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) ->
     return ()
 
 
-def _condition_subject_refs(clause: Token, actors: ActorTable, mine: set[str]) -> Refs:
+def _who(ref: ActorRef) -> str:
+    return ref.actor or f"{ref.code}:{ref.actorText}"
+
+
+def _condition_subject_refs(clause: Token, actors: ActorTable, own_ids: set[str]) -> Refs:
     """"threatened to strike unless Israel withdrew": whoever the condition is put to."""
     for cond in (clause, clause.head):
         for adv in cond.children:
             if adv.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in adv.children):
                 subj = _subject(adv)
                 refs = refs_of(subj, actors) if subj is not None else ()
-                if refs and not {r.code for r in refs} <= mine:
+                if refs and not {_who(r) for r in refs} <= own_ids:
                     return refs
     return ()
 
