@@ -67,3 +67,10 @@ def test_committed_to_is_the_subjects_own_commitment(extractor: Any) -> None:
 def test_same_country_parties_stay_apart(extractor: Any) -> None:
     found = _events(extractor, "President Yoweri Museveni threatened to ban Ugandan opposition candidates.")
     assert any(ev == "THREATEN" and tgt == ["UGA"] for ev, _, tgt, _ in found), found
+
+
+def test_a_nominal_counted_in_a_measure_takes_the_verbs_parties(extractor: Any) -> None:
+    found = _events(extractor, "The European Union on Monday gave Ghana 4 million euros of aid for schools.")
+    assert ("AID", ["IGO"], ["GHA"], "occurred") in found, found
+    found = _events(extractor, "Indian and French warships began five days of war games on Monday.")
+    assert any(ev == "COOPERATE" and set(src) == {"IND", "FRA"} for ev, src, _, _ in found), found

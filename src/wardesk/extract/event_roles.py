@@ -383,15 +383,30 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     anchor = noun
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i:  # "launched air and artillery strikes"
         anchor = anchor.head
+    anchor = _measured(anchor)
     if not target and anchor.dep_ in ("dobj", "obj") and anchor.head.pos_ == "VERB":
         for pobj in _prep_objects(anchor.head, _VERB_TARGET_PREPS):  # "launched cyber warfare against X"
             target = _dedupe(target + refs_of(pobj, actors))
-    if not source and anchor.dep_ in ("dobj", "obj") and anchor.head.pos_ == "VERB":
+        for dative in (c for c in anchor.head.children if c.dep_ == "dative"):  # "gave Ghana … of aid"
+            target = _dedupe(target + refs_of(dative, actors))
+    if not source and anchor.dep_ in ("dobj", "obj", "dative") and anchor.head.pos_ == "VERB":
         _, source = _subject_refs(anchor.head, actors)
     elif (not source and anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB"
           and anchor.head.lower_ in _PARTAKING_PREPS):
         _, source = _subject_refs(anchor.head.head, actors)  # "arrived on a visit", "engaged in fighting"
     return source, target
+
+
+def _measured(noun: Token) -> Token:
+    """The measure a nominal is counted in stands in for it in the clause: "began five days of
+    war games", "gave 4 million euros of aid" (the verb's object is the measure)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return noun
+    measure = prep.head
+    counted = measure.ent_type_ in ("MONEY", "QUANTITY", "DATE", "CARDINAL") or any(
+        c.dep_ == "nummod" for c in measure.children)
+    return measure if counted and measure.pos_ in ("NOUN", "NUM") else noun
 
 
 def under_attack(noun: Token) -> bool:
