@@ -74,3 +74,8 @@ def test_a_nominal_counted_in_a_measure_takes_the_verbs_parties(extractor: Any) 
     assert ("AID", ["IGO"], ["GHA"], "occurred") in found, found
     found = _events(extractor, "Indian and French warships began five days of war games on Monday.")
     assert any(ev == "COOPERATE" and set(src) == {"IND", "FRA"} for ev, src, _, _ in found), found
+
+
+def test_calling_on_someone_to_act_is_no_act(extractor: Any) -> None:
+    found = _events(extractor, "Cameroon's farmers are calling on the government to loosen trade restrictions.")
+    assert not any(ev == "CONCEDE" for ev, *_ in found), found

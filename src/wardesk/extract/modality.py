@@ -27,6 +27,7 @@ PLAN_CUES = {
 ONGOING_CUES = {"begin", "start", "continue", "resume", "underway", "proceed"}
 # Verbs of asking: what they ask for has not happened ("called for the Taliban to lift the ban").
 REQUEST_CUES = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "beg", "request"}
+REQUEST_NOUNS = {"proposal", "call", "demand", "request", "appeal", "plea", "ultimatum"}
 DENY_CUES = {"deny", "refute", "dispute"}
 HYPOTHETICAL_MODALS = {"could", "would", "might", "should", "may", "can"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
@@ -187,11 +188,19 @@ def asked_for(trigger: Token) -> bool:
         if head.i == tok.i:
             return False
         if tok.dep_ in ("xcomp", "ccomp", "advcl") and _lemma(head) in REQUEST_CUES and head.pos_ == "VERB":
-            return tok.dep_ != "advcl" or any(m.dep_ == "mark" and m.lower_ == "for" for m in tok.children)
+            return tok.dep_ != "advcl" or _infinitive(tok)
+        if tok.dep_ in ("acl", "advcl") and _lemma(head) in REQUEST_NOUNS and head.pos_ == "NOUN":
+            return _infinitive(tok)  # "a proposal for the Council to lift sanctions"
         if tok.dep_ not in ("conj", "xcomp", "pcomp", "prep") and not (tok is trigger and tok.dep_ == "dobj"):
             return False
         tok = head
     return False
+
+
+def _infinitive(clause: Token) -> bool:
+    """"(for X) to lift": a clause of what is to be done."""
+    return any((m.dep_ == "mark" and m.lower_ == "for") or (m.dep_ == "aux" and m.lower_ == "to")
+               for m in clause.children)
 
 
 def _lemma(tok: Token) -> str:
