@@ -79,3 +79,10 @@ def test_a_nominal_counted_in_a_measure_takes_the_verbs_parties(extractor: Any) 
 def test_calling_on_someone_to_act_is_no_act(extractor: Any) -> None:
     found = _events(extractor, "Cameroon's farmers are calling on the government to loosen trade restrictions.")
     assert not any(ev == "CONCEDE" for ev, *_ in found), found
+
+
+def test_a_penalty_that_targets_is_a_sanction_not_an_attack(extractor: Any) -> None:
+    found = _events(extractor, "A U.S. Senate committee passed legislation on Wednesday targeting Turkey.")
+    assert any(ev == "SANCTION" for ev, *_ in found) and not any(ev == "ASSAULT" for ev, *_ in found), found
+    found = _events(extractor, "Russian missiles targeted Ukraine's power grid overnight.")
+    assert any(ev == "ASSAULT" for ev, *_ in found), found

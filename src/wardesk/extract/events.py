@@ -291,6 +291,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         source, target = source or n_source, target or n_target
     event_type = m.predicate.event
     mode = m.predicate.mode
+    if event_type == "ASSAULT" and _lemma(m.trigger) == "target" and _measure_targets(m.trigger):
+        event_type, mode = "SANCTION", None  # "legislation targeting Turkey": a penalty, no attack
     if mode is None and event_type == "ASSAULT":
         mode = _weapon_mode(sent)
     if mode is None and event_type == "THREATEN":
@@ -442,6 +444,18 @@ def _inability(trigger: Token) -> bool:
 UNABLE_WORDS = {"unable", "impossible", "powerless"}
 # Set phrases whose verb is no act: "as opposed to", "as agreed", "as promised".
 SET_PHRASES = {("as", "opposed"), ("as", "agreed"), ("as", "promised"), ("as", "requested")}
+
+
+# Instruments of pressure that "target" someone without force.
+PENALTY_WORDS = frozenset({"legislation", "bill", "law", "sanction", "measure", "tariff", "resolution",
+                           "order", "policy", "rule", "restriction", "ban", "embargo", "duty", "decree"})
+
+
+def _measure_targets(trigger: Token) -> bool:
+    """"sanctions targeting Iran", "a bill that targets Turkey": the doer is a penalty."""
+    doer = trigger.head if trigger.dep_ in ("acl", "relcl") else next(
+        (c for c in trigger.children if c.dep_ == "nsubj"), None)
+    return doer is not None and _lemma(doer) in PENALTY_WORDS
 
 
 def _purpose(trigger: Token) -> bool:
