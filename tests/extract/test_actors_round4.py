@@ -79,3 +79,13 @@ def test_a_people_at_home_stays_its_country(extractor: Any) -> None:
 def test_appositive_descriptor_with_a_participle_gives_the_country(nlp: Any) -> None:
     found = _people(nlp, "Youssef Bennani, Morocco's leading human rights activist, began a hunger strike.")
     assert found.get("Youssef Bennani") == "MAR", found
+
+
+def test_a_misspelt_country_is_still_the_country(nlp: Any) -> None:
+    table = find_actors(nlp("Pakistan rejected a fresh offer from Afganistan for direct talks."), load_kb(), {}, None)
+    assert "AFG" in {a.country for a in table.actors}, [(a.name, a.country) for a in table.actors]
+
+
+def test_names_near_a_country_word_are_not_countries(nlp: Any) -> None:
+    table = find_actors(nlp("Mawlawi Abdul Kabir spoke for the Islamic Emirate in the Americas."), load_kb(), {}, None)
+    assert not {"MWI", "ARE", "USA"} & {a.country for a in table.actors}, [(a.name, a.country) for a in table.actors]

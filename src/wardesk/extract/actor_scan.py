@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from wardesk.kb import KnowledgeBase
-from wardesk.kb.entries import Entry, SectorWord
+from wardesk.kb.entries import CAPITAL, COUNTRY, Entry, SectorWord
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -162,3 +162,58 @@ def _ner_persons(doc: Doc, kb: KnowledgeBase, words: dict[int, WordHit]) -> list
         if start < end and doc[start].text not in kb.honorifics and doc[start].text[:1].isupper():
             names.append(PersonName(start, end, doc[start:end].text, rank))
     return names
+
+
+# Misspelt country names ("Ethopia", "Quatar", "Afganistan"): a lone proper noun no name
+# matched, within one edit of a one-word country or capital name (two for long words), with
+# the same first letter; short names ("Iran"/"Iraq", "Mali") are never guessed.
+_TYPO_ENTS = ("GPE", "NORP", "LOC", "ORG")
+_TYPO_KINDS = (COUNTRY, CAPITAL)
+
+
+def misspelt_names(doc: Doc, hits: dict[int, NameHit], kb: KnowledgeBase) -> None:
+    """Add a NameHit for each place-like token that is a near miss of a known country word."""
+    for token in doc:
+        if token.i in hits or (token.pos_ != "PROPN" and token.ent_type_ != "NORP") or not token.is_alpha \
+                or len(token.text) < 6:
+            continue
+        if token.ent_type_ and token.ent_type_ not in _TYPO_ENTS:
+            continue
+        if _in_a_name(doc, token) or token.text in kb.names or token.text[:-1] in kb.names:
+            continue  # part of a longer name; a known word kept out on purpose; "the Americas"
+        entry = _nearest_country_word(kb, token.text)
+        if entry is not None:
+            hits[token.i] = NameHit(token.i, token.i + 1, entry)
+
+
+def _in_a_name(doc: Doc, token: Token) -> bool:
+    """A word next to another proper noun ("Islamic Emirate", "Mawlawi Abdul") is a name's part."""
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return any(t is not None and t.pos_ == "PROPN" for t in (before, after))
+
+
+def _nearest_country_word(kb: KnowledgeBase, word: str) -> Entry | None:
+    from rapidfuzz.distance import Levenshtein
+
+    limit = 2 if len(word) >= 9 else 1
+    best: tuple[int, Entry] | None = None
+    for name, entry in _country_words(kb).items():
+        if name[0] != word[0] or abs(len(name) - len(word)) > limit:
+            continue
+        dist = Levenshtein.distance(name, word, score_cutoff=limit)
+        if dist <= limit and (best is None or dist < best[0]):
+            best = (dist, entry)
+    return best[1] if best else None
+
+
+_COUNTRY_WORDS: dict[int, dict[str, Entry]] = {}
+
+
+def _country_words(kb: KnowledgeBase) -> dict[str, Entry]:
+    words = _COUNTRY_WORDS.get(id(kb))
+    if words is None:
+        words = {name: entry for name, entry in kb.names.items()
+                 if " " not in name and entry.kind in _TYPO_KINDS and len(name) >= 5 and name[0].isupper()}
+        _COUNTRY_WORDS[id(kb)] = words
+    return words

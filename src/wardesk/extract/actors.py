@@ -12,7 +12,7 @@ from wardesk.extract.actor_groups import Phrase, entry_draft, name_phrase, word_
 from wardesk.extract.actor_people import PersonMention, pronoun_antecedent, read_people
 from wardesk.extract.actor_phrases import Scan
 from wardesk.extract.actor_pronouns import body_antecedent
-from wardesk.extract.actor_scan import person_names, scan_names, scan_sector_words
+from wardesk.extract.actor_scan import misspelt_names, person_names, scan_names, scan_sector_words
 from wardesk.extract.layers import KnownPerson
 from wardesk.kb import KnowledgeBase
 from wardesk.kb.entries import CAPITAL, COUNTRY
@@ -119,6 +119,7 @@ def find_actors(
     surnames to offices learned from earlier articles; ``published`` dates the office table."""
     cols = token_columns(doc)
     names = scan_names(cols, kb)
+    misspelt_names(doc, names, kb)
     words = scan_sector_words(doc, cols, kb)
     scan = Scan(doc, kb, names, words, person_names(doc, cols, kb, words, known))
     drafts = Drafts()
