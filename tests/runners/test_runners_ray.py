@@ -55,6 +55,10 @@ def fake_factory(settings: Settings, known: Mapping[str, Any]) -> RayFakeExtract
     return RayFakeExtractor()
 
 
+def broken_factory(settings: Settings, known: Mapping[str, Any]) -> RayFakeExtractor:
+    raise OSError("Can't find model 'xx_missing'")
+
+
 @pytest.fixture(scope="module")
 def ray_instance() -> Iterator[Any]:
     """One local Ray instance for the module (the runner leaves an instance it did not start
@@ -104,11 +108,11 @@ def test_ray_keeps_input_order_window_by_window_reading_lazily(
         ray_instance: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from wardesk.runners import ray_runner
 
-    monkeypatch.setattr(ray_runner, "WINDOW", 6)
+    monkeypatch.setattr(ray_runner, "WINDOW", 7)
     monkeypatch.setattr(ray_runner, "BATCHES_PER_ACTOR", 0)
-    items: list[Article | Rejection] = list(articles(*(f"text {i}" for i in range(12)), "MAIN"))
-    items.insert(5, Rejection("edge", "binary", ""))  # the last item of the first window
-    items.insert(0, Rejection("first", "empty", ""))
+    items: list[Article | Rejection] = list(articles(*(f"text {i}" for i in range(10)), "MAIN"))
+    items.insert(5, Rejection("edge", "binary", ""))
+    items.insert(0, Rejection("first", "empty", ""))  # "edge" is now the first window's last
     pulled = 0
 
     def source() -> Iterator[Article | Rejection]:
@@ -120,7 +124,7 @@ def test_ray_keeps_input_order_window_by_window_reading_lazily(
     results = ray_runner.run_on_ray(source(), Settings(workers=2, batch_size=4),
                                     factory=fake_factory)
     got = [outcome(next(results))]
-    assert pulled == 6  # only the first window is read before its results come
+    assert pulled == 7  # only the first window is read before its results come
     got += [outcome(r) for r in results]
     # MAIN: extraction runs in the actor's main thread, where guard.py's alarm works
     assert got == [outcome(r) if isinstance(r, Rejection) else r.text for r in items[:-1]] + [
@@ -141,3 +145,12 @@ def _ray_results(items: list[Article | Rejection]) -> Iterator[Result]:
     from wardesk.runners.ray_runner import run_on_ray
 
     return run_on_ray(items, Settings(workers=2), factory=fake_factory)
+
+
+def test_ray_workers_that_cannot_load_the_pipeline_stop_the_run_with_the_cause(
+        ray_instance: Any) -> None:
+    from wardesk.errors import WardeskError
+    from wardesk.runners.ray_runner import run_on_ray
+
+    with pytest.raises(WardeskError, match="OSError: Can't find model 'xx_missing'"):
+        list(run_on_ray(articles("a", "b"), Settings(workers=2), factory=broken_factory))

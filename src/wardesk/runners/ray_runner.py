@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
-from wardesk.errors import UsageError
+from wardesk.errors import UsageError, WardeskError
 from wardesk.extract.layers import KnownPerson
 from wardesk.records import Article, Rejection, from_dict, record_from_dict, to_dict
 from wardesk.runners.guard import (
@@ -45,7 +45,7 @@ GRACE = 30.0  # seconds beyond a batch's alarm budget before its actor's watchdo
 CHUNK = 8  # articles per map_batches batch: as the local pool, small enough to share a corpus
 # Documents per dataset: bounds the driver's memory on an endless input. Each window starts
 # its own actor pool, which loads the model once per actor (~4 CPU-s): against a window's work
-# (~0.17 CPU-s an article) that is under 1% for one actor and about 3% at 64 batches an actor.
+# (~0.17 CPU-s an article) that is under 1% for one actor and about 5% at 64 batches an actor.
 WINDOW = 4096
 BATCHES_PER_ACTOR = 64
 
@@ -174,8 +174,9 @@ class _RayRun:
         data_log = logging.getLogger("ray.data")
         level = data_log.level
         try:
-            # the caller reports progress; Ray Data's notes on each dataset would drown it
-            data_log.setLevel(logging.ERROR)
+            # the caller reports progress, and this runner the failures (as Rejections, or as the
+            # error below); Ray Data's notes and tracebacks stay in its session's log files
+            data_log.setLevel(logging.CRITICAL)
             # a batch lost with its actor is dropped, not fatal: its documents are re-run
             context.max_errored_blocks = -1
             context.execution_options.preserve_order = True
@@ -251,10 +252,15 @@ class _RayRun:
                                        "grace": self.grace, "single": batch_size == 1},
                 max_task_retries=0,  # a batch that killed its actor would kill the next one too
             )
-        for row in dataset.iter_rows():
-            seq = int(row["seq"])
-            payload = json.loads(str(row["payload"]))
-            if row["kind"] == "rejection":
-                yield seq, from_dict(Rejection, payload)
-            else:
-                yield seq, (articles[seq], record_from_dict(payload))
+        try:
+            for row in dataset.iter_rows():
+                seq = int(row["seq"])
+                payload = json.loads(str(row["payload"]))
+                if row["kind"] == "rejection":
+                    yield seq, from_dict(Rejection, payload)
+                else:
+                    yield seq, (articles[seq], record_from_dict(payload))
+        except self.ray.exceptions.RayError as exc:  # not a document's fault: e.g. no model on a node
+            lines = [line for line in str(exc).splitlines() if line.strip()]
+            cause = lines[-1].strip() if lines else type(exc).__name__  # the root error comes last
+            raise WardeskError(f"the Ray workers failed: {cause}") from exc
