@@ -89,3 +89,13 @@ def test_a_misspelt_country_is_still_the_country(nlp: Any) -> None:
 def test_names_near_a_country_word_are_not_countries(nlp: Any) -> None:
     table = find_actors(nlp("Mawlawi Abdul Kabir spoke for the Islamic Emirate in the Americas."), load_kb(), {}, None)
     assert not {"MWI", "ARE", "USA"} & {a.country for a in table.actors}, [(a.name, a.country) for a in table.actors]
+
+
+def test_a_country_word_before_a_place_noun_only_locates(extractor: Any) -> None:
+    found = _sources(extractor, "Three soldiers were killed by a roadside bomb outside the Iraqi city of Basra.")
+    assert found and all(sector == "UNK" for _, _, sector in found), found
+
+
+def test_their_forces_belong_to_the_people_that_speaks(extractor: Any) -> None:
+    found = _sources(extractor, "Bosnian Croats said their forces had completed their withdrawal from the town of Mostar.")
+    assert ("BIH" in {code for _, code, _ in found}), found

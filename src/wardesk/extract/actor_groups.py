@@ -273,6 +273,12 @@ def _title_holder(scan: Scan, drafts: Drafts, hit: WordHit, cues: Cues,
     return None
 
 
+# Nouns a country word only locates ("the Iraqi city of Basra", "the Syrian border").
+PLACE_HEADS = {"city", "town", "village", "province", "region", "capital", "port", "border", "coast",
+               "district", "county", "state", "territory", "island", "enclave", "frontier", "countryside",
+               "cities", "towns", "villages", "provinces", "regions", "borders", "districts", "islands"}
+
+
 def name_phrase(scan: Scan, drafts: Drafts, hit: NameHit) -> Phrase | None:
     """A known name standing alone as an actor ("Kyiv said", "NATO", "Russia's war")."""
     entry = hit.entry
@@ -282,6 +288,8 @@ def name_phrase(scan: Scan, drafts: Drafts, hit: NameHit) -> Phrase | None:
     modifier = _is_modifier(root) or root.tag_ == "JJ"
     if entry.kind == CAPITAL and modifier and root.dep_ != "poss":
         return None
+    if entry.kind in (COUNTRY, DEMONYM) and modifier and root.dep_ != "poss" and root.head.lower_ in PLACE_HEADS:
+        return None  # "the Iraqi city of Basra", "the Syrian border": a place, not an actor
     if entry.kind == DEMONYM and not modifier and not _people(scan, hit, root):
         return None  # "speaks English": a language; "the French", "Ukrainians" are peoples
     if entry.kind in (COUNTRY, CAPITAL, DEMONYM) and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:

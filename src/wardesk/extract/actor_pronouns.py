@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from wardesk.extract.actor_phrases import Scan, is_plural
-from wardesk.kb.entries import CAPITAL, COUNTRY, GROUP, IGO, SEAT
+from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, GROUP, IGO, SEAT
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from wardesk.extract.actor_scan import NameHit
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # "it is", "it seems": an "it" that stands for nothing, or for a situation.
@@ -100,7 +102,7 @@ def its_owner(scan: Scan, start: int, head: Token) -> str | None:
     pronoun = scan.doc[start - 1]
     if pronoun.lower_ not in ("its", "their"):
         return None
-    kinds = IT_ENTRIES if pronoun.lower_ == "its" else {GROUP}
+    kinds = IT_ENTRIES if pronoun.lower_ == "its" else {GROUP, DEMONYM}  # "Bosnian Serbs said their forces"
     for verb in head.ancestors:
         if verb.i == head.head.i:
             continue  # the phrase's own verb
@@ -108,5 +110,14 @@ def its_owner(scan: Scan, start: int, head: Token) -> str | None:
             hit = scan.names.get(child.i)
             if child.dep_ in SUBJECTS and child.i < start and hit is not None \
                     and hit.entry.kind in kinds and hit.entry.country:
-                return hit.entry.country
+                return _home(scan, hit)
     return None
+
+
+def _home(scan: Scan, hit: NameHit) -> str | None:
+    """A people named with another country first lives there ("Bosnian Serbs": BIH)."""
+    left = scan.names.get(hit.start - 1) if hit.start > 0 else None
+    if hit.entry.kind == DEMONYM and left is not None and left.entry.kind in (COUNTRY, DEMONYM) \
+            and left.entry.country != hit.entry.country:
+        return left.entry.country
+    return hit.entry.country
