@@ -36,7 +36,7 @@ def test_slow_documents_are_rejected_and_the_batch_goes_on(
     db = tmp_path / "t.db"
     started = time.monotonic()
     proc = wardesk(db, "--workers", workers, "ingest", str(folder),
-                   env={"WARDESK_DOC_TIMEOUT": "3"})
+                   env={"WARDESK_DOC_TIMEOUT": "10"})  # ordinary stories take < 1 s; room for a loaded machine
     _, err = proc.communicate(timeout=600)
     took = time.monotonic() - started
     assert proc.returncode in (0, 1), err.decode(errors="replace")[-2000:]
