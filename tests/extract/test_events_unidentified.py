@@ -66,3 +66,18 @@ def test_weapon_words_give_the_assault_mode(extractor: Any) -> None:
 
 def test_a_threat_takes_the_mode_of_the_act_threatened(extractor: Any) -> None:
     assert ("THREATEN", "violence") in _modes(extractor, "Syria threatened to shell Turkish border towns.")
+
+
+def test_lifting_a_curfew_somewhere_targets_that_place(extractor: Any) -> None:
+    found = _targets(extractor, "Sudan's government on Sunday lifted a state of emergency in the province of Kassala.")
+    assert any(t == ["SDN"] for _, t in found), found
+
+
+def test_against_anywhere_in_the_clause_names_the_target(extractor: Any) -> None:
+    found = _targets(extractor, "Britain mobilized army reservists for a possible war against Iraq on Tuesday.")
+    assert ("MOBILIZE", ["IRQ"]) in found, found
+
+
+def test_a_country_word_before_towns_is_the_target(extractor: Any) -> None:
+    found = _targets(extractor, "Iran threatened to shell Iraqi towns in retaliation.")
+    assert any(t == ["IRQ"] for ev, t in found if ev == "THREATEN"), found

@@ -279,6 +279,14 @@ PLACE_HEADS = {"city", "town", "village", "province", "region", "capital", "port
                "cities", "towns", "villages", "provinces", "regions", "borders", "districts", "islands"}
 
 
+def _named_place(noun: Token) -> bool:
+    """"city of Basra", "province of Idlib": a place noun whose own name follows."""
+    if noun.lower_ not in PLACE_HEADS:
+        return False
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.pos_ == "PROPN" for o in p.children)
+               for p in noun.children)
+
+
 def name_phrase(scan: Scan, drafts: Drafts, hit: NameHit) -> Phrase | None:
     """A known name standing alone as an actor ("Kyiv said", "NATO", "Russia's war")."""
     entry = hit.entry
@@ -288,8 +296,8 @@ def name_phrase(scan: Scan, drafts: Drafts, hit: NameHit) -> Phrase | None:
     modifier = _is_modifier(root) or root.tag_ == "JJ"
     if entry.kind == CAPITAL and modifier and root.dep_ != "poss":
         return None
-    if entry.kind in (COUNTRY, DEMONYM) and modifier and root.dep_ != "poss" and root.head.lower_ in PLACE_HEADS:
-        return None  # "the Iraqi city of Basra", "the Syrian border": a place, not an actor
+    if entry.kind in (COUNTRY, DEMONYM) and modifier and root.dep_ != "poss" and _named_place(root.head):
+        return None  # "the Iraqi city of Basra": a place, not an actor (but "shelled Iraqi towns")
     if entry.kind == DEMONYM and not modifier and not _people(scan, hit, root):
         return None  # "speaks English": a language; "the French", "Ukrainians" are peoples
     if entry.kind in (COUNTRY, CAPITAL, DEMONYM) and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:

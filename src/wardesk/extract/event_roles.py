@@ -196,6 +196,21 @@ def _stative(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
 
 
+def _against_refs(verb: Token, actors: ActorTable, source: Refs) -> Refs:
+    """"mobilized reservists for a possible war against Iraq": an "against"-phrase anywhere in
+    the verb's own clause names whom the act is aimed at."""
+    stack = [c for c in verb.children if c.dep_ not in _CLAUSE_DEPS]
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ == "prep" and tok.lower_ == "against":
+            for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+                refs = tuple(r for r in refs_of(pobj, actors) if r not in source)
+                if refs:
+                    return refs
+        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
+    return ()
+
+
 def _stance_roles(verb: Token, holder: Token, actors: ActorTable) -> tuple[Refs, Refs]:
     source = refs_of(holder, actors, agent=True)
     target = _complement_subject_refs(verb, actors, source)
@@ -248,6 +263,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
             target = _dedupe(target + refs_of(pobj, actors))
     if not target and match.predicate.event in _COMPLEMENT_TARGET_TYPES:
         target = _complement_subject_refs(verb, actors, source)
+    if not target:
+        target = _against_refs(verb, actors, source)
     if source and not target and match.predicate.event in _PLACE_TARGET_TYPES:
         target = _place_target(verb, source, actors)
     if "inverse" in match.predicate.flags:

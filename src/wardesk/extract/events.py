@@ -367,8 +367,9 @@ _SELF_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
 
 VIOLENT = frozenset({"ASSAULT", "COERCE"})
 # Types whose target, when no party is named, is the place acted on (CAMEO/PLOVER coders code
-# "a curfew in Cizre", "bombs in Kabul", "a strike that shut down Kathmandu" to that country).
-PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
+# "a curfew in Cizre", "bombs in Kabul", "a strike that shut down Kathmandu", "lifted the state
+# of emergency in Darfur", "threatened martial law in Baghdad" to that country).
+PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "THREATEN"})
 # Types whose place is a host only when it is not the source's own country ("arrived in Amman").
 HOST_TARGETS = frozenset({"CONSULT"})
 
