@@ -86,3 +86,18 @@ def test_a_penalty_that_targets_is_a_sanction_not_an_attack(extractor: Any) -> N
     assert any(ev == "SANCTION" for ev, *_ in found) and not any(ev == "ASSAULT" for ev, *_ in found), found
     found = _events(extractor, "Russian missiles targeted Ukraine's power grid overnight.")
     assert any(ev == "ASSAULT" for ev, *_ in found), found
+
+
+def test_press_boilerplate_nature_and_tourism_are_no_events(extractor: Any) -> None:
+    for text in ("A DHS spokesperson said the lawsuit was baseless, declining to be named.",
+                 "Iran's Foreign Ministry did not immediately reply to an email requesting comment.",
+                 "Tropical Cyclone Jude slammed into parts of southern Africa this week.",
+                 "Australian firefighters battled blazes in Canada last year.",
+                 "More than 2.8 million Chinese tourists visited Vietnam this year."):
+        assert _events(extractor, text) == [], text
+
+
+def test_opening_fire_and_rejecting_questions_stay_events(extractor: Any) -> None:
+    assert any(ev == "ASSAULT" for ev, *_ in _events(extractor, "Syrian soldiers opened fire on a Turkish patrol."))
+    found = _events(extractor, "Pakistani officials rejected questions that the hijacking was an intelligence failure.")
+    assert any(ev == "REJECT" for ev, *_ in found), found

@@ -324,6 +324,10 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         return None
     if event_type == "ASSAULT" and not source and disaster_sentence(sent):
         return None
+    if not any(r.code for r in source) and event_type in ("ASSAULT", "ACCUSE") and disaster_sentence(sent):
+        return None  # "Cyclone Jude slammed into Malawi": weather, not an accusation
+    if _not_political(m, event_type):
+        return None
     date = _date(parts, layers)
     exact = date is not None and date.resolution not in ("publication_date", "unresolved")
     their_attr, their_certainty = layers.statements.attribution_for(m.trigger)
@@ -457,6 +461,33 @@ def _measure_targets(trigger: Token) -> bool:
     doer = trigger.head if trigger.dep_ in ("acl", "relcl") else next(
         (c for c in trigger.children if c.dep_ == "nsubj"), None)
     return doer is not None and _lemma(doer) in PENALTY_WORDS
+
+
+# Objects that make an act the press's business or nature's, not politics: "declined to be
+# named", "requesting comment", "battled blazes".
+PRESS_OBJECTS = frozenset({"comment", "name", "identify", "interview"})
+NATURE_OBJECTS = frozenset({"blaze", "wildfire", "flood", "pandemic", "virus", "disease",
+                            "outbreak", "drought", "locust"})
+# People whose visits and travels are no diplomacy.
+PRIVATE_TRAVELLERS = frozenset({"tourist", "visitor", "traveler", "traveller", "fan", "holidaymaker",
+                                "pilgrim", "passenger", "shopper", "student"})
+
+
+def _not_political(m: Match, event_type: str) -> bool:
+    """Press boilerplate, fights against nature, tourists' visits."""
+    trigger = m.trigger
+    near = [c for c in trigger.children if c.dep_ in ("dobj", "xcomp", "pobj", "attr")]
+    near += [g for c in near if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "auxpass")]
+    near_lemmas = {_lemma(t) for t in near} | {_lemma(t) for c in near for t in c.children if t.dep_ == "xcomp"}
+    if event_type in ("REJECT", "REQUEST") and near_lemmas & PRESS_OBJECTS:
+        return True
+    if event_type in ("REJECT", "REQUEST") and _lemma(trigger) == "decline" and any(
+            _lemma(t) in PRESS_OBJECTS for c in near for t in c.subtree):
+        return True
+    if event_type == "ASSAULT" and near_lemmas & NATURE_OBJECTS:
+        return True
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    return event_type == "CONSULT" and subject is not None and _lemma(subject) in PRIVATE_TRAVELLERS
 
 
 def _purpose(trigger: Token) -> bool:
