@@ -101,3 +101,15 @@ def test_opening_fire_and_rejecting_questions_stay_events(extractor: Any) -> Non
     assert any(ev == "ASSAULT" for ev, *_ in _events(extractor, "Syrian soldiers opened fire on a Turkish patrol."))
     found = _events(extractor, "Pakistani officials rejected questions that the hijacking was an intelligence failure.")
     assert any(ev == "REJECT" for ev, *_ in found), found
+
+
+def test_what_a_reported_must_puts_on_others_is_no_act(extractor: Any) -> None:
+    found = _events(extractor, "Ameri said the Taliban must return to the negotiating table to discuss peace with Kabul.")
+    assert not any(ev == "CONSULT" for ev, *_ in found), found
+    found = _events(extractor, "Scholz said talks with China must continue.")
+    assert any(ev == "CONSULT" for ev, *_ in found), found
+
+
+def test_striking_an_agreement_is_no_strike(extractor: Any) -> None:
+    found = _events(extractor, "Israel and Hamas struck a truce after days of fighting.")
+    assert any(ev == "AGREE" for ev, *_ in found) and not any(ev == "ASSAULT" for ev, *_ in found), found

@@ -17,6 +17,7 @@ from wardesk.extract.modality import (
     asked_for,
     local_attribution,
     negated_of,
+    obliged,
     speaker_refs,
     status_of,
     stronger,
@@ -307,6 +308,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         return None  # "were allowed to return": nobody named yields anything
     if _set_phrase(m.trigger) or (event_type != "REQUEST" and _purpose(m.trigger)):
         return None  # "so the system can focus on detaining …", "in order to pressure": an aim
+    if event_type != "REQUEST" and obliged(m.trigger):
+        return None  # "said the Taliban must return to the table": the demand's content
     if _empty_warning(m, target, actors) or _wished_for(m) or asked_for(m.trigger) or _unable(m.trigger):
         return None  # an act asked for is the asking's content, coded as the REQUEST
     if target and all(r.sector == "MED" for r in target) and event_type in ("REJECT", "REQUEST", "CONSULT"):

@@ -197,6 +197,28 @@ def asked_for(trigger: Token) -> bool:
     return False
 
 
+OBLIGATION_AUXES = {"must", "should"}
+REPORTING_VERBS = {"say", "tell", "insist", "stress", "add", "argue", "declare", "write", "warn", "state"}
+
+
+def obliged(trigger: Token) -> bool:
+    """The trigger is what a reported "X must …" puts on someone else ("Ameri said the Taliban
+    must return to the table to discuss peace"): the content of a demand, not an act."""
+    tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for _ in range(4):
+        auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if auxes & OBLIGATION_AUXES:
+            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            speech = tok.dep_ == "ccomp" and _lemma(tok.head) in REPORTING_VERBS
+            if subject is None or subject.i == trigger.i or subject.lower_ in ("we", "i"):
+                return False  # "talks must continue": a view of the event, not a demand on a party
+            return speech
+        if tok.dep_ not in ("xcomp", "conj", "advcl") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _infinitive(clause: Token) -> bool:
     """"(for X) to lift": a clause of what is to be done."""
     return any((m.dep_ == "mark" and m.lower_ == "for") or (m.dep_ == "aux" and m.lower_ == "to")
