@@ -77,13 +77,17 @@ def _search_postgres(conn: Connection, q: str, fields: str, counts: str,
         return []
     config = f"'{FTS_CONFIG}'"  # a constant of wardesk, never user text
     headline = f"'StartSel=[, StopSel=], MaxWords={SNIPPET_WORDS}, MinWords=4, ShortWord=1'"
+    # as in SQLite, ranked among the newest RANK_WITHIN matches (their keys sorted first, so
+    # that only those have their tsvector read and scored)
     sql = (f"WITH q AS (SELECT to_tsquery({config}, ?) AS query),"
-           " hits AS (SELECT a.pk, ts_rank(a.fts, q.query) AS rank FROM articles a, q"
-           " WHERE a.fts @@ q.query ORDER BY rank DESC, a.pk LIMIT ? OFFSET ?)"
+           " newest AS (SELECT a.pk FROM articles a, q WHERE a.fts @@ q.query"
+           " ORDER BY a.pk DESC LIMIT ?),"
+           " hits AS (SELECT a.pk, ts_rank(a.fts, q.query) AS rank FROM newest n"
+           " JOIN articles a ON a.pk = n.pk, q ORDER BY rank DESC, a.pk LIMIT ? OFFSET ?)"
            f" SELECT {fields}, {counts},"
            f" ts_headline({config}, coalesce(a.text, ''), q.query, {headline}) AS snippet"
            " FROM hits JOIN articles a ON a.pk = hits.pk, q ORDER BY hits.rank DESC, a.pk")
-    return [dict(r) for r in conn.execute(sql, [match, *page])]
+    return [dict(r) for r in conn.execute(sql, [match, RANK_WITHIN, *page])]
 
 
 def _fold(word: str) -> str:

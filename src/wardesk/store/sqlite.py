@@ -130,7 +130,12 @@ class Store:
         finally:
             if cache is not None:
                 self._conn.execute(f"PRAGMA cache_size = {int(cache[0])}")
+        if cache is None:  # PostgreSQL: statistics, and the visibility map index-only scans need
+            self._conn.execute("VACUUM ANALYZE")
+            return counted
+        self._conn.execute("PRAGMA analysis_limit = 2000")  # sampled statistics: seconds
         self.optimize()
+        self._conn.execute("PRAGMA analysis_limit = 0")
         return counted
 
     def _save(self, conn: Connection, article: Article | None,
