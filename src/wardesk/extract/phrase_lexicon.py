@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import weakref
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from wardesk.nlp.normalise import column
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 _SPLIT = re.compile(r"[\w%']+|[^\w\s]")
 
@@ -47,20 +49,30 @@ class PhraseLexicon:
             self._by_first.setdefault(first, []).append((words, key, phrase))
         for options in self._by_first.values():
             options.sort(key=lambda o: -len(o[0]))
+        # per Doc: the tokens a phrase may start at (their word or lemma begins like one)
+        self._starts: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
 
     def match(self, tokens: Span) -> list[PhraseMatch]:
         """Non-overlapping matches in ``tokens``, longest first at each position."""
         doc = tokens.doc
         lowers, lemmas = column(doc, "lower"), column(doc, "lemma_lower")
+        starts = self._starts.get(doc)
+        if starts is None:
+            firsts = self._by_first
+            starts = self._starts[doc] = [
+                i for i, (low, lemma) in enumerate(zip(lowers, lemmas, strict=True))
+                if low[:3] in firsts or lemma[:3] in firsts]
         found: list[PhraseMatch] = []
-        i, end = tokens.start, tokens.end
-        while i < end:
-            hit = self._match_at(lowers, lemmas, i, end)
-            if hit is None:
-                i += 1
+        free, end = tokens.start, tokens.end  # free: the first token not inside a match
+        for i in starts[bisect_left(starts, tokens.start):]:
+            if i >= end:
+                break
+            if i < free:
                 continue
-            found.append(hit)
-            i = hit.end
+            hit = self._match_at(lowers, lemmas, i, end)
+            if hit is not None:
+                found.append(hit)
+                free = hit.end
         return found
 
     def _match_at(self, lowers: list[str], lemmas: list[str], i: int, end: int) -> PhraseMatch | None:

@@ -30,22 +30,36 @@ _UNIT = r"(?P<unit>days?|weeks?|months?|years?|decades?)"
 _SHIFT = r"(?P<shift>(?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id|[Tt]he end of|[Tt]he start of|[Tt]he beginning of|[Tt]he middle of)\s+|[Mm]id-)?"
 _DEIXIS = r"(?P<deixis>[Tt]his|[Ll]ast|[Nn]ext|[Tt]he past|[Tt]he coming|[Tt]he previous|[Tt]he following)"
 
-# (kind, pattern): tried in this order; where two overlap the longer match wins.
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
-    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
-    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
-    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-    ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![\w.])"),
-    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
-    ("my", rf"\b{_SHIFT}{_MONTH},?\s+{_YEAR}\b"),
-    ("month", rf"\b(?:(?P<deixis>[Ll]ast|[Nn]ext|[Tt]his)\s+|{_SHIFT}){_MONTH}(?![\w])"),
-    ("weekday", rf"\b(?:(?P<deixis>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?{_WEEKDAY}(?!s\b)"),
-    ("word", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast night|[Tt]his (?:morning|afternoon|evening)|[Tt]he day before yesterday|[Tt]he day after tomorrow|[Oo]vernight)\b"),
-    ("deictic", rf"\b{_SHIFT}{_DEIXIS}\s+(?P<unit>week|month|year|weekend)\b"),
-    ("deictic", r"\b(?P<shift>(?:[Tt]he end|[Tt]he start|[Tt]he beginning|[Tt]he middle) of )(?P<deixis>the) (?P<unit>week|month|year)\b"),
-    ("ago", rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>ago|earlier|later|before|after|since|from now)\b"),
-    ("year", rf"\b{_SHIFT}{_YEAR}\b(?!\s*[-–]?\s*(?:year|percent|%))"),
-))
+# The characters each part can begin with. A pattern is compiled behind a lookahead for the
+# characters its matches can begin with: the regex engine then jumps between those characters
+# instead of trying every word boundary (2-3x faster; the matches are the same). The "ago"
+# count is case-insensitive, where "s" also matches the long s "ſ".
+_F_MONTH, _F_SHIFT, _F_DAY, _F_YEAR = "JFMASOND", "EeLlMmTt", r"\d", "12"
+_F_DEIXIS = "TtLlNn"
+_F_COUNT = r"\dAaOoTtFfSsEeNnMm\u017f"
+
+# (kind, first characters, pattern): tried in this order; where two overlap the longer wins.
+_SOURCES: tuple[tuple[str, str, str], ...] = (
+    ("iso", _F_YEAR, r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("dmy", _F_DAY, rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    ("mdy", _F_MONTH, rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    ("dm", _F_DAY, rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?![\w.])"),
+    ("md", _F_MONTH, rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
+    ("my", _F_SHIFT + _F_MONTH, rf"\b{_SHIFT}{_MONTH},?\s+{_YEAR}\b"),
+    ("month", "LlNnTt" + _F_SHIFT + _F_MONTH,
+     rf"\b(?:(?P<deixis>[Ll]ast|[Nn]ext|[Tt]his)\s+|{_SHIFT}){_MONTH}(?![\w])"),
+    ("weekday", "LlNnTtPpCc" + "MTWFS",
+     rf"\b(?:(?P<deixis>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming)\s+)?{_WEEKDAY}(?!s\b)"),
+    ("word", "YyTtLlOo", r"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast night|[Tt]his (?:morning|afternoon|evening)|[Tt]he day before yesterday|[Tt]he day after tomorrow|[Oo]vernight)\b"),
+    ("deictic", _F_SHIFT + _F_DEIXIS, rf"\b{_SHIFT}{_DEIXIS}\s+(?P<unit>week|month|year|weekend)\b"),
+    ("deictic", "Tt", r"\b(?P<shift>(?:[Tt]he end|[Tt]he start|[Tt]he beginning|[Tt]he middle) of )(?P<deixis>the) (?P<unit>week|month|year)\b"),
+    ("ago", _F_COUNT, rf"\b{_COUNT}\s+{_UNIT}\s+(?P<rel>ago|earlier|later|before|after|since|from now)\b"),
+    ("year", _F_SHIFT + _F_YEAR, rf"\b{_SHIFT}{_YEAR}\b(?!\s*[-–]?\s*(?:year|percent|%))"),
+)
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(f"(?=[{first}]){pattern}")) for kind, first, pattern in _SOURCES)
+UNGUARDED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(  # the same, for tests to compare
+    (kind, re.compile(pattern)) for kind, _, pattern in _SOURCES)
 
 # A bare month or year is a date only after one of these (otherwise "March" may be a walk
 # and "2000" a count).

