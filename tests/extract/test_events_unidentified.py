@@ -81,3 +81,9 @@ def test_against_anywhere_in_the_clause_names_the_target(extractor: Any) -> None
 def test_a_country_word_before_towns_is_the_target(extractor: Any) -> None:
     found = _targets(extractor, "Iran threatened to shell Iraqi towns in retaliation.")
     assert any(t == ["IRQ"] for ev, t in found if ev == "THREATEN"), found
+
+
+def test_a_name_modifying_a_noun_is_no_place(extractor: Any) -> None:
+    record = extractor(Article(text="A coordinator in the Obama administration said Iran threatened to shell Iraqi towns.",
+                               published="2019-05-06"))
+    assert all(e.eventLoc is None or e.eventLoc.country != "JPN" for e in record.events), record.events

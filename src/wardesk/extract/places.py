@@ -280,6 +280,9 @@ def _proper_run(doc: Doc, i: int, lenient: bool = False) -> Span | None:
         return None  # "the Gulf of Guinea": a longer name than the run; the entity reads it
     if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
         return None  # "in Putin's view": a possessor, not a place
+    if end > i and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end \
+            and doc[end - 1].dep_ == "compound" and doc[end].lemma_.lower() not in _cues().place_nouns:
+        return None  # "in the Obama administration": a name modifying a noun, not a place
     return doc[i:end] if end > i else None
 
 
