@@ -164,7 +164,10 @@ class _RayRun:
         if started:
             quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
             if address:
-                self.ray.init(address=address, **quiet)
+                try:
+                    self.ray.init(address=address, **quiet)
+                except ConnectionError as exc:
+                    raise WardeskError(f"cannot connect to Ray at {address}: {exc}") from exc
             else:
                 cpus = self.settings.workers if self.settings.workers > 1 else None
                 self.ray.init(num_cpus=cpus, include_dashboard=False, **quiet)
