@@ -113,3 +113,8 @@ def test_what_a_reported_must_puts_on_others_is_no_act(extractor: Any) -> None:
 def test_striking_an_agreement_is_no_strike(extractor: Any) -> None:
     found = _events(extractor, "Israel and Hamas struck a truce after days of fighting.")
     assert any(ev == "AGREE" for ev, *_ in found) and not any(ev == "ASSAULT" for ev, *_ in found), found
+
+
+def test_the_content_of_a_rejected_claim_is_no_target(extractor: Any) -> None:
+    found = _events(extractor, "China's commerce minister rebuffed fears that Trump's tariffs would cause a recession.")
+    assert not any("USA" in tgt for _, _, tgt, _ in found), found

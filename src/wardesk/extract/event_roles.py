@@ -310,6 +310,10 @@ def subject_token(verb: Token) -> Token | None:
     return None
 
 
+_CLAIM_NOUNS = {"fear", "concern", "claim", "allegation", "accusation", "report", "suggestion", "speculation",
+                "rumour", "rumor", "assertion", "notion", "idea", "charge", "criticism", "worry", "perception"}
+
+
 def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) -> Refs:
     """The party a complement clause is about; a subject that is the speaker again ("X warned
     that it could invade Y") gives way to the clause's objects."""
@@ -332,6 +336,8 @@ def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) ->
                 return refs
     # "the need for X to provide": the subject of a clause or a "for"-phrase inside the object
     for obj in _objects(verb):
+        if _lemma(obj) in _CLAIM_NOUNS:
+            continue  # "rebuffed fears that Trump's tariffs would …": a claim's content is no party
         for clause in obj.children:
             if clause.dep_ in ("advcl", "acl", "relcl") and (subj := _subject(clause)) is not None:
                 return refs_of(subj, actors)
