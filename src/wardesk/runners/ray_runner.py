@@ -22,6 +22,7 @@ import json
 import logging
 import math
 import os
+import socket
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -164,6 +165,7 @@ class _RayRun:
         if started:
             quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
             if address:
+                _reachable(address)
                 try:
                     self.ray.init(address=address, **quiet)
                 except ConnectionError as exc:
@@ -267,3 +269,16 @@ class _RayRun:
             lines = [line for line in str(exc).splitlines() if line.strip()]
             cause = lines[-1].strip() if lines else type(exc).__name__  # the root error comes last
             raise WardeskError(f"the Ray workers failed: {cause}") from exc
+
+
+def _reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail in seconds, with one line, when nothing listens at a "host:port" or "ray://host:port"
+    address (ray.init itself retries for many minutes); "auto" and the like are Ray's to read."""
+    rest = address.split("://", 1)[-1]
+    host, sep, port = rest.rpartition(":")
+    if not sep or not port.isdigit() or not host:
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=timeout).close()
+    except OSError as exc:
+        raise WardeskError(f"cannot reach Ray at {address}: {exc.strerror or exc}") from exc
