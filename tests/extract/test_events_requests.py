@@ -118,3 +118,24 @@ def test_striking_an_agreement_is_no_strike(extractor: Any) -> None:
 def test_the_content_of_a_rejected_claim_is_no_target(extractor: Any) -> None:
     found = _events(extractor, "China's commerce minister rebuffed fears that Trump's tariffs would cause a recession.")
     assert not any("USA" in tgt for _, _, tgt, _ in found), found
+
+
+def test_a_veto_is_a_rejection_and_a_road_block_a_protest(extractor: Any) -> None:
+    found = _events(extractor, "President Trump blocked the sale of the jets to Turkey.")
+    assert any(ev == "REJECT" for ev, *_ in found) and not any(ev == "PROTEST" for ev, *_ in found), found
+    found = _events(extractor, "Young Algerians blocked roads leading to the city centre on Sunday.")
+    assert any(ev == "PROTEST" for ev, *_ in found), found
+
+
+def test_pleas_warnings_and_unasked_requests(extractor: Any) -> None:
+    assert not any(ev == "REQUEST" for ev, *_ in _events(
+        extractor, "Two Azerbaijani men have pleaded not guilty to attempted murder in New York."))
+    assert not any(ev == "REQUEST" for ev, *_ in _events(
+        extractor, "Ghani said the Taliban should know that they will not win the war."))
+    found = _events(extractor, "Indonesian activists said they did not ask Jakarta for a new bylaw.")
+    assert not any(ev == "REJECT" for ev, *_ in found), found
+
+
+def test_eyeing_a_deal_is_planned(extractor: Any) -> None:
+    found = _events(extractor, "Turkey is eyeing a Mediterranean agreement with Egypt.")
+    assert any(ev == "AGREE" and status == "planned" for ev, _, _, status in found), found

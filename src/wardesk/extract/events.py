@@ -95,8 +95,8 @@ def intent_type(event: str, mode: str | None, status: str, negated: bool, trigge
     """PLOVER's reading of intentions and refusals: "will withdraw" is AGREE, "would boycott"
     THREATEN, "will not accept" REJECT. A scheduled meeting ("will meet on Wednesday") stays
     CONSULT, planned; only an offer or willingness to meet is AGREE."""
-    if negated and event in COOPERATIVE | {"REQUEST"}:
-        return "REJECT", None
+    if negated and event in COOPERATIVE:
+        return "REJECT", None  # "did not ask for X" stays a REQUEST, negated: no refusal
     if _is_condition(trigger):
         return event, mode  # "… if the US deploys missiles": a condition, no one's intent
     if status in ("planned", "hypothetical") and _unless_clause(trigger):
@@ -292,6 +292,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         source, target = source or n_source, target or n_target
     event_type = m.predicate.event
     mode = m.predicate.mode
+    if event_type == "PROTEST" and mode == "obstruct" and _vetoed(m.trigger):
+        event_type, mode = "REJECT", None  # "Trump blocked the sale": a veto, not a blockade
     if event_type == "ASSAULT" and _lemma(m.trigger) == "target" and _measure_targets(m.trigger):
         event_type, mode = "SANCTION", None  # "legislation targeting Turkey": a penalty, no attack
     if mode is None and event_type == "ASSAULT":
@@ -507,9 +509,25 @@ def _purpose(trigger: Token) -> bool:
     return False
 
 
+# What is blocked by a veto, not by a crowd ("blocked the sale", "blocked the resolution").
+VETOED = frozenset({"sale", "deal", "bill", "resolution", "nomination", "appointment", "merger", "acquisition",
+                    "law", "measure", "order", "vote", "decision", "swearing", "transfer", "payment", "funding",
+                    "legislation", "proposal", "plan", "move", "bid", "tariff", "export", "import", "investment"})
+
+
+def _vetoed(trigger: Token) -> bool:
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(_lemma(o) in VETOED for o in objects)
+
+
+PLEAS = {"guilty", "innocent", "not"}  # "pleaded guilty": a plea in court, no request
+
+
 def _set_phrase(trigger: Token) -> bool:
-    before = trigger.doc[trigger.i - 1].lower_ if trigger.i > 0 else ""
-    return (before, trigger.lower_) in SET_PHRASES
+    doc = trigger.doc
+    before = doc[trigger.i - 1].lower_ if trigger.i > 0 else ""
+    after = doc[trigger.i + 1].lower_ if trigger.i + 1 < len(doc) else ""
+    return (before, trigger.lower_) in SET_PHRASES or (_lemma(trigger) == "plead" and after in PLEAS)
 
 
 def _unable(trigger: Token) -> bool:

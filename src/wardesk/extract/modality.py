@@ -23,6 +23,7 @@ PLAN_CUES = {
     "plan", "prepare", "intend", "expect", "due", "schedule", "set", "ready", "aim", "poise",
     "slate", "hope", "want", "seek", "going", "likely", "gear", "propose", "decide",
     "willing", "prepared", "offer", "vow", "pledge", "promise", "swear", "commit", "threaten",
+    "eye", "push",
 }
 ONGOING_CUES = {"begin", "start", "continue", "resume", "underway", "proceed"}
 # Verbs of asking: what they ask for has not happened ("called for the Taliban to lift the ban").

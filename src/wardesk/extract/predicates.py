@@ -260,6 +260,7 @@ def _audience_only(verb: Token, prt: Token, pred: Predicate) -> bool:
 _DEMAND_SPEECH = {"say", "declare", "announce", "insist", "reiterate", "stress", "conclude",
                   "state", "tell", "warn", "add", "write", "suggest", "argue", "recommend"}
 _OBLIGATION = {"must", "should"}
+_COGNITION = {"know", "understand", "realize", "realise", "remember", "recognize", "recognise", "note"}
 MUST_REQUEST = Predicate("verb", "say … must", "REQUEST", None, ())
 
 
@@ -276,6 +277,8 @@ def _must_request(verb: Token) -> Match | None:
             continue
         if _noun_lemma(subjects[0]) in load_lexicon().nouns:
             continue  # "talks must continue": an obligation on an event, not on a party
+        if _lemma(comp) in _COGNITION:
+            continue  # "the insurgents should know that …": a warning, not a demand
         if auxes & _OBLIGATION and not auxes & {"have", "'ve"}:  # "must have given": a guess
             return Match(MUST_REQUEST, verb, (verb,))
     return None
