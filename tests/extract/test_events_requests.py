@@ -139,3 +139,12 @@ def test_pleas_warnings_and_unasked_requests(extractor: Any) -> None:
 def test_eyeing_a_deal_is_planned(extractor: Any) -> None:
     found = _events(extractor, "Turkey is eyeing a Mediterranean agreement with Egypt.")
     assert any(ev == "AGREE" and status == "planned" for ev, _, _, status in found), found
+
+
+def test_meeting_targets_and_needed_help_are_no_events(extractor: Any) -> None:
+    assert not any(ev == "CONSULT" for ev, *_ in _events(
+        extractor, "Countries must raise their ambitions to meet the warming limits of the Paris pact, Germany said."))
+    assert not any(ev == "AID" for ev, *_ in _events(
+        extractor, "UNICEF said it needs a billion dollars to provide support to children in Sudan."))
+    found = _events(extractor, "Putin will meet Trump in Helsinki next month.")
+    assert ("CONSULT", ["RUS"], ["USA"], "planned") in found, found

@@ -495,6 +495,9 @@ def _not_political(m: Match, event_type: str) -> bool:
     return event_type == "CONSULT" and subject is not None and _lemma(subject) in PRIVATE_TRAVELLERS
 
 
+NEED_WORDS = {"need", "require", "seek"}
+
+
 def _purpose(trigger: Token) -> bool:
     """The trigger sits in a purpose clause ("so (that) X can …", "in order to …")."""
     tok = trigger
@@ -503,6 +506,9 @@ def _purpose(trigger: Token) -> bool:
             return True
         if tok.dep_ == "acl" and tok.head.lower_ == "order" and tok.head.head.lower_ == "in":
             return True
+        if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and NEED_WORDS & {_lemma(tok.head), _lemma(tok.head.head)}:
+            return True  # "needs a billion dollars to provide support": what the money is for
         if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "advcl", "acl"):
             return False
         tok = tok.head
