@@ -148,3 +148,12 @@ def test_meeting_targets_and_needed_help_are_no_events(extractor: Any) -> None:
         extractor, "UNICEF said it needs a billion dollars to provide support to children in Sudan."))
     found = _events(extractor, "Putin will meet Trump in Helsinki next month.")
     assert ("CONSULT", ["RUS"], ["USA"], "planned") in found, found
+
+
+def test_patients_destinations_and_deployed_forces(extractor: Any) -> None:
+    found = _events(extractor, "Serbia condemned Kosovo's arrest of the Serbian mayor.")
+    assert not any(ev == "COERCE" and src == ["SRB"] for ev, src, _, _ in found), found
+    found = _events(extractor, "The United States deported 177 Venezuelan detainees to Honduras.")
+    assert any(ev == "COERCE" and tgt == ["VEN"] for ev, _, tgt, _ in found), found
+    found = _events(extractor, "French troops have been deployed to protect civilians in Bangui.")
+    assert any(ev == "MOBILIZE" and src == ["FRA"] for ev, src, _, _ in found), found

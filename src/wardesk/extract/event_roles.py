@@ -24,6 +24,9 @@ _TOPIC_OBJECT_VERBS = {"discuss", "negotiate", "debate", "convene"}
 # "engaged in fighting"); not "wept over the crackdown", "angry about the raid".
 _PARTAKING_PREPS = {"on", "in", "into", "for", "with", "during"}
 _VERB_TARGET_PREPS = {"on", "against", "with", "to", "at", "into", "toward", "towards", "upon"}
+_MOVING = {"deploy", "station", "send", "dispatch", "withdraw", "pull", "move", "mobilize", "mobilise"}
+# Verbs whose "to"-phrase is where someone is sent, not who is acted on ("deported them to Honduras").
+_SENDING = {"deport", "expel", "extradite", "repatriate", "transfer", "return", "evacuate", "relocate"}
 _SOURCE_PREPS = {"by", "from"}
 # Nouns that stand for two actors already named in the governing clause ("when the pair spoke").
 _PAIR_WORDS = {"pair", "two", "both", "sides", "duo"}
@@ -236,6 +239,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 target = refs_of(c, actors)
+        if not source and match.predicate.event in ("MOBILIZE", "RETREAT") and _lemma(verb) in _MOVING:
+            source, target = target, ()  # "UN forces have been deployed": the forces' side moves
         if reduced:  # "captives released by X": the noun it modifies is the one acted on
             target = refs_of(verb.head, actors)
     else:
@@ -255,7 +260,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
             own = {r.code for r in source}
             target = tuple(r for r in _noun_sources(match.noun, actors) if r.code not in own)
     if not target:
-        for pobj in _prep_objects(verb, _VERB_TARGET_PREPS):
+        preps = _VERB_TARGET_PREPS - {"to", "into", "toward", "towards"} if _lemma(verb) in _SENDING else _VERB_TARGET_PREPS
+        for pobj in _prep_objects(verb, preps):
             target = _dedupe(target + refs_of(pobj, actors))
     if not target and _objects(verb) and _lemma(verb) not in _TOPIC_OBJECT_VERBS:
         # "meets counterparts from France": the "from"-phrase often hangs off the verb
@@ -362,9 +368,18 @@ def _condition_subject_refs(clause: Token, actors: ActorTable, own_ids: set[str]
     return ()
 
 
+# Nominals whose possessor undergoes the act: "Dodik's arrest", "the journalist's release".
+_PATIENT_NOUNS = {"arrest", "detention", "release", "expulsion", "deportation", "extradition", "killing",
+                  "assassination", "execution", "removal", "ouster", "trial", "conviction", "abduction",
+                  "kidnapping", "imprisonment", "capture", "murder", "impeachment", "sentencing"}
+
+
 def _noun_sources(noun: Token, actors: ActorTable) -> Refs:
     out: Refs = ()
+    patient = _lemma(noun) in _PATIENT_NOUNS
     for c in noun.children:
+        if patient and c.dep_ == "poss":
+            continue  # "Dodik's arrest": Dodik is arrested, not arresting
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
             refs = tuple(actors.refs(c))
             if c.dep_ != "poss":  # "the Ankara attack": a city before the noun says where, not who
@@ -381,6 +396,10 @@ def _span_refs(tok: Token, actors: ActorTable) -> Refs:
 
 def _noun_targets(noun: Token, actors: ActorTable) -> Refs:
     out: Refs = ()
+    if _lemma(noun) in _PATIENT_NOUNS:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                out = _dedupe(out + refs_of(c, actors))
     for pobj in _prep_objects(noun, _TARGET_PREPS):
         out = _dedupe(out + refs_of(pobj, actors))
     return out
