@@ -87,3 +87,13 @@ def test_a_name_modifying_a_noun_is_no_place(extractor: Any) -> None:
     record = extractor(Article(text="A coordinator in the Obama administration said Iran threatened to shell Iraqi towns.",
                                published="2019-05-06"))
     assert all(e.eventLoc is None or e.eventLoc.country != "JPN" for e in record.events), record.events
+
+
+def _places(extractor: Any, text: str) -> list[str | None]:
+    record = extractor(Article(text=text, published="2004-05-06"))
+    return [e.eventLoc.name if e.eventLoc else None for e in record.events]
+
+
+def test_places_named_after_a_place_noun_or_a_withdrawal(extractor: Any) -> None:
+    assert "Gorazde" in _places(extractor, "Serb forces completed their withdrawal from the besieged town of Gorazde.")
+    assert "Beirut" in _places(extractor, "A Lebanese journalist was killed in a car bomb explosion in a residential sector of eastern Beirut.")

@@ -269,11 +269,11 @@ def _candidates(doc: Doc) -> list[Span]:
 
 def _proper_run(doc: Doc, i: int, lenient: bool = False) -> Span | None:
     """The run of capitalised proper nouns starting at i ("in Ramensky", "near Chasiv Yar");
-    ``lenient`` after "the town of", where even a word tagged a nationality is a place."""
+    ``lenient`` after "the town of", where even a word tagged a nationality or a body is a place."""
     if doc[i].lower_ == "the":
         i += 1
     end = i
-    barred = _NOT_PLACE_ENTS - {"NORP"} if lenient else _NOT_PLACE_ENTS
+    barred = _NOT_PLACE_ENTS - {"NORP", "ORG"} if lenient else _NOT_PLACE_ENTS  # "the town of Soroti" (ORG)
     while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in barred:
         end += 1
     if end + 1 < len(doc) and end > i and doc[end].lower_ == "of" and doc[end + 1].is_title:
