@@ -69,3 +69,10 @@ def test_place_dead_and_mode_on_matched_sentences() -> None:
     assert (scores["plover.place"].tp, scores["plover.place"].fn) == (1, 1)
     assert (scores["plover.dead"].tp, scores["plover.dead"].fn) == (1, 0)
     assert (scores["plover.mode"].tp, scores["plover.mode"].fn) == (2, 1)
+
+
+def test_place_spelling_variants_match() -> None:
+    from wardesk.eval.plover import _same_place
+
+    assert _same_place("algers", "algiers") and _same_place("province of herat", "herat")
+    assert not _same_place("kabul", "kandahar")

@@ -9,7 +9,8 @@ Choices, documented:
   other sentences, fp = extracted events whose type is not the gold type (a second event of
   the right type in one sentence is neither), so precision ≈ right events / extracted events.
 - Country codes: CAMEO codes are mapped to ISO3 (extract/data/events_cameo_codes.tsv).
-- On matched sentences, recall of the place (either name inside the other), the number killed
+- On matched sentences, recall of the place (either name inside the other, or a spelling variant
+  at rapidfuzz ratio ≥ 85), the number killed
   and the mode (older mode names read through MODE_ALIASES).
 """
 
@@ -114,7 +115,7 @@ def _detail_checks(rec: dict[str, Any], events: list[Event]) -> Iterator[tuple[s
     if isinstance(loc, dict) and loc.get("name"):
         want = str(loc["name"]).lower()
         got = [e.eventLoc.name.lower() for e in events if e.eventLoc is not None]
-        yield "place", any(want in g or g in want for g in got)
+        yield "place", any(_same_place(want, g) for g in got)
     dead = rec.get("dead")
     if isinstance(dead, int | str) and str(dead).strip().isdigit():
         yield "dead", any(e.dead == int(str(dead).strip()) for e in events)
@@ -122,6 +123,14 @@ def _detail_checks(rec: dict[str, Any], events: list[Event]) -> Iterator[tuple[s
     if isinstance(mode, str) and mode.strip():
         want_mode = MODE_ALIASES.get(mode.strip().lower(), mode.strip().lower())
         yield "mode", any((e.mode or "").lower() == want_mode for e in events)
+
+
+def _same_place(want: str, got: str) -> bool:
+    """Either name inside the other ("province of Herat" / "Herat"), or a spelling variant
+    ("Algers" / "Algiers", "Basra" / "Basrah")."""
+    from rapidfuzz import fuzz
+
+    return want in got or got in want or fuzz.ratio(want, got) >= 85
 
 
 def score_plover(records: list[dict[str, Any]], extractor: Any, gold_name: str = "plover") -> EvalReport:
