@@ -126,3 +126,12 @@ def test_security_headers_on_every_answer(client: TestClient) -> None:
     for url in ("/", "/api/events", "/events"):
         csp = client.get(url).headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_positions_page_through_the_history(client: TestClient) -> None:
+    whole = client.get("/api/positions").json()["positions"]
+    assert len(whole) >= 2
+    pages = [client.get("/api/positions", params={"limit": 1, "offset": k}).json()["positions"]
+             for k in range(len(whole))]
+    assert [p[0] for p in pages] == whole
+    assert client.get("/api/positions", params={"limit": 0}).status_code == 422

@@ -95,8 +95,11 @@ def list_positions(
     actor: Annotated[str | None, Query(description="Holder actor id")] = None,
     issue: Annotated[str | None, Query(description="Issue, e.g. ceasefire")] = None,
     since: Day = None, until: Day = None,
+    limit: Annotated[int | None, Query(ge=1, le=5000, description="A page of this many (date order)")] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> dict[str, Any]:
-    rows = store.positions(actor=actor or None, issue=issue or None, since=since, until=until)
+    rows = store.positions(actor=actor or None, issue=issue or None, since=since, until=until,
+                           limit=limit, offset=offset)
     return {"positions": rows}
 
 

@@ -74,12 +74,18 @@ def timeline(as_source: list[dict[str, Any]],
             for m, c in sorted(months.items())]
 
 
+ACTOR_EVENTS = 1000  # events an actor page reads (newest first) for its lists and timeline
+ACTOR_POSITIONS = 200  # stances an actor page shows (date order); /api/positions pages the rest
+
+
 def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
     """An actor, its events as source and target, statements, positions and closest contacts."""
     actor = store.actor(actor_id)
     if actor is None:
         return None
-    events = list(store.iter_events(EventFilter(actor=actor_id, limit=None)))
+    # the newest ACTOR_EVENTS events (a frequent actor has hundreds of thousands at scale);
+    # the total is the store's count
+    events = list(store.iter_events(EventFilter(actor=actor_id, limit=ACTOR_EVENTS)))
     as_source = [e for e in events if actor_id in counterpart_ids(e, "source")]
     as_target = [e for e in events if actor_id in counterpart_ids(e, "target")]
     partners: Counter[str] = Counter()
@@ -94,7 +100,8 @@ def actor_view(store: Store, actor_id: str) -> dict[str, Any] | None:
         "actor": actor,
         "as_source": as_source[:200], "as_target": as_target[:200],
         "statements": store.statements(actor=actor_id, limit=200),
-        "positions": store.positions(actor=actor_id),
+        "events_total": store.count_events(EventFilter(actor=actor_id)),
+        "positions": store.positions(actor=actor_id, limit=ACTOR_POSITIONS),
         "timeline": timeline(as_source, as_target),
         "partners": [{"actor": a, "name": names.get(a, a), "events": n}
                      for a, n in partners.most_common(15)],
