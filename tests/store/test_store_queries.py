@@ -216,4 +216,5 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches(
         store.save(*kit._make(f"Convoy report number {n}.", title=f"Report {n}"))
     assert len(store.articles("convoy")) == 3
     monkeypatch.setattr(search, "RANK_WITHIN", 1)  # both backends bound the ranking
+    monkeypatch.setattr(search, "RANK_WITHIN_PG", 1)
     assert [a["title"] for a in store.articles("convoy")] == ["Report 2"]

@@ -5,6 +5,7 @@ URL, brought to the latest schema. Errors become StoreError with a one-line mess
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -44,8 +45,7 @@ def connect(path: str) -> Connection:
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open store {path}: {exc}; check the path and permissions") from exc
     try:
-        _configure(conn)
-        migrate(conn)
+        _prepare(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(
@@ -56,6 +56,23 @@ def connect(path: str) -> Connection:
         conn.close()
         raise
     return conn
+
+
+def _prepare(conn: sqlite3.Connection, attempts: int = 6) -> None:
+    """Pragmas and migrations; several processes opening one new file at once can meet a lock
+    the busy timeout does not wait on (switching to WAL, a read turning into a write), so a
+    locked database is tried again a few times before it is an error."""
+    for attempt in range(attempts):
+        try:
+            _configure(conn)
+            migrate(conn)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            time.sleep(0.1 * (attempt + 1))
 
 
 def _connect_postgres(url: str) -> PgConnection:

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 # only: BM25 must score every candidate, which for a word in every article of a large store
 # costs far more than a search may take. Below it, the ranking is over all matches.
 RANK_WITHIN = 20_000
+# PostgreSQL reads (and de-TOASTs) each candidate's tsvector to rank it, ten times the cost of an
+# FTS5 bm25 score: it ranks a common word among its newest 2,000 matches, which keeps a search
+# of a 1M-event store within 200 ms (docs/scaling.md). Rare words are ranked over all matches.
+RANK_WITHIN_PG = 2_000
 SNIPPET_WORDS = 12
 _TERM = re.compile(r"(\w+)(\*?)")
 
@@ -77,8 +81,8 @@ def _search_postgres(conn: Connection, q: str, fields: str, counts: str,
         return []
     config = f"'{FTS_CONFIG}'"  # a constant of wardesk, never user text
     headline = f"'StartSel=[, StopSel=], MaxWords={SNIPPET_WORDS}, MinWords=4, ShortWord=1'"
-    # as in SQLite, ranked among the newest RANK_WITHIN matches (their keys sorted first, so
-    # that only those have their tsvector read and scored)
+    # as in SQLite, ranked among the newest matches (RANK_WITHIN_PG; their keys sorted first,
+    # so that only those have their tsvector read and scored)
     sql = (f"WITH q AS (SELECT to_tsquery({config}, ?) AS query),"
            " newest AS (SELECT a.pk FROM articles a, q WHERE a.fts @@ q.query"
            " ORDER BY a.pk DESC LIMIT ?),"
@@ -87,7 +91,7 @@ def _search_postgres(conn: Connection, q: str, fields: str, counts: str,
            f" SELECT {fields}, {counts},"
            f" ts_headline({config}, coalesce(a.text, ''), q.query, {headline}) AS snippet"
            " FROM hits JOIN articles a ON a.pk = hits.pk, q ORDER BY hits.rank DESC, a.pk")
-    return [dict(r) for r in conn.execute(sql, [match, RANK_WITHIN, *page])]
+    return [dict(r) for r in conn.execute(sql, [match, RANK_WITHIN_PG, *page])]
 
 
 def _fold(word: str) -> str:
