@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from wardesk.kb import KnowledgeBase
 from wardesk.kb.entries import CAPITAL, COUNTRY, Entry, SectorWord
+from wardesk.nlp.normalise import column
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -173,24 +174,22 @@ _TYPO_KINDS = (COUNTRY, CAPITAL)
 
 def misspelt_names(doc: Doc, hits: dict[int, NameHit], kb: KnowledgeBase) -> None:
     """Add a NameHit for each place-like token that is a near miss of a known country word."""
-    for token in doc:
-        if token.i in hits or (token.pos_ != "PROPN" and token.ent_type_ != "NORP") or not token.is_alpha \
-                or len(token.text) < 6:
+    pos, ents, orths = column(doc, "pos"), column(doc, "ent_type"), column(doc, "orth")
+    for i, text in enumerate(orths):  # columns first: a Token only for the few candidates
+        if i in hits or (pos[i] != "PROPN" and ents[i] != "NORP") or len(text) < 6 or not text.isalpha():
             continue
-        if token.ent_type_ and token.ent_type_ not in _TYPO_ENTS:
+        if ents[i] and ents[i] not in _TYPO_ENTS:
             continue
-        if _in_a_name(doc, token) or token.text in kb.names or token.text[:-1] in kb.names:
+        if _in_a_name(pos, i) or text in kb.names or text[:-1] in kb.names:
             continue  # part of a longer name; a known word kept out on purpose; "the Americas"
-        entry = _nearest_country_word(kb, token.text)
+        entry = _nearest_country_word(kb, text)
         if entry is not None:
-            hits[token.i] = NameHit(token.i, token.i + 1, entry)
+            hits[i] = NameHit(i, i + 1, entry)
 
 
-def _in_a_name(doc: Doc, token: Token) -> bool:
+def _in_a_name(pos: list[str], i: int) -> bool:
     """A word next to another proper noun ("Islamic Emirate", "Mawlawi Abdul") is a name's part."""
-    before = doc[token.i - 1] if token.i > 0 else None
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    return any(t is not None and t.pos_ == "PROPN" for t in (before, after))
+    return (i > 0 and pos[i - 1] == "PROPN") or (i + 1 < len(pos) and pos[i + 1] == "PROPN")
 
 
 def _nearest_country_word(kb: KnowledgeBase, word: str) -> Entry | None:
