@@ -157,3 +157,12 @@ def test_patients_destinations_and_deployed_forces(extractor: Any) -> None:
     assert any(ev == "COERCE" and tgt == ["VEN"] for ev, _, tgt, _ in found), found
     found = _events(extractor, "French troops have been deployed to protect civilians in Bangui.")
     assert any(ev == "MOBILIZE" and src == ["FRA"] for ev, src, _, _ in found), found
+
+
+def test_questions_and_agreeing_as_saying_are_no_events(extractor: Any) -> None:
+    assert _events(extractor, "Could the Kenyan government call the State Department?") == []
+    assert not any(ev == "AGREE" for ev, *_ in _events(
+        extractor, '"The danger has not passed yet," agreed Polat Sayim, a Uyghur activist in Australia.'))
+    assert not any(ev == "AGREE" for ev, *_ in _events(
+        extractor, "The prosecutor asked Jimmy Lai if he agreed with the charges."))
+    assert any(ev == "AGREE" for ev, *_ in _events(extractor, "Russia and Ukraine agreed to a ceasefire on Monday."))

@@ -308,6 +308,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         return None
     if event_type == "CONCEDE" and not source and _passive_verb(m.trigger):
         return None  # "were allowed to return": nobody named yields anything
+    if _question(m.trigger, sent) or _said_in_agreement(m.trigger):
+        return None  # "Could they call the State Department?"; "'…,' agreed Sayim"
     if _set_phrase(m.trigger) or (event_type != "REQUEST" and _purpose(m.trigger)):
         return None  # "so the system can focus on detaining …", "in order to pressure": an aim
     if event_type != "REQUEST" and obliged(m.trigger):
@@ -496,6 +498,25 @@ def _not_political(m: Match, event_type: str) -> bool:
 
 
 NEED_WORDS = {"need", "require", "seek"}
+
+
+def _question(trigger: Token, sent: Span) -> bool:
+    """A direct question ("Could they call …?") or an indirect one ("asked him if he agreed")
+    asserts no event."""
+    text = sent.text.rstrip(" \"'\u201d\u2019")
+    if text.endswith("?"):
+        return True
+    tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
+
+
+def _said_in_agreement(trigger: Token) -> bool:
+    """"'The danger has not passed,' agreed Sayim": agree as a verb of saying after a quote."""
+    if _lemma(trigger) != "agree" or trigger.i == 0:
+        return False
+    before = trigger.doc[trigger.i - 1]
+    subject_after = any(c.dep_ == "nsubj" and c.i > trigger.i for c in trigger.children)
+    return subject_after and (before.is_punct or before.is_quote)
 
 
 def _purpose(trigger: Token) -> bool:
