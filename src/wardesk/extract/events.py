@@ -507,7 +507,11 @@ def _question(trigger: Token, sent: Span) -> bool:
     if text.endswith("?"):
         return True
     tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return tok.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
+    asked = tok.dep_ == "ccomp" or (tok.dep_ == "advcl" and _lemma(tok.head) in ASKING)
+    return asked and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
+
+
+ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
 
 
 def _said_in_agreement(trigger: Token) -> bool:
