@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from types import FrameType
 from typing import Protocol
 
+from wardesk.extract.layers import KnownPerson
 from wardesk.records import Article, ArticleRecord, Rejection
+from wardesk.settings import Settings
 
 Extracted = tuple[Article, ArticleRecord]
 Result = Extracted | Rejection
@@ -27,6 +29,16 @@ class ExtractorLike(Protocol):
     """What a runner needs from wardesk.pipeline.Extractor (tests pass a fake)."""
 
     def pipe(self, items: Iterable[Article | Rejection]) -> Iterator[Result]: ...
+
+
+ExtractorFactory = Callable[[Settings, Mapping[str, KnownPerson]], ExtractorLike]
+
+
+def default_extractor(settings: Settings, known: Mapping[str, KnownPerson]) -> ExtractorLike:
+    """The pipeline a runner's worker loads once (the local pool's process, a Ray actor)."""
+    from wardesk.pipeline import Extractor
+
+    return Extractor(settings, known)
 
 
 class DocTimeout(BaseException):

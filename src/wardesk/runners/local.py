@@ -19,7 +19,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -29,26 +29,20 @@ from wardesk.errors import WardeskError
 from wardesk.extract.layers import KnownPerson
 from wardesk.records import Article, Rejection
 from wardesk.runners.guard import (
-    ExtractorLike,
+    ExtractorFactory,
     Result,
+    default_extractor,
     error_rejection,
     guarded_run,
     timeout_rejection,
 )
 from wardesk.settings import Settings
 
-ExtractorFactory = Callable[[Settings, Mapping[str, KnownPerson]], ExtractorLike]
 GRACE = 5.0  # seconds beyond the soft limit before the hard watchdog kills a silent worker
 # Articles per task: small enough that two workers finish a short corpus together, large enough
 # that spaCy still batches (its speed gains little past ~8 documents a batch on CPU).
 CHUNK = 8
 MAX_EARLY_DEATHS = 3  # workers that die before loading the model: a broken install, not a document
-
-
-def default_extractor(settings: Settings, known: Mapping[str, KnownPerson]) -> ExtractorLike:
-    from wardesk.pipeline import Extractor
-
-    return Extractor(settings, known)
 
 
 def _start_method() -> str:

@@ -25,7 +25,7 @@ import os
 import socket
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
@@ -33,15 +33,15 @@ from wardesk.errors import UsageError, WardeskError
 from wardesk.extract.layers import KnownPerson
 from wardesk.records import Article, Rejection, from_dict, record_from_dict, to_dict
 from wardesk.runners.guard import (
-    ExtractorLike,
+    ExtractorFactory,
     Result,
+    default_extractor,
     error_rejection,
     guarded_run,
     timeout_rejection,
 )
 from wardesk.settings import Settings
 
-ExtractorFactory = Callable[[Settings, Mapping[str, KnownPerson]], ExtractorLike]
 GRACE = 30.0  # seconds beyond a batch's alarm budget before its actor's watchdog ends it
 CHUNK = 8  # articles per map_batches batch: as the local pool, small enough to share a corpus
 # Documents per dataset: bounds the driver's memory on an endless input. Each window starts
@@ -49,12 +49,6 @@ CHUNK = 8  # articles per map_batches batch: as the local pool, small enough to 
 # (~0.17 CPU-s an article) that is under 1% for one actor and about 5% at 64 batches an actor.
 WINDOW = 4096
 BATCHES_PER_ACTOR = 64
-
-
-def default_extractor(settings: Settings, known: Mapping[str, KnownPerson]) -> ExtractorLike:
-    from wardesk.pipeline import Extractor
-
-    return Extractor(settings, known)
 
 
 class ExtractBatch:
