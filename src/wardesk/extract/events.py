@@ -3,13 +3,25 @@ counts, modality and attribution, one list per article (SCHEMA.md "events")."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from functools import lru_cache
-from itertools import pairwise
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wardesk.extract.event_checks import (
+    not_political,
+    penalty_targets,
+    purpose,
+    question,
+    said_in_agreement,
+    set_phrase,
+    unable,
+    vetoed,
+)
+from wardesk.extract.event_fill import (
+    place_is_target,
+    settle_unidentified,
+    unidentified,
+    weapon_mode,
+)
 from wardesk.extract.event_roles import Refs, refs_of, roles, subject_token, under_attack
 from wardesk.extract.layers import doc_text
 from wardesk.extract.modality import (
@@ -49,25 +61,6 @@ _THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "viol
                  "MOBILIZE": "violence", "PROTEST": "relations"}
 _WILLING = {"willing", "ready", "prepared", "offer", "vow", "pledge", "promise", "swear", "commit",
             "threaten", "agree"}
-
-
-WEAPONS_PATH = Path(__file__).parent / "data" / "assault_weapons.json"
-
-
-@lru_cache(maxsize=1)
-def _weapon_table() -> tuple[tuple[str, frozenset[str]], ...]:
-    table = json.loads(WEAPONS_PATH.read_text(encoding="utf-8"))["modes"]
-    return tuple((mode, frozenset(words)) for mode, words in table)
-
-
-def _weapon_mode(sent: Span) -> str | None:
-    """The ASSAULT mode the sentence's weapon words give ("a roadside bomb killed": explosives)."""
-    words = {(t.lemma_ or t.lower_).lower() for t in sent} | {t.lower_ for t in sent}
-    words |= {f"{a.lower_} {b.lower_}" for a, b in pairwise(sent)}
-    for mode, cues in _weapon_table():
-        if words & cues:
-            return mode
-    return None
 
 
 # COERCE modes a threat keeps as its own ("threatened to impose a curfew": curfew).
@@ -157,20 +150,7 @@ def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
             if ev is not None:
                 built.append(ev)
         events.extend(_merge(built))
-    return _settle_unidentified(events)
-
-
-def _settle_unidentified(events: list[Event]) -> tuple[Event, ...]:
-    """Unnamed attackers stay unnamed (no UNK actor) when the article names who attacks
-    elsewhere: in "Ukrainian drones hit Moscow … one person was killed", the killing is most
-    likely the named side's, and the place's country would be the victim's."""
-    named = any(e.event in VIOLENT and any(r.code and r.sector != "UNK" for r in e.source) for e in events)
-    if not named:
-        return tuple(events)
-    return tuple(
-        replace(e, source=tuple(r for r in e.source if r.sector != "UNK")) if e.event in VIOLENT else e
-        for e in events
-    )
+    return settle_unidentified(events)
 
 
 def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
@@ -292,12 +272,12 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         source, target = source or n_source, target or n_target
     event_type = m.predicate.event
     mode = m.predicate.mode
-    if event_type == "PROTEST" and mode == "obstruct" and _vetoed(m.trigger):
+    if event_type == "PROTEST" and mode == "obstruct" and vetoed(m.trigger):
         event_type, mode = "REJECT", None  # "Trump blocked the sale": a veto, not a blockade
-    if event_type == "ASSAULT" and _lemma(m.trigger) == "target" and _measure_targets(m.trigger):
+    if event_type == "ASSAULT" and _lemma(m.trigger) == "target" and penalty_targets(m.trigger):
         event_type, mode = "SANCTION", None  # "legislation targeting Turkey": a penalty, no attack
     if mode is None and event_type == "ASSAULT":
-        mode = _weapon_mode(sent)
+        mode = weapon_mode(sent)
     if mode is None and event_type == "THREATEN":
         mode = _threatened_mode(m, sent)
     if (event_type == "PROTEST" and _lemma(m.trigger) == "protest" and m.predicate.kind == "verb"
@@ -308,13 +288,13 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         return None
     if event_type == "CONCEDE" and not source and _passive_verb(m.trigger):
         return None  # "were allowed to return": nobody named yields anything
-    if _question(m.trigger, sent) or _said_in_agreement(m.trigger):
+    if question(m.trigger, sent) or said_in_agreement(m.trigger):
         return None  # "Could they call the State Department?"; "'…,' agreed Sayim"
-    if _set_phrase(m.trigger) or (event_type != "REQUEST" and _purpose(m.trigger)):
+    if set_phrase(m.trigger) or (event_type != "REQUEST" and purpose(m.trigger)):
         return None  # "so the system can focus on detaining …", "in order to pressure": an aim
     if event_type != "REQUEST" and obliged(m.trigger):
         return None  # "said the Taliban must return to the table": the demand's content
-    if _empty_warning(m, target, actors) or _wished_for(m) or asked_for(m.trigger) or _unable(m.trigger):
+    if _empty_warning(m, target, actors) or _wished_for(m) or asked_for(m.trigger) or unable(m.trigger):
         return None  # an act asked for is the asking's content, coded as the REQUEST
     if target and all(r.sector == "MED" for r in target) and event_type in ("REJECT", "REQUEST", "CONSULT"):
         return None  # "ignored VOA requests for comment": the press asking is no event
@@ -333,7 +313,7 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
         return None
     if not any(r.code for r in source) and event_type in ("ASSAULT", "ACCUSE") and disaster_sentence(sent):
         return None  # "Cyclone Jude slammed into Malawi": weather, not an accusation
-    if _not_political(m, event_type):
+    if not_political(m, event_type):
         return None
     date = _date(parts, layers)
     exact = date is not None and date.resolution not in ("publication_date", "unresolved")
@@ -359,8 +339,8 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
     trigger_text = doc_text(layers.doc)[first.idx: last.idx + len(last.text)]
     place = _place(parts, layers)
     if event_type == "ASSAULT" and not source and place is not None and place.country:
-        source = (_unidentified(m, trigger_text, place.country),)
-    if not target and place is not None and place.country and _place_is_target(event_type, source, place, m.trigger):
+        source = (unidentified(m, trigger_text, place.country),)
+    if not target and place is not None and place.country and place_is_target(event_type, source, place, m.trigger):
         target = (ActorRef(None, place.name, place.country, None),)
     return Event(
         id=content_id(article_id, start, m.trigger.idx, event_type),
@@ -374,43 +354,6 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
 
 
 _SELF_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
-
-
-VIOLENT = frozenset({"ASSAULT", "COERCE"})
-# Types whose target, when no party is named, is the place acted on (CAMEO/PLOVER coders code
-# "a curfew in Cizre", "bombs in Kabul", "a strike that shut down Kathmandu", "lifted the state
-# of emergency in Darfur", "threatened martial law in Baghdad" to that country).
-PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "THREATEN"})
-# Types whose place is a host only when it is not the source's own country ("arrived in Amman").
-HOST_TARGETS = frozenset({"CONSULT"})
-
-
-VISIT_WORDS = frozenset({"visit", "arrive", "travel", "trip", "tour", "fly"})
-
-
-def _place_is_target(event_type: str, source: Refs, place: Place, trigger: Token) -> bool:
-    if event_type in PLACE_TARGETS:
-        return True
-    if event_type not in HOST_TARGETS or _lemma(trigger) not in VISIT_WORDS:
-        return False  # talks held somewhere are not talks with the host
-    return bool(source) and all(r.code != place.country for r in source)
-
-
-def _unidentified(m: Match, trigger_text: str, country: str) -> ActorRef:
-    """PLOVER's UNK actor for an attack nobody is named for ("a roadside bomb killed two
-    soldiers near Samarra"), placed in the country where it happened (as ACLED's "unidentified
-    armed group (Iraq)"); its words are the weapon named ("by a car bomb") or the attack noun."""
-    verb = m.trigger
-    doer = [c for c in verb.children if c.dep_ == "nsubj"] if m.predicate.kind != "noun" else []
-    for prep in verb.children:
-        if prep.dep_ == "agent" and prep.lower_ == "by":
-            doer += [c for c in prep.children if c.dep_ == "pobj"]
-    for noun in doer:  # "a car bomb exploded", "killed by a roadside bomb"
-        words = [t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "prep", "nummod")]
-        if words and noun.pos_ in ("NOUN", "PROPN"):
-            return ActorRef(None, " ".join(words), country, "UNK")
-    text = trigger_text if m.predicate.kind == "noun" else "unidentified attackers"
-    return ActorRef(None, text, country, "UNK")
 
 
 def _empty_warning(m: Match, target: Refs, actors: ActorTable) -> bool:
@@ -451,120 +394,6 @@ def _passive_verb(tok: Token) -> bool:
 def _inability(trigger: Token) -> bool:
     tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in tok.children)
-
-
-UNABLE_WORDS = {"unable", "impossible", "powerless"}
-# Set phrases whose verb is no act: "as opposed to", "as agreed", "as promised".
-SET_PHRASES = {("as", "opposed"), ("as", "agreed"), ("as", "promised"), ("as", "requested")}
-
-
-# Instruments of pressure that "target" someone without force.
-PENALTY_WORDS = frozenset({"legislation", "bill", "law", "sanction", "measure", "tariff", "resolution",
-                           "order", "policy", "rule", "restriction", "ban", "embargo", "duty", "decree"})
-
-
-def _measure_targets(trigger: Token) -> bool:
-    """"sanctions targeting Iran", "a bill that targets Turkey": the doer is a penalty."""
-    doer = trigger.head if trigger.dep_ in ("acl", "relcl") else next(
-        (c for c in trigger.children if c.dep_ == "nsubj"), None)
-    return doer is not None and _lemma(doer) in PENALTY_WORDS
-
-
-# Objects that make an act the press's business or nature's, not politics: "declined to be
-# named", "requesting comment", "battled blazes".
-PRESS_OBJECTS = frozenset({"comment", "name", "identify", "interview"})
-NATURE_OBJECTS = frozenset({"blaze", "wildfire", "flood", "pandemic", "virus", "disease",
-                            "outbreak", "drought", "locust"})
-# People whose visits and travels are no diplomacy.
-PRIVATE_TRAVELLERS = frozenset({"tourist", "visitor", "traveler", "traveller", "fan", "holidaymaker",
-                                "pilgrim", "passenger", "shopper", "student"})
-
-
-def _not_political(m: Match, event_type: str) -> bool:
-    """Press boilerplate, fights against nature, tourists' visits."""
-    trigger = m.trigger
-    near = [c for c in trigger.children if c.dep_ in ("dobj", "xcomp", "pobj", "attr")]
-    near += [g for c in near if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "auxpass")]
-    near_lemmas = {_lemma(t) for t in near} | {_lemma(t) for c in near for t in c.children if t.dep_ == "xcomp"}
-    if event_type in ("REJECT", "REQUEST") and near_lemmas & PRESS_OBJECTS:
-        return True
-    if event_type in ("REJECT", "REQUEST") and _lemma(trigger) == "decline" and any(
-            _lemma(t) in PRESS_OBJECTS for c in near for t in c.subtree):
-        return True
-    if event_type == "ASSAULT" and near_lemmas & NATURE_OBJECTS:
-        return True
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    return event_type == "CONSULT" and subject is not None and _lemma(subject) in PRIVATE_TRAVELLERS
-
-
-NEED_WORDS = {"need", "require", "seek"}
-
-
-def _question(trigger: Token, sent: Span) -> bool:
-    """A direct question ("Could they call …?") or an indirect one ("asked him if he agreed")
-    asserts no event."""
-    text = sent.text.rstrip(" \"'\u201d\u2019")
-    if text.endswith("?"):
-        return True
-    tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    asked = tok.dep_ == "ccomp" or (tok.dep_ == "advcl" and _lemma(tok.head) in ASKING)
-    return asked and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
-
-
-ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
-
-
-def _said_in_agreement(trigger: Token) -> bool:
-    """"'The danger has not passed,' agreed Sayim": agree as a verb of saying after a quote."""
-    if _lemma(trigger) != "agree" or trigger.i == 0:
-        return False
-    before = trigger.doc[trigger.i - 1]
-    subject_after = any(c.dep_ == "nsubj" and c.i > trigger.i for c in trigger.children)
-    return subject_after and (before.is_punct or before.is_quote)
-
-
-def _purpose(trigger: Token) -> bool:
-    """The trigger sits in a purpose clause ("so (that) X can …", "in order to …")."""
-    tok = trigger
-    for _ in range(5):
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "so" for c in tok.children):
-            return True
-        if tok.dep_ == "acl" and tok.head.lower_ == "order" and tok.head.head.lower_ == "in":
-            return True
-        if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-                and NEED_WORDS & {_lemma(tok.head), _lemma(tok.head.head)}:
-            return True  # "needs a billion dollars to provide support": what the money is for
-        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "advcl", "acl"):
-            return False
-        tok = tok.head
-    return False
-
-
-# What is blocked by a veto, not by a crowd ("blocked the sale", "blocked the resolution").
-VETOED = frozenset({"sale", "deal", "bill", "resolution", "nomination", "appointment", "merger", "acquisition",
-                    "law", "measure", "order", "vote", "decision", "swearing", "transfer", "payment", "funding",
-                    "legislation", "proposal", "plan", "move", "bid", "tariff", "export", "import", "investment"})
-
-
-def _vetoed(trigger: Token) -> bool:
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(objects) and all(_lemma(o) in VETOED for o in objects)
-
-
-PLEAS = {"guilty", "innocent", "not"}  # "pleaded guilty": a plea in court, no request
-
-
-def _set_phrase(trigger: Token) -> bool:
-    doc = trigger.doc
-    before = doc[trigger.i - 1].lower_ if trigger.i > 0 else ""
-    after = doc[trigger.i + 1].lower_ if trigger.i + 1 < len(doc) else ""
-    return (before, trigger.lower_) in SET_PHRASES or (_lemma(trigger) == "plead" and after in PLEAS)
-
-
-def _unable(trigger: Token) -> bool:
-    """"said it was unable to provide details": an inability is no act."""
-    tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return tok.dep_ == "xcomp" and tok.head.lower_ in UNABLE_WORDS
 
 
 def _governing_verb(noun: Token) -> Token | None:

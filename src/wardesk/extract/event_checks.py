@@ -1,0 +1,129 @@
+"""Clauses that assert no event though a predicate matched: questions, asked-for and purpose
+clauses, set phrases, inabilities, press boilerplate, nature and tourism, vetoes and penalties."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from wardesk.extract.predicates import Match
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.lower_).lower()
+
+
+UNABLE_WORDS = {"unable", "impossible", "powerless"}
+# Set phrases whose verb is no act: "as opposed to", "as agreed", "as promised".
+SET_PHRASES = {("as", "opposed"), ("as", "agreed"), ("as", "promised"), ("as", "requested")}
+
+
+# Instruments of pressure that "target" someone without force.
+PENALTY_WORDS = frozenset({"legislation", "bill", "law", "sanction", "measure", "tariff", "resolution",
+                           "order", "policy", "rule", "restriction", "ban", "embargo", "duty", "decree"})
+
+
+def penalty_targets(trigger: Token) -> bool:
+    """"sanctions targeting Iran", "a bill that targets Turkey": the doer is a penalty."""
+    doer = trigger.head if trigger.dep_ in ("acl", "relcl") else next(
+        (c for c in trigger.children if c.dep_ == "nsubj"), None)
+    return doer is not None and _lemma(doer) in PENALTY_WORDS
+
+
+# Objects that make an act the press's business or nature's, not politics: "declined to be
+# named", "requesting comment", "battled blazes".
+PRESS_OBJECTS = frozenset({"comment", "name", "identify", "interview"})
+NATURE_OBJECTS = frozenset({"blaze", "wildfire", "flood", "pandemic", "virus", "disease",
+                            "outbreak", "drought", "locust"})
+# People whose visits and travels are no diplomacy.
+PRIVATE_TRAVELLERS = frozenset({"tourist", "visitor", "traveler", "traveller", "fan", "holidaymaker",
+                                "pilgrim", "passenger", "shopper", "student"})
+
+
+def not_political(m: Match, event_type: str) -> bool:
+    """Press boilerplate, fights against nature, tourists' visits."""
+    trigger = m.trigger
+    near = [c for c in trigger.children if c.dep_ in ("dobj", "xcomp", "pobj", "attr")]
+    near += [g for c in near if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "auxpass")]
+    near_lemmas = {_lemma(t) for t in near} | {_lemma(t) for c in near for t in c.children if t.dep_ == "xcomp"}
+    if event_type in ("REJECT", "REQUEST") and near_lemmas & PRESS_OBJECTS:
+        return True
+    if event_type in ("REJECT", "REQUEST") and _lemma(trigger) == "decline" and any(
+            _lemma(t) in PRESS_OBJECTS for c in near for t in c.subtree):
+        return True
+    if event_type == "ASSAULT" and near_lemmas & NATURE_OBJECTS:
+        return True
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    return event_type == "CONSULT" and subject is not None and _lemma(subject) in PRIVATE_TRAVELLERS
+
+
+NEED_WORDS = {"need", "require", "seek"}
+
+
+def question(trigger: Token, sent: Span) -> bool:
+    """A direct question ("Could they call …?") or an indirect one ("asked him if he agreed")
+    asserts no event."""
+    text = sent.text.rstrip(" \"'\u201d\u2019")
+    if text.endswith("?"):
+        return True
+    tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    asked = tok.dep_ == "ccomp" or (tok.dep_ == "advcl" and _lemma(tok.head) in ASKING)
+    return asked and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
+
+
+ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
+
+
+def said_in_agreement(trigger: Token) -> bool:
+    """"'The danger has not passed,' agreed Sayim": agree as a verb of saying after a quote."""
+    if _lemma(trigger) != "agree" or trigger.i == 0:
+        return False
+    before = trigger.doc[trigger.i - 1]
+    subject_after = any(c.dep_ == "nsubj" and c.i > trigger.i for c in trigger.children)
+    return subject_after and (before.is_punct or before.is_quote)
+
+
+def purpose(trigger: Token) -> bool:
+    """The trigger sits in a purpose clause ("so (that) X can …", "in order to …")."""
+    tok = trigger
+    for _ in range(5):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "so" for c in tok.children):
+            return True
+        if tok.dep_ == "acl" and tok.head.lower_ == "order" and tok.head.head.lower_ == "in":
+            return True
+        if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and NEED_WORDS & {_lemma(tok.head), _lemma(tok.head.head)}:
+            return True  # "needs a billion dollars to provide support": what the money is for
+        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "advcl", "acl"):
+            return False
+        tok = tok.head
+    return False
+
+
+# What is blocked by a veto, not by a crowd ("blocked the sale", "blocked the resolution").
+VETOED = frozenset({"sale", "deal", "bill", "resolution", "nomination", "appointment", "merger", "acquisition",
+                    "law", "measure", "order", "vote", "decision", "swearing", "transfer", "payment", "funding",
+                    "legislation", "proposal", "plan", "move", "bid", "tariff", "export", "import", "investment"})
+
+
+def vetoed(trigger: Token) -> bool:
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(_lemma(o) in VETOED for o in objects)
+
+
+PLEAS = {"guilty", "innocent", "not"}  # "pleaded guilty": a plea in court, no request
+
+
+def set_phrase(trigger: Token) -> bool:
+    doc = trigger.doc
+    before = doc[trigger.i - 1].lower_ if trigger.i > 0 else ""
+    after = doc[trigger.i + 1].lower_ if trigger.i + 1 < len(doc) else ""
+    return (before, trigger.lower_) in SET_PHRASES or (_lemma(trigger) == "plead" and after in PLEAS)
+
+
+def unable(trigger: Token) -> bool:
+    """"said it was unable to provide details": an inability is no act."""
+    tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return tok.dep_ == "xcomp" and tok.head.lower_ in UNABLE_WORDS
