@@ -17,6 +17,8 @@ from wardesk.runners.guard import Result
 from wardesk.runners.local import LocalPool
 from wardesk.settings import Settings
 
+from .helpers import articles, outcome
+
 
 class FakeExtractor:
     """Gives each article a record whose title is its text; misbehaves on marker words."""
@@ -40,16 +42,6 @@ class FakeExtractor:
 
 def fake_factory(settings: Settings, known: Mapping[str, Any]) -> FakeExtractor:
     return FakeExtractor()
-
-
-def articles(*texts: str) -> list[Article]:
-    return [Article(text=t, origin=f"doc-{i}") for i, t in enumerate(texts)]
-
-
-def outcome(result: Result) -> str:
-    if isinstance(result, Rejection):
-        return f"{result.source}:{result.reason}"
-    return result[1].article.title or ""
 
 
 def pool_run(items: list[Article | Rejection], **settings: Any) -> list[str]:

@@ -20,6 +20,8 @@ from wardesk.runners import read_rejections, read_shards, write_shards
 from wardesk.runners.guard import Result
 from wardesk.settings import Settings
 
+from .helpers import articles, outcome
+
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(importlib.util.find_spec("ray") is None,
@@ -70,16 +72,6 @@ def ray_instance() -> Iterator[Any]:
         yield ray
     finally:
         ray.shutdown()
-
-
-def articles(*texts: str) -> list[Article]:
-    return [Article(text=t, origin=f"doc-{i}") for i, t in enumerate(texts)]
-
-
-def outcome(result: Result) -> str:
-    if isinstance(result, Rejection):
-        return f"{result.source}:{result.reason}"
-    return result[1].article.title or ""
 
 
 def ray_run(items: Iterable[Article | Rejection], grace: float = 30.0, **settings: Any) -> list[str]:

@@ -67,10 +67,11 @@ _WILLING = {"willing", "ready", "prepared", "offer", "vow", "pledge", "promise",
 _KEPT_THREAT_MODES = {"curfew", "arrest", "ban", "restrict", "expel"}
 
 
-def _threatened_mode(m: Match, sent: Span) -> str | None:
-    """A threat's mode from the act threatened ("threatened to shell the towns": violence)."""
+def _threatened_mode(m: Match, found: list[Match]) -> str | None:
+    """A threat's mode from the act threatened ("threatened to shell the towns": violence);
+    ``found`` is every match of the sentence, before the kept ones were chosen."""
     acts = {c.i for c in m.trigger.children if c.dep_ in ("xcomp", "ccomp")}
-    for part in match_sentence(sent) if acts else []:
+    for part in found:
         if part.trigger.i not in acts:
             continue
         if part.predicate.mode in _KEPT_THREAT_MODES:
@@ -142,11 +143,12 @@ def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
         return ()  # no parse, no predicates and arguments to read
     events: list[Event] = []
     for sent in doc.sents:
-        matches, absorbed = _keep(match_sentence(sent))
+        found = match_sentence(sent)
+        matches, absorbed = _keep(found)
         built = []
         for m in matches:
             parts = [m, *absorbed.get(m.trigger.i, [])]
-            ev = _build(parts, sent, layers, article_id)
+            ev = _build(parts, sent, layers, article_id, found)
             if ev is not None:
                 built.append(ev)
         events.extend(_merge(built))
@@ -256,7 +258,8 @@ def _governing_match(m: Match, by_token: dict[int, Match]) -> Match | None:
     return None
 
 
-def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> Event | None:
+def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str,
+           found: list[Match]) -> Event | None:
     m = parts[0]
     actors = layers.actors
     attribution, speaker, speech_verb = local_attribution(m.trigger, actors)
@@ -279,7 +282,7 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str) -> E
     if mode is None and event_type == "ASSAULT":
         mode = weapon_mode(sent)
     if mode is None and event_type == "THREATEN":
-        mode = _threatened_mode(m, sent)
+        mode = _threatened_mode(m, found)
     if (event_type == "PROTEST" and _lemma(m.trigger) == "protest" and m.predicate.kind == "verb"
             and m.trigger.dep_ in ("ROOT", "ccomp", "conj") and any(c.dep_ == "dobj" for c in m.trigger.children)
             and any(r.sector in _STATE_SECTORS for r in source)):  # "Paris protested the ruling"
