@@ -248,7 +248,43 @@ CREATE INDEX positions_holder_by_date ON positions(holder, (sort_date IS NULL), 
 CREATE INDEX positions_country_by_date ON positions(holder_country, (sort_date IS NULL), sort_date);
 """
 
+# 12: running totals for the facets of the events page (counts by type, status, certainty and
+# country of the events a filter matches): per country touched ('' for all events), type,
+# status and certainty; per day of the dated events, for a date range; and the countries the
+# events of one type touch with a country (code = other: the events of a type touching it).
+V12_FACET_TOTALS = """
+CREATE TABLE event_facet_totals (
+    code TEXT NOT NULL,                -- a country the events touch, '' for all events
+    type TEXT NOT NULL, status TEXT NOT NULL, certainty TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (code, type, status, certainty)
+) WITHOUT ROWID;
+INSERT INTO event_facet_totals (code, type, status, certainty, n)
+SELECT '', type, status, certainty, COUNT(*) FROM events GROUP BY type, status, certainty
+UNION ALL
+SELECT c.code, e.type, e.status, e.certainty, COUNT(*) FROM event_codes c
+JOIN events e ON e.article_id = c.article_id AND e.id = c.event_id
+GROUP BY c.code, e.type, e.status, e.certainty;
+CREATE TABLE event_day_facet_totals (
+    type TEXT NOT NULL, day TEXT NOT NULL, status TEXT NOT NULL, certainty TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (type, day, status, certainty)
+) WITHOUT ROWID;
+INSERT INTO event_day_facet_totals (type, day, status, certainty, n)
+SELECT type, substr(sort_date, 1, 10), status, certainty, COUNT(*) FROM events
+WHERE sort_date IS NOT NULL GROUP BY type, substr(sort_date, 1, 10), status, certainty;
+CREATE TABLE event_code_pair_type_totals (
+    type TEXT NOT NULL, code TEXT NOT NULL, other TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (type, code, other)
+) WITHOUT ROWID;
+INSERT INTO event_code_pair_type_totals (type, code, other, n)
+SELECT e.type, c.code, o.code, COUNT(*) FROM event_codes c
+JOIN event_codes o ON o.article_id = c.article_id AND o.event_id = c.event_id
+JOIN events e ON e.article_id = c.article_id AND e.id = c.event_id
+GROUP BY e.type, c.code, o.code;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
     V7_STATUS, V8_COUNTRY_TOTALS, V9_COVERING, V10_ACTOR_KEYS, V11_POSITION_ORDER,
+    V12_FACET_TOTALS,
 )

@@ -48,8 +48,13 @@ def per_day(store: Store, f: EventFilter) -> list[dict[str, Any]]:
 def by_country(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """Events per country they touch: a source's or target's code, or the place's country
     (event_codes holds exactly those pairs, one row each)."""
-    if totals.covers_countries(f):  # running totals (migration 6): no scan of the events
+    if totals.covers_countries(f):  # running totals (migrations 6, 8, 12): no scan of the events
         return totals.by_country(store.connection, f)
+    return scan_by_country(store, f)
+
+
+def scan_by_country(store: Store, f: EventFilter) -> list[dict[str, Any]]:
+    """by_country counted from the events themselves, for any filter."""
     where, params = _where(f)
     sql = ("SELECT ec.code, COUNT(*) AS n FROM event_codes ec JOIN events e"
            f" ON e.article_id = ec.article_id AND e.id = ec.event_id{where} GROUP BY ec.code")
@@ -76,8 +81,16 @@ def _counts(store: Store, f: EventFilter, column: str) -> list[dict[str, Any]]:
 
 
 def facets(store: Store, f: EventFilter) -> dict[str, list[dict[str, Any]]]:
-    """Counts by type, country, status and certainty of the events matching ``f``."""
-    countries = [{"value": r["country"], "count": r["count"]} for r in by_country(store, f)]
+    """Counts by type, country, status and certainty of the events matching ``f``, most first
+    (ties by value)."""
+    if totals.covers_facets(f):  # running totals (migration 12): no scan of the events
+        return totals.facets(store.connection, f)
+    return scan_facets(store, f)
+
+
+def scan_facets(store: Store, f: EventFilter) -> dict[str, list[dict[str, Any]]]:
+    """facets counted from the events themselves, for any filter."""
+    countries = [{"value": r["country"], "count": r["count"]} for r in scan_by_country(store, f)]
     return {"type": _counts(store, f, "e.type"), "country": countries,
             "status": _counts(store, f, "e.status"),
             "certainty": _counts(store, f, "e.certainty")}

@@ -1,6 +1,6 @@
-"""The overview charts from the running totals of migrations 6 and 8, when the filter allows
-it: events per day and type (no filter but country, type and dates), events per country (no
-filter but country), and the located events of one country (walked in date order).
+"""The overview charts and the events page's facets from the running totals of migrations 6, 8
+and 12, when the filter allows it: events per day and type (no filter but country, type and
+dates), events per country, the facet counts, and the located events of one country.
 """
 
 from __future__ import annotations
@@ -25,7 +25,46 @@ def covers_days(f: EventFilter) -> bool:
 
 
 def covers_countries(f: EventFilter) -> bool:
-    return _only(f, country=f.country) or _only(f, type=f.type, since=f.since, until=f.until)
+    return covers_facets(f)
+
+
+def covers_facets(f: EventFilter) -> bool:
+    """Whether the facet counts (and events per country) can be read from the totals for
+    ``f``: no filter but a country and a type, or but a type and a date range."""
+    return (_only(f, country=f.country, type=f.type)
+            or _only(f, type=f.type, since=f.since, until=f.until))
+
+
+def facets(conn: Connection, f: EventFilter) -> dict[str, list[dict[str, Any]]]:
+    """As stats.scan_facets, for a filter covers_facets accepts: counts by type, status and
+    certainty (most first, then by value), countries as by_country."""
+    if f.since or f.until:  # dated events only: the per-day totals
+        table, clauses, params = "event_day_facet_totals", list[str](), list[Any]()
+        _type_and_days(f, clauses, params)
+    else:
+        table, clauses, params = "event_facet_totals", ["code = ?"], [_code(f)]
+        if f.type:
+            clauses.append("type = ?")
+            params.append(_type(f.type))
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    counted = {}
+    for column in ("type", "status", "certainty"):
+        # table and column are constants of this function
+        sql = (f"SELECT {column}, SUM(n) AS total FROM {table}{where} GROUP BY {column}"
+               f" HAVING SUM(n) > 0 ORDER BY total DESC, {column}")
+        counted[column] = [{"value": v, "count": int(n)} for v, n in conn.execute(sql, params)]
+    countries = [{"value": r["country"], "count": r["count"]} for r in by_country(conn, f)]
+    return {"type": counted["type"], "country": countries, "status": counted["status"],
+            "certainty": counted["certainty"]}
+
+
+def _code(f: EventFilter) -> str:
+    """The filter's country as event_codes holds it; '' (all events) without one."""
+    return f.country.strip().upper() if f.country else ""
+
+
+def _type(event_type: str) -> str:
+    return one_of(canonical_type(event_type), EVENT_TYPES, "event type")
 
 
 def per_day(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
@@ -43,35 +82,33 @@ def per_day(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
 
 
 def by_country(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
-    if f.country:
+    """Events per country touched, for a filter covers_countries accepts. Of a type: the
+    countries its events touch with the filter's country, or with themselves without one."""
+    if f.since or f.until:
+        rows = _by_country_days(conn, f)
+    elif f.type:
+        sql = ("SELECT other, n FROM event_code_pair_type_totals WHERE type = ? AND n > 0 AND "
+               + ("code = ?" if f.country else "code = other") + " ORDER BY n DESC, other")
+        rows = list(conn.execute(sql, [_type(f.type), *([_code(f)] if f.country else [])]))
+    elif f.country:
         sql = ("SELECT other, n FROM event_code_pair_totals WHERE code = ? AND n > 0"
                " ORDER BY n DESC, other")
-        rows = list(conn.execute(sql, [f.country.strip().upper()]))
-    elif f.type or f.since or f.until:
-        rows = _by_country_days(conn, f)
+        rows = list(conn.execute(sql, [_code(f)]))
     else:
         rows = list(conn.execute(
             "SELECT code, n FROM event_code_totals WHERE n > 0 ORDER BY n DESC, code"))
-    return [{"country": c, "count": n} for c, n in rows]
+    return [{"country": c, "count": int(n)} for c, n in rows]
 
 
 def _by_country_days(conn: Connection, f: EventFilter) -> list[tuple[str, int]]:
-    """Countries touched by the events of a type and/or date range: the per-country day totals,
-    plus the undated events when no date range excludes them."""
+    """Countries touched by the events of a date range (and type): the per-country day totals
+    (a date range leaves out the undated events, as event_where does)."""
     clauses, params = ["n > 0"], list[Any]()
     _type_and_days(f, clauses, params)
-    counted: dict[str, int] = {}
-    sql = f"SELECT code, SUM(n) FROM event_code_day_totals WHERE {' AND '.join(clauses)} GROUP BY code"
-    for code, n in conn.execute(sql, params):
-        counted[code] = int(n)
-    if not (f.since or f.until):
-        undated = ("SELECT c.code, COUNT(*) FROM events e CROSS JOIN event_codes c"
-                   " WHERE c.article_id = e.article_id AND c.event_id = e.id"
-                   " AND e.sort_date IS NULL" + (" AND e.type = ?" if f.type else "")
-                   + " GROUP BY c.code")
-        for code, n in conn.execute(undated, params[:1] if f.type else []):
-            counted[code] = counted.get(code, 0) + int(n)
-    return sorted(counted.items(), key=lambda item: (-item[1], item[0]))
+    sql = (f"SELECT code, SUM(n) AS total FROM event_code_day_totals WHERE {' AND '.join(clauses)}"
+           " GROUP BY code")
+    counted = [(code, int(n)) for code, n in conn.execute(sql, params)]
+    return sorted(counted, key=lambda item: (-item[1], item[0]))
 
 
 def type_rarer(conn: Connection, event_type: str, country: str) -> bool:

@@ -120,6 +120,7 @@ class Parts:
         self.code_totals: Counter[str] = Counter()
         self.code_days: Counter[tuple[str, str, str]] = Counter()
         self.pairs: Counter[tuple[str, str]] = Counter()
+        self.facets = Facets()
         # (actor id or '', actor text) → the (article id, event id, sort date) that name it
         self.keyed: dict[tuple[str, str], set[tuple[str, str, str | None]]] = {}
         self.first: dict[tuple[str, str], int] = {}  # pair → the first record (number) naming it
@@ -155,7 +156,7 @@ class Parts:
     def _add_lookups(self, event_rows: list[tuple[Any, ...]],
                      actor_rows: list[tuple[Any, ...]]) -> None:
         """event_codes (every country an event touches), actor_texts (migration 4) and the
-        running totals of migrations 6 and 8."""
+        running totals of migrations 6, 8 and 12."""
         dates = {(r[_EVENT["article_id"]], r[_EVENT["id"]]): r[_EVENT["sort_date"]]
                  for r in event_rows}
         touched = {(r[_EVENT["article_id"]], r[_EVENT["id"]], r[_EVENT["place_country"]])
@@ -171,19 +172,26 @@ class Parts:
             self.keyed.setdefault(key, set()).add((aid, eid, dates[aid, eid]))
             self.first.setdefault(key, self.records)
         self.records += 1
-        self.days.update((r[_EVENT["sort_date"]][:10], r[_EVENT["type"]])
-                         for r in event_rows if r[_EVENT["sort_date"]] is not None)
-        self.code_totals.update(code for _, _, code in touched)
         by_event: dict[tuple[str, str], list[str]] = {}
         for aid, eid, code in touched:
             by_event.setdefault((aid, eid), []).append(code)
-        for r in event_rows:
-            codes = by_event.get((r[_EVENT["article_id"]], r[_EVENT["id"]]), [])
-            sort_date = r[_EVENT["sort_date"]]
+        self.count([tuple(r[_EVENT[c]] for c in STORED_EVENT) for r in event_rows], by_event)
+
+    def count(self, events: list[tuple[Any, ...]],
+              by_event: dict[tuple[str, str], list[str]]) -> None:
+        """Add ``events`` (STORED_EVENT columns) to the running totals of migrations 6, 8 and
+        12; ``by_event``: the countries each touches (its rows of event_codes)."""
+        for aid, eid, etype, status, certainty, sort_date in events:
+            codes = by_event.get((aid, eid), [])
+            day = sort_date[:10] if sort_date is not None else None
+            if day is not None:
+                self.days[day, etype] += 1
+            self.code_totals.update(codes)
             for code in codes:
-                if sort_date is not None:
-                    self.code_days[code, sort_date[:10], r[_EVENT["type"]]] += 1
+                if day is not None:
+                    self.code_days[code, day, etype] += 1
                 self.pairs.update((code, other) for other in codes)
+            self.facets.add(etype, status, certainty, day, codes)
 
     def write(self, conn: Connection) -> None:
         for table in _PART_TABLES:
@@ -194,7 +202,7 @@ class Parts:
             sorted(self.codes))
         conn.executemany("INSERT INTO actor_texts (text) VALUES (?) ON CONFLICT (text) DO NOTHING",
                          [(t,) for t in sorted(self.texts)])
-        self._write_totals(conn)
+        self.write_totals(conn)
         self._write_actor_keys(conn)
 
     def _write_actor_keys(self, conn: Connection) -> None:
@@ -213,25 +221,77 @@ class Parts:
                          " VALUES (?, ?, ?, ?)",
                          [(keys[p], *event) for p in pairs for event in sorted(self.keyed[p])])
 
-    def _write_totals(self, conn: Connection) -> None:
-        """Add to the running totals, in key order (so that PostgreSQL writers lock shared rows
-        in the same order)."""
-        conn.executemany(
-            "INSERT INTO event_day_totals (day, type, n) VALUES (?, ?, ?)"
-            " ON CONFLICT (day, type) DO UPDATE SET n = event_day_totals.n + excluded.n",
-            [(*key, n) for key, n in sorted(self.days.items())])
-        conn.executemany(
-            "INSERT INTO event_code_totals (code, n) VALUES (?, ?)"
-            " ON CONFLICT (code) DO UPDATE SET n = event_code_totals.n + excluded.n",
-            sorted(self.code_totals.items()))
-        conn.executemany(
-            "INSERT INTO event_code_day_totals (code, day, type, n) VALUES (?, ?, ?, ?)"
-            " ON CONFLICT (code, day, type) DO UPDATE SET n = event_code_day_totals.n + excluded.n",
-            [(*key, n) for key, n in sorted(self.code_days.items())])
-        conn.executemany(
-            "INSERT INTO event_code_pair_totals (code, other, n) VALUES (?, ?, ?)"
-            " ON CONFLICT (code, other) DO UPDATE SET n = event_code_pair_totals.n + excluded.n",
-            [(*key, n) for key, n in sorted(self.pairs.items())])
+    def write_totals(self, conn: Connection, sign: int = 1) -> None:
+        """Add to the running totals (``sign`` -1: take away), in key order (so that PostgreSQL
+        writers lock shared rows in the same order)."""
+        kept: list[tuple[str, tuple[str, ...], Counter[Any]]] = [
+            ("event_day_totals", ("day", "type"), self.days),
+            ("event_code_totals", ("code",), self.code_totals),
+            ("event_code_day_totals", ("code", "day", "type"), self.code_days),
+            ("event_code_pair_totals", ("code", "other"), self.pairs),
+            *self.facets.tables(),
+        ]
+        for table, columns, counted in kept:
+            _add_totals(conn, table, columns, counted, sign)
+
+
+def _add_totals(conn: Connection, table: str, columns: tuple[str, ...], counted: Counter[Any],
+                sign: int) -> None:
+    """counted's keys (``columns``) and counts added to ``table``'s n (names are constants)."""
+    names = ", ".join(columns)
+    sql = (f"INSERT INTO {table} ({names}, n) VALUES ({', '.join('?' * (len(columns) + 1))})"
+           f" ON CONFLICT ({names}) DO UPDATE SET n = {table}.n + excluded.n")
+    keyed = [((key,) if isinstance(key, str) else key, n) for key, n in counted.items()]
+    conn.executemany(sql, [(*key, sign * n) for key, n in sorted(keyed)])
+
+
+class Facets:
+    """The running totals of the events page's facets (migration 12), for a batch of events."""
+
+    def __init__(self) -> None:
+        self.codes: Counter[tuple[str, str, str, str]] = Counter()  # '' or a code touched
+        self.days: Counter[tuple[str, str, str, str]] = Counter()
+        self.type_pairs: Counter[tuple[str, str, str]] = Counter()
+
+    def add(self, etype: str, status: str, certainty: str, day: str | None,
+            codes: list[str]) -> None:
+        """One event: its type, status, certainty, day (None: undated), countries touched."""
+        self.codes.update((code, etype, status, certainty) for code in ["", *codes])
+        if day is not None:
+            self.days[etype, day, status, certainty] += 1
+        self.type_pairs.update((etype, code, other) for code in codes for other in codes)
+
+    def tables(self) -> list[tuple[str, tuple[str, ...], Counter[Any]]]:
+        return [("event_facet_totals", ("code", "type", "status", "certainty"), self.codes),
+                ("event_day_facet_totals", ("type", "day", "status", "certainty"), self.days),
+                ("event_code_pair_type_totals", ("type", "code", "other"), self.type_pairs)]
+
+
+# the columns of an event the running totals count, in Parts.count's order
+STORED_EVENT = ("article_id", "id", "type", "status", "certainty", "sort_date")
+
+
+def delete_article(conn: Connection, article_id: str) -> bool:
+    """Remove an article and every row of its record (foreign keys cascade), its events taken
+    out of the running totals and the actor keys' counts, in the caller's transaction; False
+    when no such article is stored. Replacing an article is this, then saving it again. The
+    actors table keeps what the article added (names, roles, first/last seen)."""
+    columns = ", ".join(STORED_EVENT)
+    events = [tuple(r) for r in conn.execute(
+        f"SELECT {columns} FROM events WHERE article_id = ? ORDER BY id", [article_id])]
+    by_event: dict[tuple[str, str], list[str]] = {}
+    for aid, eid, code in conn.execute("SELECT article_id, event_id, code FROM event_codes"
+                                       " WHERE article_id = ? ORDER BY event_id, code",
+                                       [article_id]):
+        by_event.setdefault((aid, eid), []).append(code)
+    parts = Parts()
+    parts.count(events, by_event)
+    parts.write_totals(conn, sign=-1)
+    keys = list(conn.execute("SELECT actor_key, COUNT(*) FROM event_keys WHERE article_id = ?"
+                             " GROUP BY actor_key ORDER BY actor_key", [article_id]))
+    conn.executemany("UPDATE actor_keys SET n = n - ? WHERE id = ?",
+                     [(int(n), key) for key, n in keys])
+    return bool(conn.execute("DELETE FROM articles WHERE id = ?", [article_id]).rowcount)
 
 
 def _known_keys(conn: Connection, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
