@@ -41,13 +41,15 @@ class IngestSummary:
 
 
 def _skip_known(
-    items: Iterable[Article | Rejection], store: Store, summary: IngestSummary,
+    items: Iterable[Article | Rejection], store: Store | None, summary: IngestSummary,
     progress: Progress | None,
 ) -> Iterator[Article | Rejection]:
-    """Drop articles the store already holds before the costly parse (re-ingest is a no-op)."""
+    """Drop articles the store already holds, or that came before in this run, before the
+    costly parse (re-ingest is a no-op)."""
     seen: set[str] = set()
     for item in items:
-        if isinstance(item, Article) and (item.id in seen or store.has_article(item.id)):
+        if isinstance(item, Article) and (
+                item.id in seen or (store is not None and store.has_article(item.id))):
             summary.unchanged += 1
             if progress:
                 progress(1)
@@ -69,6 +71,37 @@ def ingest(
     items = _skip_known(read_sources(sources, settings, published=published), store, summary, progress)
     results = run(items, settings, known=store.known_people(), runner=runner, address=address)
     _store_results(results, store, summary, progress)
+    return summary
+
+
+def ingest_to_shards(
+    sources: Sequence[str], out_dir: str, settings: Settings, *, store: Store | None = None,
+    published: str | None = None, runner: str = "local", address: str | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """As ``ingest``, but the records and Rejections go to a shard directory (for ``wardesk
+    import``) instead of the store. ``store``, if given, is only read: its known people, and
+    the articles it already holds, which are skipped as ``ingest`` skips them.
+
+    ``new`` counts the articles written. A directory that already holds shards is refused
+    before anything is read.
+    """
+    from wardesk.ingest import read_sources
+    from wardesk.runners import Written, run_to_shards
+
+    summary = IngestSummary()
+    known = store.known_people() if store is not None else {}
+    items = _skip_known(read_sources(sources, settings, published=published), store, summary,
+                        progress)
+    for outcome in run_to_shards(items, settings, out_dir, known=known, runner=runner,
+                                 address=address):
+        if isinstance(outcome, Written):
+            summary.new += 1
+            summary.events += outcome.events
+        else:
+            _count_rejection(outcome, summary)
+        if progress:
+            progress(1)
     return summary
 
 
@@ -97,6 +130,10 @@ def _store_results(
 
 def _reject(rejection: Rejection, store: Store, summary: IngestSummary) -> None:
     store.reject(rejection)
+    _count_rejection(rejection, summary)
+
+
+def _count_rejection(rejection: Rejection, summary: IngestSummary) -> None:
     summary.rejected += 1
     summary.reasons[rejection.reason] += 1
     if len(summary.rejections) < 1000:

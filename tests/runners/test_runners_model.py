@@ -4,7 +4,6 @@ in this process, in a two-worker local pool, and on a local two-worker Ray insta
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 from typing import Any
 
@@ -14,21 +13,14 @@ from wardesk.records import Article, Rejection
 from wardesk.runners import run
 from wardesk.settings import Settings
 
+from .helpers import voa_stories
+
 STORIES = 10
 
 
 @pytest.fixture(scope="module")
 def stories(shared_dir: Path) -> list[Article | Rejection]:
-    items: list[Article | Rejection] = []
-    with open(shared_dir / "corpus" / "voa_stories.jsonl", encoding="utf-8") as lines:
-        for line in lines:
-            story = json.loads(line)
-            items.append(Article(text=story["text"], title=story["title"],
-                                 published=story["published"][:10], origin=story["id"]))
-            if len(items) == STORIES:
-                break
-    items.insert(4, Rejection("not-a-story", "empty", "no text"))
-    return items
+    return voa_stories(shared_dir, STORIES)
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +45,13 @@ def test_ray_runner_gives_the_records_of_the_local_runner(
         stories: list[Article | Rejection], expected: list[Any]) -> None:
     if importlib.util.find_spec("ray") is None:
         pytest.skip("ray is not installed (optional extra: pip install 'wardesk[ray]')")
+    import ray
+
+    running = ray.is_initialized()  # another test module's instance, shared by the session
     # batches of 3 over two actors: the stories are shared out, and must come back in order with
     # exactly the records the local runners give (test above: local runner == Extractor.pipe)
     got = list(run(stories, Settings(workers=2, batch_size=3), runner="ray"))
     assert [g if isinstance(g, Rejection) else g[0] for g in got] == stories
     assert got == expected
-    import ray
-
-    assert not ray.is_initialized()  # the runner stops the local instance it started
+    # the runner stops the local instance it started, and leaves one it found running
+    assert ray.is_initialized() == running

@@ -61,19 +61,6 @@ def broken_factory(settings: Settings, known: Mapping[str, Any]) -> RayFakeExtra
     raise OSError("Can't find model 'xx_missing'")
 
 
-@pytest.fixture(scope="module")
-def ray_instance() -> Iterator[Any]:
-    """One local Ray instance for the module (the runner leaves an instance it did not start
-    running), shut down at the end."""
-    import ray
-
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
-    try:
-        yield ray
-    finally:
-        ray.shutdown()
-
-
 def ray_run(items: Iterable[Article | Rejection], grace: float = 30.0, **settings: Any) -> list[str]:
     from wardesk.runners.ray_runner import run_on_ray
 

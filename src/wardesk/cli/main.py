@@ -34,6 +34,17 @@ class Context:
 
         return Store(self.settings.db)
 
+    def existing_store(self) -> Any:
+        """The store if it already exists (a server URL, or a SQLite file that is there), else a
+        stand-in that opens nothing: writing shards must not create a store."""
+        import contextlib
+        import os
+
+        db = self.settings.db
+        if "://" in db or (db != ":memory:" and os.path.exists(db)):
+            return self.store()
+        return contextlib.nullcontext(None)
+
 
 def _date(_: Any, __: Any, value: str | None) -> str | None:
     import datetime as dt
@@ -133,18 +144,32 @@ def extract(obj: Context, sources: tuple[str, ...], text: str | None, published:
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private/loopback addresses.")
 @click.option("--runner", type=click.Choice(["local", "ray"]), default="local")
 @click.option("--address", default=None, help="Ray cluster address (with --runner ray).")
+@click.option("--shards", "shard_dir", type=click.Path(file_okay=False), default=None,
+              help="Write records and rejections as Parquet shards to this directory instead of "
+                   "the store (load them with `wardesk import DIR`); an existing store is only "
+                   "read. With --runner ray the Ray workers write them: DIR must be shared by "
+                   "the cluster's nodes.")
 @pass_context
 def ingest(obj: Context, sources: tuple[str, ...], published: str | None, allow_private: bool,
-           runner: str, address: str | None) -> None:
-    """Ingest files, directories, corpora, URLs and feeds into the store."""
+           runner: str, address: str | None, shard_dir: str | None) -> None:
+    """Ingest files, directories, corpora, URLs and feeds into the store (or into shards)."""
     from dataclasses import replace
 
     from wardesk.service import ingest as run_ingest
+    from wardesk.service import ingest_to_shards
 
     settings = replace(obj.settings, allow_private=allow_private or obj.settings.allow_private)
-    with obj.store() as store, progress_bar("ingesting", not obj.quiet) as advance:
-        summary = run_ingest(list(sources), store, settings, published=published, runner=runner,
-                             address=address, progress=advance)
+    if shard_dir is not None:
+        with obj.existing_store() as store, progress_bar("extracting", not obj.quiet) as advance:
+            summary = ingest_to_shards(list(sources), shard_dir, settings, store=store,
+                                       published=published, runner=runner, address=address,
+                                       progress=advance)
+        click.echo(f"wrote shards to {shard_dir}: load them with `wardesk import {shard_dir}`",
+                   err=True)
+    else:
+        with obj.store() as store, progress_bar("ingesting", not obj.quiet) as advance:
+            summary = run_ingest(list(sources), store, settings, published=published,
+                                 runner=runner, address=address, progress=advance)
     _report(summary)
 
 

@@ -27,7 +27,7 @@ import threading
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
 from wardesk.errors import UsageError, WardeskError
 from wardesk.extract.layers import KnownPerson
@@ -40,6 +40,7 @@ from wardesk.runners.guard import (
     guarded_run,
     timeout_rejection,
 )
+from wardesk.runners.shards import ShardWriter, Written
 from wardesk.settings import Settings
 
 GRACE = 30.0  # seconds beyond a batch's alarm budget before its actor's watchdog ends it
@@ -49,6 +50,7 @@ CHUNK = 8  # articles per map_batches batch: as the local pool, small enough to 
 # (~0.17 CPU-s an article) that is under 1% for one actor and about 5% at 64 batches an actor.
 WINDOW = 4096
 BATCHES_PER_ACTOR = 64
+PART_PREFIX = "part-"  # record files written by actors: part-<first seq of the batch>.parquet
 
 
 class ExtractBatch:
@@ -56,8 +58,10 @@ class ExtractBatch:
     articles given as JSON and answers with each one's record or Rejection as JSON."""
 
     def __init__(self, settings: Settings, known: Mapping[str, KnownPerson],
-                 factory: ExtractorFactory, ledger: Any, grace: float, single: bool) -> None:
+                 factory: ExtractorFactory, ledger: Any, grace: float, single: bool,
+                 out_dir: str | None = None) -> None:
         self.settings = settings
+        self.out_dir = out_dir  # shards: records go to a file here, not back to the driver
         self.extractor = factory(settings, known)
         self.ledger = ledger  # told of stalls in the one-document re-runs, whose verdict is final
         self.single = single
@@ -68,12 +72,32 @@ class ExtractBatch:
         articles = [from_dict(Article, json.loads(text)) for text in batch["article"]]
         watchdog = self._watchdog(seqs)
         try:
-            results = list(guarded_run(self.extractor, articles, self.settings.doc_timeout))
+            results: list[Result | Written] = list(
+                guarded_run(self.extractor, articles, self.settings.doc_timeout))
+            if self.out_dir is not None:
+                results = self._write(seqs[0], results)
         finally:
             if watchdog is not None:
                 watchdog.cancel()
         return {"seq": seqs, "kind": [_kind(r) for r in results],
                 "payload": [json.dumps(_payload(r), ensure_ascii=False) for r in results]}
+
+    def _write(self, first: int, results: list[Result | Written]) -> list[Result | Written]:
+        """Write the batch's records as one Parquet file named by its first sequence number
+        (a re-run of a lost batch writes over what its dead actor may have left); answer
+        with where each record went."""
+        from pathlib import Path
+
+        from wardesk.runners.shards import shard_row, write_record_file
+
+        assert self.out_dir is not None
+        name = f"{PART_PREFIX}{first:010d}.parquet"
+        rows = [shard_row(r) for r in results if isinstance(r, tuple)]
+        if rows:
+            out = Path(self.out_dir)
+            out.mkdir(parents=True, exist_ok=True)
+            write_record_file(out / name, rows)
+        return [Written(name, len(r[1].events)) if isinstance(r, tuple) else r for r in results]
 
     def _watchdog(self, seqs: list[int]) -> threading.Timer | None:
         if self.settings.doc_timeout <= 0:
@@ -109,11 +133,15 @@ class Ledger:
         return set(self.stalled)
 
 
-def _kind(result: Result) -> str:
+def _kind(result: Result | Written) -> str:
+    if isinstance(result, Written):
+        return "written"
     return "rejection" if isinstance(result, Rejection) else "record"
 
 
-def _payload(result: Result) -> Any:
+def _payload(result: Result | Written) -> Any:
+    if isinstance(result, Written):
+        return {"file": result.file, "events": result.events}
     return to_dict(result) if isinstance(result, Rejection) else to_dict(result[1])
 
 
@@ -140,13 +168,37 @@ def run_on_ray(items: Iterable[Article | Rejection], settings: Settings, *,
     ``factory`` once per window of documents (see ``WINDOW``).
     """
     ray = _import_ray()
-    return _RayRun(ray, settings, dict(known or {}), factory, grace).stream(iter(items), address)
+    run = _RayRun(ray, settings, dict(known or {}), factory, grace)
+    return cast(Iterator[Result], run.stream(iter(items), address))  # no out_dir: no Written
+
+
+def shards_on_ray(items: Iterable[Article | Rejection], settings: Settings, writer: ShardWriter,
+                  *, known: Mapping[str, KnownPerson] | None = None, address: str | None = None,
+                  factory: ExtractorFactory = default_extractor,
+                  grace: float = GRACE) -> Iterator[Written | Rejection]:
+    """As ``run_on_ray``, but each actor writes its batches' records as Parquet files into
+    ``writer``'s directory (which must be shared by the nodes of a cluster): the driver gets
+    back and yields, in input order, only where each record went, or its Rejection. The
+    caller finishes ``writer`` (its manifest) once this is exhausted."""
+    ray = _import_ray()
+    out_dir = str(writer.out.resolve())
+    run = _RayRun(ray, settings, dict(known or {}), factory, grace, out_dir=out_dir)
+    for outcome in run.stream(iter(items), address):
+        if isinstance(outcome, Written):
+            writer.add_written(outcome)
+        elif isinstance(outcome, Rejection):
+            writer.reject(outcome)
+        else:  # actors that write shards send no records back
+            raise WardeskError("a Ray actor sent a record back instead of writing it")
+        yield outcome
+    writer.remove_unlisted(f"{PART_PREFIX}*.parquet")
 
 
 class _RayRun:
     def __init__(self, ray: Any, settings: Settings, known: dict[str, KnownPerson],
-                 factory: ExtractorFactory, grace: float) -> None:
+                 factory: ExtractorFactory, grace: float, out_dir: str | None = None) -> None:
         self.ray = ray
+        self.out_dir = out_dir
         self.settings = settings
         self.known = known
         self.factory = factory
@@ -154,7 +206,8 @@ class _RayRun:
         self.size = 1
         self.ledger: Any = None
 
-    def stream(self, items: Iterator[Article | Rejection], address: str | None) -> Iterator[Result]:
+    def stream(self, items: Iterator[Article | Rejection],
+               address: str | None) -> Iterator[Result | Written]:
         started = not self.ray.is_initialized()
         if started:
             quiet = {"log_to_driver": False, "logging_level": logging.WARNING}
@@ -200,9 +253,10 @@ class _RayRun:
     def _chunk(self) -> int:
         return max(1, min(self.settings.batch_size, CHUNK))
 
-    def _window(self, first: int, window: list[Article | Rejection]) -> Iterator[Result]:
+    def _window(self, first: int,
+                window: list[Article | Rejection]) -> Iterator[Result | Written]:
         """The window's results in order, streamed as they come, the lost ones re-run last."""
-        results: dict[int, Result] = {}
+        results: dict[int, Result | Written] = {}
         articles: dict[int, Article] = {}
         for seq, item in enumerate(window, first):
             if isinstance(item, Rejection):
@@ -226,7 +280,8 @@ class _RayRun:
         for seq in range(next_out, end):
             yield results.pop(seq)
 
-    def _extract(self, articles: dict[int, Article], batch_size: int) -> Iterator[tuple[int, Result]]:
+    def _extract(self, articles: dict[int, Article],
+                 batch_size: int) -> Iterator[tuple[int, Result | Written]]:
         """(seq, result) of ``articles`` through one Ray Data run; a lost batch yields nothing."""
         if not articles:
             return
@@ -248,7 +303,8 @@ class _RayRun:
                 compute=pool,
                 fn_constructor_kwargs={"settings": self.settings, "known": self.known,
                                        "factory": self.factory, "ledger": self.ledger,
-                                       "grace": self.grace, "single": batch_size == 1},
+                                       "grace": self.grace, "single": batch_size == 1,
+                                       "out_dir": self.out_dir},
                 max_task_retries=0,  # a batch that killed its actor would kill the next one too
             )
         try:
@@ -257,6 +313,8 @@ class _RayRun:
                 payload = json.loads(str(row["payload"]))
                 if row["kind"] == "rejection":
                     yield seq, from_dict(Rejection, payload)
+                elif row["kind"] == "written":
+                    yield seq, Written(payload["file"], int(payload["events"]))
                 else:
                     yield seq, (articles[seq], record_from_dict(payload))
         except self.ray.exceptions.RayError as exc:  # not a document's fault: e.g. no model on a node
