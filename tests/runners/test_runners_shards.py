@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,40 @@ def test_shards_never_overwrite_a_finished_directory(tmp_path: Path) -> None:
     write_shards([sample(1)], tmp_path)
     with pytest.raises(UsageError, match="already holds shards"):
         write_shards([sample(2)], tmp_path)
+
+
+def test_writer_says_where_each_record_went_and_lists_files_written_elsewhere(
+        tmp_path: Path) -> None:
+    from wardesk.runners import Written
+    from wardesk.runners.shards import ShardWriter, shard_row, write_record_file
+
+    writer = ShardWriter(tmp_path, shard_size=2)
+    assert writer.add(sample(0)) == Written("records-00000.parquet", 1)
+    assert writer.add(Rejection("bad.bin", "binary", "")) == Rejection("bad.bin", "binary", "")
+    # a file another process wrote (a Ray actor's batch), with two records
+    write_record_file(tmp_path / "part-0000000002.parquet", [shard_row(sample(2)), shard_row(sample(3))])
+    for _ in range(2):
+        writer.add_written(Written("part-0000000002.parquet", 1))
+    assert writer.add(sample(4)) == Written("records-00001.parquet", 1)
+    (tmp_path / "part-0000000009.parquet").write_bytes(b"left by an actor that died")
+    writer.remove_unlisted("part-*.parquet")
+    manifest = writer.finish()
+    assert manifest["shards"] == ["records-00000.parquet", "part-0000000002.parquet",
+                                  "records-00001.parquet"]
+    assert (manifest["articles"], manifest["rejections"]) == (4, 1)
+    assert [a.title for a, _ in read_shards(tmp_path)] == ["Story 0", "Story 2", "Story 3",
+                                                          "Story 4"]
+    assert not (tmp_path / "part-0000000009.parquet").exists()
+
+
+def test_a_run_that_fails_leaves_no_manifest(tmp_path: Path) -> None:
+    def failing() -> Iterator[Result]:
+        yield sample(0)
+        raise RuntimeError("the source broke")
+
+    with pytest.raises(RuntimeError):
+        write_shards(failing(), tmp_path)
+    with pytest.raises(UsageError, match="not a finished shard directory"):
+        list(read_shards(tmp_path))
+    write_shards([sample(1)], tmp_path)  # not finished, so it may be written again
+    assert [a.title for a, _ in read_shards(tmp_path)] == ["Story 1"]

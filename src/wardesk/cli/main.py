@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -38,7 +39,6 @@ class Context:
         """The store if it already exists (a server URL, or a SQLite file that is there), else a
         stand-in that opens nothing: writing shards must not create a store."""
         import contextlib
-        import os
 
         db = self.settings.db
         if "://" in db or (db != ":memory:" and os.path.exists(db)):
@@ -145,10 +145,11 @@ def extract(obj: Context, sources: tuple[str, ...], text: str | None, published:
 @click.option("--runner", type=click.Choice(["local", "ray"]), default="local")
 @click.option("--address", default=None, help="Ray cluster address (with --runner ray).")
 @click.option("--shards", "shard_dir", type=click.Path(file_okay=False), default=None,
-              help="Write records and rejections as Parquet shards to this directory instead of "
-                   "the store (load them with `wardesk import DIR`); an existing store is only "
-                   "read. With --runner ray the Ray workers write them: DIR must be shared by "
-                   "the cluster's nodes.")
+              metavar="DIR",
+              help="Write records and rejections as Parquet shards to DIR instead of the store "
+                   "(load them with `wardesk import DIR`). An existing store is only read (its "
+                   "known people; articles it holds are skipped). With --runner ray the Ray "
+                   "workers write the shards: DIR must be shared by the cluster's nodes.")
 @pass_context
 def ingest(obj: Context, sources: tuple[str, ...], published: str | None, allow_private: bool,
            runner: str, address: str | None, shard_dir: str | None) -> None:
@@ -166,11 +167,12 @@ def ingest(obj: Context, sources: tuple[str, ...], published: str | None, allow_
                                        progress=advance)
         click.echo(f"wrote shards to {shard_dir}: load them with `wardesk import {shard_dir}`",
                    err=True)
+        _report(summary, rejections_at=os.path.join(shard_dir, "rejections.jsonl"))
     else:
         with obj.store() as store, progress_bar("ingesting", not obj.quiet) as advance:
             summary = run_ingest(list(sources), store, settings, published=published,
                                  runner=runner, address=address, progress=advance)
-    _report(summary)
+        _report(summary)
 
 
 @cli.command(name="import")
@@ -184,12 +186,13 @@ def import_(obj: Context, directory: str) -> None:
         _report(import_shards(directory, store, progress=advance))
 
 
-def _report(summary: Any) -> None:
+def _report(summary: Any, rejections_at: str | None = None) -> None:
     click.echo(f"articles: {summary.new} new, {summary.unchanged} unchanged, "
                f"{summary.rejected} rejected; events found: {summary.events}")
     if summary.rejected:
         reasons = ", ".join(f"{k} {v}" for k, v in summary.reasons.most_common())
-        click.echo(f"rejected: {reasons} (see `wardesk rejections`)", err=True)
+        where = rejections_at or "`wardesk rejections`"
+        click.echo(f"rejected: {reasons} (see {where})", err=True)
         sys.exit(1)
 
 
