@@ -5,7 +5,9 @@ How it runs: input is read lazily in windows (``WINDOW`` documents, or ``BATCHES
 batches an actor on a large cluster). Each window becomes a dataset of ``{seq, article JSON}``
 rows; ``map_batches(ExtractBatch)`` on a pool of ``workers`` actors answers with ``{seq, record
 or rejection JSON}`` rows, which the driver turns back into records and yields in input order
-(it, not the workers, writes any store). Ray is an optional extra: ``pip install 'wardesk[ray]'``.
+(it, not the workers, writes any store). Writing shards (``shards_on_ray``), each actor writes
+its batch's records as one Parquet file and answers only with the file's name, so records never
+pass through the driver. Ray is an optional extra: ``pip install 'wardesk[ray]'``.
 
 Failure rules, as in the local pool: inside each actor the alarm of ``guard.py`` rejects a slow
 document as ``"timeout"`` and a failing one as ``"worker_error"`` without stopping the batch. A
@@ -191,7 +193,9 @@ def shards_on_ray(items: Iterable[Article | Rejection], settings: Settings, writ
         else:  # actors that write shards send no records back
             raise WardeskError("a Ray actor sent a record back instead of writing it")
         yield outcome
+    # files (and half-written ones) of batches whose actor died after writing: re-run since
     writer.remove_unlisted(f"{PART_PREFIX}*.parquet")
+    writer.remove_unlisted(f".{PART_PREFIX}*.tmp")
 
 
 class _RayRun:

@@ -61,6 +61,7 @@ class ShardWriter:
         self.shard_size = shard_size
         self.format = format
         self.shards: list[str] = []
+        self.listed: set[str] = set()  # files written elsewhere, listed in self.shards
         self.rows: list[dict[str, str | None]] = []
         self.articles = self.rejected = self.numbered = 0
         self._rejections = open(self.out / REJECTIONS, "w", encoding="utf-8")  # noqa: SIM115
@@ -82,18 +83,19 @@ class ShardWriter:
         self.rejected += 1
 
     def add_written(self, written: Written) -> None:
-        """Count an article whose record a Ray actor wrote, listing its file once."""
-        if not self.shards or self.shards[-1] != written.file:
+        """Count an article whose record a Ray actor wrote, listing its file when first seen
+        (a batch's articles are consecutive, so the files come in input order)."""
+        if written.file not in self.listed:
             self._flush()  # keep input order should driver rows and actor files ever mix
             self.shards.append(written.file)
+            self.listed.add(written.file)
         self.articles += 1
 
     def remove_unlisted(self, pattern: str) -> None:
         """Delete files matching ``pattern`` that the manifest does not list: those of a batch
         whose actor died after writing it, since re-run one article per file."""
-        listed = set(self.shards)
         for path in self.out.glob(pattern):
-            if path.name not in listed:
+            if path.name not in self.listed:
                 path.unlink(missing_ok=True)
 
     def finish(self) -> dict[str, Any]:
