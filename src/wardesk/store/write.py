@@ -307,11 +307,16 @@ def _known_keys(conn: Connection, pairs: list[tuple[str, str]]) -> dict[tuple[st
 
 
 def _new_key(conn: Connection, pair: tuple[str, str]) -> int:
-    """A new key for ``pair`` with no events yet (or the one another writer just added)."""
+    """A new key for ``pair`` with no events yet (or the one another writer just added). Looked
+    up with ``pair`` as a parameter: PostgreSQL stores a NUL in a text as U+FFFD, so the text
+    read back can differ from the one asked for."""
     row = conn.execute("INSERT INTO actor_keys (actor_id, actor_text, n) VALUES (?, ?, 0)"
                        " ON CONFLICT (actor_id, actor_text) DO NOTHING RETURNING id",
                        pair).fetchone()
-    return int(row[0]) if row else _known_keys(conn, [pair])[pair]
+    if row is None:
+        row = conn.execute("SELECT id FROM actor_keys WHERE actor_id = ? AND actor_text = ?",
+                           pair).fetchone()
+    return int(row[0])
 
 
 def _article_actor_rows(record: ArticleRecord) -> Iterator[tuple[Any, ...]]:
