@@ -218,3 +218,60 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches(
     monkeypatch.setattr(search, "RANK_WITHIN", 1)  # both backends bound the ranking
     monkeypatch.setattr(search, "RANK_WITHIN_PG", 1)
     assert [a["title"] for a in store.articles("convoy")] == ["Report 2"]
+
+
+@pytest.mark.parametrize("within", [2, 2_000])
+def test_postgres_finds_the_newest_matches_alike_by_walking_or_gathering(
+        store: Store, kit: Any, monkeypatch: pytest.MonkeyPatch, within: int) -> None:
+    """PostgreSQL finds a word's newest matches either by walking the articles newest first
+    or by gathering every match from the text index (search._walk_newest picks): both must
+    give the same articles in the same order."""
+    from wardesk.store import search
+
+    if store.dialect != "postgresql":
+        pytest.skip("the choice exists on PostgreSQL only")
+    for n in range(12):
+        extra = " ceasefire" * (n % 3) + (" Kherson" if n % 4 == 0 else "")
+        store.save(*kit._make(f"Report {n} on the front.{extra}", title=f"Report {n}"))
+    monkeypatch.setattr(search, "RANK_WITHIN_PG", within)
+    for q in ("report", "ceasefire", "kherson ceasefire", "front*", "nothing"):
+        found = {}
+        for walk in (True, False):
+            monkeypatch.setattr(search, "_walk_newest", lambda conn, match, walk=walk: walk)
+            found[walk] = [(a["title"], a["snippet"]) for a in store.articles(q)]
+        assert found[True] == found[False], q
+    # the newest `within` matches, equal in rank, oldest first
+    assert [a["title"] for a in store.articles("kherson")] == [
+        "Report 0", "Report 4", "Report 8"][-within:]
+
+
+def test_search_forgets_a_deleted_article(store: Store, kit: Any) -> None:
+    from wardesk.store import write
+
+    for n, word in enumerate(("Kherson", "Odesa")):
+        store.save(*kit._make(f"Shelling in {word} overnight.", title=f"{word} {n}"))
+    assert [a["title"] for a in store.articles("kherson")] == ["Kherson 0"]
+    gone = store.articles("kherson")[0]["id"]
+    conn = store.connection
+    conn.execute("BEGIN")
+    assert write.delete_article(conn, gone)
+    conn.execute("COMMIT")
+    assert store.articles("kherson") == []
+    assert [a["title"] for a in store.articles("shelling")] == ["Odesa 1"]
+
+
+def test_postgres_chooses_to_walk_only_for_words_most_articles_hold(
+        store: Store, kit: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wardesk.store import search
+
+    if store.dialect != "postgresql":
+        pytest.skip("the choice exists on PostgreSQL only")
+    for n in range(300):
+        rare = " Kherson" if n == 7 else ""
+        store.save(*kit._make(f"Report {n} on the front{rare}.", title=f"Report {n}"))
+    store.connection.execute("ANALYZE article_words")
+    conn = store.connection
+    # walk when matches² > WALK_COST x RANK_WITHIN_PG x articles: 300² > 2 x 10 x 300 > 1²
+    monkeypatch.setattr(search, "RANK_WITHIN_PG", 10)
+    assert search._walk_newest(conn, search.ts_query("front"))
+    assert not search._walk_newest(conn, search.ts_query("kherson"))

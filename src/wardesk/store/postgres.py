@@ -82,8 +82,12 @@ class PgConnection:
 
         return self.raw.info.transaction_status != TransactionStatus.IDLE
 
-    def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
-        return self.raw.execute(translate(sql), _params(params))  # type: ignore[call-overload]
+    def execute(self, sql: str, params: Iterable[Any] = (), *, prepare: bool | None = None) -> Any:
+        """``prepare=False`` plans the statement for these values every time: psycopg prepares
+        a statement run five times, and PostgreSQL may then reuse one generic plan for all
+        values, blind to how many rows a search word matches."""
+        return self.raw.execute(translate(sql), _params(params),  # type: ignore[call-overload]
+                                prepare=prepare)
 
     def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
         with self.raw.cursor() as cursor:
