@@ -101,8 +101,7 @@ def _search_postgres(conn: Connection, q: str, fields: str, counts: str,
            f" SELECT {fields}, {counts},"
            f" ts_headline({config}, coalesce(a.text, ''), q.query, {headline}) AS snippet"
            " FROM hits JOIN articles a ON a.pk = hits.pk, q ORDER BY hits.rank DESC, a.pk")
-    rows = conn.execute(sql, [match, match, RANK_WITHIN_PG, *page], prepare=False)
-    return [dict(r) for r in rows]
+    return [dict(r) for r in conn.execute(sql, [match, match, RANK_WITHIN_PG, *page])]
 
 
 def _walk_newest(conn: PgConnection, match: str) -> bool:
@@ -114,7 +113,7 @@ def _walk_newest(conn: PgConnection, match: str) -> bool:
     for far rarer words, as it does not count the reading of each vector."""
     plan = conn.execute(
         f"EXPLAIN (FORMAT JSON) SELECT 1 FROM article_words WHERE fts @@ to_tsquery('{FTS_CONFIG}', ?)",
-        [match], prepare=False).fetchone()[0]
+        [match]).fetchone()[0]
     matches = float(plan[0]["Plan"]["Plan Rows"])
     total = float(conn.execute(
         "SELECT reltuples FROM pg_class WHERE oid = 'article_words'::regclass").fetchone()[0])
