@@ -246,16 +246,12 @@ def test_postgres_finds_the_newest_matches_alike_by_walking_or_gathering(
 
 
 def test_search_forgets_a_deleted_article(store: Store, kit: Any) -> None:
-    from wardesk.store import write
-
     for n, word in enumerate(("Kherson", "Odesa")):
         store.save(*kit._make(f"Shelling in {word} overnight.", title=f"{word} {n}"))
     assert [a["title"] for a in store.articles("kherson")] == ["Kherson 0"]
     gone = store.articles("kherson")[0]["id"]
-    conn = store.connection
-    conn.execute("BEGIN")
-    assert write.delete_article(conn, gone)
-    conn.execute("COMMIT")
+    assert store.delete(gone) and not store.delete(gone)
+    assert not store.has_article(gone) and store.counts()["articles"] == 1
     assert store.articles("kherson") == []
     assert [a["title"] for a in store.articles("shelling")] == ["Odesa 1"]
 

@@ -152,6 +152,13 @@ class Store:
         """Refresh the query planner's statistics (after a bulk load: it picks indexes by them)."""
         self._conn.execute("ANALYZE")
 
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and everything extracted from it (its events also leave every
+        running total); False when no such article is stored. To re-code an article with a
+        newer wardesk, delete it and save the new record."""
+        return bool(self._write(lambda conn: write.delete_article(conn, article_id),
+                                f"deletion of article {article_id}"))
+
     def reject(self, rejection: Rejection) -> None:
         self._write(lambda conn: write.insert_rejection(conn, rejection),
                     f"rejection of {rejection.source}")
