@@ -143,7 +143,12 @@ def _page_sql(conn: Connection, f: EventFilter) -> tuple[str, list[Any]]:
     if in_order and (f.since or f.until):  # a date range: no NULL dates, walk sort_date
         where += " AND (e.sort_date IS NULL) = FALSE"
         page = page.replace("e.sort_date IS NULL, ", "", 1)
-    return f"SELECT {_EVENT_COLUMNS}{_EVENT_FROM}{where}{page}", [*params, *page_params]
+    # events outer, each looking its article up by id (no filter reads the articles): SQLite
+    # keeps a CROSS JOIN's left side outer, where statistics sampled on a large store once made
+    # it join every article and sort (the page of all events: 1.7-2.7 s at 1M, then 6-14 ms)
+    where = f"{where} AND a.id = e.article_id" if where else " WHERE a.id = e.article_id"
+    return (f"SELECT {_EVENT_COLUMNS} FROM events e CROSS JOIN articles a{where}{page}",
+            [*params, *page_params])
 
 
 def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
