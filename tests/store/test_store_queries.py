@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from wardesk.errors import UsageError
-from wardesk.records import Actor, Place, Rejection, Statement
+from wardesk.records import Actor, Place, Rejection, Statement, to_dict
 from wardesk.store import EventFilter, Store
 
 KYIV = Place("Kyiv", "UKR", None, 50.45, 30.52)
@@ -271,3 +271,28 @@ def test_postgres_chooses_to_walk_only_for_words_most_articles_hold(
     monkeypatch.setattr(search, "RANK_WITHIN_PG", 10)
     assert search._walk_newest(conn, search.ts_query("front"))
     assert not search._walk_newest(conn, search.ts_query("kherson"))
+
+
+def test_postgres_migration_13_moves_the_words_of_stored_articles(
+        store_url: str, kit: Any) -> None:
+    """A store made before migration 13 keeps its articles findable after it."""
+    from wardesk.store import write
+    from wardesk.store.postgres import PgConnection
+    from wardesk.store.schema import migrate
+
+    if not store_url.startswith("postgresql"):
+        pytest.skip("migration 13 moves PostgreSQL's search column")
+    conn = PgConnection(store_url)
+    try:
+        migrate(conn, 12)
+        article, record = kit._make("Shelling near Kherson overnight.", title="Kherson")
+        conn.execute("BEGIN")
+        write.insert_article(conn, article, record, to_dict(record))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    with Store(store_url) as store:  # opening it applies migration 13
+        assert [a["title"] for a in store.articles("kherson")] == ["Kherson"]
+        assert "[Kherson]" in store.articles("kherson")[0]["snippet"]
+        store.save(*kit._make("Talks in Riyadh on Tuesday.", title="Talks"))
+        assert [a["title"] for a in store.articles("riyadh")] == ["Talks"]
