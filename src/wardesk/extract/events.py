@@ -23,10 +23,12 @@ from wardesk.extract.event_fill import (
     weapon_mode,
 )
 from wardesk.extract.event_roles import Refs, refs_of, roles, subject_token, under_attack
+from wardesk.extract.irrealis import conjecture
 from wardesk.extract.layers import doc_text
 from wardesk.extract.modality import (
     SPEECH_VERBS,
     asked_for,
+    governors,
     local_attribution,
     negated_of,
     obliged,
@@ -333,7 +335,7 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str,
     verb = m.trigger if m.predicate.kind != "noun" else _governing_verb(m.trigger)
     passive = verb is not None and (any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
                                     or reduced_passive(verb))
-    if verb is not None and not passive:
+    if verb is not None and not passive and not conjecture(m.trigger, governors(m.trigger)):
         event_type, mode = intent_type(event_type, mode, status, negated, verb)
     elif negated and event_type in COOPERATIVE:
         event_type, mode = "REJECT", None
@@ -386,6 +388,8 @@ def _wished_for(m: Match) -> bool:
     if m.predicate.kind != "noun" or m.predicate.event not in ("AID", "CONCEDE", "COOPERATE"):
         return False
     gov = _governing_verb(m.trigger)
+    if gov is not None and gov.dep_ == "xcomp" and _lemma(gov.head) in _WISH_VERBS:
+        return True  # "seeking to obtain more aid from X": the aid is wished for
     return gov is not None and _lemma(gov) in _WISH_VERBS
 
 

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from wardesk.extract.irrealis import frame_of
 from wardesk.extract.layers import doc_text
 from wardesk.records import QUAD_CLASS, ActorRef, Attribution
 
@@ -156,7 +158,8 @@ def speaker_refs(speaker: Token | None, actors: ActorTable) -> tuple[ActorRef, .
 
 def status_of(trigger: Token, published: str | None, date_value: str | None, exact_date: bool) -> str:
     chain = governors(trigger)
-    words = {_lemma(t) for t in chain[1:]}
+    # A verb joined by "and" frames nothing: "threatened X and attacked Y" is an attack.
+    words = {_lemma(t) for prev, t in pairwise(chain) if prev.dep_ != "conj"}
     auxes: set[str] = set()
     for t in chain:
         auxes |= _aux_words(t)
@@ -166,6 +169,9 @@ def status_of(trigger: Token, published: str | None, date_value: str | None, exa
         return "hypothetical"
     if asked_for(trigger):
         return "hypothetical"  # asked for, not done
+    frame = frame_of(trigger)
+    if frame is not None:
+        return frame.status  # "plans to strike", "is expected to meet", "fears of an attack"
     if auxes & FUTURE_MODALS or words & PLAN_CUES or _going_to(chain):
         return "planned"
     past = any(t.tag_ in ("VBD", "VBN") for t in chain if t.pos_ in ("VERB", "AUX")) and not (
