@@ -27,6 +27,8 @@ class Draft:
     sector: str | None = None
     role: str | None = None
     office: str | None = None  # a sector-word slug ("president"), to find "the president" later
+    entry_kind: str | None = None  # the kind of known name it came from ("group", "igo"), if any
+    word: str | None = None  # the sector-word slug of an unnamed group or institution ("army")
     members: list[str] = field(default_factory=list)
     mentions: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) chars → text
     aliases: list[str] = field(default_factory=list)

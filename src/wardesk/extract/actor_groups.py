@@ -70,6 +70,7 @@ def entry_draft(drafts: Drafts, entry: Entry, kb_name: str | None = None) -> Dra
     else:
         draft = drafts.get(f"{entry.kind}:{entry.slug}:{entry.country}", kind, entry.name, entry.slug)
     draft.fill(entry.country, entry.sector)
+    draft.entry_kind = draft.entry_kind or entry.kind
     return draft
 
 
@@ -105,6 +106,8 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
     if word.kind == PEOPLE and not is_plural(head) and _describes_someone(head):
         return None  # "Josephine Odumakin, a Nigerian activist": the person, not a group
     bodies = [e for e in entries if e.kind in BODY_KINDS]
+    if not bodies and word.kind == PEOPLE and word.sector in ARMED_SECTORS:
+        bodies, end = _affiliated(scan, head, end)  # "militants linked with the BLA" are the BLA's
     if word.kind == TITLE and any(e.kind in (COUNTRY, CAPITAL, DEMONYM) for e in entries):
         # "China's U.N. ambassador" is China's alone, as for a named person
         bodies, entries = [], [e for e in entries if e.kind in (COUNTRY, CAPITAL, DEMONYM)]
@@ -121,13 +124,37 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
             return None  # bare "officials", "a peacekeeping force": no actor to name
         draft = drafts.get(f"group::{slugify(text)}", kind, text)
         draft.fill(None, word.sector)
+        draft.word = draft.word or word.slug
         return Phrase(cues.start, end, hit.head, (draft,))
     out = []
     for country in countries:
         draft = drafts.get(f"group:{country}:{word.sector}:{word.slug}", kind, text, word.slug)
         draft.fill(country, word.sector)
+        draft.word = draft.word or word.slug
         out.append(draft)
     return Phrase(cues.start, end, hit.head, tuple(out))
+
+
+# "militants linked with X", "fighters loyal to X": the words that tie armed people to a group.
+ARMED_SECTORS = {"INS", "REB"}
+TIES = {"link", "linked", "affiliate", "affiliated", "ally", "allied", "loyal", "tie", "tied", "connect",
+        "connected", "belong", "belonging", "aligned", "align"}
+
+
+def _affiliated(scan: Scan, head: Token, end: int) -> tuple[list[Entry], int]:
+    """The armed group named in "militants linked with/to X", "fighters loyal to X", and where
+    the phrase then ends (after the group's name)."""
+    for tie in head.children:
+        if tie.dep_ not in ("acl", "amod") or (tie.lemma_.lower() not in TIES and tie.lower_ not in TIES):
+            continue
+        for prep in tie.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "to"):
+                continue
+            for pobj in prep.children:
+                hit = scan.names.get(pobj.i)
+                if pobj.dep_ == "pobj" and hit is not None and hit.entry.kind == GROUP:
+                    return [hit.entry], max(end, hit.end)
+    return [], end
 
 
 def _describes_someone(head: Token) -> bool:

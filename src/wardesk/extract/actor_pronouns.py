@@ -35,17 +35,23 @@ class _Phrased(Protocol):
     def drafts(self) -> tuple[_Drafted, ...]: ...
 
 
-def body_antecedent(token: Token, phrases: Mapping[int, _Phrased]) -> _Phrased | None:
-    """The actor phrase a subject "it"/"they" stands for, or None when unsure."""
+def body_antecedent(token: Token, phrases: Mapping[int, _Phrased],
+                    owner: Mapping[int, int] | None = None) -> _Phrased | None:
+    """The actor phrase a subject "it"/"they" (or, given ``owner``, an object "them") stands
+    for, or None when unsure."""
     low = token.lower_
+    if low == "them" and owner is not None:
+        return plural_antecedent(token, phrases, owner)
     if low not in ("it", "they") or token.dep_ not in SUBJECTS:
         return None
     if low == "it" and (token.head.lemma_ in EMPTY_IT_VERBS or token.head.lower_ in ("'s", "\u2019s")):
         return None
     found = _governing_subject(token, phrases) or _previous_sentence_subject(token, phrases)
-    if found is None or not _agrees(token, found, low == "they"):
-        return None
-    return found
+    if found is not None and _agrees(token, found, low == "they"):
+        return found
+    if low == "they" and owner is not None:
+        return plural_antecedent(token, phrases, owner)  # the nearest plural party, whatever its role
+    return None
 
 
 def _governing_subject(token: Token, phrases: Mapping[int, _Phrased]) -> _Phrased | None:
@@ -121,3 +127,70 @@ def _home(scan: Scan, hit: NameHit) -> str | None:
             and left.entry.country != hit.entry.country:
         return left.entry.country
     return hit.entry.country
+
+
+# Where a plural noun phrase may stand as a party (not "a two-day visit", "rebel-held towns").
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative", "ROOT"}
+OBJECTS = ("dobj", "pobj", "dative")
+TIME_OR_AMOUNT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def plural_antecedent(token: Token, phrases: Mapping[int, _Phrased], owner: Mapping[int, int]) -> _Phrased | None:
+    """The actor a "they" (subject) or "them" (object) stands for when no reported-speech rule
+    said: the nearest plural noun phrase before it, in its sentence or the one before, if that
+    phrase is an actor that may be "they". Nearest means nearest: "forces killed militants.
+    They …" stays unresolved (the militants are no actor), never skips to "forces"."""
+    low = token.lower_
+    if not ((low == "they" and token.dep_ in SUBJECTS) or (low == "them" and token.dep_ in OBJECTS)):
+        return None
+    if _clause_of(token).dep_ == "ccomp":
+        return None  # "X explained why they …", "told Y that they …": reported speech is read above
+    doc, sent = token.doc, token.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    found: _Phrased | None = None
+    for i in range(token.i - 1, first - 1, -1):
+        cand = doc[i]
+        if found is not None and cand.sent.start != doc[found.head].sent.start:
+            break
+        if low == "them" and cand.dep_ in SUBJECTS and cand.head.i == token.head.i:
+            return None  # "they attacked them": not the clause's own subject
+        phrase = phrases.get(owner.get(i, i))
+        if cand.lower_ in ("they", "them") and cand.dep_ in SUBJECTS + OBJECTS:
+            phrase = body_antecedent(cand, phrases, owner)  # "they … they": the same actor
+            if phrase is None or found is None:
+                return phrase if found is None else None
+        elif phrase is not None and phrase.head != i:
+            continue  # inside a phrase: only its head speaks for it
+        elif not _plural_party(cand, phrase):
+            continue
+        elif phrase is None or not _agrees(cand, phrase, True):
+            return None if found is None else found
+        if found is None:
+            found = phrase
+        elif phrase.drafts != found.drafts:
+            return None  # "Pakistani officials met Chinese officials. They …": either
+    return found
+
+
+def _clause_of(token: Token) -> Token:
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause
+
+
+def _plural_party(cand: Token, phrase: _Phrased | None) -> bool:
+    """A noun phrase head in a party's place that "they" could stand for (not inside another
+    noun's phrase: "the liberties of Americans")."""
+    if cand.dep_ not in ARGUMENT_DEPS or cand.ent_type_ in ("DATE", "TIME"):
+        return False
+    if cand.ent_type_ in TIME_OR_AMOUNT and cand.pos_ != "NOUN":
+        return False  # "30,000 migrants" are people; "30,000" alone is not
+    if cand.dep_ == "pobj" and cand.head.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if phrase is not None and len(phrase.drafts) > 1:
+        return True
+    if cand.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in cand.children):
+        return cand.pos_ in ("NOUN", "PROPN")
+    return phrase is not None and cand.ent_type_ in ("ORG", "NORP") and all(
+        d.kind == "group" for d in phrase.drafts)

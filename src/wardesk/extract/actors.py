@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from wardesk.extract.actor_anaphora import describe
 from wardesk.extract.actor_drafts import Draft, Drafts
 from wardesk.extract.actor_groups import Phrase, entry_draft, name_phrase, word_phrase
 from wardesk.extract.actor_people import PersonMention, pronoun_antecedent, read_people
@@ -47,6 +48,7 @@ class ResolvedActors:
     owner: dict[int, int]  # every token of a phrase → its head
     people: list[PersonMention] = field(default_factory=list)
     scan: Scan | None = None
+    described: dict[int, Phrase] = field(default_factory=dict)  # "the group" → the group named before
 
     def refs(self, token: Token) -> tuple[ActorRef, ...]:
         out: list[ActorRef] = []
@@ -72,11 +74,15 @@ class ResolvedActors:
         if phrase is not None:
             text = token.doc[phrase.start:phrase.end].text
             return tuple(self._ref(d, text) for d in phrase.drafts)
+        described = self.described.get(head)
+        if described is not None:  # "the group said": the group, by its name
+            return tuple(d.ref(d.name) for d in described.drafts)
         if token.lower_ in PERSONAL_PRONOUNS and self.scan is not None:
             found = pronoun_antecedent(self.scan, token.i, self.people)
             if found is not None and found.draft.mentions:
                 return (found.draft.ref(found.draft.name),)
-        body = body_antecedent(token, self.phrases)
+        phrases = {**self.phrases, **self.described} if self.described else self.phrases
+        body = body_antecedent(token, phrases, self.owner)
         if body is not None:  # "Hamas said it would ...": the body, by its canonical name
             return tuple(d.ref(d.name) for d in body.drafts)  # type: ignore[attr-defined]
         hit = self.scan.names.get(token.i) if self.scan is not None else None
@@ -137,7 +143,11 @@ def find_actors(
         if name_hit.start not in owner and name_hit.start not in scan.person_at:
             _claim(phrases, owner, name_phrase(scan, drafts, name_hit))
     _record_mentions(doc, phrases, people)
-    return ResolvedActors(drafts.actors(), phrases, owner, people, scan)
+    described = describe(scan, phrases, owner)
+    for phrase in described.values():  # every word of "the separatist group" stands for it
+        for i in range(phrase.start, phrase.end):
+            owner.setdefault(i, phrase.head)
+    return ResolvedActors(drafts.actors(), phrases, owner, people, scan, described)
 
 
 def _claim(phrases: dict[int, Phrase], owner: dict[int, int], phrase: Phrase | None) -> None:
