@@ -15,6 +15,22 @@ from wardesk.store.postgres import _order_terms, _with_nulls
 # The text search configuration: 'simple' lower-cases and never stems, like FTS5's unicode61.
 FTS_CONFIG = "simple"
 
+# The trigger that keeps article_words (migration 13); a bulk load turns it off and fills the
+# table in one statement at the end.
+WORDS_TRIGGER = "article_words_keep"
+
+
+def words_of(row: str) -> str:
+    """The tsvector of an article ``row``: its title's words (weight A) and its text's (B)."""
+    return (f"setweight(to_tsvector('{FTS_CONFIG}', coalesce({row}.title, '')), 'A')"
+            f" || setweight(to_tsvector('{FTS_CONFIG}', coalesce({row}.text, '')), 'B')")
+
+
+def _quoted(sql: str) -> str:
+    """``sql`` inside a single-quoted function body."""
+    return sql.replace("'", "''")
+
+
 # Added to a translated migration (same version number), after its own statements.
 EXTRA: dict[int, str] = {
     1: f"""
@@ -43,9 +59,7 @@ ALTER TABLE articles DROP COLUMN fts;
 CREATE INDEX article_words_fts ON article_words USING GIN (fts);
 CREATE FUNCTION article_words_keep() RETURNS trigger LANGUAGE plpgsql AS '
 BEGIN
-    INSERT INTO article_words (pk, fts) VALUES (NEW.pk,
-        setweight(to_tsvector(''{FTS_CONFIG}'', coalesce(NEW.title, '''')), ''A'')
-        || setweight(to_tsvector(''{FTS_CONFIG}'', coalesce(NEW.text, '''')), ''B''))
+    INSERT INTO article_words (pk, fts) VALUES (NEW.pk, {_quoted(words_of("NEW"))})
     ON CONFLICT (pk) DO UPDATE SET fts = EXCLUDED.fts;
     RETURN NULL;
 END';
