@@ -92,6 +92,8 @@ def _frame_at(head: Token, via: str, clause: Token) -> Frame | None:
         return None  # "concerns calling for …": a noun's clause is its aim only as "to …"
     if via in ("ccomp", "advcl") and not _unrealised(clause):
         return None  # "fears that hundreds were killed": a fact, feared
+    if via == "dobj" and _forms(head) & set(cues()["desire_objects"]):
+        return Frame(head, "hypothetical", False)  # "wants a ceasefire": not its own act
     if kind == "intention":
         return Frame(head, "planned", True)
     if kind == "expectation":
