@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from wardesk.extract.actor_drafts import Draft
 from wardesk.extract.actor_groups import Phrase
 from wardesk.extract.actor_phrases import Scan, is_plural
-from wardesk.kb.entries import INSTITUTION, TITLE
+from wardesk.kb.entries import GROUP, INSTITUTION, TITLE
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # How many sentences before the description its actor may have been named in.
 WINDOW = 3
@@ -167,8 +167,34 @@ def _antecedent(scan: Scan, token: Token, fit: Fit, sectors: frozenset[str],
                     fitting.append(draft)
     if not by_sentence:
         return None
-    nearest = by_sentence[max(by_sentence)]
-    return nearest[0] if len(nearest) == 1 else None
+    n = max(by_sentence)
+    nearest = by_sentence[n]
+    if len(nearest) != 1 or _unnamed_rival(scan, doc[sent_starts[n]].sent, token, fit, sectors, phrases):
+        return None
+    return nearest[0]
+
+
+def _unnamed_rival(scan: Scan, sent: Span, token: Token, fit: Fit, sectors: frozenset[str],
+                   phrases: Mapping[int, Phrase]) -> bool:
+    """Whether the antecedent's sentence also speaks of an unnamed party of the same kind ("3R
+    rebels claim … attacks by anti-Balaka militias. … the rebel group"): either may be meant."""
+    named = {i for p in phrases.values() for i in range(p.start, p.end)}
+    allowed = (fit.sectors & sectors) if fit.sectors and sectors else (fit.sectors or sectors)
+    for i in range(sent.start, min(sent.end, token.left_edge.i)):
+        hit = scan.words.get(i)
+        if hit is None or i != hit.start or i in named or (allowed and hit.word.sector not in allowed):
+            continue
+        if hit.word.kind == TITLE or not (fit.words or fit.entries & {GROUP}):
+            continue
+        head = scan.doc[hit.head]
+        while head.dep_ in ("amod", "compound", "nmod") and head.head.i != head.i:
+            head = head.head  # "a rebel group": the group
+        if _predicative(head):
+            continue  # "designated the YPG as terrorists": said of a party, not another one
+        if not any(t.i in named for t in head.subtree) and not (head.dep_ == "appos" and head.head.i in named) \
+                and not any(c.dep_ == "appos" and c.i in named for c in head.children):
+            return True
+    return False
 
 
 def _spoken_for(scan: Scan, head: int) -> bool:
@@ -176,6 +202,16 @@ def _spoken_for(scan: Scan, head: int) -> bool:
     ministry") names the body through one of its people or offices, not as fighters."""
     hit = scan.words.get(head)
     return (hit is not None and hit.word.kind in (TITLE, INSTITUTION)) or head in scan.person_at
+
+
+def _predicative(noun: Token) -> bool:
+    """"(emerged) as one of the top militant groups", "is a rebel group": what a party is called."""
+    for tok in (noun, *noun.ancestors):
+        if tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+            return True
+        if tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _sentence_index(starts: list[int], i: int) -> int:

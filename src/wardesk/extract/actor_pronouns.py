@@ -4,6 +4,7 @@ rebels ... They said". Only subjects are read, and only back to a subject that i
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from wardesk.extract.actor_phrases import Scan, is_plural
@@ -37,11 +38,9 @@ class _Phrased(Protocol):
 
 def body_antecedent(token: Token, phrases: Mapping[int, _Phrased],
                     owner: Mapping[int, int] | None = None) -> _Phrased | None:
-    """The actor phrase a subject "it"/"they" (or, given ``owner``, an object "them") stands
-    for, or None when unsure."""
+    """The actor phrase a subject "it"/"they" stands for, or None when unsure (``owner``, the
+    token → phrase-head map, lets "they" look back past reported speech)."""
     low = token.lower_
-    if low == "them" and owner is not None:
-        return plural_antecedent(token, phrases, owner)
     if low not in ("it", "they") or token.dep_ not in SUBJECTS:
         return None
     if low == "it" and (token.head.lemma_ in EMPTY_IT_VERBS or token.head.lower_ in ("'s", "\u2019s")):
@@ -131,45 +130,75 @@ def _home(scan: Scan, hit: NameHit) -> str | None:
 
 # Where a plural noun phrase may stand as a party (not "a two-day visit", "rebel-held towns").
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative", "ROOT"}
-OBJECTS = ("dobj", "pobj", "dative")
+QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
 TIME_OR_AMOUNT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
 def plural_antecedent(token: Token, phrases: Mapping[int, _Phrased], owner: Mapping[int, int]) -> _Phrased | None:
-    """The actor a "they" (subject) or "them" (object) stands for when no reported-speech rule
-    said: the nearest plural noun phrase before it, in its sentence or the one before, if that
-    phrase is an actor that may be "they". Nearest means nearest: "forces killed militants.
-    They …" stays unresolved (the militants are no actor), never skips to "forces"."""
-    low = token.lower_
-    if not ((low == "they" and token.dep_ in SUBJECTS) or (low == "them" and token.dep_ in OBJECTS)):
+    """The actor a subject "they" stands for when no reported-speech rule said: the nearest
+    plural noun phrase before it, in its sentence or the one before, on the same side of any
+    quote mark, if that phrase is an actor that may be "they". Nearest means nearest: "forces
+    killed militants. They …" stays unresolved (the militants are no actor); two actors in
+    that sentence ("X officials met Y officials. They …") leave it unresolved too."""
+    if token.lower_ != "they" or token.dep_ not in SUBJECTS:
         return None
     if _clause_of(token).dep_ == "ccomp":
         return None  # "X explained why they …", "told Y that they …": reported speech is read above
     doc, sent = token.doc, token.sent
     first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     found: _Phrased | None = None
+    quotes = 0
     for i in range(token.i - 1, first - 1, -1):
         cand = doc[i]
         if found is not None and cand.sent.start != doc[found.head].sent.start:
             break
-        if low == "them" and cand.dep_ in SUBJECTS and cand.head.i == token.head.i:
-            return None  # "they attacked them": not the clause's own subject
+        quotes += cand.text in QUOTES
+        if quotes % 2:
+            continue  # "… Guatemalan authorities …," they said: inside a quote the speakers are others
         phrase = phrases.get(owner.get(i, i))
-        if cand.lower_ in ("they", "them") and cand.dep_ in SUBJECTS + OBJECTS:
+        if cand.lower_ == "they" and cand.dep_ in SUBJECTS:
             phrase = body_antecedent(cand, phrases, owner)  # "they … they": the same actor
             if phrase is None or found is None:
                 return phrase if found is None else None
-        elif phrase is not None and phrase.head != i:
-            continue  # inside a phrase: only its head speaks for it
+        elif (phrase is not None and phrase.head != i) or (cand.dep_ == "conj" and cand.head.pos_ in ("NOUN", "PROPN")):
+            continue  # inside a phrase or a list: only its head speaks for it
         elif not _plural_party(cand, phrase):
             continue
-        elif phrase is None or not _agrees(cand, phrase, True):
-            return None if found is None else found
+        elif phrase is not None and any(c.dep_ == "conj" for c in cand.children):
+            phrase = _listed(cand, phrases, owner)  # "Russia and Ukraine": both, or none if one is no actor
+        elif phrase is not None and (not _agrees(cand, phrase, True) or _one_country(cand, phrase)):
+            phrase = None
+        if phrase is None:
+            return found  # the nearest plural party is no actor (or, after one, no rival)
         if found is None:
             found = phrase
         elif phrase.drafts != found.drafts:
             return None  # "Pakistani officials met Chinese officials. They …": either
     return found
+
+
+@dataclass(frozen=True)
+class _List:
+    head: int
+    drafts: tuple[_Drafted, ...]
+
+
+def _listed(head: Token, phrases: Mapping[int, _Phrased], owner: Mapping[int, int]) -> _Phrased | None:
+    """The actors of a list of noun phrases, or None if one of them is no actor."""
+    drafts: list[_Drafted] = []
+    for member in (head, *[t for t in head.subtree if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN")]):
+        phrase = phrases.get(owner.get(member.i, member.i))
+        if phrase is None:
+            return None
+        drafts.extend(d for d in phrase.drafts if d not in drafts)
+    return _List(head.i, tuple(drafts))
+
+
+def _one_country(cand: Token, phrase: _Phrased) -> bool:
+    """One country is "it", even with a plural name ("the Philippines"); a people ("the North
+    Koreans") may be "they"."""
+    return len(phrase.drafts) == 1 and phrase.drafts[0].kind == "country" and cand.ent_type_ != "NORP" \
+        and not any(c.dep_ == "conj" for c in cand.children)
 
 
 def _clause_of(token: Token) -> Token:
@@ -192,5 +221,7 @@ def _plural_party(cand: Token, phrase: _Phrased | None) -> bool:
         return True
     if cand.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in cand.children):
         return cand.pos_ in ("NOUN", "PROPN")
+    if cand.pos_ == "PROPN" and cand.lower_.endswith("s") and any(c.lower_ == "the" for c in cand.children):
+        return True  # "the Uyghurs" tagged singular
     return phrase is not None and cand.ent_type_ in ("ORG", "NORP") and all(
         d.kind == "group" for d in phrase.drafts)

@@ -226,7 +226,8 @@ def _stance_roles(verb: Token, holder: Token, actors: ActorTable) -> tuple[Refs,
 def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     verb = match.trigger
     reduced = reduced_passive(verb)
-    passive = reduced or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    adverbial = _adverbial_passive(verb)
+    passive = reduced or adverbial or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if passive and _stative(verb):  # "Vietnam is committed to opening up": Vietnam commits
         holders = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if holders:
@@ -243,6 +244,9 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
             source, target = target, ()  # "UN forces have been deployed": the forces' side moves
         if reduced:  # "captives released by X": the noun it modifies is the one acted on
             target = refs_of(verb.head, actors)
+        if adverbial:  # "If convicted, they face …": the main clause's subject undergoes it
+            undergoer = _subject(verb.head)
+            target = refs_of(undergoer, actors) if undergoer is not None else ()
     else:
         subj, source = _subject_refs(verb, actors)
         if not source and subj is not None and subj.lower_ in _PAIR_WORDS:
@@ -279,6 +283,13 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
             owners = _dedupe(owners + _noun_sources(obj, actors))
         source, target = owners, source
     return source, target
+
+
+def _adverbial_passive(verb: Token) -> bool:
+    """A bare past participle clause ("if convicted", "once released", "when attacked") is a
+    passive whose undergoer is the subject of the clause it hangs from."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children)
 
 
 # Verbal types whose target may be the subject of their complement clause
