@@ -121,10 +121,12 @@ def frame_of(trigger: Token) -> Frame | None:
                 return None
             tok = head
             continue
-        if via == "advcl":  # "is forming to provide security": its aim; "when they met": a fact
-            return Frame(head, "planned", False) if _infinitive(tok) and _purpose(tok, head) else None
-        if via == "xcomp" and _forms(head) & set(cues()["purpose_heads"]) and _infinitive(tok) \
-                and _purpose(tok, head):
+        # A purpose clause's own act is its aim ("is forming to provide security"), not the
+        # things it names ("deployed to oversee a ceasefire": the ceasefire holds).
+        aim = tok.i == trigger.i and _infinitive(tok) and _purpose(tok, head)
+        if via == "advcl":  # "when they met": a clause of its own, a fact
+            return Frame(head, "planned", False) if aim else None
+        if via == "xcomp" and aim and _forms(head) & set(cues()["purpose_heads"]):
             return Frame(head, "planned", False)  # "a coalition is forming to provide": its aim
         if via != "conj":  # "threatened X and attacked Y": the attack is no threat's content
             found = _frame_at(head, via, tok)
