@@ -130,3 +130,32 @@ def test_a_feared_fact_stays_a_fact(extractor: Any) -> None:
 def test_troops_sent_to_restore_order_were_sent(extractor: Any) -> None:
     found = _events(extractor, "Nigeria sent troops to Niger to restore order.")
     assert ("MOBILIZE", ["NGA"], ["NER"], "occurred") in found, found
+
+
+def test_ceasefire_wished_for_is_nobody_agreeing(extractor: Any) -> None:
+    found = _events(extractor, "Kenya wants a ceasefire in Sudan.")
+    assert "occurred" not in {status for *_, status in found}, found
+    assert "AGREE" not in {ev for ev, *_ in found}, found
+
+
+def test_aid_expected_from_another_party_is_hypothetical(extractor: Any) -> None:
+    found = _events(extractor, "Cuban officials expect Venezuela to deliver more oil aid to Havana.")
+    assert _statuses(found, "AID") == {"hypothetical"}, found
+    assert "AGREE" not in {ev for ev, *_ in found}, found
+
+
+def test_trip_to_mediate_plans_the_mediation(extractor: Any) -> None:
+    found = _events(extractor, "Senegal's president will travel to Guinea to mediate between the army and the opposition.")
+    assert _statuses(found, "CONSULT") == {"planned"}, found
+
+
+def test_a_ceasefire_monitored_by_troops_sent_to_it_holds(extractor: Any) -> None:
+    text = "Peacekeepers from Ghana are deployed in the region to monitor a ceasefire between Eritrea and Djibouti."
+    found = _events(extractor, text)
+    assert ("MOBILIZE", ["GHA"], [], "occurred") in found, found
+    assert _statuses(found, "RETREAT") == {"occurred"}, found
+
+
+def test_demand_after_a_denial_is_no_denial(extractor: Any) -> None:
+    found = _events(extractor, "Peru denied the report and demanded an apology from Chile.")
+    assert ("REQUEST", ["PER"], ["CHL"], "occurred") in found, found
