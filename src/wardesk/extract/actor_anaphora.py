@@ -152,6 +152,7 @@ def _antecedent(scan: Scan, token: Token, fit: Fit, sectors: frozenset[str],
     here = _sentence_index(sent_starts, token.i)
     clause = _clause(token)
     by_sentence: dict[int, list[Draft]] = {}
+    rivals: set[int] = set()
     for head, phrase in phrases.items():
         if head >= token.i or phrase.head == token.i:
             continue
@@ -165,13 +166,20 @@ def _antecedent(scan: Scan, token: Token, fit: Fit, sectors: frozenset[str],
                 fitting = by_sentence.setdefault(n, [])
                 if draft not in fitting:
                     fitting.append(draft)
+            elif fit.entries and draft.kind == "group" and draft.sector in _allowed(fit, sectors):
+                rivals.add(n)  # "Zaraba rebels": a party of that kind "the group" cannot take
     if not by_sentence:
         return None
     n = max(by_sentence)
     nearest = by_sentence[n]
-    if len(nearest) != 1 or _unnamed_rival(scan, doc[sent_starts[n]].sent, token, fit, sectors, phrases):
+    if len(nearest) != 1 or n in rivals or _unnamed_rival(scan, doc[sent_starts[n]].sent, token, fit, sectors, phrases):
         return None
     return nearest[0]
+
+
+def _allowed(fit: Fit, sectors: frozenset[str]) -> frozenset[str]:
+    """The sectors a description may stand for (empty: it does not say)."""
+    return (fit.sectors & sectors) if fit.sectors and sectors else (fit.sectors or sectors)
 
 
 def _unnamed_rival(scan: Scan, sent: Span, token: Token, fit: Fit, sectors: frozenset[str],
@@ -179,7 +187,7 @@ def _unnamed_rival(scan: Scan, sent: Span, token: Token, fit: Fit, sectors: froz
     """Whether the antecedent's sentence also speaks of an unnamed party of the same kind ("3R
     rebels claim … attacks by anti-Balaka militias. … the rebel group"): either may be meant."""
     named = {i for p in phrases.values() for i in range(p.start, p.end)}
-    allowed = (fit.sectors & sectors) if fit.sectors and sectors else (fit.sectors or sectors)
+    allowed = _allowed(fit, sectors)
     for i in range(sent.start, min(sent.end, token.left_edge.i)):
         hit = scan.words.get(i)
         if hit is None or i != hit.start or i in named or (allowed and hit.word.sector not in allowed):
