@@ -109,6 +109,8 @@ def frame_of(trigger: Token) -> Frame | None:
     phrases and infinitival purpose clauses; none across the speaker's own clause."""
     tok = trigger
     for _ in range(6):
+        if _for_to(tok):
+            return Frame(tok, "hypothetical", False)  # "the next step is for Kyiv to sign"
         head, via = tok.head, tok.dep_
         if head.i == tok.i or via not in _CLAUSE_DEPS or _if_clause(tok):
             return None
@@ -124,8 +126,13 @@ def frame_of(trigger: Token) -> Frame | None:
         # A purpose clause's own act is its aim ("is forming to provide security"), not the
         # things it names ("deployed to oversee a ceasefire": the ceasefire holds).
         aim = tok.i == trigger.i and _infinitive(tok) and _purpose(tok, head)
-        if via == "advcl":  # "when they met": a clause of its own, a fact
-            return Frame(head, "planned", False) if aim else None
+        if via == "advcl" and not aim:  # "when they met": a clause of its own, a fact
+            if not (_infinitive(tok) and "to" in _aux(head)):
+                return None
+            tok = head  # "for Kyiv to come back to sign": the aim of an aim
+            continue
+        if via == "advcl":
+            return Frame(head, "planned", False)
         if via == "xcomp" and aim and _forms(head) & set(cues()["purpose_heads"]):
             return Frame(head, "planned", False)  # "a coalition is forming to provide": its aim
         if via != "conj":  # "threatened X and attacked Y": the attack is no threat's content
@@ -136,6 +143,16 @@ def frame_of(trigger: Token) -> Frame | None:
                 return None  # "a ruling to continue …": a noun of no frame ends the walk
         tok = head
     return None
+
+
+def _for_to(clause: Token) -> bool:
+    """"for X to sign": a clause of what is to be, never of what was."""
+    kids = {(c.dep_, c.lower_) for c in clause.children}
+    if not (("mark", "for") in kids and ("aux", "to") in kids):
+        return False
+    judged = clause.head if clause.head.pos_ == "ADJ" else next(
+        (c for c in clause.head.children if c.dep_ == "acomp"), None)
+    return judged is None or not _forms(judged) & set(cues()["factive_adjectives"])
 
 
 def _conditioned(frame: Frame) -> Frame:
