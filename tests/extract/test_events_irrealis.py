@@ -159,3 +159,13 @@ def test_a_ceasefire_monitored_by_troops_sent_to_it_holds(extractor: Any) -> Non
 def test_demand_after_a_denial_is_no_denial(extractor: Any) -> None:
     found = _events(extractor, "Peru denied the report and demanded an apology from Chile.")
     assert ("REQUEST", ["PER"], ["CHL"], "occurred") in found, found
+
+
+def test_for_to_clause_is_what_is_to_be(extractor: Any) -> None:
+    found = _events(extractor, "The next step will be for Serbia to sign the border treaty with Croatia.")
+    assert found and "occurred" not in {status for *_, status in found}, found
+
+
+def test_surprising_for_to_is_a_fact(extractor: Any) -> None:
+    found = _events(extractor, "It was surprising for Morocco to be accused by Algeria of spying.")
+    assert ("ACCUSE", ["DZA"], ["MAR"], "occurred") in found, found
