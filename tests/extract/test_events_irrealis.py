@@ -169,3 +169,9 @@ def test_for_to_clause_is_what_is_to_be(extractor: Any) -> None:
 def test_surprising_for_to_is_a_fact(extractor: Any) -> None:
     found = _events(extractor, "It was surprising for Morocco to be accused by Algeria of spying.")
     assert ("ACCUSE", ["DZA"], ["MAR"], "occurred") in found, found
+
+
+def test_expected_to_have_deployed_is_a_guess_about_the_past(extractor: Any) -> None:
+    found = _events(extractor, "Uganda is expected to have deployed troops to Congo by now.")
+    assert found and not {status for *_, status in found} & {"planned", "hypothetical"}, found
+    assert "THREATEN" not in {ev for ev, *_ in found}, found

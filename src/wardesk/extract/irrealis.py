@@ -88,6 +88,8 @@ def _frame_at(head: Token, via: str, clause: Token) -> Frame | None:
         return None
     if via == "dobj" and not _forms(head) & set(cues()["object_ok"]):
         return None  # "planned the attack": may have been carried out
+    if clause.tag_ == "VBN" and _aux(clause) & {"have", "'ve"}:
+        return None  # "is expected to have deployed": a guess about the past, hedged
     if via == "acl" and not _infinitive(clause):
         return None  # "concerns calling for …": a noun's clause is its aim only as "to …"
     if via in ("ccomp", "advcl") and not _unrealised(clause):

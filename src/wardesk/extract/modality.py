@@ -172,7 +172,8 @@ def status_of(trigger: Token, published: str | None, date_value: str | None, exa
     frame = frame_of(trigger)
     if frame is not None:
         return frame.status  # "plans to strike", "is expected to meet", "fears of an attack"
-    if auxes & FUTURE_MODALS or words & PLAN_CUES or _going_to(chain):
+    guessed_past = trigger.tag_ == "VBN" and {"to", "have"} <= _aux_words(trigger)  # "expected to have left"
+    if (auxes & FUTURE_MODALS or words & PLAN_CUES or _going_to(chain)) and not guessed_past:
         return "planned"
     past = any(t.tag_ in ("VBD", "VBN") for t in chain if t.pos_ in ("VERB", "AUX")) and not (
         auxes & {"is", "are", "am", "'s", "'re"}
