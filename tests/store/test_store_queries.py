@@ -3,6 +3,7 @@ positions and their changes, rejections."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -31,6 +32,18 @@ def loaded(store: Store, kit: Any) -> Store:
     store.save(*kit._make("New sanctions on Russian banks.", "2025-03-20", title="Sanctions",
                           actors=(USA, kit.PUTIN), events=(sanction,)))
     return store
+
+
+@pytest.fixture
+def pg_url(kit: Any) -> Iterator[str]:
+    """A fresh PostgreSQL schema, for what exists on PostgreSQL only."""
+    yield from kit.postgres_schema()
+
+
+@pytest.fixture
+def pg_store(pg_url: str) -> Iterator[Store]:
+    with Store(pg_url) as s:
+        yield s
 
 
 def ids(store: Store, **kw: Any) -> list[str]:
@@ -222,14 +235,13 @@ def test_a_very_common_word_is_ranked_among_its_newest_matches(
 
 @pytest.mark.parametrize("within", [2, 2_000])
 def test_postgres_finds_the_newest_matches_alike_by_walking_or_gathering(
-        store: Store, kit: Any, monkeypatch: pytest.MonkeyPatch, within: int) -> None:
+        pg_store: Store, kit: Any, monkeypatch: pytest.MonkeyPatch, within: int) -> None:
     """PostgreSQL finds a word's newest matches either by walking the articles newest first
     or by gathering every match from the text index (search._walk_newest picks): both must
     give the same articles in the same order."""
     from wardesk.store import search
 
-    if store.dialect != "postgresql":
-        pytest.skip("the choice exists on PostgreSQL only")
+    store = pg_store
     for n in range(12):
         extra = " ceasefire" * (n % 3) + (" Kherson" if n % 4 == 0 else "")
         store.save(*kit._make(f"Report {n} on the front.{extra}", title=f"Report {n}"))
@@ -257,16 +269,17 @@ def test_search_forgets_a_deleted_article(store: Store, kit: Any) -> None:
 
 
 def test_postgres_chooses_to_walk_only_for_words_most_articles_hold(
-        store: Store, kit: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+        pg_store: Store, kit: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     from wardesk.store import search
+    from wardesk.store.postgres import PgConnection
 
-    if store.dialect != "postgresql":
-        pytest.skip("the choice exists on PostgreSQL only")
+    store = pg_store
     for n in range(300):
         rare = " Kherson" if n == 7 else ""
         store.save(*kit._make(f"Report {n} on the front{rare}.", title=f"Report {n}"))
     store.connection.execute("ANALYZE article_words")
     conn = store.connection
+    assert isinstance(conn, PgConnection)
     # walk when matches² > WALK_COST x RANK_WITHIN_PG x articles: 300² > 2 x 10 x 300 > 1²
     monkeypatch.setattr(search, "RANK_WITHIN_PG", 10)
     assert search._walk_newest(conn, search.ts_query("front"))
@@ -274,14 +287,13 @@ def test_postgres_chooses_to_walk_only_for_words_most_articles_hold(
 
 
 def test_postgres_migration_13_moves_the_words_of_stored_articles(
-        store_url: str, kit: Any) -> None:
+        pg_url: str, kit: Any) -> None:
     """A store made before migration 13 keeps its articles findable after it."""
     from wardesk.store import write
     from wardesk.store.postgres import PgConnection
     from wardesk.store.schema import migrate
 
-    if not store_url.startswith("postgresql"):
-        pytest.skip("migration 13 moves PostgreSQL's search column")
+    store_url = pg_url
     conn = PgConnection(store_url)
     try:
         migrate(conn, 12)
