@@ -225,3 +225,40 @@ def _plural_party(cand: Token, phrase: _Phrased | None) -> bool:
         return True  # "the Uyghurs" tagged singular
     return phrase is not None and cand.ent_type_ in ("ORG", "NORP") and all(
         d.kind == "group" for d in phrase.drafts)
+
+
+PERSON_POSSESSIVES = {"his", "her"}
+BODY_POSSESSIVES = {"its", "their"}
+
+
+def clause_subject_before(pronoun: Token) -> Token | None:
+    """The subject of the clause before a possessive pronoun in its own sentence, which the
+    pronoun most likely means: "[X's ambassador] attended, but his mission objected"; "[the
+    minister] said his office would …". A singular noun for "his"/"her"/"its", a plural one
+    for "their"; None when that subject does not agree or comes after the pronoun."""
+    low = pronoun.lower_
+    if low not in PERSON_POSSESSIVES | BODY_POSSESSIVES or pronoun.dep_ != "poss":
+        return None
+    clause = pronoun.head.head  # the verb of the owned noun's clause
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    for verb in (clause, *clause.ancestors):  # its own clause's subject first: "X were freed by their captors"
+        for child in verb.children:
+            if child.dep_ in SUBJECTS and child.i < pronoun.i and child.i != pronoun.head.i:
+                return child if _agrees_possessive(low, child) else None
+        if verb.dep_ not in ("conj", "ccomp", "advcl"):
+            break
+    return None
+
+
+def _agrees_possessive(low: str, subject: Token) -> bool:
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return False  # "it", "they", "who": read by the pronoun rules
+    plural = is_plural(subject) or any(c.dep_ == "conj" for c in subject.children)
+    if low == "their":
+        return plural
+    if plural:
+        return False
+    if low in PERSON_POSSESSIVES:  # a person or an office holder, not a country or a body
+        return subject.ent_type_ == "PERSON" or (subject.pos_ == "NOUN" and not subject.ent_type_)
+    return subject.ent_type_ != "PERSON"

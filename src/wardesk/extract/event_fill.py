@@ -52,9 +52,15 @@ HOST_TARGETS = frozenset({"CONSULT"})
 
 
 VISIT_WORDS = frozenset({"visit", "arrive", "travel", "trip", "tour", "fly"})
+# Acts of sending people away: the place is where they are sent (or sent from), while the
+# one acted on is whoever is sent ("deported 40 Uyghurs to China" does not target China).
+# Not repatriation: people sent home belong to the place they are sent to.
+SENDING_WORDS = frozenset({"deport", "deportation", "expel", "expulsion", "extradite", "extradition"})
 
 
 def place_is_target(event_type: str, source: Refs, place: Place, trigger: Token) -> bool:
+    if _lemma(trigger) in SENDING_WORDS:
+        return False
     if event_type in PLACE_TARGETS:
         return True
     if event_type not in HOST_TARGETS or _lemma(trigger) not in VISIT_WORDS:

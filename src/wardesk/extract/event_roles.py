@@ -3,8 +3,12 @@ dependency parse (subject, passive agent, object, prepositional object, possesso
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wardesk.extract.actor_pronouns import clause_subject_before
 from wardesk.extract.predicates import Match, reduced_passive
 from wardesk.records import ActorRef
 
@@ -27,6 +31,8 @@ _VERB_TARGET_PREPS = {"on", "against", "with", "to", "at", "into", "toward", "to
 _MOVING = {"deploy", "station", "send", "dispatch", "withdraw", "pull", "move", "mobilize", "mobilise"}
 # Verbs whose "to"-phrase is where someone is sent, not who is acted on ("deported them to Honduras").
 _SENDING = {"deport", "expel", "extradite", "repatriate", "transfer", "return", "evacuate", "relocate"}
+_SENDING_NOUNS = {"deportation", "expulsion", "extradition", "transfer", "relocation", "evacuation"}
+_DESTINATION_PREPS = {"to", "into", "toward", "towards"}
 _SOURCE_PREPS = {"by", "from"}
 # Nouns that stand for two actors already named in the governing clause ("when the pair spoke").
 _PAIR_WORDS = {"pair", "two", "both", "sides", "duo"}
@@ -72,20 +78,26 @@ def phrase_span(head: Token, skip_preps: frozenset[str] = frozenset()) -> tuple[
 _AGENT_SKIP = frozenset(_VERB_TARGET_PREPS | {"between"})
 
 
-def refs_of(head: Token, actors: ActorTable, agent: bool = False) -> Refs:
+def refs_of(head: Token, actors: ActorTable, agent: bool = False, skip: frozenset[str] = frozenset()) -> Refs:
     """The actors of the noun phrase headed by ``head``: the actor table's answer, or else
     every actor mentioned inside the phrase (its modifiers, possessor, "from"-phrase). For an
-    agent ("Russia's attack on Kyiv killed …") the phrase's "on"/"against"… objects are left out."""
+    agent ("Russia's attack on Kyiv killed …") the phrase's "on"/"against"… objects are left out,
+    as are prepositional phrases headed by ``skip``."""
     if head.ent_type_ in _NOT_ACTOR_ENTS:
         counted = _counted(head)  # "thousands of Kenyans": the people counted
         return refs_of(counted, actors, agent) if counted is not None else ()
-    refs = tuple(actors.refs(head))
+    refs = _not_named_after(head, tuple(actors.refs(head)), actors)
     for conj in head.conjuncts:  # the table should expand conjuncts; make sure of it
         if conj.i > head.i:
             refs += tuple(actors.refs(conj))
+    owner = None if refs else _possessor_refs(head, actors)  # "his mission": whose, in this sentence
+    if owner:
+        return owner
     if not refs:  # the actors named inside the phrase: "a U.S. request", "Serbia's crackdown"
-        skip = _AGENT_SKIP if agent else frozenset()
+        skip = skip | _AGENT_SKIP if agent else skip
         for tok in phrase_tokens(head, skip):
+            if owner is not None and tok.dep_ == "poss" and tok.head.i == head.i:
+                continue  # the pronoun's owner in this sentence is no actor: not someone else either
             found = tuple(actors.refs(tok))
             if agent and tok.i < head.i and tok.dep_ in ("compound", "nmod", "amod"):
                 found = tuple(r for r in found if r.actor is not None)  # "the Ankara attack killed": where
@@ -94,6 +106,43 @@ def refs_of(head: Token, actors: ActorTable, agent: bool = False) -> Refs:
             start, end = phrase_span(head, skip)
             refs = tuple(actors.refs_in(start, end))
     return _dedupe(refs)
+
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+
+
+def _not_named_after(pronoun: Token, refs: Refs, actors: ActorTable) -> Refs:
+    """A he/she never means someone the same sentence goes on to name ("He asked that the
+    charges be dropped so that Ali can work": not Ali); such a reading is dropped."""
+    if pronoun.lower_ not in _PERSON_PRONOUNS or pronoun.pos_ != "PRON" or not refs:
+        return refs
+    later = {r.actor for r in actors.refs_in(pronoun.idx + len(pronoun.text), pronoun.sent.end_char) if r.actor}
+    return tuple(r for r in refs if r.actor is None or r.actor not in later)
+
+
+def _possessor_refs(head: Token, actors: ActorTable) -> Refs | None:
+    """The owner a possessive pronoun names by a subject before it in the same sentence ("X's
+    envoy attended, but his mission objected": X's envoy's mission); None when there is none."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None  # "rejected its offer", "coordinate their efforts": the owner is no party here
+    for poss in head.children:
+        if poss.dep_ == "poss" and poss.pos_ == "PRON":
+            if _lemma(head) in possessed_relations():
+                return ()  # "his client planned …": whoever "his" is, the client is someone else
+            subject = clause_subject_before(poss)
+            if subject is None:
+                return None
+            refs = refs_of(subject, actors)
+            if not refs and subject.ent_type_ != "PERSON":
+                return None  # "the evidence would show that his …": no one the pronoun could mean
+            return refs
+    return None
+
+
+@lru_cache(maxsize=1)
+def possessed_relations() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "possessed_relations.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["nouns"])
 
 
 def _counted(head: Token) -> Token | None:
@@ -173,6 +222,22 @@ def _prep_objects(head: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+_BY = frozenset({"by"})
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """The "by"-agents of a passive verb: on the verb itself, or where the parser hung them on
+    the verb's object or prepositional object ("were threatened with sanctions by X",
+    "was given a warning by X"), when the verb has no agent of its own."""
+    own = _prep_objects(verb, {"by"})
+    if own:
+        return own
+    found: list[Token] = []
+    for noun in [*_objects(verb), *_prep_objects(verb, {"with", "to", "into", "for"})]:
+        found.extend(p for p in _prep_objects(noun, {"by"}) if p.pos_ in ("PROPN", "NOUN", "PRON"))
+    return found
+
+
 def _pair_refs(verb: Token, actors: ActorTable) -> tuple[Refs, Refs]:
     """"when the pair spoke": the subject and object of a clause this one hangs from."""
     for gov in verb.ancestors:
@@ -235,7 +300,7 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     source: Refs = ()
     target: Refs = ()
     if passive:
-        for agent in _prep_objects(verb, {"by"}):
+        for agent in passive_agents(verb):
             source = _dedupe(source + refs_of(agent, actors, agent=True))
         for c in verb.children:
             if c.dep_ == "nsubjpass":
@@ -265,8 +330,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
             target = tuple(r for r in _noun_sources(match.noun, actors) if r.code not in own)
     if not target:
         preps = _VERB_TARGET_PREPS - {"to", "into", "toward", "towards"} if _lemma(verb) in _SENDING else _VERB_TARGET_PREPS
-        for pobj in _prep_objects(verb, preps):
-            target = _dedupe(target + refs_of(pobj, actors))
+        for pobj in _prep_objects(verb, preps):  # a passive's "by"-phrase is its source, not here
+            target = _dedupe(target + refs_of(pobj, actors, skip=_BY if passive else frozenset()))
     if not target and _objects(verb) and _lemma(verb) not in _TOPIC_OBJECT_VERBS:
         # "meets counterparts from France": the "from"-phrase often hangs off the verb
         for pobj in _prep_objects(verb, {"from"}):
@@ -411,7 +476,8 @@ def _noun_targets(noun: Token, actors: ActorTable) -> Refs:
         for c in noun.children:
             if c.dep_ == "poss":
                 out = _dedupe(out + refs_of(c, actors))
-    for pobj in _prep_objects(noun, _TARGET_PREPS):
+    preps = _TARGET_PREPS - _DESTINATION_PREPS if _lemma(noun) in _SENDING_NOUNS else _TARGET_PREPS
+    for pobj in _prep_objects(noun, preps):  # "the deportation of X to Y": Y is where, not whom
         out = _dedupe(out + refs_of(pobj, actors))
     return out
 
