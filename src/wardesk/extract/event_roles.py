@@ -86,14 +86,17 @@ def refs_of(head: Token, actors: ActorTable, agent: bool = False, skip: frozense
     if head.ent_type_ in _NOT_ACTOR_ENTS:
         counted = _counted(head)  # "thousands of Kenyans": the people counted
         return refs_of(counted, actors, agent) if counted is not None else ()
-    refs = _not_named_after(head, tuple(actors.refs(head)), actors)
+    refs = tuple(actors.refs(head))
+    stale = bool(refs) and not _not_named_after(head, refs, actors)
+    if stale:  # "He …, so that Ali …": not Ali, and no one else either
+        refs = ()
     for conj in head.conjuncts:  # the table should expand conjuncts; make sure of it
         if conj.i > head.i:
             refs += tuple(actors.refs(conj))
     owner = None if refs else _possessor_refs(head, actors)  # "his mission": whose, in this sentence
     if owner:
         return owner
-    if not refs:  # the actors named inside the phrase: "a U.S. request", "Serbia's crackdown"
+    if not refs and not stale:  # the actors named inside the phrase: "a U.S. request", "Serbia's crackdown"
         skip = skip | _AGENT_SKIP if agent else skip
         for tok in phrase_tokens(head, skip):
             if owner is not None and tok.dep_ == "poss" and tok.head.i == head.i:
