@@ -4,6 +4,7 @@ dependency parse (subject, passive agent, object, prepositional object, possesso
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,6 +91,8 @@ def refs_of(head: Token, actors: ActorTable, agent: bool = False, skip: frozense
     stale = bool(refs) and not _not_named_after(head, refs, actors)
     if stale:  # "He …, so that Ali …": not Ali, and no one else either
         refs = ()
+    elif refs:
+        refs = _owned_by(head, refs, actors)
     for conj in head.conjuncts:  # the table should expand conjuncts; make sure of it
         if conj.i > head.i:
             refs += tuple(actors.refs(conj))
@@ -140,6 +143,17 @@ def _possessor_refs(head: Token, actors: ActorTable) -> Refs | None:
                 return None  # "the evidence would show that his …": no one the pronoun could mean
             return refs
     return None
+
+
+def _owned_by(head: Token, refs: Refs, actors: ActorTable) -> Refs:
+    """"X's minister came, but his ministry objected": an institution the table placed by a
+    pronoun read further back takes the country of the subject before it in the sentence."""
+    owner = _possessor_refs(head, actors)
+    codes = {r.code for r in owner or () if r.code}
+    if len(codes) != 1 or any(r.code in codes for r in refs):
+        return refs
+    code = codes.pop()
+    return tuple(replace(r, actor=None, code=code) if r.actor and r.code else r for r in refs)
 
 
 @lru_cache(maxsize=1)
