@@ -1,10 +1,13 @@
-""""It" and "they" standing for a body, a country or a group: "Hamas said it would ...", "The
-rebels ... They said". Only subjects are read, and only back to a subject that is such an actor."""
+""""It" and "they" standing for a body, a country or a group ("Hamas said it would ..."), and the
+checks event roles put on he/she/his/its readings within one sentence ("X came, but his mission …")."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from wardesk.extract.actor_phrases import Scan, is_plural
@@ -14,6 +17,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from wardesk.extract.actor_scan import NameHit
+    from wardesk.extract.layers import ActorTable
+    from wardesk.records import ActorRef
+
+    Refs = tuple[ActorRef, ...]
+    Read = Callable[[Token, ActorTable], Refs]  # the event roles' reading of a noun phrase
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # "it is", "it seems": an "it" that stands for nothing, or for a situation.
@@ -262,3 +270,51 @@ def _agrees_possessive(low: str, subject: Token) -> bool:
     if low in PERSON_POSSESSIVES:  # a person or an office holder, not a country or a body
         return subject.ent_type_ == "PERSON" or (subject.pos_ == "NOUN" and not subject.ent_type_)
     return subject.ent_type_ != "PERSON"
+
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+
+
+def not_named_after(pronoun: Token, refs: Refs, actors: ActorTable) -> Refs:
+    """A he/she never means someone the same sentence goes on to name ("He asked that the
+    charges be dropped so that Ali can work": not Ali); such a reading is dropped."""
+    if pronoun.lower_ not in _PERSON_PRONOUNS or pronoun.pos_ != "PRON" or not refs:
+        return refs
+    later = {r.actor for r in actors.refs_in(pronoun.idx + len(pronoun.text), pronoun.sent.end_char) if r.actor}
+    return tuple(r for r in refs if r.actor is None or r.actor not in later)
+
+
+def possessor_refs(head: Token, actors: ActorTable, read: Read) -> Refs | None:
+    """The owner a possessive pronoun names by a subject before it in the same sentence ("X's
+    envoy attended, but his mission objected": X's envoy's mission); None when there is none."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None  # "rejected its offer", "coordinate their efforts": the owner is no party here
+    for poss in head.children:
+        if poss.dep_ == "poss" and poss.pos_ == "PRON":
+            if head.lemma_.lower() in possessed_relations():
+                return ()  # "his client planned …": whoever "his" is, the client is someone else
+            subject = clause_subject_before(poss)
+            if subject is None:
+                return None
+            refs = read(subject, actors)
+            if not refs and subject.ent_type_ != "PERSON":
+                return None  # "the evidence would show that his …": no one the pronoun could mean
+            return refs
+    return None
+
+
+def owned_by(head: Token, refs: Refs, actors: ActorTable, read: Read) -> Refs:
+    """"X's minister came, but his ministry objected": an institution the table placed by a
+    pronoun read further back takes the country of the subject before it in the sentence."""
+    owner = possessor_refs(head, actors, read)
+    codes = {r.code for r in owner or () if r.code}
+    if len(codes) != 1 or any(r.code in codes for r in refs):
+        return refs
+    code = codes.pop()
+    return tuple(replace(r, actor=None, code=code) if r.actor and r.code else r for r in refs)
+
+
+@lru_cache(maxsize=1)
+def possessed_relations() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "possessed_relations.json"  # "his client"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["nouns"])

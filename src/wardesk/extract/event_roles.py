@@ -3,13 +3,9 @@ dependency parse (subject, passive agent, object, prepositional object, possesso
 
 from __future__ import annotations
 
-import json
-from dataclasses import replace
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wardesk.extract.actor_pronouns import clause_subject_before
+from wardesk.extract.actor_pronouns import not_named_after, owned_by, possessor_refs
 from wardesk.extract.predicates import Match, reduced_passive
 from wardesk.records import ActorRef
 
@@ -88,15 +84,15 @@ def refs_of(head: Token, actors: ActorTable, agent: bool = False, skip: frozense
         counted = _counted(head)  # "thousands of Kenyans": the people counted
         return refs_of(counted, actors, agent) if counted is not None else ()
     refs = tuple(actors.refs(head))
-    stale = bool(refs) and not _not_named_after(head, refs, actors)
+    stale = bool(refs) and not not_named_after(head, refs, actors)
     if stale:  # "He …, so that Ali …": not Ali, and no one else either
         refs = ()
     elif refs:
-        refs = _owned_by(head, refs, actors)
+        refs = owned_by(head, refs, actors, refs_of)
     for conj in head.conjuncts:  # the table should expand conjuncts; make sure of it
         if conj.i > head.i:
             refs += tuple(actors.refs(conj))
-    owner = None if refs else _possessor_refs(head, actors)  # "his mission": whose, in this sentence
+    owner = None if refs else possessor_refs(head, actors, refs_of)  # "his mission": whose, in this sentence
     if owner:
         return owner
     if not refs and not stale:  # the actors named inside the phrase: "a U.S. request", "Serbia's crackdown"
@@ -112,54 +108,6 @@ def refs_of(head: Token, actors: ActorTable, agent: bool = False, skip: frozense
             start, end = phrase_span(head, skip)
             refs = tuple(actors.refs_in(start, end))
     return _dedupe(refs)
-
-
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-
-
-def _not_named_after(pronoun: Token, refs: Refs, actors: ActorTable) -> Refs:
-    """A he/she never means someone the same sentence goes on to name ("He asked that the
-    charges be dropped so that Ali can work": not Ali); such a reading is dropped."""
-    if pronoun.lower_ not in _PERSON_PRONOUNS or pronoun.pos_ != "PRON" or not refs:
-        return refs
-    later = {r.actor for r in actors.refs_in(pronoun.idx + len(pronoun.text), pronoun.sent.end_char) if r.actor}
-    return tuple(r for r in refs if r.actor is None or r.actor not in later)
-
-
-def _possessor_refs(head: Token, actors: ActorTable) -> Refs | None:
-    """The owner a possessive pronoun names by a subject before it in the same sentence ("X's
-    envoy attended, but his mission objected": X's envoy's mission); None when there is none."""
-    if head.dep_ not in ("nsubj", "nsubjpass"):
-        return None  # "rejected its offer", "coordinate their efforts": the owner is no party here
-    for poss in head.children:
-        if poss.dep_ == "poss" and poss.pos_ == "PRON":
-            if _lemma(head) in possessed_relations():
-                return ()  # "his client planned …": whoever "his" is, the client is someone else
-            subject = clause_subject_before(poss)
-            if subject is None:
-                return None
-            refs = refs_of(subject, actors)
-            if not refs and subject.ent_type_ != "PERSON":
-                return None  # "the evidence would show that his …": no one the pronoun could mean
-            return refs
-    return None
-
-
-def _owned_by(head: Token, refs: Refs, actors: ActorTable) -> Refs:
-    """"X's minister came, but his ministry objected": an institution the table placed by a
-    pronoun read further back takes the country of the subject before it in the sentence."""
-    owner = _possessor_refs(head, actors)
-    codes = {r.code for r in owner or () if r.code}
-    if len(codes) != 1 or any(r.code in codes for r in refs):
-        return refs
-    code = codes.pop()
-    return tuple(replace(r, actor=None, code=code) if r.actor and r.code else r for r in refs)
-
-
-@lru_cache(maxsize=1)
-def possessed_relations() -> frozenset[str]:
-    path = Path(__file__).parent / "data" / "possessed_relations.json"
-    return frozenset(json.loads(path.read_text(encoding="utf-8"))["nouns"])
 
 
 def _counted(head: Token) -> Token | None:
