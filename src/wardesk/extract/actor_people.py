@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from wardesk.extract.actor_drafts import Draft, Drafts
 from wardesk.extract.actor_phrases import (
     Cues,
     Scan,
+    is_plural,
     left_run,
     nearest_owner,
     prep_countries,
@@ -20,6 +22,9 @@ from wardesk.extract.actor_scan import PersonName
 from wardesk.extract.layers import KnownPerson
 from wardesk.kb.base import name_key
 from wardesk.kb.entries import GROUP, IGO, PEOPLE, TITLE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "from", "to", "into", "toward"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
@@ -228,6 +233,8 @@ def pronoun_antecedent(scan: Scan, pronoun: int, everyone: list[PersonMention]) 
     subjects = [m for m in before if scan.doc[m.head].dep_ in SUBJECTS]
     if subjects or before:
         return (subjects or before)[-1]
+    if _missed_person_subject(scan, pronoun):
+        return None  # "Jo Bloggs, the group's director, said …. He …": someone the finder missed
     earlier = [m for m in everyone if m.name.end <= sent.start]
     if not earlier:
         return None
@@ -235,3 +242,34 @@ def pronoun_antecedent(scan: Scan, pronoun: int, everyone: list[PersonMention]) 
     same = [m for m in earlier if m.name.start >= last_sent.start]
     subjects = [m for m in same if scan.doc[m.head].dep_ in SUBJECTS]
     return (subjects or same)[0]
+
+
+# Entity types a proper-noun subject has when it is no person ("Kyiv said", "Reuters reported").
+NOT_PERSON_ENTS = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+                   "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL", "PERCENT"}
+
+
+def _missed_person_subject(scan: Scan, pronoun: int) -> bool:
+    """Whether the nearest subject before the pronoun (in its sentence, else the main subject of
+    the sentence before) looks like a person the name finder missed: a proper noun no table
+    knows, or a noun with a title in apposition ("X, the association's director, said")."""
+    doc = scan.doc
+    sent = doc[pronoun].sent
+    own = [t for t in doc[sent.start:pronoun] if t.dep_ in SUBJECTS]
+    if own:
+        return _looks_like_person(scan, own[-1])
+    if sent.start == 0:
+        return False
+    root = doc[sent.start - 1].sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and _looks_like_person(scan, subject)
+
+
+def _looks_like_person(scan: Scan, token: Token) -> bool:
+    if token.i in scan.person_at or token.i in scan.names:
+        return False  # a person the finder has (read above), or a country, body or group
+    for appos in token.children:
+        hit = scan.words.get(appos.i)
+        if appos.dep_ == "appos" and hit is not None and hit.word.kind == TITLE and not is_plural(appos):
+            return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in NOT_PERSON_ENTS and token.text[:1].isupper()
