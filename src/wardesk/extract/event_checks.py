@@ -56,7 +56,51 @@ def not_political(m: Match, event_type: str) -> bool:
     if event_type == "ASSAULT" and near_lemmas & NATURE_OBJECTS:
         return True
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    return event_type == "CONSULT" and subject is not None and _lemma(subject) in PRIVATE_TRAVELLERS
+    if event_type == "CONSULT" and subject is not None and _lemma(subject) in PRIVATE_TRAVELLERS:
+        return True
+    return domestic_act(m, event_type)
+
+
+# What a state enacts at home: signing one of these is lawmaking, no act towards another actor.
+DOMESTIC_LAWS = frozenset({"legislation", "bill", "law", "measure", "decree", "budget", "amendment"})
+# The people a government or firm serves at home: providing for them is service, not PLOVER AID.
+SERVED_PEOPLE = frozenset({"immigrant", "resident", "citizen", "taxpayer", "pensioner", "patient", "customer",
+                           "client", "consumer", "newcomer", "employee", "subscriber", "user", "tenant"})
+# Sellers of services, whose "providing" is business.
+COMMERCIAL = frozenset({"company", "firm", "business", "startup", "app", "platform", "website", "bank", "agency"})
+# Verbs of commanding: what they command has not happened ("ordered schools to allow …").
+COMMANDS = frozenset({"order", "require", "force", "compel", "instruct", "direct", "oblige"})
+
+
+def domestic_act(m: Match, event_type: str) -> bool:
+    """PLOVER codes acts between political actors, not a state's administration at home:
+    signing a law, serving residents, a law or an order that allows something."""
+    trigger = m.trigger
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+    if event_type == "SUPPORT" and _lemma(trigger) == "sign":
+        partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+        return not partner and bool(objects) and all(_lemma(o) in DOMESTIC_LAWS for o in objects)
+    if event_type == "AID" and m.predicate.kind == "verb":
+        served = objects + [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                            for p in c.children if p.dep_ == "pobj"]
+        doer = _doer(trigger)
+        if doer is not None and _lemma(doer) in COMMERCIAL:
+            return True
+        return any(_lemma(o) in SERVED_PEOPLE for o in served) and not any(o.ent_type_ for o in served)
+    if event_type == "CONCEDE":
+        doer = _doer(trigger)
+        if doer is not None and _lemma(doer) in PENALTY_WORDS | {"act"}:
+            return True  # "an act which allowed merchants in": a law's content
+        return trigger.dep_ == "xcomp" and _lemma(trigger.head) in COMMANDS
+    return False
+
+
+def _doer(verb: Token) -> Token | None:
+    """The subject, or the noun a relative clause's "which/that" stands for."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
 
 
 NEED_WORDS = {"need", "require", "seek"}

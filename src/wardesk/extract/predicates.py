@@ -314,6 +314,9 @@ def _match_noun(noun: Token, lex: Lexicon) -> Match | None:
     if noun.dep_ in _MODIFIER_DEPS or noun.ent_type_ in _NAME_ENTS:
         return None
     lemma = _noun_lemma(noun)
+    offered = _offered_meeting(noun, lemma, lex)
+    if offered is not None:
+        return offered
     for mod in _modifiers(noun):
         key = f"{mod.lower_} {lemma}"
         if key in lex.nouns:
@@ -321,9 +324,31 @@ def _match_noun(noun: Token, lex: Lexicon) -> Match | None:
     pred = lex.nouns.get(lemma)
     if pred is None:
         return None
-    if lemma == "call" and any(c.lower_ in ("for", "to") for c in noun.children):
+    if lemma == "call" and (any(c.lower_ in ("for", "to") for c in noun.children) or _asks_clause(noun)):
         pred = Predicate("noun", "call for", "REQUEST", None, ())
     return Match(pred, noun, (noun,), noun)
+
+
+def _asks_clause(noun: Token) -> bool:
+    """"calls in Congress to impose …": an infinitive after the noun's phrase, hung elsewhere."""
+    from wardesk.extract.modality import asking_noun_before
+
+    sent = noun.sent
+    return any(t.pos_ == "VERB" and t.i > noun.i and asking_noun_before(t) is noun
+               for t in sent[noun.i - sent.start + 1:])
+
+
+def _offered_meeting(noun: Token, lemma: str, lex: Lexicon) -> Match | None:
+    """"open for dialogue", "ready for talks": a willingness to meet (PLOVER AGREE), not a
+    meeting held; the lexicon's light entries "<adjective> <preposition> <noun>" say which."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "ADJ":
+        return None
+    adjective = prep.head
+    key = f"{adjective.lower_} {prep.lower_} {lemma}"
+    if key not in lex.light:
+        return None
+    return Match(lex.light[key], noun, (adjective, prep, noun), noun)
 
 
 def disaster_sentence(sent: Span) -> bool:
