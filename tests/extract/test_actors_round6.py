@@ -43,3 +43,29 @@ def test_he_after_a_found_person_is_that_person(extractor: Any) -> None:
 def test_he_after_an_institution_subject_still_reaches_back(extractor: Any) -> None:
     text = LEAD + "The foreign ministry said the camp was full." + ACCUSATION
     assert _sources(extractor, text, "accused") == [[("Abdel Fattah al-Burhan", "SDN")]]
+
+
+# --- 2. an institution owned by a pronoun: the actor record agrees with the event roles -------
+
+def _country_of(extractor: Any, text: str, mention: str) -> str | None:
+    record = _record(extractor, text)
+    found = [a.country for a in record.actors if any(m.text == mention for m in a.mentions)]
+    assert len(found) == 1, [(a.id, [m.text for m in a.mentions]) for a in record.actors]
+    return found[0]
+
+
+def test_owned_institution_record_takes_the_clause_subjects_country(extractor: Any) -> None:
+    text = ("Tom Reade, the British envoy, spoke first. Kenya's defense minister arrived late, "
+            "but his ministry rejected the draft.")
+    assert _country_of(extractor, text, "his ministry") == "KEN"
+
+
+def test_plural_subject_does_not_own_his(extractor: Any) -> None:
+    text = ("Kenyan Defense Minister Tom Obuya spoke first. Ugandan officials arrived late, "
+            "but his ministry rejected the draft.")
+    assert _country_of(extractor, text, "his ministry") == "KEN"
+
+
+def test_reported_subject_owns_the_institution(extractor: Any) -> None:
+    text = "Ghana's interior minister said his police had arrested twelve smugglers near the border with Togo."
+    assert _country_of(extractor, text, "his police") == "GHA"

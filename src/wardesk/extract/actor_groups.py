@@ -18,7 +18,12 @@ from wardesk.extract.actor_phrases import (
     sentence_country,
     with_article,
 )
-from wardesk.extract.actor_pronouns import its_owner
+from wardesk.extract.actor_pronouns import (
+    SUBJECTS,
+    clause_subject_before,
+    its_owner,
+    possessed_relations,
+)
 from wardesk.extract.actor_scan import MODIFIER_DEPS, NameHit, WordHit
 from wardesk.kb.entries import (
     CAPITAL,
@@ -216,6 +221,8 @@ def _countries(entries: list[Entry], cues: Cues, people: list[PersonMention], sc
             if person.name is scan.persons[cues.possessor] and person.draft.country:
                 out.append(person.draft.country)
                 break
+    if not out:  # "X's envoy came, but his mission objected": the subject before it owns it
+        out.extend(_owner_subject_country(scan, cues, people, head))
     if not out and cues.pronoun is not None:  # "his troops"
         found = pronoun_antecedent(scan, cues.pronoun, people)
         if found is not None and found.draft.country:
@@ -238,6 +245,42 @@ def _countries(entries: list[Entry], cues: Cues, people: list[PersonMention], sc
         country = sentence_country(scan, head)
         out.extend([country] if country else [])
     return out
+
+
+def _owner_subject_country(scan: Scan, cues: Cues, people: list[PersonMention], head: Token) -> list[str]:
+    """The one country of the subject before a possessive pronoun that owns a subject phrase
+    ("X's ambassador arrived, but her delegation objected"), as the event roles read it; empty
+    when there is no such subject or it has no single country (then older readings decide)."""
+    at = cues.pronoun if cues.pronoun is not None else cues.start - 1
+    if at < 0 or head.dep_ not in SUBJECTS or head.lemma_.lower() in possessed_relations():
+        return []
+    subject = clause_subject_before(scan.doc[at])
+    if subject is None:
+        return []
+    codes = _subject_countries(scan, subject, people)
+    return codes if len(codes) == 1 else []
+
+
+def _subject_countries(scan: Scan, subject: Token, people: list[PersonMention]) -> list[str]:
+    """The countries a subject noun names: a person's, a known name's, or those of the words
+    in front of a sector noun ("Mexico's ambassador", "Kenyan officials")."""
+    if subject.i in scan.person_at:
+        name = scan.persons[scan.person_at[subject.i]]
+        return [p.draft.country for p in people if p.name is name and p.draft.country][:1]
+    if subject.i in scan.names:
+        country = scan.names[subject.i].entry.country
+        return [country] if country else []
+    word = scan.words.get(subject.i)
+    if word is None or word.head != subject.i:
+        return []
+    cues = left_run(scan, word.start)
+    codes = cues.countries() + [e.country for e in prep_countries(scan, subject) if e.country]
+    if not codes and cues.possessor is not None:
+        name = scan.persons[cues.possessor]
+        codes = [p.draft.country for p in people if p.name is name and p.draft.country][:1]
+    if not codes and word.word.country:
+        codes = [word.word.country]
+    return list(dict.fromkeys(codes))
 
 
 # Institutions a country has one of: "the government", "police", "the army" in a sentence that
