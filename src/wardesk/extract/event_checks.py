@@ -58,7 +58,17 @@ def not_political(m: Match, event_type: str) -> bool:
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
     if event_type == "CONSULT" and subject is not None and _lemma(subject) in PRIVATE_TRAVELLERS:
         return True
-    return domestic_act(m, event_type)
+    return domestic_act(m, event_type) or (event_type == "REQUEST" and encouragement_aimed(trigger))
+
+
+# Verbs of urging that, in a "to"-clause, state an aim rather than an appeal made.
+AIMED_URGING = frozenset({"encourage"})
+
+
+def encouragement_aimed(trigger: Token) -> bool:
+    """"cooperate to encourage refugees to return": encouraging as the aim of another act."""
+    return _lemma(trigger) in AIMED_URGING and trigger.dep_ in ("advcl", "xcomp", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
 # What a state enacts at home: signing one of these is lawmaking, no act towards another actor.

@@ -121,7 +121,7 @@ def frame_of(trigger: Token) -> Frame | None:
         if via in ("pobj", "dobj") and tok.i != trigger.i and not _conj_of(tok, trigger):
             return None  # "blunt efforts to impose sanctions": the frame is another noun's
         if via == "pobj":  # "fears of an attack": step to the preposition, then its head
-            if head.lower_ not in cues()["clause_prepositions"]:
+            if head.lower_ not in cues()["clause_prepositions"] and not _adjective_to(head):
                 return None
             tok = head
             continue
@@ -145,6 +145,11 @@ def frame_of(trigger: Token) -> Frame | None:
                 return None  # "a ruling to continue …": a noun of no frame ends the walk
         tok = head
     return None
+
+
+def _adjective_to(prep: Token) -> bool:
+    """"open to talks", "ready to dialogue": "to" under an adjective of intention."""
+    return prep.lower_ == "to" and prep.head.pos_ == "ADJ" and _kind(prep.head) == "intention"
 
 
 def _for_to(clause: Token) -> bool:

@@ -334,8 +334,11 @@ def _asks_clause(noun: Token) -> bool:
     from wardesk.extract.modality import asking_noun_before
 
     sent = noun.sent
-    return any(t.pos_ == "VERB" and t.i > noun.i and asking_noun_before(t) is noun
-               for t in sent[noun.i - sent.start + 1:])
+    for t in sent[noun.i - sent.start + 1:]:
+        asking = asking_noun_before(t) if t.pos_ == "VERB" else None
+        if asking is not None and asking.i == noun.i:
+            return True
+    return False
 
 
 def _offered_meeting(noun: Token, lemma: str, lex: Lexicon) -> Match | None:
