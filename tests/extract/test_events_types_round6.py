@@ -98,3 +98,13 @@ def test_encouraging_as_the_aim_of_cooperation_is_no_request(extractor: Any) -> 
 
 def test_an_open_border_offers_no_talks(extractor: Any) -> None:
     assert "AGREE" not in _types(extractor, "The ministry said the border is open to trade.")
+
+
+def test_signing_a_constitutional_text_at_home_is_no_event(extractor: Any) -> None:
+    text = "The interim president of Sudan signed a constitutional declaration on Thursday."
+    assert "SUPPORT" not in _types(extractor, text)
+
+
+def test_signing_a_declaration_with_a_neighbour_still_is(extractor: Any) -> None:
+    text = "Sudan signed a joint declaration with Egypt on Thursday."
+    assert _types(extractor, text) & {"SUPPORT", "AGREE"}

@@ -73,6 +73,8 @@ def encouragement_aimed(trigger: Token) -> bool:
 
 # What a state enacts at home: signing one of these is lawmaking, no act towards another actor.
 DOMESTIC_LAWS = frozenset({"legislation", "bill", "law", "measure", "decree", "budget", "amendment"})
+# Modifiers that make any signed text one of lawmaking ("a constitutional declaration").
+LAWMAKING_MODIFIERS = frozenset({"constitutional", "executive", "presidential"})
 # The people a government or firm serves at home: providing for them is service, not PLOVER AID.
 SERVED_PEOPLE = frozenset({"immigrant", "resident", "citizen", "taxpayer", "pensioner", "patient", "customer",
                            "client", "consumer", "newcomer", "employee", "subscriber", "user", "tenant"})
@@ -89,7 +91,7 @@ def domestic_act(m: Match, event_type: str) -> bool:
     objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
     if event_type == "SUPPORT" and _lemma(trigger) == "sign":
         partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
-        return not partner and bool(objects) and all(_lemma(o) in DOMESTIC_LAWS for o in objects)
+        return not partner and bool(objects) and all(_domestic_law(o) for o in objects)
     if event_type == "AID" and m.predicate.kind == "verb":
         served = objects + [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
                             for p in c.children if p.dep_ == "pobj"]
@@ -103,6 +105,12 @@ def domestic_act(m: Match, event_type: str) -> bool:
             return True  # "an act which allowed merchants in": a law's content
         return trigger.dep_ == "xcomp" and _lemma(trigger.head) in COMMANDS
     return False
+
+
+def _domestic_law(obj: Token) -> bool:
+    """"the bill", "a constitutional declaration", "an executive order": a text of lawmaking."""
+    return _lemma(obj) in DOMESTIC_LAWS or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in LAWMAKING_MODIFIERS for c in obj.children)
 
 
 def _doer(verb: Token) -> Token | None:
