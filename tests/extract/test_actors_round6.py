@@ -69,3 +69,35 @@ def test_plural_subject_does_not_own_his(extractor: Any) -> None:
 def test_reported_subject_owns_the_institution(extractor: Any) -> None:
     text = "Ghana's interior minister said his police had arrested twelve smugglers near the border with Togo."
     assert _country_of(extractor, text, "his police") == "GHA"
+
+
+# --- 3. co-reported attacks between two sides of one country ---------------------------------
+
+def _assaults(extractor: Any, text: str) -> list[tuple[Role, Role]]:
+    return [([(r.actorText, r.code) for r in e.source], [(r.actorText, r.code) for r in e.target])
+            for e in _record(extractor, text).events if e.event == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "code", "targeted"), [
+    ("Afghan soldiers killed and wounded dozens of Taliban fighters in Helmand province on Sunday.",
+     "AFG", "Taliban fighters"),
+    ("Nigerian soldiers killed and injured several Boko Haram fighters near Maiduguri.",
+     "NGA", "several Boko Haram fighters"),
+])
+def test_one_country_attack_reported_twice_is_one_event(extractor: Any, text: str, code: str,
+                                                         targeted: str) -> None:
+    found = _assaults(extractor, text)
+    assert len(found) == 1, found
+    source, target = found[0]
+    assert {c for _, c in source} == {code} and (targeted, code) in target, found
+
+
+def test_one_country_sides_that_swap_roles_stay_two_events(extractor: Any) -> None:
+    found = _assaults(extractor, "Somali troops attacked al-Shabab fighters near Baidoa, and the "
+                                 "al-Shabab fighters killed four Somali troops.")
+    assert len(found) == 2, found
+
+
+def test_two_countries_attack_reported_twice_is_still_one_event(extractor: Any) -> None:
+    found = _assaults(extractor, "Russian troops shelled a village and killed five Ukrainian soldiers.")
+    assert len(found) == 1 and {c for _, c in found[0][0]} == {"RUS"}, found

@@ -477,11 +477,19 @@ def _codes(refs: Refs) -> set[str]:
     return {r.code for r in refs if r.code}
 
 
+def _actors(refs: Refs) -> set[str]:
+    return {r.actor or r.actorText.lower() for r in refs if r.actor or r.actorText}
+
+
 def _compatible(a: Event, b: Event) -> bool:
     """Two violent events of one sentence that can be the same attack: no actor is on both
     sides, and neither names a source or target the other contradicts."""
-    src, tgt = _codes(a.source) | _codes(b.source), _codes(a.target) | _codes(b.target)
-    if src & tgt:
+    if (_actors(a.source) | _actors(b.source)) & (_actors(a.target) | _actors(b.target)):
+        return False
+    # A country on both sides is a reversal, unless one event already puts it on both sides
+    # (army and insurgents of one country: "killed and injured" is still one attack).
+    inner = (_codes(a.source) & _codes(a.target)) | (_codes(b.source) & _codes(b.target))
+    if ((_codes(a.source) | _codes(b.source)) & (_codes(a.target) | _codes(b.target))) - inner:
         return False
     for mine, theirs in ((a.source, b.source), (a.target, b.target)):
         if _codes(mine) and _codes(theirs) and not _codes(mine) & _codes(theirs):
