@@ -108,3 +108,15 @@ def test_signing_a_constitutional_text_at_home_is_no_event(extractor: Any) -> No
 def test_signing_a_declaration_with_a_neighbour_still_is(extractor: Any) -> None:
     text = "Sudan signed a joint declaration with Egypt on Thursday."
     assert _types(extractor, text) & {"SUPPORT", "AGREE"}
+
+
+def test_open_to_negotiating_is_a_planned_agree(extractor: Any) -> None:
+    text = "Iran said it is open to negotiating with the United States."
+    found = [e for e in _events(extractor, text) if e.event in ("AGREE", "CONSULT")]
+    assert found and all(e.event == "AGREE" and e.status == "planned" for e in found)
+
+
+def test_not_ready_for_talks_is_negated(extractor: Any) -> None:
+    text = "North Korea said it was not ready for talks with the United States."
+    found = [e for e in _events(extractor, text) if e.eventText.endswith("talks")]
+    assert found and all(e.negated and e.event != "AGREE" for e in found)

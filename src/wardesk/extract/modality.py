@@ -297,6 +297,8 @@ FAILURE_CUES = {"fail"}
 
 def negated_of(trigger: Token) -> bool:
     chain = governors(trigger)[:3]
+    if chain[-1].dep_ == "acomp" and len(chain) < len(governors(trigger)):
+        chain.append(chain[-1].head)  # "was not ready for talks": the negation is on the copula
     if any(t.dep_ == "xcomp" and _lemma(t.head) in FAILURE_CUES for t in chain):
         return True  # "failed to reach agreement" (not "the attack failed")
     for t in chain:

@@ -150,6 +150,9 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
                 return None
             return Match(lex.phrasal[key], verb, tuple(sorted((verb, prt), key=lambda t: t.i)))
     pred = lex.verbs.get(lemma)
+    offered = _offered_meeting(verb, lemma, lex, "pcomp") if pred is not None else None
+    if offered is not None:
+        return offered  # "open to negotiating": a willingness to meet
     if pred is None:
         for obj in objects:  # "announced sanctions": the noun alone names the event
             if f"* {_noun_lemma(obj)}" in lex.light:
@@ -341,11 +344,12 @@ def _asks_clause(noun: Token) -> bool:
     return False
 
 
-def _offered_meeting(noun: Token, lemma: str, lex: Lexicon) -> Match | None:
-    """"open for dialogue", "ready for talks": a willingness to meet (PLOVER AGREE), not a
-    meeting held; the lexicon's light entries "<adjective> <preposition> <noun>" say which."""
+def _offered_meeting(noun: Token, lemma: str, lex: Lexicon, dep: str = "pobj") -> Match | None:
+    """"open for dialogue", "ready for talks", "open to negotiating": a willingness to meet
+    (PLOVER AGREE), not a meeting held; the lexicon's light entries "<adjective> <preposition>
+    <noun or verb>" say which."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "ADJ":
+    if noun.dep_ != dep or prep.dep_ != "prep" or prep.head.pos_ != "ADJ":
         return None
     adjective = prep.head
     key = f"{adjective.lower_} {prep.lower_} {lemma}"
