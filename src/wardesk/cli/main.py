@@ -40,8 +40,10 @@ class Context:
         stand-in that opens nothing: writing shards must not create a store."""
         import contextlib
 
+        from wardesk.store.postgres import is_url
+
         db = self.settings.db
-        if "://" in db or (db != ":memory:" and os.path.exists(db)):
+        if is_url(db) or (db != ":memory:" and os.path.exists(db)):
             return self.store()
         return contextlib.nullcontext(None)
 

@@ -48,7 +48,7 @@ def per_day(store: Store, f: EventFilter) -> list[dict[str, Any]]:
 def by_country(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """Events per country they touch: a source's or target's code, or the place's country
     (event_codes holds exactly those pairs, one row each)."""
-    if totals.covers_countries(f):  # running totals (migrations 6, 8, 12): no scan of the events
+    if totals.covers_facets(f):  # running totals (migrations 6, 8, 12): no scan of the events
         return totals.by_country(store.connection, f)
     return scan_by_country(store, f)
 

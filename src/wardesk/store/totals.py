@@ -25,10 +25,6 @@ def covers_days(f: EventFilter) -> bool:
     return _only(f, country=f.country, type=f.type, since=f.since, until=f.until)
 
 
-def covers_countries(f: EventFilter) -> bool:
-    return covers_facets(f)
-
-
 def covers_facets(f: EventFilter) -> bool:
     """Whether the facet counts (and events per country) can be read from the totals for
     ``f``: no filter but a country and a type, or but a type and a date range."""
@@ -85,7 +81,7 @@ def per_day(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
     if f.country:
         table = "event_code_day_totals"
         clauses.append("code = ?")
-        params.append(f.country.strip().upper())
+        params.append(_code(f))
     _type_and_days(f, clauses, params)
     # table is one of two constants above
     sql = f"SELECT day, type, n FROM {table} WHERE {' AND '.join(clauses)} ORDER BY day, type"
@@ -93,7 +89,7 @@ def per_day(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
 
 
 def by_country(conn: Connection, f: EventFilter) -> list[dict[str, Any]]:
-    """Events per country touched, for a filter covers_countries accepts. Of a type: the
+    """Events per country touched, for a filter covers_facets accepts. Of a type: the
     countries its events touch with the filter's country, or with themselves without one."""
     if f.since or f.until:
         rows = _by_country_days(conn, f)
@@ -125,7 +121,7 @@ def _by_country_days(conn: Connection, f: EventFilter) -> list[tuple[str, int]]:
 def type_rarer(conn: Connection, event_type: str, country: str) -> bool:
     """Whether fewer dated events have ``event_type`` than touch ``country`` (which of the two
     a page should walk)."""
-    etype = one_of(canonical_type(event_type), EVENT_TYPES, "event type")
+    etype = _type(event_type)
     typed = conn.execute("SELECT COALESCE(SUM(n), 0) FROM event_day_totals WHERE type = ?",
                          [etype]).fetchone()[0]
     touched = conn.execute("SELECT COALESCE(SUM(n), 0) FROM event_code_totals WHERE code = ?",
@@ -146,14 +142,14 @@ def located(conn: Connection, f: EventFilter, limit: int) -> list[dict[str, Any]
            " ORDER BY c.sort_date IS NULL, c.sort_date DESC LIMIT ?")
     keys = ("id", "event", "status", "date", "place", "lat", "lon")
     return [dict(zip(keys, row, strict=True))
-            for row in conn.execute(sql, [f.country.strip().upper() if f.country else "", limit])]
+            for row in conn.execute(sql, [_code(f), limit])]
 
 
 def _type_and_days(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
     """The type and date-range conditions the running-total tables can answer."""
     if f.type:
         clauses.append("type = ?")
-        params.append(one_of(canonical_type(f.type), EVENT_TYPES, "event type"))
+        params.append(_type(f.type))
     if f.since:
         clauses.append("day >= ?")
         params.append(day(f.since, "since"))
