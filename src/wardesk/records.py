@@ -217,6 +217,31 @@ class Event:
     negated: bool = False
     attribution: Attribution | None = None
     certainty: str = "confirmed"
+    # True when the article recounts the event as past context, not as news (SCHEMA.md).
+    background: bool = False
+    # The incident the event reports: None from extraction, filled by the store.
+    incident: str | None = None
+    # The ids of the rules that made or changed the event, in the order they fired.
+    trace: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedTotal:
+    """A period total ("1,250 civilians killed in 15 months"): kept apart, never an incident.
+
+    ``value`` is the figure, or an approximate lower bound for a vague amount ("thousands").
+    """
+
+    what: str  # dead | injured | displaced | detained | missing | other
+    value: int | None
+    text: str  # the amount's own words
+    evidence: Evidence
+    qualifier: str = "exact"  # Qualifier, or "vague" for words such as "thousands"
+    period: str | None = None  # the period's words: "since the war began", "in 15 months"
+    since: str | None = None  # ISO date the period starts, when the text gives it
+    until: str | None = None
+    place: Place | None = None
+    attribution: Attribution | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +295,7 @@ class ArticleRecord:
     statements: tuple[Statement, ...] = ()
     dates: tuple[DateMention, ...] = ()
     positions: tuple[Position, ...] = ()
+    totals: tuple[ReportedTotal, ...] = ()
     schema: str = SCHEMA_VERSION
 
 

@@ -287,8 +287,14 @@ GROUP BY e.type, c.code, o.code;
 # pg_schema.EXTRA[13]); SQLite's FTS5 table already is one, so this number changes nothing here.
 V13_SEARCH_TABLE = ""
 
+# 14: incidents (issue 12) — filled by the incidents work.
+V14_INCIDENTS = ""
+
+# 15: the peace process: proposals, responses, coalitions, pledges (issue 15) — filled by that work.
+V15_PROCESS = ""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
     V7_STATUS, V8_COUNTRY_TOTALS, V9_COVERING, V10_ACTOR_KEYS, V11_POSITION_ORDER,
-    V12_FACET_TOTALS, V13_SEARCH_TABLE,
+    V12_FACET_TOTALS, V13_SEARCH_TABLE, V14_INCIDENTS, V15_PROCESS,
 )
