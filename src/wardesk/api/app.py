@@ -12,12 +12,12 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from wardesk.api import downloads, ingest, read
+from wardesk.api import downloads, finder, ingest, read
 from wardesk.api.cache import AnswerCache, SecurityHeaders
 from wardesk.api.deps import StorePool
 from wardesk.errors import StoreError, UsageError
 from wardesk.settings import Settings, load_settings
-from wardesk.web import assets, pages
+from wardesk.web import assets, docs, errors, finder_pages, pages
 
 
 async def _usage_error(request: Request, exc: Exception) -> Response:
@@ -52,11 +52,15 @@ def create_app(store_path: str, settings: Settings, cache: bool = True) -> FastA
     app.mount("/static/app", StaticFiles(directory=static), name="static")
     app.add_exception_handler(UsageError, _usage_error)
     app.add_exception_handler(StoreError, _store_error)
+    errors.install(app)  # pages: HTML with the menu; API: one clear sentence
     app.include_router(assets.router)
     app.include_router(read.router)
+    app.include_router(finder.router)  # /api/search
     app.include_router(downloads.router)
     app.include_router(ingest.router)
     app.include_router(pages.router)
+    app.include_router(docs.router)  # /docs from swagger-ui-dist, no CDN
+    app.include_router(finder_pages.router)  # /statements, /search, /add
     return app
 
 

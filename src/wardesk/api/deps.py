@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
@@ -12,6 +11,7 @@ from pydantic import AfterValidator
 
 from wardesk.settings import Settings
 from wardesk.store import EventFilter, Store
+from wardesk.store.filters import day_problem
 
 
 class StorePool:
@@ -72,15 +72,19 @@ MAX_OFFSET = 1_000_000_000  # far past any store; bigger ints overflow SQLite (a
 
 
 def _real_day(value: str | None) -> str | None:
-    """2025-13-45 has the shape of a date but is none: a 422, not a 500 deeper down."""
+    """The one date check of every route (the store's own): 2025-02-30 has the shape of a date
+    but is none, a 422 that says so; "" (a page's empty form field) is no date."""
     if value:
-        date.fromisoformat(value[:10])  # ValueError → 422
+        problem = day_problem(value)
+        if problem:
+            raise ValueError(problem)
     return value or None
 
 
-Day = Annotated[str | None, Query(description="A date, YYYY-MM-DD", pattern=r"^\d{4}-\d{2}-\d{2}"),
+Day = Annotated[str | None, Query(description="A date, YYYY-MM-DD",
+                                  json_schema_extra={"format": "date"}),
                 AfterValidator(_real_day)]
-FormDay = Annotated[str | None, Query(), AfterValidator(_real_day)]  # a page's form: "" is no date
+FormDay = Day  # pages and the API check dates alike
 
 
 def event_filter(
@@ -98,8 +102,10 @@ def event_filter(
     certainty: Annotated[
         str | None, Query(description="confirmed|reported|claimed|hedged|speculative")
     ] = None,
-    since: Annotated[str | None, Query(description="Earliest date, YYYY-MM-DD")] = None,
-    until: Annotated[str | None, Query(description="Latest date, YYYY-MM-DD")] = None,
+    since: Annotated[str | None, Query(description="Earliest date, YYYY-MM-DD"),
+                     AfterValidator(_real_day)] = None,
+    until: Annotated[str | None, Query(description="Latest date, YYYY-MM-DD"),
+                     AfterValidator(_real_day)] = None,
     place: Annotated[str | None, Query(description="Place name of the event")] = None,
     text: Annotated[str | None, Query(description="Words in the evidence sentence")] = None,
     article_id: Annotated[str | None, Query(description="Only events of this article")] = None,

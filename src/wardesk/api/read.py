@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 
 from wardesk.api.briefs import current_brief
 from wardesk.api.deps import MAX_LIMIT, MAX_OFFSET, Day, FilterDep, StoreDep
+from wardesk.api.finder import StatementDep, statements_view
 from wardesk.api.views import actor_view, article_view, event_view, position_board
 from wardesk.store import stats
 
@@ -78,15 +79,10 @@ def get_actor(store: StoreDep, actor_id: str) -> dict[str, Any]:
 
 
 @router.get("/statements", summary="Who said what: quotes and reported speech")
-def list_statements(
-    store: StoreDep,
-    actor: Annotated[str | None, Query(description="Speaker actor id")] = None,
-    text: Annotated[str | None, Query(description="Words in the statement")] = None,
-    since: Day = None, until: Day = None, limit: Limit = 100,
-) -> dict[str, Any]:
-    rows = store.statements(actor=actor or None, text=text or None, since=since, until=until,
-                            limit=limit)
-    return {"statements": rows}
+def list_statements(store: StoreDep, f: StatementDep) -> dict[str, Any]:
+    """By speaker, country, date, certainty, words and kind (quote or reported), newest first;
+    each with the link to its words in the article (the /statements page shows this)."""
+    return statements_view(store, f)
 
 
 @router.get("/positions", summary="Stated stances on the issues of a negotiation")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from wardesk.errors import UsageError
@@ -66,9 +67,22 @@ def as_country(text: str) -> str | None:
     return text.upper() if len(text) == 3 and text.isalpha() else None
 
 
+def day_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as a day (YYYY-MM-DD and a real date: 2025-02-30 is none),
+    or None; the one date check of the store, the API and the pages, so all say the same."""
+    if DAY.match(value):
+        try:
+            date.fromisoformat(value)
+            return None
+        except ValueError:
+            pass
+    return f"must be a real date as YYYY-MM-DD, got {value[:40]!r}"
+
+
 def day(value: str | None, name: str) -> str | None:
-    if value is not None and not DAY.match(value):
-        raise UsageError(f"{name} must be a date as YYYY-MM-DD, got {value!r}")
+    problem = day_problem(value) if value is not None else None
+    if problem:
+        raise UsageError(f"{name}: {problem}")
     return value
 
 

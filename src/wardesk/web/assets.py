@@ -19,8 +19,11 @@ VENDOR_FILES = {  # URL name → path inside node_modules
     "leaflet.css": "leaflet/dist/leaflet.css",
     "topojson-client.min.js": "topojson-client/dist/topojson-client.min.js",
     "countries-110m.json": "world-atlas/countries-110m.json",
+    "swagger-ui.css": "swagger-ui-dist/swagger-ui.css",  # /docs
+    "swagger-ui-bundle.js": "swagger-ui-dist/swagger-ui-bundle.js",
 }
-MAP_FILES = tuple(VENDOR_FILES)
+MAP_FILES = ("leaflet.js", "leaflet.css", "topojson-client.min.js", "countries-110m.json")
+DOCS_FILES = ("swagger-ui.css", "swagger-ui-bundle.js")
 
 
 def assets_dir() -> Path:
@@ -36,6 +39,11 @@ def vendor_path(name: str) -> Path | None:
         return None
     path = assets_dir() / relative
     return path if path.is_file() else None
+
+
+def docs_available() -> bool:
+    """Whether /docs can show Swagger UI (swagger-ui-dist installed from npm)."""
+    return all(vendor_path(name) for name in DOCS_FILES)
 
 
 def map_available() -> bool:

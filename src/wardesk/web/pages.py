@@ -114,10 +114,16 @@ def articles_page(request: Request, store: StoreDep,
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
+def article_page(request: Request, store: StoreDep, article_id: str,
+                 hl: Annotated[str | None, Query(pattern=r"^\d{1,9}-\d{1,9}$")] = None,
+                 ) -> HTMLResponse:
+    """The article with its record; ``hl=start-end`` highlights those words (a statement's)."""
     view = _found(article_view(store, article_id))
-    parts = article_segments(view["article"].get("text") or "", view["record"])
-    return page(request, "article.html", f"/api/articles/{article_id}", segments=parts, **view)
+    span = tuple(int(x) for x in hl.split("-")) if hl else None
+    parts = article_segments(view["article"].get("text") or "", view["record"],
+                             (span[0], span[1]) if span else None)
+    return page(request, "article.html", f"/api/articles/{article_id}", segments=parts,
+                hl=bool(span), **view)
 
 
 @router.get("/rejections", response_class=HTMLResponse)

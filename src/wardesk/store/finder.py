@@ -1,0 +1,157 @@
+"""The queries behind the statements page and the search across everything: statements by
+speaker, country, date, certainty, kind and words; and, for a search, the articles the text
+index finds, the statements inside those articles, the actors and the incidents by name.
+
+Every user string is a bound parameter (LIKE patterns escaped); a search reads the text index
+(FTS5 / tsvector) for articles and statements, and a bounded LIKE only over names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wardesk.records import CERTAINTIES
+from wardesk.store.filters import as_country, day, like, one_of
+from wardesk.store.pg_schema import FTS_CONFIG
+from wardesk.store.schema import is_postgres
+from wardesk.store.search import fts_query, ts_query
+
+if TYPE_CHECKING:
+    from wardesk.store import Store
+
+# A search looks for statements among the newest articles its words match, at most this many:
+# a statement is words of its article, so the text index finds every article that can hold one.
+STATEMENT_ARTICLES = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilter:
+    """Which statements to list; the fields combine with AND. speaker: an actor id or part of
+    the speaker's name; country: the speaker's ISO3 code; direct: True quotes, False reported."""
+
+    speaker: str | None = None
+    country: str | None = None
+    since: str | None = None
+    until: str | None = None
+    certainty: str | None = None
+    text: str | None = None
+    direct: bool | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+_STATEMENT_FIELDS = (
+    "s.article_id, s.seq, s.speaker, s.speaker_text AS \"speakerText\", s.cue, s.content,"
+    " s.direct, s.certainty, s.start, s.\"end\", a.title AS article_title, a.published,"
+    " a.publisher, ac.country AS speaker_country, ac.name AS speaker_name")
+_STATEMENT_FROM = (" FROM statements s JOIN articles a ON a.id = s.article_id"
+                   " LEFT JOIN actors ac ON ac.id = s.speaker")
+
+
+def _statement_where(f: StatementFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if f.speaker:
+        clauses.append("(s.speaker = ? OR s.speaker_text LIKE ? ESCAPE '\\'"
+                       " OR ac.name LIKE ? ESCAPE '\\')")
+        params += [f.speaker, like(f.speaker), like(f.speaker)]
+    if f.country:
+        clauses.append("ac.country = ?")
+        params.append(as_country(f.country) or f.country.strip().upper())
+    if f.certainty:
+        clauses.append("s.certainty = ?")
+        params.append(one_of(f.certainty, CERTAINTIES, "certainty"))
+    if f.text:
+        clauses.append("s.content LIKE ? ESCAPE '\\'")
+        params.append(like(f.text))
+    if f.direct is not None:
+        clauses.append("s.direct = ?")
+        params.append(int(f.direct))
+    for name, op in (("since", ">="), ("until", "<=")):
+        value = day(getattr(f, name), name)
+        if value:
+            clauses.append(f"a.published {op} ?")
+            params.append(value)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
+    """A page of statements, newest article first, in the article's order."""
+    where, params = _statement_where(f)
+    sql = (f"SELECT {_STATEMENT_FIELDS}{_STATEMENT_FROM}{where}"
+           " ORDER BY a.published IS NULL, a.published DESC, s.article_id, s.seq LIMIT ? OFFSET ?")
+    return _rows(store, sql, [*params, max(0, f.limit), max(0, f.offset)])
+
+
+def count_statements(store: Store, f: StatementFilter) -> int:
+    where, params = _statement_where(f)
+    row = store.connection.execute(f"SELECT COUNT(*){_STATEMENT_FROM}{where}", params).fetchone()
+    return int(row[0])
+
+
+def statement_speakers(store: Store, limit: int = 400) -> list[dict[str, Any]]:
+    """The speakers who said most, for the page's suggestions."""
+    sql = ("SELECT s.speaker AS id, MAX(s.speaker_text) AS name, COUNT(*) AS n FROM statements s"
+           " WHERE s.speaker IS NOT NULL GROUP BY s.speaker ORDER BY n DESC, id LIMIT ?")
+    return [dict(r) for r in store.connection.execute(sql, [limit])]
+
+
+def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    rows = [dict(r) for r in store.connection.execute(sql, params)]
+    for r in rows:
+        r["direct"] = bool(r["direct"])
+    return rows
+
+
+def matching_articles(store: Store, q: str, cap: int = STATEMENT_ARTICLES) -> list[str]:
+    """The ids of the newest articles (at most ``cap``) whose words include all of ``q``'s."""
+    conn = store.connection
+    if is_postgres(conn):
+        match = ts_query(q)
+        if not match:
+            return []
+        sql = (f"SELECT a.id FROM article_words w JOIN articles a ON a.pk = w.pk"
+               f" WHERE w.fts @@ to_tsquery('{FTS_CONFIG}', ?) ORDER BY w.pk DESC LIMIT ?")
+        return [r[0] for r in conn.execute(sql, [match, cap])]
+    match = fts_query(q)
+    if not match:
+        return []
+    sql = ("SELECT a.id FROM articles a WHERE a.pk IN (SELECT rowid FROM articles_fts"
+           " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)")
+    return [r[0] for r in conn.execute(sql, [match, cap])]
+
+
+def statements_in(store: Store, article_ids: list[str], words: list[str],
+                  limit: int) -> list[dict[str, Any]]:
+    """Statements of these articles whose content or speaker holds every one of ``words``."""
+    if not article_ids or not words:
+        return []
+    marks = ", ".join("?" * len(article_ids))
+    clauses = " AND ".join("(s.content LIKE ? ESCAPE '\\' OR s.speaker_text LIKE ? ESCAPE '\\')"
+                           for _ in words)
+    params: list[Any] = [*article_ids]
+    for w in words:
+        params += [like(w), like(w)]
+    sql = (f"SELECT {_STATEMENT_FIELDS}{_STATEMENT_FROM} WHERE s.article_id IN ({marks})"
+           f" AND {clauses} ORDER BY a.published IS NULL, a.published DESC, s.article_id, s.seq"
+           " LIMIT ?")
+    return _rows(store, sql, [*params, limit])
+
+
+def article_texts(store: Store, ids: list[str]) -> dict[str, str]:
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    sql = f"SELECT id, text FROM articles WHERE id IN ({marks})"
+    return {r[0]: r[1] or "" for r in store.connection.execute(sql, ids)}
+
+
+def has_table(store: Store, name: str) -> bool:
+    """Whether the store has table ``name`` (a constant of wardesk, e.g. 'incidents')."""
+    conn = store.connection
+    if is_postgres(conn):
+        sql = "SELECT 1 FROM information_schema.tables WHERE table_name = ?"
+    else:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return conn.execute(sql, [name]).fetchone() is not None
