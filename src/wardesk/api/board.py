@@ -1,0 +1,108 @@
+"""The negotiations board: issues × parties, the most active parties first (pinned ones before
+them), readable party names, each cell the latest stance with its earlier changes and on whom it
+is made; "what moved"; and one issue's history with the quoted words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from wardesk.api.views import party_of
+from wardesk.store import Store, desk
+
+
+def _date(p: dict[str, Any]) -> str:
+    return str(p.get("sort_date") or p.get("date") or p.get("published") or "")
+
+
+def readable(party: str, names: dict[str, str]) -> str:
+    """A party's name: a country's name for an ISO3 code, an actor's stored name for an id,
+    else the id's last part in words ('unk/unk/the-west' → 'the west')."""
+    if party in names:
+        return names[party]
+    countries = desk.country_names()
+    if party.upper() in countries and "/" not in party:
+        return countries[party.upper()]
+    tail = party.rstrip("/").rsplit("/", 1)[-1]
+    return tail.replace("-", " ").replace("_", " ") or party
+
+
+def _names_for(store: Store, positions: list[dict[str, Any]]) -> dict[str, str]:
+    ids = [str(x) for p in positions for x in (p.get("holder"), p.get("target")) if x]
+    return desk.actor_names(store, ids)
+
+
+def _pins(pin: str | None) -> list[str]:
+    return [p.strip() for p in (pin or "").split(",") if p.strip()]
+
+
+def _cell(issue: str, party: str, history: list[dict[str, Any]],
+          names: dict[str, str]) -> dict[str, Any]:
+    history.sort(key=_date)
+    latest = history[-1]
+    earlier, previous = [], None
+    for h in history:
+        if previous is not None and h.get("stance") != previous.get("stance"):
+            earlier.append({"from": previous.get("stance"), "to": h.get("stance"), "date": _date(h)[:10]})
+        previous = h
+    target = latest.get("target")
+    return {"issue": issue, "party": party, "stance": latest.get("stance"),
+            "date": latest.get("date") or latest.get("published"), "latest": latest,
+            "changes": earlier, "target": target,
+            "target_name": readable(str(target), names) if target else None,
+            "history": history}
+
+
+def board_view(store: Store, pin: str | None = None, issue: str | None = None) -> dict[str, Any]:
+    """Issues × parties; ``parties`` in board order: pinned, then most stances, then name."""
+    positions = store.positions(issue=issue)
+    names = _names_for(store, positions)
+    cells: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    activity: Counter[str] = Counter()
+    for p in positions:
+        party = party_of(p)
+        cells.setdefault((p.get("issue") or "?", party), []).append(p)
+        activity[party] += 1
+    pins = [p for p in _pins(pin) if p in activity]
+    rest = sorted((p for p in activity if p not in pins),
+                  key=lambda p: (-activity[p], readable(p, names).lower()))
+    parties = [*pins, *rest]
+    issue_activity: Counter[str] = Counter(p.get("issue") or "?" for p in positions)
+    issues = sorted(issue_activity, key=lambda i: (-issue_activity[i], i))
+    board = [_cell(i, party, h, names) for (i, party), h in cells.items()]
+    index = {(c["issue"], c["party"]): c for c in board}
+    return {
+        "issues": issues, "pinned": pins,
+        "parties": [{"id": p, "name": readable(p, names), "stances": activity[p],
+                     "pinned": p in pins} for p in parties],
+        "rows": [{"issue": i, "stances": issue_activity[i],
+                  "cells": [index.get((i, p)) for p in parties]} for i in issues],
+    }
+
+
+def moved_view(store: Store, since: str | None = None) -> dict[str, Any]:
+    """Where a party's stance changed (new, changed, dropped), newest first, with names."""
+    changes = store.position_changes(since=since)
+    positions = [x for c in changes for x in (c.get("old"), c.get("new")) if x]
+    names = _names_for(store, positions)
+    for c in changes:
+        c["party_name"] = readable(str(c.get("party")), names)
+        last = c.get("new") or c.get("old") or {}
+        c["date"] = _date(last)[:10]
+    changes.sort(key=lambda c: c["date"], reverse=True)
+    return {"since": since, "changes": changes}
+
+
+def issue_view(store: Store, issue: str) -> dict[str, Any]:
+    """Every stance on ``issue``, oldest first, with the party's name and the quoted words."""
+    positions = sorted(store.positions(issue=issue), key=_date)
+    names = _names_for(store, positions)
+    for p in positions:
+        p["party"] = party_of(p)
+        p["party_name"] = readable(p["party"], names)
+        p["target_name"] = readable(str(p["target"]), names) if p.get("target") else None
+    latest = {p["party"]: i for i, p in enumerate(positions)}
+    for i, p in enumerate(positions):
+        p["latest_of_party"] = latest[p["party"]] == i  # the board's cell links here
+    return {"issue": issue, "positions": positions}

@@ -1,0 +1,86 @@
+"""JSON twins of the desk's map, trends, board and brief download: what those pages draw.
+
+Each answer is plain data from a view function the page renders too, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, PlainTextResponse
+
+from wardesk.api.board import board_view, issue_view, moved_view
+from wardesk.api.briefs import current_brief
+from wardesk.api.deps import Day, FilterDep, StoreDep
+from wardesk.api.trends import changes_view, trends_view
+from wardesk.store import EventFilter, Store, desk
+from wardesk.web.places import map_places
+
+router = APIRouter(prefix="/api", tags=["desk"])
+
+Unit = Annotated[str, Query(pattern="^(week|month)$", description="week or month")]
+By = Annotated[str, Query(pattern="^(type|country|actor)$", description="type, country or actor")]
+
+
+def map_view(store: Store, f: EventFilter) -> dict[str, Any]:
+    """The located events matching ``f`` (paging ignored), newest first, with their place kind."""
+    points = desk.map_points(store, f)
+    return {"limit": desk.MAX_POINTS, "truncated": len(points) >= desk.MAX_POINTS,
+            "points": points}
+
+
+@router.get("/map", summary="Located events for the map, newest first, with each place's kind")
+def get_map(store: StoreDep, f: FilterDep) -> dict[str, Any]:
+    return map_view(store, f)
+
+
+@router.get("/map/places", summary="Place names of the offline basemap (capitals, big cities)")
+def get_map_places() -> JSONResponse:
+    return JSONResponse({"places": list(map_places())},
+                        headers={"Cache-Control": "public, max-age=86400"})
+
+
+@router.get("/trends", summary="Events per week or month by type, country or actor")
+def get_trends(store: StoreDep, unit: Unit = "week", by: By = "type", since: Day = None,
+               until: Day = None,
+               country: Annotated[str | None, Query(description="ISO3 country")] = None,
+               type: Annotated[str | None, Query(description="PLOVER event type")] = None,
+               ) -> dict[str, Any]:
+    return trends_view(store, unit=unit, by=by, since=since, until=until,
+                       country=country or None, event_type=type or None)
+
+
+@router.get("/trends/changes", summary="This week against the four before, per country and type")
+def get_changes(store: StoreDep, week: Day = None) -> dict[str, Any]:
+    return changes_view(store, week)
+
+
+@router.get("/negotiations/board", summary="Issues × parties: most active parties first, names")
+def get_board(store: StoreDep,
+              pin: Annotated[str | None, Query(description="Parties to put first, comma-separated")] = None,
+              issue: Annotated[str | None, Query(description="Only this issue")] = None,
+              ) -> dict[str, Any]:
+    return board_view(store, pin=pin, issue=issue or None)
+
+
+@router.get("/negotiations/moved", summary="What moved: stances new, changed or dropped")
+def get_moved(store: StoreDep, since: Day = None) -> dict[str, Any]:
+    return moved_view(store, since)
+
+
+@router.get("/negotiations/issues/{issue}", summary="One issue's history with the quoted words")
+def get_issue(store: StoreDep, issue: str) -> dict[str, Any]:
+    return issue_view(store, issue)
+
+
+@router.get("/brief.md", summary="The situation brief as a Markdown file",
+            response_class=PlainTextResponse)
+def get_brief_markdown(request: Request, store: StoreDep, since: Day = None,
+                       until: Day = None) -> PlainTextResponse:
+    from wardesk.brief import render_markdown
+
+    brief = current_brief(request, store, since=since, until=until)
+    name = f"brief-{brief.since}-{brief.until}.md"
+    return PlainTextResponse(render_markdown(brief), media_type="text/markdown; charset=utf-8",
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})

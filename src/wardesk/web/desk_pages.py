@@ -1,0 +1,68 @@
+"""The desk's map, trends and negotiations pages. Each renders the view its JSON twin under /api
+returns (the page's script draws from that twin); Jinja autoescapes everything.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from wardesk.api.board import board_view, issue_view, moved_view
+from wardesk.api.deps import FilterDep, FormDay, StoreDep, filter_params
+from wardesk.api.trends import changes_view, trends_view
+from wardesk.records import CERTAINTIES, EVENT_TYPES, STATUSES
+from wardesk.web.assets import map_available
+from wardesk.web.pages import page
+
+router = APIRouter(include_in_schema=False)
+
+Unit = Annotated[str, Query(pattern="^(week|month)$")]
+By = Annotated[str, Query(pattern="^(type|country|actor)$")]
+CHOICES = {"type": EVENT_TYPES, "status": STATUSES, "certainty": CERTAINTIES}
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, f: FilterDep) -> HTMLResponse:
+    params = filter_params(f)
+    params.pop("sort", None)
+    return page(request, "map.html", "/api/map?" + urlencode(params), params=params,
+                map=map_available(), choices=CHOICES)
+
+
+@router.get("/trends", response_class=HTMLResponse)
+def trends_page(request: Request, store: StoreDep, unit: Unit = "week", by: By = "type",
+                since: FormDay = None, until: FormDay = None,
+                country: Annotated[str | None, Query()] = None,
+                type: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    asked = {"unit": unit, "by": by, "since": since or "", "until": until or "",
+             "country": country or "", "type": type or ""}
+    query = urlencode({k: v for k, v in asked.items() if v})
+    view = trends_view(store, unit=unit, by=by, since=since or None, until=until or None,
+                       country=country or None, event_type=type or None)
+    return page(request, "trends.html", "/api/trends?" + query, trends=view, asked=asked,
+                changes=changes_view(store), types=EVENT_TYPES)
+
+
+@router.get("/positions", response_class=HTMLResponse)
+def board_page(request: Request, store: StoreDep,
+               pin: Annotated[str | None, Query()] = None) -> HTMLResponse:
+    board = board_view(store, pin=pin)
+    twin = "/api/negotiations/board" + ("?" + urlencode({"pin": pin}) if pin else "")
+    return page(request, "board.html", twin, board=board, pin=pin or "",
+                moved=moved_view(store)["changes"][:12])
+
+
+@router.get("/positions/moved", response_class=HTMLResponse)
+def moved_page(request: Request, store: StoreDep, since: FormDay = None) -> HTMLResponse:
+    twin = "/api/negotiations/moved" + ("?" + urlencode({"since": since}) if since else "")
+    return page(request, "moved.html", twin, moved=moved_view(store, since or None),
+                since=since or "")
+
+
+@router.get("/positions/issues/{issue}", response_class=HTMLResponse)
+def issue_page(request: Request, store: StoreDep, issue: str) -> HTMLResponse:
+    view: dict[str, Any] = issue_view(store, issue)
+    return page(request, "issue.html", f"/api/negotiations/issues/{issue}", **view)
