@@ -16,11 +16,13 @@ from wardesk.extract.places import find_places
 from wardesk.extract.positions import find_positions
 from wardesk.extract.quantities import find_quantities
 from wardesk.extract.statements import find_statements
+from wardesk.extract.story import story_counts, tell_story
 from wardesk.extract.time import find_dates
 from wardesk.extract.tone import score_tone
 from wardesk.kb import load_kb
 from wardesk.nlp import load_pipeline
 from wardesk.nlp.normalise import word_count
+from wardesk.process import find_process
 from wardesk.records import Article, ArticleMeta, ArticleRecord, Rejection
 from wardesk.settings import Settings
 
@@ -77,7 +79,8 @@ class Extractor:
         statements = find_statements(doc, actors)
         layers = Layers(
             doc=doc, published=article.published, actors=actors, dates=dates,
-            places=find_places(doc), quantities=find_quantities(doc), statements=statements,
+            places=find_places(doc), quantities=story_counts(find_quantities(doc), dates),
+            statements=statements,
             known=self.known,
         )
         meta = ArticleMeta(
@@ -86,10 +89,14 @@ class Extractor:
             words=word_count(doc),
             tone=score_tone(doc, statements),
         )
+        story = tell_story(layers, find_events(layers, article.id), article.id)
+        events, positions = story.events, find_positions(layers)
+        process = find_process(layers, events, positions)
         return ArticleRecord(
-            article=meta, actors=actors.actors, events=find_events(layers, article.id),
+            article=meta, actors=actors.actors, events=events,
             statements=statements.statements, dates=dates.mentions,
-            positions=find_positions(layers),
+            positions=positions, totals=story.totals,
+            proposals=process.proposals, coalitions=process.coalitions, pledges=process.pledges,
         )
 
     def with_known(self, known: Mapping[str, KnownPerson]) -> Extractor:

@@ -67,6 +67,16 @@ def article_id(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Furniture:
+    """A stretch of page furniture in an article's text (a dateline, byline, photo caption,
+    link line...): kept in the text, never read as news. ``kind`` names which."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One document, as ingest hands it to the pipeline."""
 
@@ -80,6 +90,7 @@ class Article:
     author: str | None = None
     language: str = "en"
     origin: str | None = None  # where it was read from: a path, URL or "-" (not part of the id)
+    furniture: tuple[Furniture, ...] = ()  # found at ingest (not part of the id)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -285,6 +296,102 @@ class Position:
     date: str | None = None
 
 
+# --- the peace process (issue 15; SCHEMA.md "a proposal", "a coalition") -----------------
+
+PROPOSAL_KINDS: tuple[str, ...] = (
+    "ceasefire", "energy_pause", "prisoner_exchange", "peace_plan", "peace_terms",
+    "security_guarantee", "backstop", "peacekeeping_force", "maritime_deal",
+)
+RESPONSES: tuple[str, ...] = ("accept", "accept_with_conditions", "reject", "counter", "considering")
+MEMBER_ROLES: tuple[str, ...] = ("member", "potential member", "lead", "observer")
+PLEDGE_KINDS: tuple[str, ...] = (
+    "troops", "air", "naval", "logistics", "intelligence", "weapons", "money", "guarantee",
+    "backstop", "other",
+)
+PLEDGE_STATUSES: tuple[str, ...] = ("floated", "considering", "committed", "delivered", "withdrawn")
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """A proposal's terms as the text gives them."""
+
+    duration_days: int | None = None
+    scope: str | None = None  # "energy infrastructure", "Black Sea", "full", "partial"
+    numbers: tuple[Quantity, ...] = ()  # "175 prisoners", "1,000 for 1,000"
+    conditions: tuple[str, ...] = ()  # the words of each condition
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """One party's answer to a proposal: accept, accept_with_conditions, reject, counter,
+    considering (RESPONSES)."""
+
+    party: ActorRef
+    response: str
+    evidence: Evidence
+    conditions: str | None = None
+    date: str | None = None
+    speaker: str | None = None  # the actor id of who gave the answer, when not the party itself
+    trace: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A proposal on the table (PROPOSAL_KINDS), as one article reports it; ``id`` is the same
+    for every report of the same kind, parties and terms (the store merges reports)."""
+
+    id: str
+    kind: str
+    proposer: tuple[ActorRef, ...]
+    addressees: tuple[ActorRef, ...]
+    terms: Terms
+    evidence: Evidence
+    first_reported: str | None = None
+    responses: tuple[Response, ...] = ()
+    trace: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    actor: ActorRef
+    role: str  # MEMBER_ROLES
+    evidence: Evidence
+    since: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pledge:
+    """Who pledges what (PLEDGE_KINDS) to whom, how much, on what condition, how far along
+    (PLEDGE_STATUSES). ``share`` says which of a coalition's unnamed members pledge ("some",
+    "others", "all"); ``requested_by`` is who asked for it, when it is asked of the party."""
+
+    party: ActorRef
+    what: str
+    status: str
+    evidence: Evidence
+    to: ActorRef | None = None
+    amount: str | None = None
+    conditions: str | None = None
+    date: str | None = None
+    share: str | None = None
+    requested_by: ActorRef | None = None
+    coalition: str | None = None  # the Coalition id it is pledged within
+    trace: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Coalition:
+    """A grouping ("coalition of the willing", G7, "NATO allies") as one article reports it."""
+
+    id: str
+    name: str
+    evidence: Evidence
+    actor: str | None = None  # the actor id of the grouping in ``actors``
+    size_reported: str | None = None  # "about 30": the words, when the text only counts
+    size: int | None = None
+    members: tuple[Member, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleRecord:
     """Everything extracted from one article: the public record of SCHEMA.md."""
@@ -296,6 +403,9 @@ class ArticleRecord:
     dates: tuple[DateMention, ...] = ()
     positions: tuple[Position, ...] = ()
     totals: tuple[ReportedTotal, ...] = ()
+    proposals: tuple[Proposal, ...] = ()
+    coalitions: tuple[Coalition, ...] = ()
+    pledges: tuple[Pledge, ...] = ()
     schema: str = SCHEMA_VERSION
 
 

@@ -1,0 +1,264 @@
+"""Pledges in one article: a contribution word (troops, logistical help, a backstop, weapons)
+as the object of a giving or taking-back verb, with the party (the verb's subject; a grouping's
+"not all the nations" or "others"), to whom, how much, on what condition and how far along:
+floated ("could offer", "expected to commit", asked of the party), considering, committed,
+delivered, withdrawn ("paused the supply of weapons")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from wardesk.extract.layers import Layers
+from wardesk.process.coalitions import Group
+from wardesk.process.common import (
+    chain_subject,
+    data,
+    date_of,
+    evidence_of,
+    governing_verb,
+    has_words,
+    lexicon,
+    matches_verb,
+    party_key,
+    refs_of,
+    subtree_text,
+    word_list,
+)
+from wardesk.records import ActorRef, Pledge
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_ASKING = frozenset(("need", "call", "urge", "ask", "demand", "want", "press", "request", "push", "appeal"))
+_CONCESSIVE = frozenset(("although", "though", "while", "but", "whereas"))
+_AMOUNT = re.compile(r"(?:\$|€|£)?\d[\d,.]*\s*(?:million|billion|bn|m)?(?:\s+(?:euros|dollars|pounds))?", re.I)
+
+
+def find_pledges(layers: Layers, groups: list[Group]) -> list[Pledge]:
+    out: list[Pledge] = []
+    for sent in layers.doc.sents:
+        out += _sentence_pledges(layers, sent, groups)
+    return _unique(out)
+
+
+def _sentence_pledges(layers: Layers, sent: Span, groups: list[Group]) -> list[Pledge]:
+    hits = lexicon("pledge_cues.json", "what").match(sent)
+    roots = {layers.doc[h.start: h.end].root.i: h.key for h in hits}
+    for i in list(roots):  # "a backstop security guarantee": the modifier is the more exact kind
+        tok = layers.doc[i]
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in roots:
+            roots[tok.head.i] = roots.pop(i)
+    out: list[Pledge] = []
+    previous: Pledge | None = None
+    for i, what in roots.items():
+        noun = layers.doc[i]
+        verb = governing_verb(noun)
+        if verb is None or _nested(noun, verb, roots):
+            continue
+        pledge = _pledge(layers, sent, noun, verb, what, groups, previous)
+        if pledge is not None:
+            out.append(pledge)
+            previous = pledge
+    return out
+
+
+def _nested(noun: Token, verb: Token, roots: dict[int, str]) -> bool:
+    """"logistical help for troops": the troops are the help's beneficiaries, not a pledge."""
+    node = noun.head
+    while node.i != verb.i and node.head.i != node.i:
+        if node.i in roots and noun.dep_ != "conj":
+            return True
+        node = node.head
+    return False
+
+
+def _status(verb: Token) -> tuple[str, Token] | None:
+    """The pledge's status from the verb and the verbs, modals and adjectives above it; and the
+    top of that chain (whose subject is the party)."""
+    cues = data("pledge_cues.json")
+    verbs: dict[str, list[str]] = cues["verbs"]
+    kind = next((k for k, phrases in verbs.items() if matches_verb(verb, frozenset(phrases))), None)
+    if kind is None and verb.lemma_.lower() in ("make", "have", "be"):
+        return None
+    chain = _chain(verb)
+    words = {t.lemma_.lower() for t in chain} | {c.lower_ for t in chain for c in t.children
+                                                   if c.dep_ in ("aux", "auxpass", "acomp", "neg")}
+    for t in chain[1:]:
+        other = next((k for k, phrases in verbs.items() if matches_verb(t, frozenset(phrases))), None)
+        kind = kind or other
+        if other == "withdrawn":
+            kind = "withdrawn"
+    if kind is None:
+        return None
+    top = chain[-1]
+    if kind == "withdrawn":
+        return "withdrawn", top
+    if words & word_list("pledge_cues.json", "considering"):
+        return "considering", top
+    if words & word_list("pledge_cues.json", "floated") or kind == "offered" or _infinitive_asked(verb):
+        return "floated", top
+    if kind == "committed" or words & word_list("pledge_cues.json", "future"):
+        return "committed", top
+    if verb.tag_ in ("VBD", "VBN") or "have" in words or "has" in words:
+        return "delivered", top
+    return "floated", top
+
+
+def _chain(verb: Token) -> list[Token]:
+    chain = [verb]
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "advcl") or node.head.i == node.i:
+            break
+        node = node.head.head if node.head.dep_ == "prep" else node.head
+        chain.append(node)
+    return chain
+
+
+def _infinitive_asked(verb: Token) -> bool:
+    """"the need for the US to provide …", "urged allies to send …": asked, not given."""
+    return _asker(verb) is not None
+
+
+def _asker(verb: Token) -> Token | None:
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    node = verb.head
+    for _ in range(3):
+        if node.lemma_.lower() in _ASKING:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _pledge(layers: Layers, sent: Span, noun: Token, verb: Token, what: str,
+            groups: list[Group], previous: Pledge | None) -> Pledge | None:
+    found = _status(verb)
+    if found is None:
+        return None
+    status = found[0]
+    subject = chain_subject(verb)
+    party, share = _party(layers, subject, groups, previous)
+    if party is None:
+        return None
+    to = _beneficiary(layers, verb)
+    if not _plausible(layers, sent, status, to, noun):
+        return None
+    requested = _requester(layers, verb)
+    return Pledge(
+        party=party, what=what, status=status, evidence=evidence_of(layers, sent), to=to,
+        amount=_amount(layers, noun), conditions=_conditions(layers, verb, noun),
+        date=date_of(layers, verb), share=share, requested_by=requested,
+        coalition=_coalition(layers, sent, party, groups), trace=(f"pledge.{status}",),
+    )
+
+
+def _party(layers: Layers, subject: Token | None, groups: list[Group],
+           previous: Pledge | None) -> tuple[ActorRef | None, str | None]:
+    if subject is None:
+        return None, None
+    words = subject.subtree
+    for group in groups:
+        if any(h.i in {t.i for t in subject.subtree} for h in group.heads):
+            return group.ref(), _share(subject)
+    if subject.lower_ in ("they", "them") and previous is not None and previous.coalition:
+        concessive = any(t.lower_ in _CONCESSIVE for t in subject.head.children)
+        share = "others" if concessive and previous.share == "some" else previous.share
+        return previous.party, share
+    refs = refs_of(layers, subject)
+    del words
+    return (refs[0], None) if refs else (None, None)
+
+
+def _share(subject: Token) -> str | None:
+    words = " ".join(t.lower_ for t in subject.subtree)
+    for share in ("some", "others"):
+        if any(re.search(rf"\b{re.escape(w)}\b", words) for w in data("pledge_cues.json")[share] if w != "they"):
+            return share
+    return "all" if re.search(r"\ball\b", words) else None
+
+
+def _beneficiary(layers: Layers, verb: Token) -> ActorRef | None:
+    for tok in verb.subtree:
+        if tok.dep_ in ("prep", "dative") and tok.lower_ in ("to", "for") and tok.head.i in (verb.i, *(c.i for c in verb.children)):
+            for obj in (c for c in tok.children if c.dep_ == "pobj"):
+                refs = refs_of(layers, obj) or [r for c in obj.children if c.dep_ == "poss" for r in refs_of(layers, c)]
+                if refs:
+                    return refs[0]
+    dative = next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+    refs = refs_of(layers, dative)
+    return refs[0] if refs else None
+
+
+def _plausible(layers: Layers, sent: Span, status: str, to: ActorRef | None, noun: Token) -> bool:
+    """A giving verb is a pledge with someone to give to, or in talk of a mission, a force or a
+    guarantee; a taking back, of aid or supplies ("paused the supply of weapons")."""
+    if to is not None:
+        return True
+    context = word_list("pledge_cues.json", "peacekeeping")
+    if status == "withdrawn":
+        return any(t.lemma_.lower() in ("supply", "aid", "assistance", "sharing", "delivery", "shipment")
+                   for t in noun.ancestors) or has_words(sent.text, context)
+    return has_words(sent.text, context)
+
+
+def _requester(layers: Layers, verb: Token) -> ActorRef | None:
+    asker = _asker(verb)
+    if asker is None:
+        return None
+    node = asker
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            refs = refs_of(layers, chain_subject(node))
+            if refs:
+                return refs[0]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _amount(layers: Layers, noun: Token) -> str | None:
+    for child in noun.children:
+        if child.dep_ in ("nummod", "quantmod") or (child.like_num and child.i < noun.i):
+            return f"{subtree_text(layers, child)} {noun.text}"
+    match = _AMOUNT.search(subtree_text(layers, noun))
+    return match.group(0).strip() if match and any(ch.isdigit() for ch in match.group(0)) else None
+
+
+def _conditions(layers: Layers, verb: Token, noun: Token) -> str | None:
+    marks = {m.split()[0] for m in data("pledge_cues.json")["condition_marks"]}
+    for top in (noun, verb):
+        for tok in top.subtree:
+            if tok.dep_ == "mark" and tok.lower_ in marks and tok.head.dep_ == "advcl":
+                return subtree_text(layers, tok.head)
+            if tok.dep_ == "prep" and tok.lower_ in ("with", "without") and any(
+                    c.lower_ == "only" for c in tok.children):
+                return subtree_text(layers, tok)
+    return None
+
+
+def _coalition(layers: Layers, sent: Span, party: ActorRef, groups: list[Group]) -> str | None:
+    for group in groups:
+        if party.actor == group.ref().actor or any(sent.start <= h.i < sent.end for h in group.heads):
+            return group.id
+        if any(party_key(m.actor) == party_key(party) for m in group.members):
+            return group.id
+    adhoc = [g for g in groups if g.actor is not None]
+    if len(adhoc) == 1 and has_words(sent.text, word_list("pledge_cues.json", "peacekeeping")):
+        return adhoc[0].id
+    return None
+
+
+def _unique(pledges: list[Pledge]) -> list[Pledge]:
+    seen: set[tuple[str, str, str, str | None]] = set()
+    out = []
+    for p in pledges:
+        key = (party_key(p.party), p.what, p.status, p.share)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out

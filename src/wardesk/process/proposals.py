@@ -1,0 +1,284 @@
+"""Proposals in one article: a ceasefire of N days, a pause on energy strikes, a prisoner
+exchange, a plan, a guarantee, a backstop, a peacekeeping force — who put it forward, to whom,
+its terms, and the answers to it (responses.py). A mere mention ("the truce collapsed") is no
+proposal: it needs a proposer, a verb that puts it forward or answers it, or a proposal noun."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from wardesk.extract.layers import Layers
+from wardesk.extract.speech_cues import subject_of
+from wardesk.process.common import (
+    chain_subject,
+    date_of,
+    evidence_of,
+    governing_verb,
+    lexicon,
+    matches_verb,
+    party_key,
+    refs_of,
+    word_list,
+)
+from wardesk.process.terms import terms_of
+from wardesk.records import ActorRef, Evidence, Position, Proposal, Response, Terms, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+@dataclass
+class Draft:
+    """A proposal mention being filled in."""
+
+    kind: str
+    head: Token | None
+    evidence: Evidence
+    date: str | None
+    proposer: list[ActorRef] = field(default_factory=list)
+    addressees: list[ActorRef] = field(default_factory=list)
+    terms: Terms = field(default_factory=Terms)
+    responses: list[Response] = field(default_factory=list)
+    trace: list[str] = field(default_factory=list)
+    verb: Token | None = None
+
+
+def proposal_drafts(layers: Layers) -> list[Draft]:
+    out: list[Draft] = []
+    for sent in layers.doc.sents:
+        roots = {layers.doc[h.start: h.end].root.i: h.key
+                 for h in lexicon("proposal_cues.json", "kinds").match(sent)}
+        for i in list(roots):  # "a backstop security guarantee": the modifier is the exact kind
+            tok = layers.doc[i]
+            if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in roots:
+                roots[tok.head.i] = roots.pop(i)
+        for i, kind in roots.items():
+            draft = _draft(layers, sent, kind, layers.doc[i])
+            if draft is not None:
+                out.append(draft)
+    return out
+
+
+def _draft(layers: Layers, sent: Span, kind: str, root: Token) -> Draft | None:
+    head = _phrase_head(root)
+    verb = governing_verb(head)
+    draft = Draft(kind, head, evidence_of(layers, sent), date_of(layers, verb or head))
+    draft.verb = verb
+    draft.proposer = _own_proposer(layers, head)
+    if draft.proposer:
+        draft.trace.append("proposal.owner")
+    if verb is not None:
+        _verb_roles(layers, draft, verb)
+    draft.terms = terms_of(layers, head, verb if "proposal.verb" in draft.trace else None)
+    if kind == "backstop" and any(t.lemma_.lower() == "guarantee" for t in head.subtree):
+        draft.trace.append("proposal.backstop_guarantee")
+    if not (draft.trace or draft.terms.duration_days or _proposal_noun(head)):
+        return None  # a mention, not a proposal
+    return draft
+
+
+def _phrase_head(root: Token) -> Token:
+    """"ceasefire proposal", "proposal for a ceasefire": the proposal noun heads the phrase."""
+    nouns = word_list("proposal_cues.json", "proposal_nouns")
+    head = root.head
+    if root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in nouns:
+        return head
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "on", "of"):
+        noun = head.head
+        if noun.lemma_.lower() in nouns:
+            return noun
+    return root
+
+
+def _proposal_noun(head: Token) -> bool:
+    return head.lemma_.lower() in word_list("proposal_cues.json", "proposal_nouns")
+
+
+def _own_proposer(layers: Layers, head: Token) -> list[ActorRef]:
+    """"Trump's plan", "the US proposal", "a plan put forward by France"."""
+    for child in head.children:
+        if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod", "amod") and child.i < head.i):
+            refs = refs_of(layers, child)
+            if refs:
+                return refs
+        if child.dep_ == "acl":
+            agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children
+                          if g.dep_ == "pobj"), None)
+            refs = refs_of(layers, agent)
+            if refs:
+                return refs
+    return []
+
+
+def _verb_roles(layers: Layers, draft: Draft, verb: Token) -> None:
+    """Who puts the proposal forward (the subject of "proposed", "offered", "called for") and
+    to whom; who is urged to take it ("urged Russia to accept a truce")."""
+    proposing = word_list("proposal_cues.json", "proposal_verbs")
+    asking = word_list("proposal_cues.json", "ask_verbs")
+    if matches_verb(verb, proposing):
+        draft.trace.append("proposal.verb")
+        if not draft.proposer:
+            draft.proposer = refs_of(layers, chain_subject(verb))
+        draft.addressees = _addressees(layers, verb)
+        return
+    asker = _asker(verb, asking)
+    if asker is not None:
+        draft.trace.append("proposal.ask")
+        if not draft.proposer:
+            draft.proposer = refs_of(layers, _clause_subject(asker))
+        asked = next((c for c in asker.children if c.dep_ == "dobj"), None)
+        draft.addressees = refs_of(layers, asked) or refs_of(layers, subject_of(verb))
+
+
+def _asker(verb: Token, asking: frozenset[str]) -> Token | None:
+    """"urged Russia to accept a truce", "the need for the US to provide a backstop": the word
+    that asks for the infinitive's act (up to three steps above it)."""
+    if verb.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "advcl") and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    node = verb.head
+    for _ in range(3):
+        if matches_verb(node, asking) or node.lemma_.lower() in asking:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause a word sits in ("The PM has stressed the need …": the PM)."""
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            subject = chain_subject(node)
+            if subject is not None:
+                return subject
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _addressees(layers: Layers, verb: Token) -> list[ActorRef]:
+    """"offered Moscow a truce", "proposed to Kyiv"."""
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ != "ADP":
+            return refs_of(layers, child)
+        if child.dep_ in ("dative", "prep") and child.lower_ == "to":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            refs = refs_of(layers, pobj)
+            if refs:
+                return refs
+    return []
+
+
+def terms_drafts(layers: Layers, positions: tuple[Position, ...]) -> list[Draft]:
+    """A party's own terms for a deal: its demands and conditions on the issues of a settlement
+    ("Putin demanded Ukraine commit to neutrality, abandon NATO …"), in an article about a deal."""
+    issues = word_list("proposal_cues.json", "term_issues")
+    groups: dict[tuple[str, str | None], Draft] = {}
+    actors = {a.id: a for a in layers.actors.actors}
+    for pos in positions:
+        if pos.stance not in ("demand", "condition") or pos.issue not in issues or pos.holder is None:
+            continue
+        sent = _sentence_at(layers, pos.evidence.start)
+        if sent is None or not _deal_context(layers, sent):
+            continue
+        holder = actors.get(pos.holder)
+        if holder is None:
+            continue
+        key = (pos.holder, pos.target)
+        draft = groups.get(key)
+        if draft is None:
+            draft = groups[key] = Draft("peace_terms", None, evidence_of(layers, sent), pos.date,
+                                        trace=["proposal.terms_from_positions"])
+            draft.proposer = [ActorRef(holder.id, holder.name, holder.country, holder.sector)]
+            target = actors.get(pos.target) if pos.target else None
+            if target is not None:
+                draft.addressees = [ActorRef(target.id, target.name, target.country, target.sector)]
+        if pos.text not in draft.terms.conditions:
+            draft.terms = Terms(conditions=(*draft.terms.conditions, pos.text))
+    return list(groups.values())
+
+
+def _sentence_at(layers: Layers, char: int) -> Span | None:
+    return next((s for s in layers.doc.sents if s.start_char <= char < s.end_char), None)
+
+
+def _deal_context(layers: Layers, sent: Span) -> bool:
+    """The article speaks of a deal, talks or an end to the war: in this sentence or its
+    neighbours, or in at least two of its sentences."""
+    sents = list(layers.doc.sents)
+    cues = lexicon("proposal_cues.json", "context")
+    talky = [i for i, s in enumerate(sents) if cues.match(s)]
+    index = next(i for i, s in enumerate(sents) if s.start == sent.start)
+    return len(talky) >= 2 or any(abs(i - index) <= 1 for i in talky)
+
+
+def build(drafts: list[Draft]) -> tuple[Proposal, ...]:
+    """The article's proposals: drafts of one kind whose proposers agree (or are unknown) are
+    one proposal; ids from kind, proposing parties and the key terms."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        other = next((m for m in merged if _same(m, draft)), None)
+        if other is None:
+            merged.append(draft)
+        else:
+            _absorb(other, draft)
+    return tuple(_proposal(d) for d in merged)
+
+
+def _parties(refs: list[ActorRef]) -> tuple[str, ...]:
+    return tuple(sorted({party_key(r) for r in refs}))
+
+
+def _same(a: Draft, b: Draft) -> bool:
+    if a.kind != b.kind:
+        return False
+    pa, pb = _parties(a.proposer), _parties(b.proposer)
+    if pa and pb and pa != pb:
+        return False
+    da, db = a.terms.duration_days, b.terms.duration_days
+    return da is None or db is None or da == db
+
+
+def _absorb(into: Draft, other: Draft) -> None:
+    into.proposer = into.proposer or other.proposer
+    into.addressees = into.addressees + [r for r in other.addressees if r not in into.addressees]
+    terms, more = into.terms, other.terms
+    into.terms = Terms(
+        duration_days=terms.duration_days or more.duration_days, scope=terms.scope or more.scope,
+        numbers=terms.numbers + tuple(q for q in more.numbers if q not in terms.numbers),
+        conditions=terms.conditions + tuple(c for c in more.conditions if c not in terms.conditions),
+    )
+    into.responses += [r for r in other.responses if r not in into.responses]
+    into.trace += [t for t in other.trace if t not in into.trace]
+    if into.date is None or (other.date is not None and other.date < into.date):
+        into.date = other.date
+
+
+def proposal_id(kind: str, proposer: tuple[str, ...], duration: int | None, scope: str | None) -> str:
+    return content_id("proposal", kind, ",".join(proposer), duration or "", scope or "")
+
+
+def _proposal(d: Draft) -> Proposal:
+    responses = _unique_responses(d.responses)
+    return Proposal(
+        id=proposal_id(d.kind, _parties(d.proposer), d.terms.duration_days, d.terms.scope),
+        kind=d.kind, proposer=tuple(d.proposer), addressees=tuple(d.addressees), terms=d.terms,
+        evidence=d.evidence, first_reported=d.date, responses=responses, trace=tuple(d.trace),
+    )
+
+
+def _unique_responses(responses: list[Response]) -> tuple[Response, ...]:
+    """One answer per party and kind of answer (the first stated); a conditional yes replaces
+    a plain yes of the same party."""
+    out: dict[tuple[str, str], Response] = {}
+    for r in responses:
+        out.setdefault((party_key(r.party), r.response), r)
+    for (party, answer) in list(out):
+        if answer == "accept" and (party, "accept_with_conditions") in out:
+            del out[(party, answer)]
+    return tuple(out.values())

@@ -1,0 +1,151 @@
+"""Answers to proposals: the verb that takes a proposal as its object ("Kyiv accepted the
+30-day ceasefire", "Lavrov ruled out European peacekeepers", "Moscow is studying the plan"), and
+the stances wardesk's positions found on a proposal's issue. A yes with a condition ("accepted,
+provided …", "agreed but insisted that …") is accept_with_conditions, with the condition's words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wardesk.extract.layers import Layers
+from wardesk.process.common import (
+    chain_subject,
+    data,
+    date_of,
+    matches_verb,
+    negated,
+    refs_of,
+    subtree_text,
+    token_at,
+    word_list,
+)
+from wardesk.process.proposals import Draft
+from wardesk.records import Actor, ActorRef, Position, Response
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_IRREALIS_MARKS = ("if", "whether", "unless", "until")
+
+
+def attach_responses(layers: Layers, drafts: list[Draft], positions: tuple[Position, ...]) -> list[Draft]:
+    """``drafts`` with the answers their sentences give; a refusal of something no draft holds
+    ("ruled out peacekeepers" where no one proposed them in so many words) adds a draft."""
+    for draft in drafts:
+        if draft.verb is not None and not {"proposal.verb", "proposal.ask"} & set(draft.trace):
+            draft.responses += verb_responses(layers, draft, draft.verb)
+    added: list[Draft] = []
+    for pos in positions:
+        _position_response(layers, pos, drafts + added, added)
+    return drafts + added
+
+
+def _answer(verb: Token) -> str | None:
+    verbs: dict[str, list[str]] = data("response_cues.json")["verbs"]
+    for name, phrases in verbs.items():
+        if matches_verb(verb, frozenset(phrases)):
+            return name
+    return None
+
+
+def verb_responses(layers: Layers, draft: Draft, verb: Token) -> list[Response]:
+    answer = _answer(verb)
+    if answer is None or _irrealis(verb):
+        return []
+    parent = verb.head if verb.dep_ == "xcomp" else None
+    trace = f"response.verb.{answer}"
+    if parent is not None and _answer(parent) == "reject" and answer != "reject":
+        answer, trace = "reject", "response.verb.refuse_to"  # "refused to accept"
+    if negated(verb) or (parent is not None and negated(parent)):
+        answer = data("response_cues.json")["negated"][answer]
+        trace += ".negated"
+    conditions = _conditions(layers, verb)
+    if answer == "accept" and conditions:
+        answer = "accept_with_conditions"
+    attribution = layers.statements.attribution_for(verb)[0]
+    out = []
+    for party in _parties(layers, verb):
+        speaker = attribution.actor if attribution is not None and attribution.actor else party.actor
+        out.append(Response(party, answer, draft.evidence, conditions, date_of(layers, verb),
+                            speaker, (trace,)))
+    return out
+
+
+def _irrealis(verb: Token) -> bool:
+    """"if Russia accepts the truce", "whether Moscow will agree": not an answer yet."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in _IRREALIS_MARKS for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _parties(layers: Layers, verb: Token) -> list[ActorRef]:
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:  # "the plan was rejected by Moscow"
+        return refs_of(layers, agent)
+    subject = chain_subject(verb)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return []
+    return refs_of(layers, subject)
+
+
+def _conditions(layers: Layers, verb: Token) -> str | None:
+    """The condition a yes comes with: an if/provided clause of the verb, "on condition that",
+    or a "but" clause that insists or demands ("agreed, but insisted that …")."""
+    cues = data("response_cues.json")
+    marks = {m.split()[0] for m in cues["condition_marks"]}
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            return subtree_text(layers, child)
+        if child.dep_ == "prep" and child.lower_ in ("on", "in", "subject") and any(
+                g.lemma_.lower() in ("condition", "exchange", "return", "to") for g in child.subtree):
+            return subtree_text(layers, child)
+    insisting = word_list("response_cues.json", "condition_verbs")
+    but = any(c.dep_ == "cc" and c.lower_ in cues["condition_conjunctions"] for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "conj" and but and child.lemma_.lower() in insisting:
+            return subtree_text(layers, child)
+    return None
+
+
+def _position_response(layers: Layers, pos: Position, drafts: list[Draft], added: list[Draft]) -> None:
+    cues = data("response_cues.json")
+    kind = cues["issue_kinds"].get(pos.issue)
+    answer = cues["stances"].get(pos.stance)
+    if kind is None or answer is None or pos.holder is None:
+        return
+    party = _ref(layers, pos.holder)
+    if party is None:
+        return
+    here = [d for d in drafts if d.kind == kind and d.evidence.start <= pos.evidence.start < d.evidence.end]
+    tok = token_at(layers, pos.evidence.start)
+    response = Response(party, answer, here[0].evidence if here else _evidence(layers, pos),
+                        pos.text if answer == "accept_with_conditions" else None,
+                        pos.date, party.actor, (f"response.position.{pos.stance}",))
+    if here:
+        for draft in here:
+            draft.responses.append(response)
+        return
+    if pos.stance == "reject" and tok is not None:
+        draft = Draft(kind, None, response.evidence, pos.date, trace=["proposal.rejected_issue"])
+        draft.responses.append(response)
+        added.append(draft)
+
+
+def _evidence(layers: Layers, pos: Position):  # type: ignore[no-untyped-def]
+    from wardesk.process.common import evidence_of
+
+    tok = token_at(layers, pos.evidence.start)
+    assert tok is not None
+    return evidence_of(layers, tok.sent)
+
+
+def _ref(layers: Layers, actor_id: str) -> ActorRef | None:
+    actor: Actor | None = next((a for a in layers.actors.actors if a.id == actor_id), None)
+    if actor is None:
+        return None
+    return ActorRef(actor.id, actor.name, actor.country, actor.sector)
