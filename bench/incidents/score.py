@@ -36,10 +36,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devset import DEFAULT_SET, DevSet, Span, parse, write  # noqa: E402
+from devset import DEFAULT_SET, DevSet, Span, parse, write
 
-from wardesk.settings import Settings  # noqa: E402
-from wardesk.store import EventFilter, Store  # noqa: E402
+from wardesk.settings import Settings
+from wardesk.store import EventFilter, Store
 
 ROOT = Path(__file__).resolve().parents[2]
 VOA = ROOT.parent / "shared" / "corpus" / "voa_stories.jsonl"
@@ -51,7 +51,10 @@ def ingest(paths: list[Path], store: Store) -> float:
     from wardesk.service import ingest as run_ingest
 
     started = time.perf_counter()
-    run_ingest([str(p) for p in paths], store, Settings(db=":memory:"))
+    done = run_ingest([str(p) for p in paths], store, Settings(db=":memory:"))
+    if done.rejected:
+        reasons = "; ".join(f"{r.reason}: {r.message}"[:200] for r in done.rejections[:3])
+        print(f"warning: {done.rejected} articles rejected ({reasons})", file=sys.stderr)
     return time.perf_counter() - started
 
 
@@ -253,13 +256,13 @@ def voa_gold_of(events: list[dict[str, Any]]) -> dict[str, set[str]]:
 
 
 def score_voa(db: str | None) -> dict[str, Any]:
-    with tempfile.TemporaryDirectory(prefix="wardesk-voa-") as tmp:
-        with Store(db or str(Path(tmp) / "voa.db")) as store:
-            seconds = ingest([VOA], store)
-            events = stored_events(store)
-            lines = brief_lines(store, "2025-03-08", "2025-03-15")
-            return {"ingest_seconds": round(seconds, 1), "events": len(events),
-                    "brief": brief_duplicates(lines, events, voa_gold_of(events))}
+    with tempfile.TemporaryDirectory(prefix="wardesk-voa-") as tmp, \
+            Store(db or str(Path(tmp) / "voa.db")) as store:
+        seconds = ingest([VOA], store)
+        events = stored_events(store)
+        lines = brief_lines(store, "2025-03-08", "2025-03-15")
+        return {"ingest_seconds": round(seconds, 1), "events": len(events),
+                "brief": brief_duplicates(lines, events, voa_gold_of(events))}
 
 
 def summary(dev: dict[str, Any], voa: dict[str, Any] | None) -> list[str]:

@@ -305,15 +305,20 @@ def rejections(obj: Context, limit: int, fmt: str) -> None:
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["plover", "acled", "csv", "parquet", "geojson", "jsonl"]))
 @click.option("-o", "--output", default="-", help="Output file [default: stdout].")
+@click.option("--by", type=click.Choice(["incident", "report"]), default="incident",
+              show_default=True,
+              help="acled/csv/geojson: one row per incident (deaths counted once) or per report.")
+@click.option("--background", is_flag=True,
+              help="Also export events that articles recount as past context.")
 @pass_context
-def export(obj: Context, fmt: str, output: str) -> None:
+def export(obj: Context, fmt: str, output: str, by: str, background: bool) -> None:
     """Export stored events or records."""
     from wardesk.export import write_export
 
     if fmt == "parquet" and output == "-":
         raise UsageError("parquet is binary: give -o FILE")
     with obj.store() as store:
-        count = write_export(fmt, store, None, output)
+        count = write_export(fmt, store, None, output, by=by, background=background)
     if output != "-":
         click.echo(f"wrote {count} rows to {output}", err=True)
 

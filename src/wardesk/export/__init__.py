@@ -14,10 +14,13 @@ from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, TextIO, cast
 
 from wardesk.errors import UsageError
+from wardesk.export.incidents import BY, current, incident_row, summaries
 from wardesk.export.writers import (
     write_csv,
     write_events_csv,
     write_geojson,
+    write_incidents_csv,
+    write_incidents_geojson,
     write_json_lines,
     write_parquet,
     write_plover,
@@ -33,38 +36,53 @@ FORMATS: tuple[str, ...] = ("plover", "csv", "parquet", "geojson", "jsonl", "acl
 # what each format is made of, for `--help` and the API
 DESCRIPTIONS: dict[str, str] = {
     "plover": "JSON Lines, one event a line in PLOVER field names (+ wardesk extensions)",
-    "csv": "one flat row per event",
+    "csv": "one flat row per incident (--by report: per event)",
     "parquet": "one flat row per event, typed columns (pyarrow)",
-    "geojson": "FeatureCollection of the events that have coordinates",
+    "geojson": "FeatureCollection of the incidents (--by report: events) that have coordinates",
     "jsonl": "JSON Lines, one whole article record a line",
-    "acled": "CSV in ACLED's columns, violent and protest events only",
+    "acled": "CSV in ACLED's columns, violent and protest incidents (--by report: events) only",
 }
 
-__all__ = ["DESCRIPTIONS", "FORMATS", "write_export", "write_records"]
+__all__ = ["BY", "DESCRIPTIONS", "FORMATS", "write_export", "write_records"]
 
 
 def write_export(
     fmt: str, source: Store | Iterable[ArticleRecord], f: EventFilter | None, out: Output,
+    *, by: str = "incident", background: bool = False,
 ) -> int:
     """Write ``source`` (a Store, or records) as ``fmt`` to ``out`` (a path, "-" for stdout, or
     an open text/binary stream). ``f`` selects a Store's events (None: all of them; its limit
     applies) and, for jsonl/acled, the records that have a matching event.
-    Returns how many events (records, for jsonl; rows, for acled) were written."""
+
+    ``by``: "incident" (default) makes acled, csv and geojson one row per incident, deaths
+    counted once; "report" one row per event, as before incidents. The other formats are per
+    event (plover, parquet) or per record (jsonl) either way. ``background`` keeps the events
+    an article recounts as past context (left out by default; jsonl records always hold them).
+    Returns how many rows (events, incidents; records, for jsonl) were written."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        return _to_binary(out, lambda stream: write_parquet(_events(source, f), stream))
+    if by not in BY:
+        raise UsageError(f"unknown export grouping {by!r}: use one of {', '.join(BY)}")
     if fmt == "jsonl":
         return _to_text(out, lambda stream: write_json_lines(_record_dicts(source, f), stream))
     if fmt == "acled":
-        return _write_acled(_records(source, f), out)
-    writer = {"plover": write_plover, "csv": write_events_csv, "geojson": write_geojson}[fmt]
-    return _to_text(out, lambda stream: writer(_events(source, f), stream))
+        return _write_acled(source, f, out, by, background)
+    if by == "incident" and fmt in ("csv", "geojson"):
+        rows = (incident_row(found) for found in _incidents(source, f, background))
+        writer = write_incidents_csv if fmt == "csv" else write_incidents_geojson
+        return _to_text(out, lambda stream: writer(rows, stream))
+    events = current(_events(source, f), background)
+    if fmt == "parquet":
+        return _to_binary(out, lambda stream: write_parquet(events, stream))
+    by_event = {"plover": write_plover, "csv": write_events_csv, "geojson": write_geojson}[fmt]
+    return _to_text(out, lambda stream: by_event(events, stream))
 
 
-def write_records(fmt: str, records: Iterable[ArticleRecord], out: Output) -> int:
-    """Write fresh records (no store) as ``fmt``: `wardesk extract --format plover|csv|…`."""
-    return write_export(fmt, records, None, out)
+def write_records(fmt: str, records: Iterable[ArticleRecord], out: Output,
+                  *, by: str = "report", background: bool = True) -> int:
+    """Write fresh records (no store) as ``fmt``: `wardesk extract --format plover|csv|…`.
+    Fresh records have no incidents yet: one row per event, background included, by default."""
+    return write_export(fmt, records, None, out, by=by, background=background)
 
 
 def _is_store(source: object) -> bool:
@@ -93,12 +111,26 @@ def _record_dicts(source: Any, f: EventFilter | None) -> Iterator[dict[str, Any]
     return (to_dict(r) for r in _records(source, f))
 
 
-def _write_acled(records: Iterator[ArticleRecord], out: Output) -> int:
+def _write_acled(source: Any, f: EventFilter | None, out: Output, by: str,
+                 background: bool) -> int:
     try:
-        from wardesk.export.acled import ACLED_COLUMNS, acled_rows
+        from wardesk.export import acled
     except ImportError as exc:
         raise UsageError("acled export not available in this version of wardesk") from exc
-    return _to_text(out, lambda stream: write_csv(acled_rows(records), ACLED_COLUMNS, stream))
+    records = _records(source, f)
+    if by == "report":
+        rows = acled.acled_rows(records, background=background)
+        return _to_text(out, lambda stream: write_csv(rows, acled.ACLED_COLUMNS, stream))
+    rows = acled.acled_incident_rows(records, background=background)
+    return _to_text(out, lambda stream: write_csv(rows, acled.ACLED_INCIDENT_COLUMNS, stream))
+
+
+def _incidents(source: Any, f: EventFilter | None, background: bool) -> Iterator[dict[str, Any]]:
+    """The incidents of a store (as it keeps them), or of fresh records (each event alone:
+    records have no incidents until stored)."""
+    if _is_store(source) and hasattr(source, "iter_incidents"):
+        return iter(source.iter_incidents(f, background))
+    return summaries(current(_events(source, f), background))
 
 
 def _to_text(out: Output, write: Callable[[TextIO], int]) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from wardesk.export.incidents import acled_incident_columns, acled_incident_row
 from wardesk.records import ActorRef, ArticleRecord, Event
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -188,10 +189,36 @@ def acled_row(ev: Event, record: ArticleRecord) -> dict[str, object] | None:
     return row
 
 
-def acled_rows(records: Iterable[ArticleRecord]) -> Iterator[dict[str, object]]:
-    """One ACLED row per event that ACLED's definitions cover, columns in ACLED_COLUMNS order."""
+def acled_rows(records: Iterable[ArticleRecord], background: bool = True) -> Iterator[dict[str, object]]:
+    """One ACLED row per event that ACLED's definitions cover, columns in ACLED_COLUMNS order;
+    ``background`` False leaves out the events an article recounts as past context."""
     for record in records:
         for ev in record.events:
-            row = acled_row(ev, record)
+            row = acled_row(ev, record) if background or not ev.background else None
             if row is not None:
                 yield {col: row.get(col, "") for col in ACLED_COLUMNS}
+
+
+ACLED_INCIDENT_COLUMNS = acled_incident_columns(ACLED_COLUMNS)
+
+
+def acled_incident_rows(records: Iterable[ArticleRecord],
+                        background: bool = False) -> Iterator[dict[str, object]]:
+    """One ACLED row per incident (ACLED_INCIDENT_COLUMNS): its reports' rows merged, deaths
+    counted once. An event joins its ``incident`` (a stored record's events carry the one the
+    store gave them); an event without one is an incident alone."""
+    groups: dict[str, list[dict[str, object]]] = {}
+    for record in records:
+        for ev in record.events:
+            if ev.background and not background:
+                continue
+            row = acled_row(ev, record)
+            if row is None:
+                continue
+            key = ev.incident
+            row.update(incident_id=key or "", _dead=ev.dead, _article=record.article.id,
+                       _publisher=record.article.publisher or record.article.id)
+            groups.setdefault(key or f"event:{record.article.id}:{ev.id}", []).append(row)
+    for rows in groups.values():
+        merged = acled_incident_row(rows)
+        yield {col: merged.get(col, "") for col in ACLED_INCIDENT_COLUMNS}

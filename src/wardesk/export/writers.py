@@ -45,9 +45,13 @@ def write_events_csv(events: Iterable[dict[str, Any]], stream: TextIO) -> int:
 
 def write_geojson(events: Iterable[dict[str, Any]], stream: TextIO) -> int:
     """A FeatureCollection of the events that have coordinates, written feature by feature."""
+    return _write_features(_features(events), stream)
+
+
+def _write_features(features: Iterable[dict[str, Any]], stream: TextIO) -> int:
     stream.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
-    for feature in _features(events):
+    for feature in features:
         stream.write((",\n" if count else "") + json.dumps(feature, ensure_ascii=False))
         count += 1
     stream.write("\n]}\n")
@@ -62,6 +66,22 @@ def _features(events: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         yield {"type": "Feature", "id": row["event_id"],
                "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
                "properties": row}
+
+
+def write_incidents_csv(rows: Iterable[dict[str, Any]], stream: TextIO) -> int:
+    """One row per incident (wardesk.export.incidents.INCIDENT_COLUMNS)."""
+    from wardesk.export.incidents import INCIDENT_COLUMNS
+
+    return write_csv(rows, INCIDENT_COLUMNS, stream)
+
+
+def write_incidents_geojson(rows: Iterable[dict[str, Any]], stream: TextIO) -> int:
+    """A FeatureCollection of the incidents whose place has coordinates."""
+    features = ({"type": "Feature", "id": row["incident_id"],
+                 "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+                 "properties": row}
+                for row in rows if row["latitude"] is not None and row["longitude"] is not None)
+    return _write_features(features, stream)
 
 
 def write_parquet(events: Iterable[dict[str, Any]], out: str | IO[bytes]) -> int:
