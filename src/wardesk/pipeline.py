@@ -19,6 +19,7 @@ from wardesk.extract.statements import find_statements
 from wardesk.extract.story import story_counts, tell_story
 from wardesk.extract.time import find_dates
 from wardesk.extract.tone import score_tone
+from wardesk.ingest.furniture import drop_furniture
 from wardesk.kb import load_kb
 from wardesk.nlp import load_pipeline
 from wardesk.nlp.normalise import word_count
@@ -74,6 +75,11 @@ class Extractor:
                 yield Rejection(item.origin or item.id, "extract_error", f"{type(exc).__name__}: {exc}")
 
     def record(self, article: Article, doc: Doc) -> ArticleRecord:
+        """The article's record, without what was read from page furniture (bylines...)."""
+        furniture = article.furniture or doc.user_data.get("furniture", ())
+        return drop_furniture(self._record(article, doc), furniture)
+
+    def _record(self, article: Article, doc: Doc) -> ArticleRecord:
         actors = find_actors(doc, self.kb, self.known, article.published)
         dates = find_dates(doc, article.published)
         statements = find_statements(doc, actors)

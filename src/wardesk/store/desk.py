@@ -216,3 +216,23 @@ def actor_names(store: Store, ids: list[str]) -> dict[str, str]:
         sql = f"SELECT id, name FROM actors WHERE id IN ({', '.join('?' * len(chunk))})"
         found.update({str(a): str(n) for a, n in store.connection.execute(sql, chunk)})
     return found
+
+
+# --- the events list's totals -----------------------------------------------------------------
+
+def deaths(store: Store, f: EventFilter) -> dict[str, int]:
+    """Over the events matching ``f``: how many give a death toll, the largest and the sum (as
+    many reports may tell one incident, the toll is at least the largest, at most the sum)."""
+    where, params = event_where(f)
+    sql = f"SELECT COUNT(e.dead), MAX(e.dead), SUM(e.dead) FROM events e{where}"
+    counted, largest, total = store.connection.execute(sql, params).fetchone()
+    return {"reports": int(counted or 0), "largest": int(largest or 0), "sum": int(total or 0)}
+
+
+def known_actor(store: Store, actor: str) -> bool:
+    """Whether any actor id, name or event text matches ``actor`` (as the actor filter does)."""
+    from wardesk.store.filters import like
+
+    sql = ("SELECT 1 FROM actors WHERE id = ? OR name LIKE ? ESCAPE '\\' UNION ALL"
+           " SELECT 1 FROM actor_texts WHERE text LIKE ? ESCAPE '\\' LIMIT 1")
+    return store.connection.execute(sql, [actor, like(actor), like(actor)]).fetchone() is not None

@@ -10,8 +10,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from wardesk.api import eventlist
 from wardesk.api.board import board_view, issue_view, moved_view
-from wardesk.api.deps import FilterDep, FormDay, StoreDep, filter_params
+from wardesk.api.deps import MAX_OFFSET, FilterDep, FormDay, StoreDep, filter_params
 from wardesk.api.trends import changes_view, trends_view
 from wardesk.records import CERTAINTIES, EVENT_TYPES, STATUSES
 from wardesk.web.assets import map_available
@@ -21,7 +22,23 @@ router = APIRouter(include_in_schema=False)
 
 Unit = Annotated[str, Query(pattern="^(week|month)$")]
 By = Annotated[str, Query(pattern="^(type|country|actor)$")]
+PAGE = 50
 CHOICES = {"type": EVENT_TYPES, "status": STATUSES, "certainty": CERTAINTIES}
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, store: StoreDep, since: FormDay = None, until: FormDay = None,
+                sort: Annotated[str, Query(pattern="^-?(date|type)$")] = "-date",
+                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> HTMLResponse:
+    """Newest first; several values per filter; chips; totals; why a list is empty."""
+    values = eventlist.query_values(request.query_params)
+    view = eventlist.list_view(store, values, sort=sort, limit=PAGE, offset=offset)
+    twin_query = eventlist.list_link(values, sort, offset=offset or None)[len("/events"):]
+    single = {k: v[0] for k, v in values.items() if len(v) == 1}
+    return page(request, "events.html", "/api/desk/events" + twin_query, view=view,
+                values=values, params=single, sort=sort, choices=CHOICES,
+                facets=eventlist.facet_links(store, values, sort),
+                link=eventlist.list_link, downloads=urlencode(single))
 
 
 @router.get("/map", response_class=HTMLResponse)

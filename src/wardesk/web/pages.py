@@ -12,16 +12,13 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from wardesk.api.briefs import current_brief
-from wardesk.api.deps import MAX_OFFSET, FilterDep, FormDay, StoreDep, filter_params
+from wardesk.api.deps import MAX_OFFSET, FormDay, StoreDep
 from wardesk.api.views import (
     actor_view,
     article_segments,
     article_view,
-    board_matrix,
     event_view,
-    position_board,
 )
-from wardesk.store import stats
 from wardesk.web.assets import map_available
 from wardesk.web.templating import environment
 
@@ -43,29 +40,6 @@ def _found(value: Any) -> Any:
 def overview(request: Request, store: StoreDep) -> HTMLResponse:
     return page(request, "overview.html", "/api/stats", counts=store.counts(),
                 brief=current_brief(request, store), map=map_available())
-
-
-def _facet_links(params: dict[str, str], facets: dict[str, Any]) -> dict[str, list[Any]]:
-    """Each facet value with the link that toggles it in the current filter."""
-    links: dict[str, list[Any]] = {}
-    for key, values in facets.items():
-        links[key] = []
-        for item in values[:20]:
-            chosen = params.get(key) == str(item["value"])
-            query = {k: v for k, v in params.items() if k != key}
-            if not chosen:
-                query[key] = str(item["value"])
-            links[key].append({**item, "chosen": chosen, "href": "/events?" + urlencode(query)})
-    return links
-
-
-@router.get("/events", response_class=HTMLResponse)
-def events_page(request: Request, store: StoreDep, f: FilterDep) -> HTMLResponse:
-    params = filter_params(f)
-    query = urlencode(params)
-    return page(request, "events.html", "/api/events?" + query, events=store.events(f),
-                total=store.count_events(f), f=f, params=params, query=query,
-                facets=_facet_links(params, stats.facets(store, f)))
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -95,13 +69,6 @@ def actors_page(request: Request, store: StoreDep,
 def actor_page(request: Request, store: StoreDep, actor_id: str) -> HTMLResponse:
     view = _found(actor_view(store, actor_id))
     return page(request, "actor.html", f"/api/actors/{actor_id}", **view)
-
-
-@router.get("/positions", response_class=HTMLResponse)
-def positions_page(request: Request, store: StoreDep) -> HTMLResponse:
-    board = position_board(store)
-    return page(request, "positions.html", "/api/positions/board", board=board,
-                rows=board_matrix(board))
 
 
 @router.get("/articles", response_class=HTMLResponse)

@@ -5,7 +5,8 @@
 "use strict";
 
 const GRID = 48; // px: points closer than this on screen share a cluster
-const LABEL_ZOOM = { 1: 3, 2: 5, 3: 6 }; // a place name of rank r shows from this zoom on
+const LABEL_ZOOM = { 0: [2, 4], 1: [4, 99], 2: [5, 99], 3: [6, 99] }; // rank → zooms shown
+// (rank 0: country names, drawn at the middle of each country's largest piece)
 const DAY = 86400000;
 const colour = window.wardeskColour;
 
@@ -111,7 +112,8 @@ class DeskMap {
     const borders = topojson.mesh(world, world.objects.countries, (a, b) => a !== b);
     L.geoJSON(borders, { interactive: false, style: { color: "#8fa3b8", weight: 0.8 } }).addTo(this.map);
     const { places } = await (await fetch(placesUrl)).json();
-    this.labels = { 1: L.layerGroup(), 2: L.layerGroup(), 3: L.layerGroup() };
+    this.labels = { 0: L.layerGroup(), 1: L.layerGroup(), 2: L.layerGroup(), 3: L.layerGroup() };
+    for (const feature of land.features) this.countryLabel(feature);
     for (const p of places) {
       const text = node("span", p.name);
       const icon = L.divIcon({ className: `place-label rank-${p.rank}`, html: text, iconSize: null });
@@ -121,10 +123,27 @@ class DeskMap {
     this.showLabels();
   }
 
+  countryLabel(feature) {
+    const name = feature.properties && feature.properties.name;
+    const geometry = feature.geometry;
+    if (!name || !geometry) return;
+    const rings = geometry.type === "MultiPolygon" ? geometry.coordinates : [geometry.coordinates];
+    let best = null, bestArea = 0;
+    for (const polygon of rings) {
+      const b = L.latLngBounds(polygon[0].map(([lon, lat]) => [lat, lon]));
+      const area = (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest());
+      if (area > bestArea) { best = b; bestArea = area; }
+    }
+    if (!best || bestArea < 12) return; // too small to name at these zooms
+    const icon = L.divIcon({ className: "place-label country-label", html: node("span", name), iconSize: null });
+    L.marker(best.getCenter(), { icon, interactive: false, keyboard: false }).addTo(this.labels[0]);
+  }
+
   showLabels() {
     const zoom = this.map.getZoom();
     for (const [rank, group] of Object.entries(this.labels)) {
-      if (zoom >= LABEL_ZOOM[rank]) group.addTo(this.map); else group.remove();
+      const [from, to] = LABEL_ZOOM[rank];
+      if (zoom >= from && zoom <= to) group.addTo(this.map); else group.remove();
     }
   }
 
