@@ -39,6 +39,7 @@ from wardesk.extract.modality import (
 )
 from wardesk.extract.modality import certainty_of as _certainty_of
 from wardesk.extract.predicates import Match, disaster_sentence, match_sentence, reduced_passive
+from wardesk.extract.story import apart, relation_objects
 from wardesk.records import ActorRef, Event, EventDate, Evidence, Place, content_id
 
 if TYPE_CHECKING:
@@ -148,14 +149,25 @@ def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
     for sent in doc.sents:
         found = match_sentence(sent)
         matches, absorbed = _keep(found)
-        built = []
+        built: list[tuple[int, Event]] = []
+        objects = relation_objects(sent)
         for m in matches:
-            parts = [m, *absorbed.get(m.trigger.i, [])]
-            ev = _build(parts, sent, layers, article_id, found)
+            lent = [a for a in absorbed.get(m.trigger.i, []) if not apart(a.trigger.i, m.trigger.i, objects)]
+            ev = _build([m, *lent], sent, layers, article_id, found)
             if ev is not None:
-                built.append(ev)
-        events.extend(merge(built))
+                built.append((m.trigger.i, ev))
+        events.extend(_merge_apart(built, objects))
     return settle_unidentified(events)
+
+
+def _merge_apart(built: list[tuple[int, Event]], objects: list[frozenset[int]]) -> list[Event]:
+    """Co-reported attacks merge, but never with an earlier event the sentence sets them
+    against ("shelled the post in retaliation for a raid that killed 12": two events); an
+    event noun inside such an earlier event lends nothing to the predicate it is set against."""
+    groups: dict[tuple[bool, ...], list[Event]] = {}
+    for i, ev in built:
+        groups.setdefault(tuple(i in obj for obj in objects), []).append(ev)
+    return [ev for group in groups.values() for ev in merge(group)]
 
 
 def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:

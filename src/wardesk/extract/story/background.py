@@ -1,0 +1,110 @@
+"""News or background: an event the article recounts as past context rather than reports as
+news (SCHEMA.md ``background``). Each rule returns its id, or None."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from wardesk.extract.story.cues import cues
+from wardesk.extract.story.grammar import (
+    past_adverbial,
+    period_phrase,
+    prior_modifier,
+    prior_position,
+)
+from wardesk.records import Event, EventDate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from wardesk.extract.layers import DateTable
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+_RESOLVED = ("exact", "approximate")
+
+
+def day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def period_end(value: str | None) -> dt.date | None:
+    """The last day of an ISO date, month or year ("2024" → 2024-12-31)."""
+    m = _ISO.match(value or "")
+    if m is None:
+        return None
+    year, month, dd = int(m.group(1)), m.group(2), m.group(3)
+    if month is None:
+        return dt.date(year, 12, 31)
+    if dd is None:
+        nxt = dt.date(year + (int(month) == 12), int(month) % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return day(value)
+
+
+def before_window(value: str | None, end: str | None, published: dt.date) -> bool:
+    """The period ends more than the news window before publication."""
+    last = period_end(end or value)
+    return last is not None and (published - last).days > cues().window_days
+
+
+def old_date(date: EventDate | None, published: dt.date | None) -> bool:
+    if date is None or published is None or date.resolution not in _RESOLVED:
+        return False
+    return before_window(date.value, date.end, published)
+
+
+def _fresh_date(date: EventDate | None, published: dt.date | None) -> bool:
+    """An exact date inside the news window: the event is today's news whatever frames it."""
+    if date is None or published is None or date.resolution != "exact":
+        return False
+    last = period_end(date.end or date.value)
+    return last is not None and (published - last).days <= cues().window_days
+
+
+def _recent_since(words: Span, dates: DateTable, published: dt.date | None) -> bool:
+    """"since Friday": a period that starts inside the news window is still news."""
+    if published is None:
+        return False
+    lo, hi = words.start_char, words.end_char
+    return any(lo <= m.start < hi and m.value and not before_window(m.value, m.end_value, published)
+               for m in dates.mentions)
+
+
+def background_rule(ev: Event, trigger: Token | None, dates: DateTable, published: str | None,
+                    related: bool) -> str | None:
+    """The id of the first rule that finds the event told as background, else None."""
+    pub = day(published)
+    if related:
+        return "story.background.related_link"
+    if old_date(ev.date, pub):
+        return "story.background.old_date"
+    if trigger is None:
+        return None
+    if past_adverbial(trigger) is not None:
+        return "story.background.past_words"
+    period = period_phrase(trigger)
+    if period is not None and not _recent_since(period, dates, pub):
+        return "story.background.period"
+    if _fresh_date(ev.date, pub):
+        return None
+    if prior_position(trigger) is not None:
+        return "story.background.earlier_event"
+    if prior_modifier(trigger) is not None:
+        return "story.background.earlier_event"
+    return None
+
+
+def related_sentence(sent_text: str) -> bool:
+    """A sentence that is a related-link line run into the text ("Read also: …")."""
+    low = sent_text.strip().lower()
+    for prefix in cues().related_prefixes:
+        if low.startswith(prefix) and low[len(prefix):].lstrip().startswith(":"):
+            return True
+        if prefix.endswith(":") and low.startswith(prefix):
+            return True
+    return False

@@ -1,0 +1,205 @@
+"""Reading the parse for the story stage: the trigger token of an event, the clauses an event's
+words sit in, and where the cue words of data/story_cues.json stand in them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wardesk.extract.story.cues import cues
+from wardesk.records import Event, content_id
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Doc, Span, Token
+
+# Links from a clause up to the clause that frames it: a complement, a shared-subject conjunct.
+_FRAMING = frozenset({"ccomp", "xcomp", "conj", "pcomp", "dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "acomp"})
+# Words that may stand before a past adverbial ("two years ago", "several weeks ago").
+_COUNT_WORDS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                          "ten", "several", "few", "many", "some", "the", "just", "only", "about", "nearly"})
+_NUMBERS_OK = frozenset({"npadvmod", "advmod", "prep", "tmod", "obl", "nmod"})
+
+
+def trigger_of(event: Event, doc: Doc, article_id: str) -> Token | None:
+    """The token an event was built on: its id is made from the article, the sentence start
+    and the trigger's offset (events.py); the eventText's first word when that fails."""
+    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if content_id(article_id, event.evidence.start, tok.idx, event.event) == event.id:
+            return tok
+    first = event.eventText.split()[0] if event.eventText.split() else ""
+    return next((t for t in span if t.text == first), None)
+
+
+def words(tokens: Iterable[Token]) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in tokens)
+
+
+def phrase_ending_at(tok: Token, phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
+    """The cue phrase whose last word is ``tok`` ("in retaliation for" ending at "for")."""
+    doc = tok.doc
+    for phrase in phrases:
+        start = tok.i - len(phrase) + 1
+        if start >= 0 and words(doc[start:tok.i + 1]) == phrase:
+            return phrase
+    return None
+
+
+def matches_phrase(tokens: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """The words are a cue phrase, or one with a count before it ("two years ago")."""
+    for phrase in phrases:
+        if tokens == phrase:
+            return True
+        extra = len(tokens) - len(phrase)
+        if 0 < extra <= 2 and tokens[extra:] == phrase and all(
+                w in _COUNT_WORDS or w.isdigit() for w in tokens[:extra]):
+            return True
+    return False
+
+
+def clause_chain(trigger: Token) -> list[Token]:
+    """The trigger and the words whose modifiers are the event's own: a nominal's verb, the
+    verb of a complement clause, up to a clause about something else (advcl, relcl, acl)."""
+    chain = [trigger]
+    tok = trigger
+    for _ in range(8):
+        if tok.dep_ not in _FRAMING or tok.head.i == tok.i:
+            break
+        if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            break  # a coordinated clause with its own subject is another event
+        if tok.dep_ == "pobj" and phrase_ending_at(tok.head, cues().relational):
+            break  # "after the talks": the talks are the relation's object, not its host
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def modifiers(tok: Token) -> list[Token]:
+    """The adverbial modifiers of one word: what may carry a time cue."""
+    return [c for c in tok.children if c.dep_ in _NUMBERS_OK]
+
+
+def past_adverbial(trigger: Token) -> Span | None:
+    """"last week", "in recent years", "two years ago" on the event's own clause."""
+    for tok in clause_chain(trigger):
+        for mod in modifiers(tok):
+            span = mod.doc[mod.left_edge.i:mod.right_edge.i + 1]
+            if len(span) <= 6 and matches_phrase(words(span), cues().past_adverbials):
+                return span
+    return None
+
+
+def since_phrase(verb: Token) -> Span | None:
+    """A temporal "since" on a clause ("since the war began", "since 2009", "since taking office")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "since":
+            return child.doc[child.i:child.right_edge.i + 1]
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+            past = child.tag_ in ("VBD", "VBN", "VBG") or any(a.lower_ in ("had", "has", "have") for a in child.children)
+            if past:
+                start = min(m.i for m in child.children if m.dep_ == "mark" and m.lower_ == "since")
+                return child.doc[start:child.right_edge.i + 1]
+    return None
+
+
+def duration_phrase(verb: Token) -> Span | None:
+    """"in 15 months", "over the past year", "during the war", "so far this year"."""
+    c = cues()
+    for child in verb.children:
+        span = child.doc[child.left_edge.i:child.right_edge.i + 1]
+        if child.dep_ in _NUMBERS_OK and matches_phrase(words(span), c.period_words):
+            return span
+        if child.dep_ != "prep" or child.lower_ not in c.period_heads or child.lower_ == "since":
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj"):
+            counted = any(g.dep_ in ("nummod", "amod") or g.lower_ in ("last", "past", "recent") for g in obj.children)
+            if obj.lower_ in c.period_units and counted:
+                return span
+            if child.lower_ in ("during", "throughout") and obj.lemma_.lower() in c.aggregate_nouns:
+                return span
+    return None
+
+
+def period_phrase(trigger: Token) -> Span | None:
+    """A period the event's clause runs over: since …, in N months, during the war."""
+    for tok in clause_chain(trigger):
+        found = since_phrase(tok) or duration_phrase(tok)
+        if found is not None:
+            return found
+    return None
+
+
+def relation_link(tok: Token) -> Token | None:
+    """The relation word when ``tok`` is the object of one ("after <tok>", "in retaliation
+    for <tok>", "since <tok> began", "follows <tok>"), else None."""
+    c = cues()
+    if tok.head.i == tok.i:
+        return None
+    if tok.dep_ in ("pobj", "pcomp") and phrase_ending_at(tok.head, c.relational):
+        return tok.head
+    if tok.dep_ == "advcl":
+        mark = next((m for m in tok.children if m.dep_ == "mark" and phrase_ending_at(m, c.relational)), None)
+        if mark is not None:
+            return mark
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in c.relational_verbs:
+        return tok.head
+    return None
+
+
+def prior_position(trigger: Token) -> Token | None:
+    """The relation word when the trigger names an earlier event another predicate is set
+    against: "came after <it>", "in retaliation for <it>", "since <it> began", "follows <it>"
+    (a relative clause on such a noun counts as the noun)."""
+    tok = trigger
+    for _ in range(12):
+        link = relation_link(tok)
+        if link is not None:
+            return link
+        if tok.dep_ in ("ROOT", "parataxis") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def relation_objects(sent: Span) -> list[frozenset[int]]:
+    """The token sets of every earlier event a sentence sets another against (the object of
+    "after", "in retaliation for", "since", "follows" ...), each with its relative clauses."""
+    return [frozenset(t.i for t in tok.subtree) for tok in sent if relation_link(tok) is not None]
+
+
+def apart(a: int, b: int, objects: list[frozenset[int]]) -> bool:
+    """Tokens a and b name different events: one is inside an earlier event's words, the other not."""
+    return any((a in obj) != (b in obj) for obj in objects)
+
+
+def prior_modifier(trigger: Token) -> Token | None:
+    """"a previous attack", "the last round of talks", "a similar law"."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in trigger.children
+                 if c.dep_ == "amod" and c.lower_ in cues().prior_modifiers), None)
+
+
+def related_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of related-link lines: a line that starts "Also read:", "Related:",
+    "Read more …", or the lines under a header line that is only such words."""
+    prefixes = cues().related_prefixes
+    out: list[tuple[int, int]] = []
+    pos, under_header = 0, False
+    for line in text.splitlines(keepends=True):
+        body = line.strip().lower()
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        if not body:
+            under_header = False
+            continue
+        head = next((p for p in prefixes if body.startswith(p)), None)
+        if head is not None and (len(body) == len(head) or not body[len(head)].isalnum()):
+            out.append((start, end))
+            under_header = body.rstrip(":").strip() == head.rstrip(":")
+        elif under_header:
+            out.append((start, end))
+    return out
