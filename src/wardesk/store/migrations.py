@@ -287,8 +287,34 @@ GROUP BY e.type, c.code, o.code;
 # pg_schema.EXTRA[13]); SQLite's FTS5 table already is one, so this number changes nothing here.
 V13_SEARCH_TABLE = ""
 
-# 14: incidents (issue 12) — filled by the incidents work.
-V14_INCIDENTS = ""
+# 14: incidents (issue 12): one row per real-world event, however many reports tell it
+# (wardesk.incidents; kept by every save and delete, store/incidents.py). Each event names its
+# incident (NULL: not assigned yet — events stored before this migration, until
+# `wardesk incidents --rebuild`) and says whether its article told it as background. The merge
+# rule's candidates are the events of one type within a day or two: events_type_day.
+V14_INCIDENTS = """
+ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE events ADD COLUMN incident TEXT;
+CREATE INDEX events_incident ON events(incident);
+CREATE INDEX events_type_day ON events(type, sort_date);
+CREATE TABLE incidents (
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    date_value TEXT, date_granularity TEXT,
+    sort_date TEXT,                    -- date_value, else the first report's published date
+    place TEXT,                        -- JSON (SCHEMA.md eventLoc) or NULL
+    place_country TEXT,
+    source TEXT NOT NULL, target TEXT NOT NULL,   -- JSON lists of actor refs
+    dead_min INTEGER, dead_max INTEGER, injured_min INTEGER, injured_max INTEGER,
+    status TEXT NOT NULL,
+    certainty TEXT NOT NULL,           -- claimed|reported|corroborated|disputed
+    first_reported TEXT, last_reported TEXT,
+    reports INTEGER NOT NULL, articles INTEGER NOT NULL, publishers INTEGER NOT NULL,
+    is_current INTEGER NOT NULL        -- 1: at least one report is news (not background)
+);
+CREATE INDEX incidents_by_date ON incidents(is_current, (sort_date IS NULL), sort_date DESC, id);
+CREATE INDEX incidents_type_by_date ON incidents(type, is_current, (sort_date IS NULL), sort_date DESC, id);
+"""
 
 # 15: the peace process: proposals, responses, coalitions, pledges (issue 15) — filled by that work.
 V15_PROCESS = ""

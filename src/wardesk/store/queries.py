@@ -22,6 +22,7 @@ from wardesk.store.filters import (
     like,
     order_and_page,
 )
+from wardesk.store.incident_queries import with_incidents
 from wardesk.store.rows import flat_event
 
 if TYPE_CHECKING:
@@ -32,7 +33,8 @@ ARTICLE_FIELDS = (
     " tone_score, saved"
 )
 _EVENT_FROM = " FROM events e JOIN articles a ON a.id = e.article_id"
-_EVENT_COLUMNS = "e.data, a.id, a.title, a.published, a.url, a.publisher, a.source_id"
+_EVENT_COLUMNS = ("e.data, a.id, a.title, a.published, a.url, a.publisher, a.source_id,"
+                  " e.background, e.incident")  # the last two: migration 14
 
 
 def articles(conn: Connection, q: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
@@ -58,7 +60,7 @@ def has_article(conn: Connection, article_id: str) -> bool:
 
 def record(conn: Connection, article_id: str) -> ArticleRecord | None:
     row = conn.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return record_from_dict(json.loads(row[0])) if row else None
+    return record_from_dict(with_incidents(conn, json.loads(row[0]))) if row else None
 
 
 def record_json(conn: Connection, f: EventFilter | None) -> Iterator[str]:
@@ -76,13 +78,15 @@ def record_json(conn: Connection, f: EventFilter | None) -> Iterator[str]:
 
 def records(conn: Connection, f: EventFilter | None) -> Iterator[ArticleRecord]:
     for text in record_json(conn, f):
-        yield record_from_dict(json.loads(text))
+        yield record_from_dict(with_incidents(conn, json.loads(text)))
 
 
 def _event_from_row(row: Any) -> dict[str, Any]:
     meta = {"id": row[1], "title": row[2], "published": row[3], "url": row[4],
             "publisher": row[5], "source_id": row[6]}
-    return flat_event(json.loads(row[0]), meta)
+    event = json.loads(row[0])
+    event["background"], event["incident"] = bool(row[7]), row[8]  # kept by the store
+    return flat_event(event, meta)
 
 
 # A page of events for an actor or country with more matches than this walks the date index and

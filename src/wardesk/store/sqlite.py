@@ -18,7 +18,7 @@ from typing import Any, Literal
 from wardesk.errors import StoreError, UsageError
 from wardesk.extract.layers import KnownPerson
 from wardesk.records import Article, ArticleRecord, Rejection, to_dict
-from wardesk.store import bulk, people, positions, queries, write
+from wardesk.store import bulk, incident_queries, incidents, people, positions, queries, write
 from wardesk.store.filters import EventFilter
 from wardesk.store.schema import Connection, connect, database_errors, is_postgres
 
@@ -111,6 +111,7 @@ class Store:
         ``progress`` is called with the running counts after each batch."""
         def work(conn: Connection) -> dict[str, int]:
             counted = {"new": 0, "unchanged": 0}
+            empty = not incidents.has_events(conn)
             rebuild = bulk.set_aside_indexes(conn)
             stream = iter(pairs)
             while chunk := list(itertools.islice(stream, max(1, batch))):
@@ -121,6 +122,7 @@ class Store:
             if is_postgres(conn):  # room to sort in memory while building the indexes
                 conn.execute(f"SET LOCAL maintenance_work_mem = '{_PG_INDEX_MEMORY}'")
             bulk.restore_indexes(conn, rebuild)
+            incidents.assign_pending(conn, empty)
             return counted
         cache = self._conn.execute("PRAGMA cache_size").fetchone() if self.dialect == "sqlite" else None
         if cache is not None:  # a large page cache: the load then rarely reads back what it wrote
@@ -146,6 +148,7 @@ class Store:
         if not write.insert_article(conn, article, record, data):  # saved by another writer
             return "unchanged"
         write.save_parts(conn, record, data)
+        incidents.assign(conn, [(record.article.id, e.id) for e in record.events])
         return "new"
 
     def optimize(self) -> None:
@@ -156,8 +159,12 @@ class Store:
         """Remove an article and everything extracted from it (its events also leave every
         running total); False when no such article is stored. To re-code an article with a
         newer wardesk, delete it and save the new record."""
-        return bool(self._write(lambda conn: write.delete_article(conn, article_id),
-                                f"deletion of article {article_id}"))
+        def work(conn: Connection) -> bool:
+            touched = incidents.before_delete(conn, article_id)
+            deleted = write.delete_article(conn, article_id)
+            incidents.after_delete(conn, touched)  # what only its events held together splits
+            return deleted
+        return bool(self._write(work, f"deletion of article {article_id}"))
 
     def reject(self, rejection: Rejection) -> None:
         self._write(lambda conn: write.insert_rejection(conn, rejection),
@@ -220,7 +227,38 @@ class Store:
 
     def record_dicts(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
         """Like ``records`` but as JSON-ready dicts, without rebuilding dataclasses (fast)."""
-        return (json.loads(text) for text in queries.record_json(self._conn, f))
+        return (incident_queries.with_incidents(self._conn, json.loads(text))
+                for text in queries.record_json(self._conn, f))
+
+    # --- incidents (migration 14; docs/incidents.md) --------------------------------------
+
+    def incidents(self, f: EventFilter | None = None,
+                  background: bool = False) -> list[dict[str, Any]]:
+        """A page of incidents newest first (``f``: the filters of events; its limit and
+        offset), each with its reports; ``background``: also those only recaps tell."""
+        return list(self.iter_incidents(f or EventFilter(), background))
+
+    def iter_incidents(self, f: EventFilter | None = None,
+                       background: bool = False) -> Iterator[dict[str, Any]]:
+        """Incidents one by one (all of them when ``f`` is None: exports)."""
+        return incident_queries.iter_incidents(self._conn, f or EventFilter(limit=None),
+                                               background)
+
+    def count_incidents(self, f: EventFilter | None = None, background: bool = False) -> int:
+        return incident_queries.count_incidents(self._conn, f or EventFilter(), background)
+
+    def incident(self, incident_id: str) -> dict[str, Any] | None:
+        """One incident with all its reports, or None."""
+        return incident_queries.incident(self._conn, incident_id)
+
+    def rebuild_incidents(self) -> int:
+        """Compute every incident again (after a change of the merge rule, or once for a store
+        upgraded from before incidents); returns how many there are."""
+        return int(self._write(incidents.rebuild, "rebuild of incidents"))
+
+    def pending_incidents(self) -> int:
+        """How many events have no incident yet (a store upgraded from before incidents)."""
+        return incidents.pending(self._conn)
 
     def actors(self, country: str | None = None, sector: str | None = None,
                text: str | None = None, limit: int = 100) -> list[dict[str, Any]]:

@@ -34,6 +34,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "place_name", "place_country", "place_admin1", "lat", "lon", "geonameid",
         "dead", "injured", "size", "source_codes", "target_codes", "event_text", "evidence",
         "evidence_start", "evidence_end", "attribution", "attribution_actor", "data",
+        "background",  # migration 14
     ),
     "event_actors": ("article_id", "event_id", "role", "seq", "actor_id", "actor_text", "code",
                      "sector"),
@@ -403,7 +404,7 @@ def _event_row(aid: str, seq: int, e: Event, published: str | None,
         e.eventText, e.evidence.text, e.evidence.start, e.evidence.end,
         e.attribution.text if e.attribution else None,
         e.attribution.actor if e.attribution else None,
-        dumps(data),
+        dumps(data), int(e.background),
     )
 
 

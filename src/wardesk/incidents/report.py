@@ -1,0 +1,179 @@
+"""One report of an event, as the merge rule sees it: the typed, immutable view of a stored event
+row (or of a fresh Event) that the rule compares and an incident sums up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from wardesk.records import EVENT_ALIASES
+
+Key = tuple[str, str]  # (article id, event id): an event's key in the store
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """One actor on a side of a report: its id, the words the article used, country, sector."""
+
+    actor: str | None
+    text: str
+    code: str | None = None
+    sector: str | None = None
+
+    def as_ref(self) -> dict[str, Any]:
+        return {"actor": self.actor, "actorText": self.text, "code": self.code,
+                "sector": self.sector}
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """The place of a report (SCHEMA.md eventLoc)."""
+
+    name: str
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+
+    @property
+    def level(self) -> str:
+        """"local" (a city, a district, a site), "region" (a first-level division) or
+        "country": how precisely the place is known."""
+        if not self.admin1:
+            return "local" if self.geonameid is not None and self.lat is not None \
+                and not _is_country_name(self.name, self.country) else "country"
+        if _same_name(self.name, self.admin1):
+            return "region"
+        return "local"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "admin1": self.admin1,
+                "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """An event report: what the merge rule compares. ``day`` is the event's day (its date,
+    else the article's published day: ``dated`` False); ``period`` is a coarser date (a week,
+    month or year) as (granularity, value) when the report gives no day."""
+
+    key: Key
+    type: str
+    day: dt.date | None = None
+    dated: bool = True
+    period: tuple[str, str] | None = None
+    place: Where | None = None
+    source: tuple[Party, ...] = ()
+    target: tuple[Party, ...] = ()
+    dead: int | None = None
+    injured: int | None = None
+    evidence: str = ""
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    status: str = "occurred"
+    certainty: str = "confirmed"
+    negated: bool = False
+    background: bool = False
+    attribution: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    source_id: str | None = None
+    incident: str | None = None
+    words: frozenset[str] = field(default=frozenset(), compare=False)
+
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    text = resources.files("wardesk.incidents").joinpath("data/stopwords.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#")
+                     for w in line.split())
+
+
+def words(text: str) -> frozenset[str]:
+    """The content words of an evidence sentence: lower-cased, stop words out, a plural's
+    final s dropped (so "drones" meets "drone")."""
+    stop = stopwords()
+    out = set()
+    for w in _WORD.findall(text.lower()):
+        if w in stop or len(w) < 2:
+            continue
+        out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
+    return frozenset(out)
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = a.lower().strip(), b.lower().strip()
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def _is_country_name(name: str, country: str | None) -> bool:
+    return country is not None and name.strip().upper() == country
+
+
+def day_of(value: str | None) -> dt.date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _canonical(event_type: str) -> str:
+    upper = event_type.strip().upper()
+    return EVENT_ALIASES.get(upper, upper)
+
+
+def _parties(refs: Any) -> tuple[Party, ...]:
+    return tuple(Party(r.get("actor"), r.get("actorText") or "", r.get("code"), r.get("sector"))
+                 for r in refs or () if isinstance(r, dict))
+
+
+def _where(loc: Any) -> Where | None:
+    if not isinstance(loc, dict) or not loc.get("name"):
+        return None
+    return Where(loc["name"], loc.get("country"), loc.get("admin1"), loc.get("lat"),
+                 loc.get("lon"), loc.get("geonameid"))
+
+
+def report_from_event(event: dict[str, Any], article: dict[str, Any],
+                      incident: str | None = None) -> Report:
+    """A report from an event as SCHEMA.md shapes it (``to_dict(Event)``) and its article's
+    fields (id, published, publisher, source_id)."""
+    date = event.get("date") if isinstance(event.get("date"), dict) else None
+    published = article.get("published")
+    granularity = (date or {}).get("granularity") or "day"
+    value = (date or {}).get("value")
+    day, dated, period = None, True, None
+    if value and granularity == "day":
+        day = day_of(value)
+    elif value:
+        period = (granularity, str(value))
+    if day is None and period is None:
+        day, dated = day_of(published), False
+    evidence = event.get("evidence") or {}
+    attribution = event.get("attribution") if isinstance(event.get("attribution"), dict) else None
+    return Report(
+        key=(str(article.get("id")), str(event.get("id"))),
+        type=_canonical(str(event.get("event") or "")), day=day, dated=dated, period=period,
+        place=_where(event.get("eventLoc")),
+        source=_parties(event.get("source")), target=_parties(event.get("target")),
+        dead=event.get("dead"), injured=event.get("injured"),
+        evidence=evidence.get("text") or "", evidence_start=evidence.get("start"),
+        evidence_end=evidence.get("end"), status=event.get("status") or "occurred",
+        certainty=event.get("certainty") or "confirmed", negated=bool(event.get("negated")),
+        background=bool(event.get("background")),
+        attribution=(attribution or {}).get("actor") or (attribution or {}).get("text"),
+        published=published, publisher=article.get("publisher"),
+        source_id=article.get("source_id"), incident=incident,
+        words=words(evidence.get("text") or ""),
+    )

@@ -1,0 +1,156 @@
+"""The merge rule: whether two reports tell the same real-world incident.
+
+ACLED's rule (same day, place, actors and type) made to hold on real reporting. A pair is one
+incident when it has the same type, nothing vetoes it, and its evidence adds up:
+
+- date: the same day, or one day apart (time zones, "overnight", a report dated by its
+  publication); a week, month or year only meets the same period; more than a day apart: veto.
+- place: the same geonameid, or two local places within ``near_km`` (a district and its city)
+  are the same place; a region or country that holds the other place is "within"; a missing
+  place is unknown; places in different countries, regions or far apart: veto.
+- actors, per side: an actor id in common, else a country code in common ("Russian forces",
+  "Moscow", "the Kremlin" share RUS); a side a report leaves empty is unknown; both sides named
+  with nothing in common: veto.
+- wording: the overlap of the two evidence sentences' content words.
+
+The decision depends on the two reports only (never on what else is stored), and it is
+symmetric: incidents are the connected components of this relation (see cluster.py), whatever
+order reports arrive in. The numbers are data (data/rule.json).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from wardesk.incidents.report import Party, Report, Where, _same_name
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    near_km: float
+    weights: dict[str, float]
+    threshold: dict[str, float]
+    min_text: dict[str, float]
+    max_day_gap: int = 1
+
+
+@functools.cache
+def default_rule() -> Rule:
+    text = resources.files("wardesk.incidents").joinpath("data/rule.json").read_text("utf-8")
+    return rule_from(json.loads(text))
+
+
+def rule_from(data: dict[str, Any]) -> Rule:
+    return Rule(float(data["near_km"]), dict(data["weights"]), dict(data["threshold"]),
+                dict(data["min_text"]), int(data.get("max_day_gap", 1)))
+
+
+VETO = None
+
+
+def same_incident(a: Report, b: Report, rule: Rule | None = None) -> bool:
+    """Whether reports ``a`` and ``b`` tell one incident (symmetric; depends on them alone)."""
+    return score(a, b, rule) is not None
+
+
+def score(a: Report, b: Report, rule: Rule | None = None) -> float | None:
+    """The pair's evidence when it passes the rule's threshold, else None."""
+    rule = rule or default_rule()
+    if a.type != b.type or a.key == b.key:
+        return None
+    when = date_agreement(a, b, rule)
+    if when is None:
+        return None
+    where = place_agreement(a.place, b.place, rule)
+    source = side_agreement(a.source, b.source)
+    target = side_agreement(a.target, b.target)
+    if where is None or source is None or target is None:
+        return None
+    text = overlap(a, b)
+    w = rule.weights
+    if where != "same" and text < rule.min_text["unplaced"]:
+        return None  # a vague report joins only one that says much the same
+    if when == "near" and text < rule.min_text["near_day"]:
+        return None
+    total = (w["place_" + where] if where in ("same", "within") else 0.0) \
+        + sum(w["party_" + s] for s in (source, target) if s in ("id", "code")) \
+        + w["text"] * text
+    return total if total >= rule.threshold[when] else None
+
+
+def date_agreement(a: Report, b: Report, rule: Rule) -> str | None:
+    """"same_day", "near_day", "coarse" (the same week, month or year) or None (veto)."""
+    if a.period is not None or b.period is not None:
+        return "coarse" if a.period == b.period else None
+    if a.day is None or b.day is None:
+        return None
+    gap = abs((a.day - b.day).days)
+    if gap == 0:
+        return "same_day"
+    return "near_day" if gap <= rule.max_day_gap else None
+
+
+def place_agreement(a: Where | None, b: Where | None, rule: Rule) -> str | None:
+    """"same", "within", "unknown" or None (veto)."""
+    if a is None or b is None:
+        return "unknown"
+    if a.country and b.country and a.country != b.country:
+        return None
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return "same"
+    levels = (a.level, b.level)
+    if levels == ("local", "local"):
+        return "same" if _close(a, b, rule.near_km) else None
+    if "country" in levels:
+        return "within"
+    if not a.admin1 or not b.admin1 or not _same_name(a.admin1, b.admin1):
+        return None
+    return "within"
+
+
+def _close(a: Where, b: Where, km: float) -> bool:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return _same_name(a.name, b.name)
+    return _km(a, b) <= km
+
+
+def _km(a: Where, b: Where) -> float:
+    lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 \
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def side_agreement(a: tuple[Party, ...], b: tuple[Party, ...]) -> str | None:
+    """"id" (an actor in common), "code" (a country in common), "unknown" (a side left
+    empty) or None (veto: both named, nothing in common)."""
+    if not a or not b:
+        return "unknown"
+    ids_a = {p.actor for p in a if p.actor} | {p.text.lower() for p in a if p.text}
+    ids_b = {p.actor for p in b if p.actor} | {p.text.lower() for p in b if p.text}
+    if ids_a & ids_b:
+        return "id"
+    codes_a = {p.code for p in a if p.code and p.code != "IGO"}
+    codes_b = {p.code for p in b if p.code and p.code != "IGO"}
+    if codes_a & codes_b:
+        return "code"
+    if not (codes_a or any(p.actor for p in a)) or not (codes_b or any(p.actor for p in b)):
+        return "unknown"  # a side named only by words we cannot place ("gunmen")
+    return None
+
+
+def overlap(a: Report, b: Report) -> float:
+    """The overlap coefficient of the two evidence sentences' content words (|a∩b| / the
+    smaller set): a short caption inside a long lead still scores high."""
+    if not a.words or not b.words:
+        return 0.0
+    common = len(a.words & b.words)
+    smaller = min(len(a.words), len(b.words))
+    if smaller < 3:  # a two-word caption: Jaccard, or any one shared word would be enough
+        return common / len(a.words | b.words)
+    return common / smaller

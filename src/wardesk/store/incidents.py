@@ -1,0 +1,267 @@
+"""Keeping incidents (migration 14) as events are saved and deleted, and rebuilding them all.
+
+An incident is a connected component of the merge rule (wardesk.incidents): a new event joins
+every stored incident one of whose reports it matches (so a bridging report merges two), found
+through the events of its type within a day of its date (index events_type_day), never by a
+scan. Deleting an article splits what only its events held together. Since the components of
+a symmetric pairwise rule do not depend on the order reports arrive in, saving in any order, in
+batches, or rebuilding gives the same incidents with the same ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from wardesk.incidents import Report, cluster, report_from_event, same_incident, summarise
+from wardesk.incidents.cluster import UnionFind
+from wardesk.incidents.report import Key
+from wardesk.incidents.rule import default_rule
+from wardesk.store.schema import is_postgres
+
+if TYPE_CHECKING:
+    from wardesk.store.schema import Connection
+
+REPORT_COLUMNS = ("e.article_id, e.id, e.type, e.background, e.incident, e.data, a.published,"
+                  " a.publisher, a.source_id")
+_FROM = " FROM events e JOIN articles a ON a.id = e.article_id"
+_LOCK = 0x1AC1DE  # PostgreSQL writers take turns at assigning incidents (advisory lock)
+_CHUNK = 400
+INCIDENT_COLUMNS = (
+    "id", "type", "date_value", "date_granularity", "sort_date", "place", "place_country",
+    "source", "target", "dead_min", "dead_max", "injured_min", "injured_max", "status",
+    "certainty", "first_reported", "last_reported", "reports", "articles", "publishers",
+    "is_current",
+)
+
+
+def report_of(row: Any) -> Report:
+    """A stored event (REPORT_COLUMNS) as the merge rule's report."""
+    event = json.loads(row[5])
+    event["event"] = row[2]  # the canonical type
+    event["background"] = bool(row[3])
+    article = {"id": row[0], "published": row[6], "publisher": row[7], "source_id": row[8]}
+    return report_from_event(event, article, row[4])
+
+
+def _reports(conn: Connection, where: str, params: Sequence[Any]) -> list[Report]:
+    sql = f"SELECT {REPORT_COLUMNS}{_FROM} WHERE {where} ORDER BY e.article_id, e.id"
+    return [report_of(r) for r in conn.execute(sql, list(params))]
+
+
+def _window(r: Report) -> tuple[str, str] | None:
+    """The sort_date range where the rule's partners of ``r`` lie."""
+    if r.period is not None:
+        return r.period[1], r.period[1] + "~"
+    if r.day is None:
+        return None
+    gap = dt.timedelta(days=default_rule().max_day_gap)
+    return (r.day - gap).isoformat(), (r.day + gap).isoformat() + "~"
+
+
+def candidates(conn: Connection, r: Report) -> list[Report]:
+    """The stored events that could be one incident with ``r``: its type, within a day."""
+    window = _window(r)
+    if window is None:
+        return []
+    return _reports(conn, "e.type = ? AND e.sort_date >= ? AND e.sort_date <= ?",
+                    [r.type, *window])
+
+
+def _keyed(conn: Connection, keys: Iterable[Key]) -> list[Report]:
+    """The events ``keys``, read by their articles (the primary key's first column)."""
+    wanted = set(keys)
+    articles = sorted({aid for aid, _ in wanted})
+    found: list[Report] = []
+    for start in range(0, len(articles), _CHUNK):
+        chunk = articles[start:start + _CHUNK]
+        found += [r for r in _reports(conn, f"e.article_id IN ({', '.join('?' * len(chunk))})",
+                                      chunk) if r.key in wanted]
+    return found
+
+
+def members(conn: Connection, incident_ids: Iterable[str]) -> list[Report]:
+    ids = sorted(set(incident_ids))
+    found: list[Report] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        found += _reports(conn, f"e.incident IN ({', '.join('?' * len(chunk))})", chunk)
+    return found
+
+
+def _lock(conn: Connection) -> None:
+    if is_postgres(conn):
+        conn.execute("SELECT pg_advisory_xact_lock(?)", (_LOCK,))
+
+
+def assign(conn: Connection, keys: Iterable[Key]) -> None:
+    """Give the new events ``keys`` (saved in the caller's transaction) their incidents: each
+    joins the incidents of the stored events it matches, which merge."""
+    new = _keyed(conn, keys)
+    if not new:
+        return
+    _lock(conn)
+    uf, touched, reports = UnionFind(), set(), {r.key: r for r in new}
+    for r in new:
+        uf.add(r.key)
+        for c in candidates(conn, r):
+            if c.key != r.key and same_incident(r, c):
+                uf.union(r.key, c.key)
+                reports.setdefault(c.key, c)
+                if c.incident is not None:
+                    touched.add(c.incident)
+    first: dict[str, Key] = {}
+    for m in members(conn, touched):  # each stored incident is already one component
+        reports[m.key] = m
+        uf.union(m.key, first.setdefault(str(m.incident), m.key))
+    groups = [[reports[k] for k in group] for group in uf.groups()]
+    write(conn, groups, touched)
+
+
+def write(conn: Connection, groups: Sequence[Sequence[Report]], old: Iterable[str]) -> None:
+    """Replace the incidents ``old`` by those of ``groups`` and point their events at them."""
+    old = sorted(set(old))
+    for start in range(0, len(old), _CHUNK):
+        chunk = old[start:start + _CHUNK]
+        conn.execute(f"DELETE FROM incidents WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+    rows, moves = [], []
+    for group in groups:
+        summary = summarise(group)
+        rows.append(incident_row(summary))
+        moves += [(summary["id"], *r.key) for r in group if r.incident != summary["id"]]
+    names = ", ".join(INCIDENT_COLUMNS)
+    conn.executemany(f"INSERT INTO incidents ({names}) VALUES"
+                     f" ({', '.join('?' * len(INCIDENT_COLUMNS))})", sorted(rows))
+    conn.executemany("UPDATE events SET incident = ? WHERE article_id = ? AND id = ?",
+                     sorted(moves))
+
+
+def incident_row(s: dict[str, Any]) -> tuple[Any, ...]:
+    """The incidents row of a summary (cluster.summarise)."""
+    date, place = s["date"] or {}, s["place"]
+    dead, injured = s["dead"] or {}, s["injured"] or {}
+    return (
+        s["id"], s["type"], date.get("value"), date.get("granularity"),
+        date.get("value") or s["first_reported"],
+        json.dumps(place, ensure_ascii=False) if place else None,
+        place.get("country") if place else None,
+        json.dumps(s["source"], ensure_ascii=False), json.dumps(s["target"], ensure_ascii=False),
+        dead.get("min"), dead.get("max"), injured.get("min"), injured.get("max"),
+        s["status"], s["certainty"], s["first_reported"], s["last_reported"],
+        s["reports_count"], s["articles"], s["publishers"], int(s["current"]),
+    )
+
+
+def before_delete(conn: Connection, article_id: str) -> list[str]:
+    """The incidents the article's events belong to (call before deleting it)."""
+    return sorted({r[0] for r in conn.execute(
+        "SELECT DISTINCT incident FROM events WHERE article_id = ? AND incident IS NOT NULL",
+        [article_id])})
+
+
+def after_delete(conn: Connection, incident_ids: list[str]) -> None:
+    """Recompute ``incident_ids`` from the events they have left (components may split)."""
+    if not incident_ids:
+        return
+    _lock(conn)
+    write(conn, cluster(members(conn, incident_ids)), incident_ids)
+
+
+def pending(conn: Connection) -> int:
+    """How many events have no incident yet (stored before migration 14)."""
+    return int(conn.execute("SELECT COUNT(*) FROM events WHERE incident IS NULL").fetchone()[0])
+
+
+def rebuild(conn: Connection) -> int:
+    """Every incident computed again from all events (after a change of the rule, or for a
+    store upgraded to migration 14), in the caller's transaction; returns how many there are.
+    Events are read in (type, date) order and compared within a day's window, so memory
+    holds a few days of one type, not the store."""
+    _lock(conn)
+    conn.execute("DELETE FROM incidents")
+    conn.execute("UPDATE events SET incident = NULL WHERE incident IS NOT NULL")
+    count = 0
+    batch: list[list[Report]] = []
+    for group in _components(_all_reports(conn)):
+        batch.append(group)
+        if len(batch) >= _CHUNK:
+            write(conn, batch, ())
+            count, batch = count + len(batch), []
+    write(conn, batch, ())
+    return count + len(batch)
+
+
+def _all_reports(conn: Connection) -> Iterator[Report]:
+    sql = f"SELECT {REPORT_COLUMNS}{_FROM} ORDER BY e.type, e.sort_date, e.article_id, e.id"
+    cursor = conn.execute(sql)
+    while rows := cursor.fetchmany(1000):
+        yield from (report_of(r) for r in rows)
+
+
+def _components(reports: Iterator[Report]) -> Iterator[list[Report]]:
+    """The incidents of reports read in (type, sort_date) order: each is compared with the
+    reports of its type within the day before it (and, for a week, month or year, of the same
+    period); a component is given out once no report in the window can reach it."""
+    uf = UnionFind()
+    window: list[Report] = []
+    held: dict[Key, Report] = {}
+    kind = None
+    for r in reports:
+        if r.type != kind:
+            yield from _flush(uf, held, window, None)
+            uf, window, held, kind = UnionFind(), [], {}, r.type
+        horizon = r.day - dt.timedelta(days=1) if r.day is not None and r.period is None else None
+        yield from _flush(uf, held, window, horizon)
+        uf.add(r.key)
+        held[r.key] = r
+        for c in window:
+            if uf.find(c.key) != uf.find(r.key) and same_incident(r, c):
+                uf.union(r.key, c.key)
+        window.append(r)
+    yield from _flush(uf, held, window, None)
+
+
+def _reach(r: Report) -> str:
+    """How far in sort_date order a report in the window can still meet another."""
+    if r.period is not None:
+        return r.period[1]
+    return r.day.isoformat() if r.day is not None else ""
+
+
+def _flush(uf: UnionFind, held: dict[Key, Report], window: list[Report],
+           horizon: dt.date | None) -> Iterator[list[Report]]:
+    """Drop from ``window`` the reports before ``horizon`` (None: all of them) and give out
+    the components none of the remaining reports belongs to."""
+    if horizon is not None:
+        keep = [c for c in window if _reach(c) >= horizon.isoformat()]
+        if len(keep) == len(window):
+            return
+    else:
+        keep = []
+    window[:] = keep
+    live = {uf.find(c.key) for c in keep}
+    done: dict[Key, list[Report]] = {}
+    for key in list(held):
+        root = uf.find(key)
+        if root not in live:
+            done.setdefault(root, []).append(held.pop(key))
+    for root in sorted(done):
+        yield sorted(done[root], key=lambda r: r.key)
+
+
+def has_events(conn: Connection) -> bool:
+    return conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is not None
+
+
+def assign_pending(conn: Connection, rebuild_all: bool = False) -> None:
+    """Incidents for the events that have none (after a bulk load): all rebuilt in one pass
+    when ``rebuild_all`` (the store held no events before), else joined a chunk at a time."""
+    if rebuild_all:
+        rebuild(conn)
+        return
+    while keys := [(r[0], r[1]) for r in conn.execute(
+            "SELECT article_id, id FROM events WHERE incident IS NULL"
+            " ORDER BY article_id, id LIMIT ?", [_CHUNK])]:
+        assign(conn, keys)
