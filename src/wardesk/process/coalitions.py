@@ -66,7 +66,8 @@ def find_groups(layers: Layers, events: tuple[Event, ...]) -> list[Group]:
     owned = {h.i for g in actors for h in g.heads}
     named = [g for g in _named_groupings(layers)  # "like-minded allies from the coalition"
              if not all(owned & {t.i for t in h.subtree} for h in g.heads)]
-    groups = actors + named
+    groups = _merge_names(actors + named)
+    _bare_mentions(layers, groups)
     for group in groups:
         for head in group.heads:
             _size(layers, group, head.sent)
@@ -89,6 +90,30 @@ def _coalition_actors(layers: Layers) -> list[Group]:
         if group.heads:
             out.append(group)
     return out
+
+
+def _merge_names(groups: list[Group]) -> list[Group]:
+    """One group per name: the actor table's and the lexicon's "coalition of the willing"."""
+    out: dict[str, Group] = {}
+    for group in groups:
+        kept = out.setdefault(group.id, group)
+        if kept is not group:
+            kept.heads += [h for h in group.heads if h.i not in {k.i for k in kept.heads}]
+    return list(out.values())
+
+
+def _bare_mentions(layers: Layers, groups: list[Group]) -> None:
+    """"the coalition" after an article has named its one ad hoc grouping refers to it."""
+    adhoc = [g for g in groups if g.body is None]
+    if len(adhoc) != 1:
+        return
+    group = adhoc[0]
+    first = min(h.i for h in group.heads)
+    taken = {h.i for h in group.heads}
+    for tok in layers.doc[first + 1:]:
+        if tok.lemma_.lower() == "coalition" and tok.i not in taken and any(
+                c.lower_ == "the" for c in tok.children):
+            group.heads.append(tok)
 
 
 def _named_groupings(layers: Layers) -> list[Group]:

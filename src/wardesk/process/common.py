@@ -147,3 +147,12 @@ def has_words(text: str, words: frozenset[str]) -> bool:
         if re.search(pattern, low):
             return True
     return False
+
+
+def answer_of(verb: Token) -> str | None:
+    """The kind of answer a verb gives to its object ("accepted" accept, "ruled out" reject)."""
+    verbs: dict[str, list[str]] = data("response_cues.json")["verbs"]
+    for name, phrases in verbs.items():
+        if matches_verb(verb, frozenset(phrases)):
+            return name
+    return None

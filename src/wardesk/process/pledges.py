@@ -56,10 +56,10 @@ def _sentence_pledges(layers: Layers, sent: Span, groups: list[Group]) -> list[P
         verb = governing_verb(noun)
         if verb is None or _nested(noun, verb, roots):
             continue
-        pledge = _pledge(layers, sent, noun, verb, what, groups, previous)
-        if pledge is not None:
-            out.append(pledge)
-            previous = pledge
+        pledges = _pledge(layers, sent, noun, verb, what, groups, previous)
+        out += pledges
+        if pledges:
+            previous = pledges[-1]
     return out
 
 
@@ -135,42 +135,37 @@ def _asker(verb: Token) -> Token | None:
 
 
 def _pledge(layers: Layers, sent: Span, noun: Token, verb: Token, what: str,
-            groups: list[Group], previous: Pledge | None) -> Pledge | None:
+            groups: list[Group], previous: Pledge | None) -> list[Pledge]:
     found = _status(verb)
-    if found is None:
-        return None
+    if found is None or any(c.dep_ == "neg" for c in verb.children):
+        return []  # "would not send soldiers": no pledge
     status = found[0]
-    subject = chain_subject(verb)
-    party, share = _party(layers, subject, groups, previous)
-    if party is None:
-        return None
+    parties, share = _parties(layers, chain_subject(verb), groups, previous)
     to = _beneficiary(layers, verb)
-    if not _plausible(layers, sent, status, to, noun):
-        return None
+    if not parties or not _plausible(layers, sent, status, to, noun):
+        return []
     requested = _requester(layers, verb)
-    return Pledge(
+    return [Pledge(
         party=party, what=what, status=status, evidence=evidence_of(layers, sent), to=to,
         amount=_amount(layers, noun), conditions=_conditions(layers, verb, noun),
         date=date_of(layers, verb), share=share, requested_by=requested,
         coalition=_coalition(layers, sent, party, groups), trace=(f"pledge.{status}",),
-    )
+    ) for party in parties]
 
 
-def _party(layers: Layers, subject: Token | None, groups: list[Group],
-           previous: Pledge | None) -> tuple[ActorRef | None, str | None]:
+def _parties(layers: Layers, subject: Token | None, groups: list[Group],
+             previous: Pledge | None) -> tuple[list[ActorRef], str | None]:
     if subject is None:
-        return None, None
-    words = subject.subtree
+        return [], None
+    inside = {t.i for t in subject.subtree}
     for group in groups:
-        if any(h.i in {t.i for t in subject.subtree} for h in group.heads):
-            return group.ref(), _share(subject)
+        if any(h.i in inside for h in group.heads):
+            return [group.ref()], _share(subject)
     if subject.lower_ in ("they", "them") and previous is not None and previous.coalition:
         concessive = any(t.lower_ in _CONCESSIVE for t in subject.head.children)
         share = "others" if concessive and previous.share == "some" else previous.share
-        return previous.party, share
-    refs = refs_of(layers, subject)
-    del words
-    return (refs[0], None) if refs else (None, None)
+        return [previous.party], share
+    return refs_of(layers, subject), None
 
 
 def _share(subject: Token) -> str | None:
@@ -183,7 +178,7 @@ def _share(subject: Token) -> str | None:
 
 def _beneficiary(layers: Layers, verb: Token) -> ActorRef | None:
     for tok in verb.subtree:
-        if tok.dep_ in ("prep", "dative") and tok.lower_ in ("to", "for") and tok.head.i in (verb.i, *(c.i for c in verb.children)):
+        if tok.dep_ in ("prep", "dative") and tok.lower_ in ("to", "for"):
             for obj in (c for c in tok.children if c.dep_ == "pobj"):
                 refs = refs_of(layers, obj) or [r for c in obj.children if c.dep_ == "poss" for r in refs_of(layers, c)]
                 if refs:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from wardesk.extract.layers import Layers
 from wardesk.extract.speech_cues import subject_of
 from wardesk.process.common import (
+    answer_of,
     chain_subject,
     date_of,
     evidence_of,
@@ -26,6 +27,10 @@ from wardesk.records import ActorRef, Evidence, Position, Proposal, Response, Te
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+
+_PROPOSING_PARTICIPLES = frozenset(("propose", "proposed", "broker", "brokered", "back", "backed",
+                                    "sponsor", "sponsored", "draft", "drafted", "led"))
 
 
 @dataclass
@@ -63,16 +68,21 @@ def proposal_drafts(layers: Layers) -> list[Draft]:
 def _draft(layers: Layers, sent: Span, kind: str, root: Token) -> Draft | None:
     head = _phrase_head(root)
     verb = governing_verb(head)
-    draft = Draft(kind, head, evidence_of(layers, sent), date_of(layers, verb or head))
+    draft = Draft(kind, head, evidence_of(layers, sent), layers.published or date_of(layers, verb or head))
     draft.verb = verb
     draft.proposer = _own_proposer(layers, head)
-    if draft.proposer:
+    if draft.proposer and kind in data("proposal_cues.json")["provided_kinds"]:
+        draft.addressees, draft.proposer = draft.proposer, []  # "a US backstop": asked of the US
+        draft.trace.append("proposal.provider")
+    elif draft.proposer:
         draft.trace.append("proposal.owner")
     if verb is not None:
         _verb_roles(layers, draft, verb)
     draft.terms = terms_of(layers, head, verb if "proposal.verb" in draft.trace else None)
     if kind == "backstop" and any(t.lemma_.lower() == "guarantee" for t in head.subtree):
         draft.trace.append("proposal.backstop_guarantee")
+    if verb is not None and answer_of(verb) is not None:
+        draft.trace.append("proposal.answered")
     if not (draft.trace or draft.terms.duration_days or _proposal_noun(head)):
         return None  # a mention, not a proposal
     return draft
@@ -100,6 +110,10 @@ def _own_proposer(layers: Layers, head: Token) -> list[ActorRef]:
     for child in head.children:
         if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod", "amod") and child.i < head.i):
             refs = refs_of(layers, child)
+            if refs:
+                return refs
+        if child.dep_ == "amod" and child.lemma_.lower() in _PROPOSING_PARTICIPLES:
+            refs = [r for g in child.children for r in refs_of(layers, g)]  # "US-proposed"
             if refs:
                 return refs
         if child.dep_ == "acl":

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Layers
 from wardesk.process.common import (
+    answer_of,
     chain_subject,
     data,
     date_of,
-    matches_verb,
     negated,
     refs_of,
     subtree_text,
@@ -40,21 +40,13 @@ def attach_responses(layers: Layers, drafts: list[Draft], positions: tuple[Posit
     return drafts + added
 
 
-def _answer(verb: Token) -> str | None:
-    verbs: dict[str, list[str]] = data("response_cues.json")["verbs"]
-    for name, phrases in verbs.items():
-        if matches_verb(verb, frozenset(phrases)):
-            return name
-    return None
-
-
 def verb_responses(layers: Layers, draft: Draft, verb: Token) -> list[Response]:
-    answer = _answer(verb)
+    answer = answer_of(verb)
     if answer is None or _irrealis(verb):
         return []
     parent = verb.head if verb.dep_ == "xcomp" else None
     trace = f"response.verb.{answer}"
-    if parent is not None and _answer(parent) == "reject" and answer != "reject":
+    if parent is not None and answer_of(parent) == "reject" and answer != "reject":
         answer, trace = "reject", "response.verb.refuse_to"  # "refused to accept"
     if negated(verb) or (parent is not None and negated(parent)):
         answer = data("response_cues.json")["negated"][answer]
