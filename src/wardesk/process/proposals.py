@@ -13,6 +13,7 @@ from wardesk.extract.speech_cues import subject_of
 from wardesk.process.common import (
     answer_of,
     chain_subject,
+    data,
     date_of,
     evidence_of,
     governing_verb,
