@@ -60,13 +60,17 @@ def test_facet_filters_then_event_shows_highlighted_evidence(desk: Any, watched:
     watched.assert_clean()
 
 
-def test_positions_board_opens_history(desk: Any, watched: Any) -> None:
+def test_positions_board_cell_opens_the_issue_history(desk: Any, watched: Any) -> None:
     page = watched.page
     watched.goto(desk.url + "/positions")
-    cell = page.locator("details.cell", has_text="reject").first
-    cell.locator("summary").click()
-    assert cell.locator("ol.history li").count() == 2  # condition, then reject
-    watched.shot("positions-open")
+    cell = page.locator("td.cell a.cell-link", has_text="reject").first
+    assert cell.locator(".marks").inner_text() == "◆"  # condition, then reject: one change
+    cell.click()
+    page.wait_for_url("**/positions/issues/ceasefire#p-UKR")
+    parties = page.locator("tr.stance-row td:nth-child(2)").all_inner_texts()
+    assert parties.count("Ukraine") == 2  # condition, then reject, each with its words
+    assert "rejected the condition" in page.locator("tr#p-UKR").inner_text()
+    watched.shot("positions-issue-history")
     watched.assert_clean()
 
 
