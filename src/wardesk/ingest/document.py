@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from wardesk.errors import SourceError
 from wardesk.ingest.dates import normalise_date
+from wardesk.ingest.furniture import find_furniture
 from wardesk.ingest.language import why_not_english
 from wardesk.ingest.reasons import EMPTY, NOT_ENGLISH, TOO_LARGE
 from wardesk.records import Article
@@ -56,6 +57,7 @@ def build_article(
         published=normalise_date(meta.published) or published,
         author=_clean(meta.author),
         origin=origin,
+        furniture=find_furniture(body),
     )
 
 
