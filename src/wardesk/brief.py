@@ -1,5 +1,10 @@
 """The situation brief: key events, casualty figures with their sources, meetings ahead, and
 what changed in the parties' positions, over a window of days. Rendered as Markdown or HTML.
+
+It works on incidents, not reports: an incident told by four outlets is one key event and one
+casualty line, its deaths given as the range its reports give (min–max) with who gave which
+figure. Background events (an article's recap of the past) are left out; period totals
+("12,000 civilians killed since the war began") are listed apart and never added to anything.
 """
 
 from __future__ import annotations
@@ -10,6 +15,15 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from wardesk.brief_incidents import (
+    casualty_line,
+    incident_line,
+    incident_lines,
+    reported_totals,
+    theatre_line,
+    theatres,
+    total_line,
+)
 from wardesk.store.stats import event_day
 
 if TYPE_CHECKING:
@@ -22,7 +36,8 @@ MEETING_TYPES = ("CONSULT", "AGREE")
 # Ranks events for the brief: violence and agreements first, then how firmly they are reported.
 TYPE_WEIGHT = {"ASSAULT": 5, "AGREE": 4, "COERCE": 3, "MOBILIZE": 3, "SANCTION": 3,
                "THREATEN": 2, "CONSULT": 2, "REJECT": 2, "AID": 2, "CONCEDE": 2, "RETREAT": 2}
-CERTAINTY_WEIGHT = {"confirmed": 3, "reported": 2, "claimed": 1, "hedged": 0, "speculative": 0}
+CERTAINTY_WEIGHT = {"corroborated": 4, "confirmed": 3, "reported": 2, "claimed": 1, "disputed": 1,
+                    "hedged": 0, "speculative": 0}
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +49,10 @@ class Brief:
     casualties: tuple[dict[str, Any], ...]
     meetings_ahead: tuple[dict[str, Any], ...]
     position_changes: tuple[dict[str, Any], ...]
+    # incidents, not reports: how many current reports the incidents above are made of
+    reports: int = 0
+    theatres: tuple[dict[str, Any], ...] = ()  # per country: incidents and their deaths, once each
+    reported_totals: tuple[dict[str, Any], ...] = ()  # period totals, as reported, never summed
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -72,25 +91,24 @@ def _summary(e: dict[str, Any]) -> dict[str, Any]:
             "article_id": e.get("article_id"), "article_title": e.get("article_title")}
 
 
-def _weight(e: dict[str, Any]) -> tuple[int, int, int]:
-    casualties = (e.get("dead") or 0) + (e.get("injured") or 0)
-    # an event that names who acted on whom tells the reader more than a bare "killed"
-    named = bool(e.get("source")) + bool(e.get("target"))
-    return (TYPE_WEIGHT.get(e.get("event") or "", 1) + (3 if casualties else 0) + named,
-            CERTAINTY_WEIGHT.get(e.get("certainty") or "", 0), casualties)
+def _weight(s: dict[str, Any]) -> tuple[int, int, int]:
+    """Ranks an incident line: violence and agreements first, casualties, named sides, then how
+    many publishers and how firmly it is reported."""
+    dead, injured = s.get("dead") or {}, s.get("injured") or {}
+    casualties = (dead.get("max") or 0) + (injured.get("max") or 0)
+    named = bool(s.get("source")) + bool(s.get("target"))
+    return (TYPE_WEIGHT.get(s.get("event") or "", 1) + (3 if casualties else 0) + named
+            + min(s.get("publishers") or 1, 3) - 1,
+            CERTAINTY_WEIGHT.get(s.get("certainty") or "", 0), casualties)
 
 
-def _key_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    happened = [e for e in events if e.get("status") in ("occurred", "ongoing")]
-    seen: set[tuple[Any, ...]] = set()
+def _key_events(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    happened = [s for s in lines if s.get("status") in ("occurred", "ongoing")]
     chosen = []
     per_type: Counter[str] = Counter()
-    for e in sorted(happened, key=_weight, reverse=True):
-        s = _summary(e)
-        key = (s["event"], s["source"], s["target"], s["date"])
+    for s in sorted(happened, key=_weight, reverse=True):
         # a few of each type, so one day of heavy fighting does not hide the talks
-        if key not in seen and per_type[s["event"]] < PER_TYPE:
-            seen.add(key)
+        if per_type[s["event"]] < PER_TYPE:
             per_type[s["event"]] += 1
             chosen.append(s)
     return chosen[:KEY_EVENTS]
@@ -99,31 +117,35 @@ def _key_events(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _meetings_ahead(store: Store, until: str) -> list[dict[str, Any]]:
     from wardesk.store import EventFilter
 
-    ahead = []
+    ahead, seen = [], set()
     for kind in MEETING_TYPES:
         for e in store.iter_events(EventFilter(type=kind, status="planned", limit=None)):
             day = event_day(e)
-            if day and day >= until:
+            once = e.get("incident") or e.get("id")
+            if day and day >= until and not e.get("background") and once not in seen:
+                seen.add(once)
                 ahead.append(_summary(e))
     return sorted(ahead, key=lambda s: s["date"] or "")
 
 
 def make_brief(store: Store, since: str | None = None, until: str | None = None) -> Brief:
-    """The brief for events dated between ``since`` and ``until`` (default: the last week)."""
+    """The brief for incidents dated between ``since`` and ``until`` (default: the last week)."""
     from wardesk.store import EventFilter
 
     since, until = _window(store, since, until)
-    events = list(store.iter_events(EventFilter(since=since, until=until, limit=None)))
-    casualties = [_summary(e) for e in events if e.get("dead") or e.get("injured")]
-    types: dict[str, int] = {}
-    for e in events:
-        types[e.get("event") or "?"] = types.get(e.get("event") or "?", 0) + 1
+    events = [e for e in store.iter_events(EventFilter(since=since, until=until, limit=None))
+              if not e.get("background")]
+    lines = incident_lines(events)
+    casualties = [s for s in lines if s.get("dead") or s.get("injured")]
+    types = Counter(s.get("event") or "?" for s in lines)
     return Brief(
         since=since, until=until, counts=dict(sorted(types.items())),
-        key_events=tuple(_key_events(events)),
-        casualties=tuple(sorted(casualties, key=lambda s: s["date"] or "")),
+        key_events=tuple(_key_events(lines)),
+        casualties=tuple(sorted(casualties, key=lambda s: (s["date"] or "", s["id"]))),
         meetings_ahead=tuple(_meetings_ahead(store, until)),
         position_changes=tuple(store.position_changes(since=since)),
+        reports=len(events), theatres=tuple(theatres(lines)),
+        reported_totals=tuple(reported_totals(store, since, until)),
     )
 
 
@@ -149,9 +171,13 @@ def render_markdown(brief: Brief) -> str:
     out = [f"# Situation brief, {brief.since} to {brief.until}", ""]
     total = sum(brief.counts.values())
     kinds = ", ".join(f"{k} {n}" for k, n in brief.counts.items())
-    out += [f"{total} events ({kinds})." if total else "No events in this window.", ""]
-    out += _section("Key events", [_line(s) for s in brief.key_events])
-    out += _section("Casualties", [_casualty_line(s) for s in brief.casualties])
+    out += [f"{total} incidents ({kinds}), from {brief.reports} reports." if total
+            else "No events in this window.", ""]
+    out += _section("Key events", [incident_line(s) for s in brief.key_events])
+    out += _section("Casualties", [casualty_line(s) for s in brief.casualties])
+    out += _section("By theatre", [theatre_line(t) for t in brief.theatres])
+    out += _section("Reported totals (as reported; not added to the incidents above)",
+                    [total_line(t) for t in brief.reported_totals])
     out += _section("Meetings ahead", [_line(s) for s in brief.meetings_ahead])
     out += _section("Position changes", [_change_line(c) for c in brief.position_changes])
     return "\n".join(out)
@@ -159,13 +185,6 @@ def render_markdown(brief: Brief) -> str:
 
 def _section(title: str, lines: list[str]) -> list[str]:
     return [f"## {title}", "", *(lines or ["- none reported in this window"]), ""]
-
-
-def _casualty_line(s: dict[str, Any]) -> str:
-    figures = ", ".join(f"{n} {w}" for n, w in ((s["dead"], "dead"), (s["injured"], "injured")) if n)
-    source = s["attribution"] or s["article_title"] or "the article"
-    where = f" in {s['place']}" if s["place"] else ""
-    return f"- {s['date'] or 'undated'} {figures}{where} — source: {source}"
 
 
 def render_html(brief: Brief) -> str:

@@ -115,9 +115,11 @@ def test_facets_count_the_filtered_events(client: TestClient) -> None:
 
 def test_brief_json(client: TestClient) -> None:
     brief = client.get("/api/brief", params={"since": "2025-03-09", "until": "2025-03-13"}).json()
-    assert brief["key_events"][0]["id"] == "ev-strike"  # casualties rank first
-    assert [c["dead"] for c in brief["casualties"]] == [4]
-    assert brief["casualties"][0]["attribution"] == "the regional governor"
+    first = brief["key_events"][0]  # casualties rank first: the strike, one incident
+    assert sorted(first["events"]) == ["ev-claim", "ev-strike"]
+    assert first["href"] == f"/incidents/{first['incident']}"
+    assert [c["dead"] for c in brief["casualties"]] == [{"min": 4, "max": 4}]
+    assert brief["casualties"][0]["figures"][0]["attribution"] == "the regional governor"
     assert [m["id"] for m in brief["meetings_ahead"]] == ["ev-meet"]
     assert client.get("/api/brief", params={"since": "yesterday"}).status_code == 422
 

@@ -13,10 +13,13 @@ def test_brief_sections(desk_db: tuple[str, dict[str, str]]) -> None:
     with Store(desk_db[0]) as store:
         brief = make_brief(store, since="2025-03-09", until="2025-03-13")
     assert (brief.since, brief.until) == ("2025-03-09", "2025-03-13")
-    assert brief.counts == {"AGREE": 1, "ASSAULT": 2, "REJECT": 1}
+    # the strike and the ministry's claim about it are one incident
+    assert brief.counts == {"AGREE": 1, "ASSAULT": 1, "REJECT": 1} and brief.reports == 4
     markdown = render_markdown(brief)
     assert markdown.startswith("# Situation brief, 2025-03-09 to 2025-03-13")
-    assert "4 dead in Odesa — source: the regional governor" in markdown
+    assert "3 incidents (AGREE 1, ASSAULT 1, REJECT 1), from 4 reports." in markdown
+    assert ("4 dead in Odesa — 2 reports from 1 publisher: Example Wire (according to the"
+            " regional governor): 4 dead") in markdown
     meetings = markdown.split("## Meetings ahead")[1].split("##")[0]
     assert "CONSULT" in meetings and "Ankara" in meetings
     changes = markdown.split("## Position changes")[1]
