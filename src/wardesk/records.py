@@ -77,16 +77,6 @@ class Furniture:
 
 
 @dataclass(frozen=True, slots=True)
-class Furniture:
-    """A stretch of page furniture in an article's text (a dateline, byline, photo caption,
-    link line...): kept in the text, never read as news. ``kind`` names which."""
-
-    start: int
-    end: int
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
 class Article:
     """One document, as ingest hands it to the pipeline."""
 
@@ -100,7 +90,6 @@ class Article:
     author: str | None = None
     language: str = "en"
     origin: str | None = None  # where it was read from: a path, URL or "-" (not part of the id)
-    furniture: tuple[Furniture, ...] = ()  # found at ingest (not part of the id)
     furniture: tuple[Furniture, ...] = ()  # found at ingest (not part of the id)
 
     def __post_init__(self) -> None:
