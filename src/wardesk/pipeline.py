@@ -85,7 +85,7 @@ class Extractor:
         statements = find_statements(doc, actors)
         layers = Layers(
             doc=doc, published=article.published, actors=actors, dates=dates,
-            places=find_places(doc), quantities=story_counts(find_quantities(doc), dates),
+            places=find_places(doc), quantities=story_counts(find_quantities(doc), dates, article.published),
             statements=statements,
             known=self.known,
         )

@@ -70,11 +70,11 @@ def _giving(loose: tuple[CountMention, ...], rough: Counts) -> list[CountMention
     return out
 
 
-def story_counts(table: QuantityTableImpl, dates: DateTable) -> StoryCounts:
+def story_counts(table: QuantityTableImpl, dates: DateTable, published: str | None = None) -> StoryCounts:
     """The story's view of a Doc's counts (``table`` from quantities.find_quantities)."""
     doc = table.doc
     parsed = doc.has_annotation("DEP")
-    totals = tuple(c for c in table.counts if parsed and period_total(c, doc, dates) is not None)
+    totals = tuple(c for c in table.counts if parsed and period_total(c, doc, dates, published) is not None)
     rest = [c for c in table.counts if c not in totals]
     vague = tuple(c for c in rest if is_vague(c, doc))
     plain = tuple(c for c in rest if c not in vague)

@@ -66,13 +66,25 @@ def _fresh_date(date: EventDate | None, published: dt.date | None) -> bool:
     return last is not None and (published - last).days <= cues().window_days
 
 
-def _recent_since(words: Span, dates: DateTable, published: dt.date | None) -> bool:
-    """"since Friday": a period that starts inside the news window is still news."""
-    if published is None:
+def recent_since(words: Span, dates: DateTable, published: str | None) -> bool:
+    """"since Friday", "since the attacks began Tuesday": a period that starts inside the
+    news window is still news."""
+    pub = day(published)
+    if pub is None:
         return False
     lo, hi = words.start_char, words.end_char
-    return any(lo <= m.start < hi and m.value and not before_window(m.value, m.end_value, published)
+    return any(lo <= m.start < hi and m.value and not before_window(m.value, m.end_value, pub)
                for m in dates.mentions)
+
+
+def _fresh_in(obj: Token, dates: DateTable, published: dt.date | None) -> bool:
+    """The earlier event's own words carry an exact date inside the news window ("after a
+    bomb killed three at a market on Friday"): it is news too."""
+    if published is None:
+        return False
+    lo, hi = obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text)
+    return any(lo <= m.start < hi and m.resolution == "exact" and m.value
+               and not before_window(m.value, m.end_value, published) for m in dates.mentions)
 
 
 def background_rule(ev: Event, trigger: Token | None, dates: DateTable, published: str | None,
@@ -88,13 +100,12 @@ def background_rule(ev: Event, trigger: Token | None, dates: DateTable, publishe
     if past_adverbial(trigger) is not None:
         return "story.background.past_words"
     period = period_phrase(trigger)
-    if period is not None and not _recent_since(period, dates, pub):
+    if period is not None and not recent_since(period, dates, published):
         return "story.background.period"
-    if _fresh_date(ev.date, pub):
-        return None
-    if prior_position(trigger) is not None:
+    earlier = prior_position(trigger)
+    if earlier is not None and not _fresh_in(earlier, dates, pub):
         return "story.background.earlier_event"
-    if prior_modifier(trigger) is not None:
+    if prior_modifier(trigger) is not None and not _fresh_date(ev.date, pub):
         return "story.background.earlier_event"
     return None
 

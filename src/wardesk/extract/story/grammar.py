@@ -150,14 +150,13 @@ def relation_link(tok: Token) -> Token | None:
 
 
 def prior_position(trigger: Token) -> Token | None:
-    """The relation word when the trigger names an earlier event another predicate is set
+    """The earlier event's head word (the relation's object) when the trigger names an earlier event another predicate is set
     against: "came after <it>", "in retaliation for <it>", "since <it> began", "follows <it>"
     (a relative clause on such a noun counts as the noun)."""
     tok = trigger
     for _ in range(12):
-        link = relation_link(tok)
-        if link is not None:
-            return link
+        if relation_link(tok) is not None:
+            return tok
         if tok.dep_ in ("ROOT", "parataxis") or tok.head.i == tok.i:
             return None
         tok = tok.head

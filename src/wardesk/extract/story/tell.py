@@ -45,7 +45,7 @@ def _totals(layers: Layers) -> tuple[list[PeriodCue], tuple[ReportedTotal, ...]]
         return [], ()
     cues, out = [], []
     for c in table.totals:
-        cue = period_total(c, layers.doc, layers.dates)
+        cue = period_total(c, layers.doc, layers.dates, layers.published)
         if cue is not None:
             cues.append(cue)
             out.append(reported_total(c, cue, layers))

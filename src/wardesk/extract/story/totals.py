@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import clause_verb, doc_text
+from wardesk.extract.story.background import recent_since
 from wardesk.extract.story.cues import cues
 from wardesk.extract.story.grammar import clause_chain, modifiers, period_phrase
 from wardesk.records import Evidence, ReportedTotal
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from wardesk.extract.quantities import CountMention
 
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos"})
-_SINGLE_EVENTS = frozenset({"attack", "strike", "airstrike", "bombing", "blast", "explosion", "raid", "ambush",
-                            "shelling", "massacre", "shooting", "crash", "assault", "incident"})
 
 
 @dataclass(frozen=True)
@@ -64,23 +63,25 @@ def kind_of(c: CountMention, predicate: Token) -> str | None:
     return None
 
 
-def period_total(c: CountMention, doc: Doc, dates: DateTable) -> PeriodCue | None:
-    """The period cue when the count is a total over time rather than one incident's toll."""
+def period_total(c: CountMention, doc: Doc, dates: DateTable, published: str | None = None) -> PeriodCue | None:
+    """The period cue when the count is a total over time rather than one incident's toll:
+    a "since"/duration phrase on its clause (not one that starts inside the news window), a
+    whole war or conflict as the killer, or a year or month with attacks in the plural."""
     predicate = counted_predicate(c, doc)
     if kind_of(c, predicate) is None:
         return None
     words = period_phrase(predicate)
     if words is not None:
-        return PeriodCue(predicate, words)
+        return None if recent_since(words, dates, published) else PeriodCue(predicate, words)
     chain = clause_chain(predicate)
     dated = _dated(chain, dates)
-    if dated is not None and dated[1] == "day":
+    if dated is not None and dated[1] in ("day", "week"):
         return None  # "attacks on Tuesday killed 20": one day's reporting
-    aggregate = _aggregate(predicate, chain)
-    if dated is not None and (dated[1] == "year" or (dated[1] == "month" and not _single_event(chain))):
-        return PeriodCue(predicate, dated[0])
+    aggregate = _aggregate(predicate)
     if aggregate is not None:
         return PeriodCue(predicate, aggregate)
+    if dated is not None and dated[1] in ("year", "month") and _many_attacks(predicate):
+        return PeriodCue(predicate, dated[0])
     return None
 
 
@@ -115,27 +116,22 @@ def agents(predicate: Token) -> list[Token]:
     return out
 
 
-def _aggregate(predicate: Token, chain: list[Token]) -> Span | None:
+def _aggregate(predicate: Token) -> Span | None:
+    """A whole war, conflict or campaign as what killed ("the war has killed", "a war that
+    killed 100,000", "the death toll from the conflict"): its words, relative clause left out."""
     c = cues()
     for agent in agents(predicate):
-        name = agent.lemma_.lower()
-        if name in c.aggregate_nouns or agent.lower_ in c.plural_attacks or name == "toll":
-            if name == "toll":
-                owners = agents(agent)
-                agent = next((o for o in owners if o.lemma_.lower() in c.aggregate_nouns), agent)
-                if agent.lemma_.lower() == "toll":
-                    continue
-            return agent.doc[agent.left_edge.i:agent.right_edge.i + 1]
+        if agent.lemma_.lower() == "toll":
+            agent = next((o for o in agents(agent) if o.lemma_.lower() in c.aggregate_nouns), agent)
+        if agent.lemma_.lower() in c.aggregate_nouns:
+            return agent.doc[agent.left_edge.i:agent.i + 1]
     return None
 
 
-def _single_event(chain: list[Token]) -> bool:
-    """The clause speaks of one attack ("a strike killed 40")."""
-    for tok in chain:
-        for agent in agents(tok):
-            if agent.lemma_.lower() in _SINGLE_EVENTS and agent.tag_ in ("NN", "NNP"):
-                return True
-    return False
+def _many_attacks(predicate: Token) -> bool:
+    """The count is over attacks in the plural ("killed 400 people in over 500 attacks")."""
+    plural = cues().plural_attacks
+    return any(agent.lower_ in plural for agent in agents(predicate))
 
 
 def reported_total(c: CountMention, cue: PeriodCue, layers: Layers) -> ReportedTotal:
