@@ -317,7 +317,19 @@ CREATE INDEX incidents_type_by_date ON incidents(type, is_current, (sort_date IS
 """
 
 # 15: the peace process: proposals, responses, coalitions, pledges (issue 15) — filled by that work.
-V15_PROCESS = ""
+V15_PROCESS = """
+CREATE TABLE process_items (           -- the peace process of each article (issue 15)
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,                -- proposal | coalition | pledge
+    seq INTEGER NOT NULL,
+    item_id TEXT,                      -- the proposal's or coalition's id; a pledge's coalition
+    parties TEXT NOT NULL,             -- JSON list of the party keys it names (ISO3 or actor id)
+    day TEXT,                          -- its date, else the article's published date
+    data TEXT NOT NULL,                -- the record part as JSON (SCHEMA.md)
+    PRIMARY KEY (article_id, kind, seq)
+);
+CREATE INDEX process_items_day ON process_items (kind, day);
+"""
 
 MIGRATIONS: tuple[str, ...] = (
     V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
