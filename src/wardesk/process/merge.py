@@ -69,7 +69,7 @@ def merge_proposals(reports: list[Report]) -> list[dict[str, Any]]:
 
 def _proposal(group: list[Report]) -> dict[str, Any]:
     group = sorted(group, key=_order)
-    proposer = next((r["proposer"] for r in group if r["proposer"]), [])
+    proposer: list[dict[str, Any]] = next((r["proposer"] for r in group if r["proposer"]), [])
     kind = group[0]["kind"]
     terms = _terms(group)
     pid = content_id("proposal", kind, ",".join(_parties(proposer)), terms.get("duration_days") or "",

@@ -18,7 +18,16 @@ from typing import Any, Literal
 from wardesk.errors import StoreError, UsageError
 from wardesk.extract.layers import KnownPerson
 from wardesk.records import Article, ArticleRecord, Rejection, to_dict
-from wardesk.store import bulk, incident_queries, incidents, people, positions, queries, write
+from wardesk.store import (
+    bulk,
+    incident_queries,
+    incidents,
+    people,
+    positions,
+    process,
+    queries,
+    write,
+)
 from wardesk.store.filters import EventFilter
 from wardesk.store.schema import Connection, connect, database_errors, is_postgres
 
@@ -280,6 +289,22 @@ class Store:
 
     def position_changes(self, since: str | None = None) -> list[dict[str, Any]]:
         return positions.position_changes(self._conn, since)
+
+    # --- the peace process (store/process.py) ---------------------------------------------
+
+    def proposals(self, parties: set[str] | None = None, since: str | None = None,
+                  until: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
+        """Proposals, one per proposal however many reports, with every answer to them."""
+        return process.proposals(self._conn, parties, since, until, kind)
+
+    def coalitions(self, parties: set[str] | None = None, since: str | None = None,
+                   until: str | None = None) -> list[dict[str, Any]]:
+        """Coalitions with their members over time and the pledges made within them."""
+        return process.coalitions(self._conn, parties, since, until)
+
+    def pledges(self, parties: set[str] | None = None, since: str | None = None,
+                until: str | None = None) -> list[dict[str, Any]]:
+        return process.pledges(self._conn, parties, since, until)
 
     def rejections(self, limit: int = 100) -> list[dict[str, Any]]:
         return queries.rejections(self._conn, limit)

@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from wardesk.records import QUAD_CLASS, Actor, Article, ArticleRecord, Event, Rejection, to_dict
+from wardesk.store.process import COLUMNS as PROCESS_COLUMNS
+from wardesk.store.process import process_rows
 from wardesk.store.rows import canonical_type, codes
 from wardesk.store.schema import is_postgres
 
@@ -46,6 +48,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "dates": ("article_id", "seq", "text", "start", "end", "value", "end_value", "granularity",
               "resolution"),
     "loaded_terms": ("article_id", "seq", "text", "start", "end", "category", "quoted"),
+    "process_items": PROCESS_COLUMNS,  # migration 15 (store/process.py)
 }
 
 
@@ -106,7 +109,7 @@ _EVENT = {name: i for i, name in enumerate(COLUMNS["events"])}
 _EVENT_ACTOR = {name: i for i, name in enumerate(COLUMNS["event_actors"])}
 # written by Parts.write in this order: events before their actors (foreign key)
 _PART_TABLES = ("article_actors", "events", "event_actors", "statements", "positions", "dates",
-                "loaded_terms")
+                "loaded_terms", "process_items")
 
 
 class Parts:
@@ -153,6 +156,7 @@ class Parts:
         self.rows["loaded_terms"] += [
             (aid, i, t.text, t.start, t.end, t.category, int(t.quoted))
             for i, t in enumerate(record.article.tone.loaded_terms)]
+        self.rows["process_items"] += process_rows(record, data)
 
     def _add_lookups(self, event_rows: list[tuple[Any, ...]],
                      actor_rows: list[tuple[Any, ...]]) -> None:
