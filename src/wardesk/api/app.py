@@ -12,12 +12,12 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from wardesk.api import desk, downloads, finder, ingest, read
+from wardesk.api import desk, downloads, finder, incidents, ingest, read
 from wardesk.api.cache import AnswerCache, SecurityHeaders
 from wardesk.api.deps import StorePool
 from wardesk.errors import StoreError, UsageError
 from wardesk.settings import Settings, load_settings
-from wardesk.web import assets, desk_pages, docs, errors, finder_pages, pages
+from wardesk.web import assets, desk_pages, docs, errors, finder_pages, incident_page, pages
 
 
 async def _usage_error(request: Request, exc: Exception) -> Response:
@@ -55,12 +55,14 @@ def create_app(store_path: str, settings: Settings, cache: bool = True) -> FastA
     errors.install(app)  # pages: HTML with the menu; API: one clear sentence
     app.include_router(assets.router)
     app.include_router(read.router)
+    app.include_router(incidents.router)
     app.include_router(finder.router)  # /api/search
     app.include_router(downloads.router)
     app.include_router(ingest.router)
     app.include_router(desk.router)
     app.include_router(desk_pages.router)  # before pages: its /positions is the board v2
     app.include_router(pages.router)
+    app.include_router(incident_page.router)  # /incidents/{id}
     app.include_router(docs.router)  # /docs from swagger-ui-dist, no CDN
     app.include_router(finder_pages.router)  # /statements, /search, /add
     return app

@@ -10,7 +10,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -241,12 +241,67 @@ def events(obj: Context, actor: str | None, country: str | None, type_: str | No
     from wardesk.store import EventFilter
 
     f = EventFilter(actor=actor, country=country, type=type_, since=since, until=until,
-                    text=text, status=status, certainty=certainty, limit=limit)
+                    text=text, status=status, certainty=certainty, limit=_row_limit(limit, fmt))
+    with obj.store() as store:  # streamed: every row of a machine format, never all in memory
+        rows: Iterable[dict[str, Any]] = store.iter_events(f)
+        if fmt in ("table", "csv"):
+            rows = (_event_row(r) for r in rows)
+        write_rows(rows, fmt, EVENT_COLUMNS, sys.stdout)
+
+
+def _row_limit(limit: int, fmt: str) -> int | None:
+    """--limit as given; by default a table shows a page and machine formats every row."""
+    source = click.get_current_context().get_parameter_source("limit")
+    if fmt != "table" and source == click.core.ParameterSource.DEFAULT:
+        return None
+    return limit
+
+
+INCIDENT_COLUMNS = ("date", "type", "place", "source", "target", "dead", "injured", "certainty",
+                    "reports", "articles", "publishers", "id")
+
+
+def _incident_row(i: dict[str, Any]) -> dict[str, Any]:
+    row = dict(i)
+    row["date"] = (i.get("date") or {}).get("value")
+    row["place"] = (i.get("place") or {}).get("name")
+    for side in ("source", "target"):
+        row[side] = ", ".join(s.get("actorText", "") for s in i.get(side) or [])
+    for figure in ("dead", "injured"):
+        span = i.get(figure)
+        row[figure] = None if span is None else (
+            str(span["min"]) if span["min"] == span["max"] else f"{span['min']}-{span['max']}")
+    row["reports"] = len(i.get("reports") or [])
+    return row
+
+
+@cli.command()
+@_filters
+@click.option("--background", is_flag=True,
+              help="Also incidents that only recaps (background events) tell.")
+@click.option("--rebuild", is_flag=True,
+              help="Compute every incident again (after a rule change or an upgrade), then exit.")
+@pass_context
+def incidents(obj: Context, actor: str | None, country: str | None, type_: str | None,
+              since: str | None, until: str | None, text: str | None, limit: int, fmt: str,
+              background: bool, rebuild: bool) -> None:
+    """List incidents: one real-world event each, with every report of it (docs/incidents.md)."""
+    from wardesk.store import EventFilter
+
     with obj.store() as store:
-        rows = store.events(f)
-    if fmt in ("table", "csv"):
-        rows = [_event_row(r) for r in rows]
-    write_rows(rows, fmt, EVENT_COLUMNS, sys.stdout)
+        if rebuild:
+            click.echo(f"rebuilt {store.rebuild_incidents()} incidents", err=True)
+            return
+        pending = store.pending_incidents()
+        if pending:
+            click.echo(f"wardesk: {pending} events have no incident yet: run "
+                       "`wardesk incidents --rebuild`", err=True)
+        f = EventFilter(actor=actor, country=country, type=type_, since=since, until=until,
+                        text=text, limit=_row_limit(limit, fmt))
+        rows: Iterable[dict[str, Any]] = store.iter_incidents(f, background=background)
+        if fmt in ("table", "csv"):
+            rows = (_incident_row(r) for r in rows)
+        write_rows(rows, fmt, INCIDENT_COLUMNS, sys.stdout)
 
 
 @cli.command()

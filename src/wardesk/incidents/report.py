@@ -45,10 +45,9 @@ class Where:
     def level(self) -> str:
         """"local" (a city, a district, a site), "region" (a first-level division) or
         "country": how precisely the place is known."""
-        if not self.admin1:
-            return "local" if self.geonameid is not None and self.lat is not None \
-                and not _is_country_name(self.name, self.country) else "country"
-        if _same_name(self.name, self.admin1):
+        if not self.admin1:  # a country (or a place the gazetteer could not put in a region)
+            return "country"
+        if _division(self.name) == _division(self.admin1):
             return "region"
         return "local"
 
@@ -110,13 +109,22 @@ def words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def division_words() -> frozenset[str]:
+    """Words that name a kind of division ("oblast", "region"): "Donetsk region" is the
+    division Donetsk Oblast, where "Kyiv" is a city inside the division "Kyiv City"."""
+    text = resources.files("wardesk.incidents").joinpath("data/division_words.txt")
+    return frozenset(w for line in text.read_text("utf-8").splitlines()
+                     if not line.startswith("#") for w in line.split())
+
+
+def _division(name: str) -> str:
+    return " ".join(w for w in _WORD.findall(name.lower()) if w not in division_words())
+
+
 def _same_name(a: str, b: str) -> bool:
     a, b = a.lower().strip(), b.lower().strip()
     return a == b or a.startswith(b) or b.startswith(a)
-
-
-def _is_country_name(name: str, country: str | None) -> bool:
-    return country is not None and name.strip().upper() == country
 
 
 def day_of(value: str | None) -> dt.date | None:

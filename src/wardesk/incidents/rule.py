@@ -75,7 +75,7 @@ def score(a: Report, b: Report, rule: Rule | None = None) -> float | None:
     w = rule.weights
     if where != "same" and text < rule.min_text["unplaced"]:
         return None  # a vague report joins only one that says much the same
-    if when == "near" and text < rule.min_text["near_day"]:
+    if when == "near_day" and text < rule.min_text["near_day"]:
         return None
     total = (w["place_" + where] if where in ("same", "within") else 0.0) \
         + sum(w["party_" + s] for s in (source, target) if s in ("id", "code")) \
