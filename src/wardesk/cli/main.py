@@ -421,5 +421,10 @@ def evaluate(obj: Context, gold: str, against: str | None, fmt: str, misses: boo
             click.echo(report_text(report, misses=misses))
 
 
+from wardesk.cli.process import register as _register_process  # noqa: E402
+
+_register_process(cli, pass_context, _date)  # proposals, coalitions, story (issue 15)
+
+
 def main() -> None:
     cli(prog_name="wardesk")
