@@ -65,6 +65,11 @@ def create_app(store_path: str, settings: Settings, cache: bool = True) -> FastA
     app.include_router(incident_page.router)  # /incidents/{id}
     app.include_router(docs.router)  # /docs from swagger-ui-dist, no CDN
     app.include_router(finder_pages.router)  # /statements, /search, /add
+    from wardesk.api import process as process_api
+    from wardesk.web import process_pages
+
+    app.include_router(process_api.router)  # /api/proposals, /api/coalitions, /api/story
+    app.include_router(process_pages.router)  # /proposals, /coalitions, /story
     return app
 
 
