@@ -32,6 +32,9 @@ def vague_quantity(c: CountMention) -> Quantity:
     return Quantity(value=c.value, unit=unit, text=c.text, qualifier=qualifier)
 
 
+_SINCE = frozenset({"since"})
+
+
 @dataclass(frozen=True)
 class StoryCounts:
     """A QuantityTable that keeps vague amounts, period totals and other events' figures out
@@ -47,7 +50,9 @@ class StoryCounts:
         return QuantityTableImpl(self.doc, self.plain).quantities
 
     def counts_for(self, trigger: Token) -> Counts:
-        objects = relation_objects(trigger.sent) if self.doc.has_annotation("DEP") else []
+        # "since" frames a period, not a neighbour: "bodies found since the attacks began"
+        # are the attacks' dead
+        objects = relation_objects(trigger.sent, but=_SINCE) if self.doc.has_annotation("DEP") else []
         own = tuple(c for c in self.plain if not apart(c.noun, trigger.i, objects))
         counts = QuantityTableImpl(self.doc, own).counts_for(trigger)
         loose = tuple(c for c in self.vague if not apart(c.noun, trigger.i, objects))

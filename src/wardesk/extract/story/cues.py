@@ -24,6 +24,10 @@ class Cues:
     vague_words: frozenset[str]
     total_verbs: dict[str, frozenset[str]]
     total_nouns: dict[str, frozenset[str]]
+    separate_words: frozenset[str]
+    fighter_words: frozenset[str]
+    force_words: frozenset[str]
+    state_sectors: frozenset[str]
 
 
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -49,4 +53,8 @@ def cues() -> Cues:
         vague_words=frozenset(data["vague_words"]),
         total_verbs={k: frozenset(v) for k, v in data["total_verbs"].items()},
         total_nouns={k: frozenset(v) for k, v in data["total_nouns"].items()},
+        separate_words=frozenset(data["separate_words"]),
+        fighter_words=frozenset(data["fighter_words"]),
+        force_words=frozenset(data["force_words"]),
+        state_sectors=frozenset(data["state_sectors"]),
     )

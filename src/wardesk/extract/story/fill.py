@@ -5,10 +5,16 @@ and the day — when nothing in it contradicts that incident."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from wardesk.extract.story.background import day
+from wardesk.extract.story.cues import cues
 from wardesk.records import ActorRef, Event, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Types whose unnamed attacker an earlier report of the same incident may give.
 FILLED_TYPES = frozenset({"ASSAULT"})
@@ -64,13 +70,13 @@ def continues(lead: Event, later: Event) -> bool:
 
 
 def antecedent(events: list[Event], i: int) -> Event | None:
-    """The report ``events[i]`` continues: the nearest earlier news event of its type that
-    names an attacker, when no other attacker was named in between."""
+    """The report ``events[i]`` continues: the nearest earlier event of its type that names
+    an attacker, when it is news and nothing contradicts it."""
     later = events[i]
     for lead in reversed(events[:i]):
-        if lead.background or lead.event != later.event or not named(lead.source):
+        if lead.event != later.event or not named(lead.source):
             continue
-        return lead if continues(lead, later) else None
+        return lead if not lead.background and continues(lead, later) else None
     return None
 
 
@@ -91,16 +97,63 @@ def fill_from(lead: Event, later: Event) -> Event:
     return replace(later, trace=tuple(trace), **changes)  # type: ignore[arg-type]
 
 
-def fill_story(events: list[Event]) -> list[Event]:
+def _side(ref: ActorRef) -> tuple[str | None, str]:
+    state = ref.sector in cues().state_sectors
+    return ref.code or ref.actor, "state" if state else (ref.sector or "?")
+
+
+def one_attacker(events: list[Event]) -> bool:
+    """The article's news attacks name one side only: with two sides fighting (a siege, a
+    rescue, a battle) a sentence that names no attacker could be either's."""
+    sides = {_side(r) for e in events if e.event in FILLED_TYPES and not e.background
+             for r in e.source if (r.code or r.actor) and r.sector != "UNK"}
+    return len(sides) == 1
+
+
+def _names_own_attacker(trigger: Token) -> bool:
+    """"six militants who attacked a hotel": the clause has a doer of its own, just not one
+    the actor table knows (a pronoun subject may still be the lead's attacker)."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in trigger.children:
+        if child.dep_ == "nsubj" and child.lower_ not in ("they", "it", "he", "she", "we"):
+            return True
+        if child.dep_ == "agent":
+            return True
+    return False
+
+
+def _victims(trigger: Token) -> set[str]:
+    return {c.lower_ for c in trigger.children if c.dep_ in ("nsubjpass", "dobj")}
+
+
+def _victims_are_attackers(trigger: Token, lead: Event) -> bool:
+    """"16 terrorists had been killed" cannot be the militants' own attack, nor "two soldiers
+    were killed" the army's."""
+    c = cues()
+    victims = _victims(trigger)
+    state = any(r.sector in c.state_sectors for r in lead.source)
+    return bool(victims & (c.force_words if state else c.fighter_words))
+
+
+def _separate(trigger: Token) -> bool:
+    """"elsewhere", "in a separate attack", "another strike": the sentence tells another incident."""
+    return any(t.lower_ in cues().separate_words for t in trigger.sent)
+
+
+def fill_story(events: list[Event], triggers: Mapping[str, Token | None]) -> list[Event]:
     """Events of the article in text order, sourceless attacks filled from the incident they
     continue."""
     out = list(events)
+    if not one_attacker(out):
+        return out
     for i, ev in enumerate(out):
-        if ev.event not in FILLED_TYPES or ev.background or named(ev.source):
+        trigger = triggers.get(ev.id)
+        if ev.event not in FILLED_TYPES or ev.background or named(ev.source) or trigger is None:
+            continue
+        if _names_own_attacker(trigger) or _separate(trigger):
             continue
         lead = antecedent(out, i)
-        if lead is not None:
+        if lead is not None and not _victims_are_attackers(trigger, lead):
             out[i] = fill_from(lead, ev)
     return out
-
-

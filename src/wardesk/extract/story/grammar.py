@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 # Links from a clause up to the clause that frames it: a complement, a shared-subject conjunct.
-_FRAMING = frozenset({"ccomp", "xcomp", "conj", "pcomp", "dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "acomp"})
+_FRAMING = frozenset({"advcl", "ccomp", "xcomp", "conj", "pcomp", "dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "acomp"})
 # Words that may stand before a past adverbial ("two years ago", "several weeks ago").
 _COUNT_WORDS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                           "ten", "several", "few", "many", "some", "the", "just", "only", "about", "nearly"})
@@ -60,6 +60,12 @@ def matches_phrase(tokens: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]
     return False
 
 
+def _participle(tok: Token) -> bool:
+    """"…, killing one soldier": a participle clause with no subject or conjunction of its own
+    tells the same event as the clause it hangs from."""
+    return tok.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in tok.children)
+
+
 def clause_chain(trigger: Token) -> list[Token]:
     """The trigger and the words whose modifiers are the event's own: a nominal's verb, the
     verb of a complement clause, up to a clause about something else (advcl, relcl, acl)."""
@@ -72,6 +78,8 @@ def clause_chain(trigger: Token) -> list[Token]:
             break  # a coordinated clause with its own subject is another event
         if tok.dep_ == "pobj" and phrase_ending_at(tok.head, cues().relational):
             break  # "after the talks": the talks are the relation's object, not its host
+        if tok.dep_ == "advcl" and not _participle(tok):
+            break
         tok = tok.head
         chain.append(tok)
     return chain
@@ -82,18 +90,65 @@ def modifiers(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in _NUMBERS_OK]
 
 
-def past_adverbial(trigger: Token) -> Span | None:
-    """"last week", "in recent years", "two years ago" on the event's own clause."""
-    for tok in clause_chain(trigger):
-        for mod in modifiers(tok):
-            span = mod.doc[mod.left_edge.i:mod.right_edge.i + 1]
-            if len(span) <= 6 and matches_phrase(words(span), cues().past_adverbials):
-                return span
+_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj"})
+
+
+def own_tokens(head: Token) -> list[Token]:
+    """A word's subtree without the clauses hanging in it (what modifies this clause only)."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in _CLAUSES or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+            skip.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def _constituent(span: Span) -> bool:
+    """The words form one phrase: only one of them has its head outside ("in the past" in
+    "in the past 24 hours" does not: "past" modifies "hours")."""
+    inside = {t.i for t in span}
+    return sum(1 for t in span if t.head.i not in inside or t.head.i == t.i) == 1
+
+
+def find_phrase(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> Span | None:
+    """The first cue phrase standing as a whole phrase among ``tokens`` (contiguous runs)."""
+    if not tokens:
+        return None
+    doc, present = tokens[0].doc, {t.i for t in tokens}
+    for tok in tokens:
+        for phrase in phrases:
+            end = tok.i + len(phrase)
+            if end <= len(doc) and all(i in present for i in range(tok.i, end)) \
+                    and words(doc[tok.i:end]) == phrase and _constituent(doc[tok.i:end]):
+                return doc[tok.i:end]
     return None
+
+
+def past_adverbial(trigger: Token) -> Span | None:
+    """"last week", "earlier this month", "in recent years", "two years ago" on the event's
+    own clause (not in a clause hanging from it)."""
+    for tok in clause_chain(trigger):
+        if tok.pos_ in ("VERB", "AUX") or tok is trigger:
+            found = find_phrase(own_tokens(tok), cues().past_adverbials)
+            if found is not None:
+                return found
+    return None
+
+
+def _compared(tok: Token) -> bool:
+    """"the second visit since taking office", "the deadliest since 2022", "for the first time
+    since": a since-phrase that ranks, not a period the event runs over."""
+    ranked = [tok, *tok.children]
+    ranked += [g for c in tok.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") for g in c.children]
+    for word in ranked:
+        if word.tag_ in ("JJS", "RBS") or word.ent_type_ == "ORDINAL" or word.lower_ in ("first", "last", "time"):
+            return True
+    return False
 
 
 def since_phrase(verb: Token) -> Span | None:
     """A temporal "since" on a clause ("since the war began", "since 2009", "since taking office")."""
+    if _compared(verb):
+        return None
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ == "since":
             return child.doc[child.i:child.right_edge.i + 1]
@@ -163,10 +218,16 @@ def prior_position(trigger: Token) -> Token | None:
     return None
 
 
-def relation_objects(sent: Span) -> list[frozenset[int]]:
+def relation_objects(sent: Span, but: frozenset[str] = frozenset()) -> list[frozenset[int]]:
     """The token sets of every earlier event a sentence sets another against (the object of
-    "after", "in retaliation for", "since", "follows" ...), each with its relative clauses."""
-    return [frozenset(t.i for t in tok.subtree) for tok in sent if relation_link(tok) is not None]
+    "after", "in retaliation for", "since", "follows" ...), each with its relative clauses;
+    ``but`` leaves out relations by their word."""
+    out = []
+    for tok in sent:
+        link = relation_link(tok)
+        if link is not None and link.lower_ not in but:
+            out.append(frozenset(t.i for t in tok.subtree))
+    return out
 
 
 def apart(a: int, b: int, objects: list[frozenset[int]]) -> bool:
