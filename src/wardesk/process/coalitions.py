@@ -180,7 +180,7 @@ def _listed_members(layers: Layers, group: Group, head: Token) -> None:
             word = "such as"
         if word in marks and (tok.head.i in scope or tok.i in scope):
             for obj in (c for t in (tok, tok.doc[min(tok.i + 1, len(tok.doc) - 1)]) for c in t.children
-                        if c.dep_ == "pobj"):
+                        if c.dep_ in ("pobj", "dobj")):
                 for ref in refs_of(layers, obj):
                     _member(layers, group, ref, _role_of(head), tok)
     for child in head.children:

@@ -1,0 +1,120 @@
+"""The peace process found in articles by the real model: the seed's coalition, pledges and
+answers, and one sentence per cue (each fails without its cue in process/data)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from wardesk.records import Article, ArticleRecord
+
+pytestmark = pytest.mark.model
+
+
+def run(extractor: Any, text: str, published: str = "2025-03-20") -> ArticleRecord:
+    record: ArticleRecord = extractor(Article(text=text, published=published))
+    return record
+
+
+@pytest.fixture(scope="module")
+def seed(extractor: Any, seed_text: str) -> ArticleRecord:
+    return run(extractor, seed_text, "2025-03-11")
+
+
+def test_seed_coalition_reports_about_30_and_radakin_attends_for_the_uk(seed: ArticleRecord) -> None:
+    coalition = next(c for c in seed.coalitions if c.name == "coalition of the willing")
+    assert coalition.size_reported == "about 30"
+    members = {(m.actor.code, m.role) for m in coalition.members}
+    assert ("GBR", "potential member") in members
+    assert any("Radakin" in m.evidence.text for m in coalition.members)
+
+
+def test_seed_coalition_splits_troops_from_some_and_logistics_from_others(seed: ArticleRecord) -> None:
+    split = {(p.what, p.share) for p in seed.pledges if p.coalition}
+    assert ("troops", "some") in split and ("logistics", "others") in split
+
+
+def test_seed_uk_asks_us_for_a_backstop_with_a_condition(seed: ArticleRecord) -> None:
+    backstop = next(p for p in seed.pledges if p.what == "backstop")
+    assert backstop.party.code == "USA" and backstop.requested_by is not None
+    assert backstop.requested_by.code == "GBR" and backstop.status == "floated"
+    assert backstop.conditions and "peacekeeping mission" in backstop.conditions
+
+
+def test_seed_putin_demands_are_russias_terms(seed: ArticleRecord) -> None:
+    terms = next(p for p in seed.proposals if p.kind == "peace_terms")
+    assert [r.code for r in terms.proposer] == ["RUS"] and [r.code for r in terms.addressees] == ["UKR"]
+    assert len(terms.terms.conditions) == 4
+
+
+def test_seed_lavrov_rejects_european_peacekeepers(seed: ArticleRecord) -> None:
+    force = next(p for p in seed.proposals if p.kind == "peacekeeping_force")
+    assert [(r.party.code, r.response) for r in force.responses] == [("RUS", "reject")]
+
+
+def test_seed_us_aid_pause_is_a_withdrawn_pledge(seed: ArticleRecord) -> None:
+    paused = {(p.party.code, p.what, p.status, p.to.code if p.to else None) for p in seed.pledges}
+    assert ("USA", "weapons", "withdrawn", "UKR") in paused
+
+
+def test_accepting_a_30_day_ceasefire_proposal_is_an_answer(extractor: Any) -> None:
+    rec = run(extractor, "Kyiv accepted an American proposal for a 30-day ceasefire on Tuesday.")
+    (prop,) = [p for p in rec.proposals if p.kind == "ceasefire"]
+    assert prop.terms.duration_days == 30 and [r.code for r in prop.proposer] == ["USA"]
+    assert [(r.party.code, r.response) for r in prop.responses] == [("UKR", "accept")]
+
+
+def test_a_yes_with_an_insisting_but_is_accept_with_conditions(extractor: Any) -> None:
+    rec = run(extractor, "Moscow accepted the truce but insisted that Western arms deliveries must stop.")
+    (prop,) = rec.proposals
+    (answer,) = prop.responses
+    assert answer.response == "accept_with_conditions" and "deliveries" in (answer.conditions or "")
+
+
+def test_ruling_out_is_a_rejection(extractor: Any) -> None:
+    rec = run(extractor, "Turkey ruled out a prisoner exchange with the rebels.")
+    assert [(r.party.code, r.response) for p in rec.proposals for r in p.responses] == [("TUR", "reject")]
+
+
+def test_studying_a_plan_is_considering(extractor: Any) -> None:
+    rec = run(extractor, "Israel said it was studying the Egyptian peace plan.")
+    answers = [r.response for p in rec.proposals for r in p.responses]
+    assert answers == ["considering"]
+
+
+def test_a_mere_mention_of_a_truce_is_no_proposal(extractor: Any) -> None:
+    rec = run(extractor, "The truce collapsed within hours as shelling resumed.")
+    assert rec.proposals == ()
+
+
+def test_energy_pause_keeps_its_scope_and_duration(extractor: Any) -> None:
+    rec = run(extractor, "Russia agreed to a 30-day pause on strikes against energy infrastructure.")
+    (prop,) = rec.proposals
+    assert (prop.kind, prop.terms.duration_days, prop.terms.scope) == ("energy_pause", 30, "energy infrastructure")
+
+
+def test_listed_members_and_a_leader_of_a_coalition(extractor: Any) -> None:
+    rec = run(extractor, "Leaders of about 26 countries in the coalition of the willing, including Canada, "
+                         "Denmark and Turkey, met by video. Starmer said the coalition, led by Britain and "
+                         "France, would meet again.")
+    (coalition,) = rec.coalitions
+    roles = {(m.actor.code, m.role) for m in coalition.members}
+    assert {("DNK", "member"), ("TUR", "member"), ("GBR", "lead"), ("FRA", "lead")} <= roles
+    assert coalition.size_reported == "about 26"
+
+
+def test_considering_a_contribution_is_a_considering_pledge(extractor: Any) -> None:
+    rec = run(extractor, "Australia said it would consider contributing troops to a peacekeeping force.")
+    assert [(p.party.code, p.what, p.status) for p in rec.pledges] == [("AUS", "troops", "considering")]
+
+
+def test_a_refusal_to_send_is_no_pledge(extractor: Any) -> None:
+    rec = run(extractor, "Poland said it would not send soldiers to the peacekeeping mission.")
+    assert rec.pledges == ()
+
+
+def test_a_pledge_only_with_a_backstop_keeps_its_condition(extractor: Any) -> None:
+    rec = run(extractor, "Germany said it would send troops to Ukraine only with a US backstop.")
+    (pledge,) = [p for p in rec.pledges if p.what == "troops"]
+    assert pledge.conditions is not None and "backstop" in pledge.conditions
