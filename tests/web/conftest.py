@@ -50,13 +50,13 @@ class Desk:
     server: Any = field(repr=False, default=None)
 
 
-def start_desk(path: Path, hostile: bool) -> Iterator[Desk]:
+def start_desk(path: Path, hostile: bool, token: str | None = None) -> Iterator[Desk]:
     import uvicorn
 
     demo = load_demo()
     ids = demo.fill(str(path), hostile=hostile)
     port = free_port()
-    app = create_app(str(path), Settings(db=str(path)))
+    app = create_app(str(path), Settings(db=str(path), token=token))
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -131,3 +131,21 @@ def watched(browser: Any) -> Iterator[Watched]:
     page.set_default_timeout(15_000)
     yield Watched(page)
     context.close()
+
+
+@pytest.fixture
+def watched_at(browser: Any) -> Iterator[Any]:
+    """A factory: watched_at(400) is a watched page in a fresh context 400 px wide (options go
+    to new_context, e.g. bypass_csp=True to inject axe-core)."""
+    contexts: list[Any] = []
+
+    def make(width: int, height: int = 900, **options: Any) -> Watched:
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        return Watched(page)
+
+    yield make
+    for context in contexts:
+        context.close()
