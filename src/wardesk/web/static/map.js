@@ -73,20 +73,26 @@ function popupFor(point) {
 
 // --- time: steps of a day or a week from the first to the last dated point ------------------
 function stepStart(day, step) {
-  const t = Date.parse(day);
+  const t = day ? Date.parse(day) : NaN;
   if (step === "day") return t;
   const weekday = (new Date(t).getUTCDay() + 6) % 7; // Monday is 0
   return t - weekday * DAY;
 }
 
+// The slider's periods: from the first dated point to the last, except that outliers far back
+// (a 1960 event among this year's) do not stretch it: it spans at most MAX_STEPS periods and
+// starts after any gap of more than a fifth of that (older points show under "all dates").
+const MAX_STEPS = 520;
 function periods(points, step) {
-  const dated = points.map((p) => p.date).filter(Boolean).sort();
+  const dated = points.map((p) => stepStart(p.date, step)).filter((t) => !Number.isNaN(t)).sort((a, b) => a - b);
   if (!dated.length) return [];
-  const first = stepStart(dated[0], step), last = stepStart(dated[dated.length - 1], step);
   const size = step === "day" ? DAY : 7 * DAY;
-  if ((last - first) / size > 2000) return []; // decades of days: the slider stays off
+  const last = dated[dated.length - 1];
+  let i = 0;
+  while ((last - dated[i]) / size >= MAX_STEPS) i++;
+  while (i < dated.length - 1 && (dated[i + 1] - dated[i]) / size > MAX_STEPS / 5) i++;
   const out = [];
-  for (let t = first; t <= last; t += size) out.push([t, t + size - DAY]);
+  for (let t = dated[i]; t <= last; t += size) out.push([t, t + size - DAY]);
   return out;
 }
 
@@ -309,6 +315,8 @@ function timeControls(deskMap, points) {
     slider.max = String(Math.max(0, steps.length - 1));
     slider.disabled = steps.length < 2;
     play.disabled = steps.length < 2;
+    const older = steps.length ? points.filter((p) => p.date && Date.parse(p.date) < steps[0][0]).length : 0;
+    slider.title = older ? `${older} older event(s) show under all dates only` : "";
   };
   const stop = () => { clearInterval(timer); timer = 0; play.textContent = "Play"; play.setAttribute("aria-pressed", "false"); };
   slider.addEventListener("input", show);
