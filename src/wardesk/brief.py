@@ -104,11 +104,15 @@ def _weight(s: dict[str, Any]) -> tuple[int, int, int]:
 
 def _key_events(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     happened = [s for s in lines if s.get("status") in ("occurred", "ongoing")]
+    seen: set[tuple[Any, ...]] = set()
     chosen = []
     per_type: Counter[str] = Counter()
     for s in sorted(happened, key=_weight, reverse=True):
+        # two incidents the store kept apart but that read the same on a line are told once
+        key = (s["event"], s["source"], s["target"], s["place"], s["date"])
         # a few of each type, so one day of heavy fighting does not hide the talks
-        if per_type[s["event"]] < PER_TYPE:
+        if key not in seen and per_type[s["event"]] < PER_TYPE:
+            seen.add(key)
             per_type[s["event"]] += 1
             chosen.append(s)
     return chosen[:KEY_EVENTS]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from wardesk.export.incidents import acled_incident_columns, acled_incident_row
+from wardesk.export.incidents import AcledIncident, acled_incident_columns
 from wardesk.records import ActorRef, ArticleRecord, Event
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -207,7 +207,7 @@ def acled_incident_rows(records: Iterable[ArticleRecord],
     """One ACLED row per incident (ACLED_INCIDENT_COLUMNS): its reports' rows merged, deaths
     counted once. An event joins its ``incident`` (a stored record's events carry the one the
     store gave them); an event without one is an incident alone."""
-    groups: dict[str, list[dict[str, object]]] = {}
+    groups: dict[str, AcledIncident] = {}
     for record in records:
         for ev in record.events:
             if ev.background and not background:
@@ -218,7 +218,7 @@ def acled_incident_rows(records: Iterable[ArticleRecord],
             key = ev.incident
             row.update(incident_id=key or "", _dead=ev.dead, _article=record.article.id,
                        _publisher=record.article.publisher or record.article.id)
-            groups.setdefault(key or f"event:{record.article.id}:{ev.id}", []).append(row)
-    for rows in groups.values():
-        merged = acled_incident_row(rows)
+            groups.setdefault(key or f"event:{record.article.id}:{ev.id}", AcledIncident()).add(row)
+    for acc in groups.values():
+        merged = acc.row()
         yield {col: merged.get(col, "") for col in ACLED_INCIDENT_COLUMNS}

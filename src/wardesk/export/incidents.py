@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
-
 
 BY: tuple[str, ...] = ("incident", "report")
 
@@ -154,33 +154,71 @@ def _joined(values: Iterable[object]) -> str:
     return "; ".join(dict.fromkeys(str(v) for v in values if v not in ("", None)))
 
 
-def acled_incident_row(rows: list[dict[str, object]]) -> dict[str, object]:
-    """One ACLED row for one incident's report rows (with ``_dead``, ``_article`` and
-    ``_publisher``): the richest report's coding, the day most reports give, the lowest
-    reported toll in ``fatalities`` and the range in ``notes``."""
-    richest: dict[str, object] = max(rows, key=_richness)
-    best = dict(richest)
-    days = Counter(str(r["event_date"]) for r in rows if r.get("event_date"))
-    if days:
-        day = min(days, key=lambda d: (-days[d], d))
-        best["event_date"], best["year"] = day, day[:4]
-    tolls = [d for d in (r.get("_dead") for r in rows) if isinstance(d, int)]
-    low, high = (min(tolls), max(tolls)) if tolls else (0, 0)
-    publishers = {r.get("_publisher") for r in rows}
-    if not tolls:
-        figure = "no fatality figure reported"
-    else:
-        told = str(low) if low == high else f"{low}-{high}"
-        figure = f"fatalities reported {told} ({len(tolls)} of {_n(len(rows), 'report')} give a figure)"
-    best.update(
-        fatalities=low, fatalities_max=high, reports=len(rows),
-        articles=len({r.get("_article") for r in rows}), publishers=len(publishers),
-        source=_joined(s for r in rows for s in str(r.get("source") or "").split("; ")),
-        source_id=_joined(r.get("source_id") for r in rows),
-        notes=f"{best.get('notes') or ''} [{figure}; {_n(len(rows), 'report')} from "
-              f"{_n(len(publishers), 'publisher')}]".strip(),
-    )
-    return best
+@dataclass
+class AcledIncident:
+    """One incident's ACLED row, built report by report (what it keeps grows with the number of
+    publishers and articles, not with the rows): the richest report's coding, the day most
+    reports give, the lowest reported toll in ``fatalities`` and the range in ``notes``."""
+
+    best: dict[str, object] = field(default_factory=dict)
+    days: Counter[str] = field(default_factory=Counter)
+    low: int | None = None
+    high: int | None = None
+    figures: int = 0
+    reports: int = 0
+    articles: set[object] = field(default_factory=set)
+    publishers: set[object] = field(default_factory=set)
+    sources: dict[str, None] = field(default_factory=dict)
+    source_ids: dict[str, None] = field(default_factory=dict)
+
+    def add(self, row: dict[str, object]) -> None:
+        """A report's row, with ``_dead`` (its toll or None), ``_article`` and ``_publisher``."""
+        if not self.best or _richness(row) > _richness(self.best):
+            self.best = dict(row)
+        if row.get("event_date"):
+            self.days[str(row["event_date"])] += 1
+        dead = row.get("_dead")
+        if isinstance(dead, int):
+            self.figures += 1
+            self.low = dead if self.low is None else min(self.low, dead)
+            self.high = dead if self.high is None else max(self.high, dead)
+        self.reports += 1
+        self.articles.add(row.get("_article"))
+        self.publishers.add(row.get("_publisher"))
+        for source in str(row.get("source") or "").split("; "):
+            if source:
+                self.sources[source] = None
+        if row.get("source_id"):
+            self.source_ids[str(row["source_id"])] = None
+
+    def row(self) -> dict[str, object]:
+        best = dict(self.best)
+        if self.days:
+            day = min(self.days, key=lambda d: (-self.days[d], d))
+            best["event_date"], best["year"] = day, day[:4]
+        low, high = self.low or 0, self.high or 0
+        if not self.figures:
+            figure = "no fatality figure reported"
+        else:
+            told = str(low) if low == high else f"{low}-{high}"
+            figure = (f"fatalities reported {told} ({self.figures} of "
+                      f"{_n(self.reports, 'report')} give a figure)")
+        best.update(
+            fatalities=low, fatalities_max=high, reports=self.reports,
+            articles=len(self.articles), publishers=len(self.publishers),
+            source="; ".join(self.sources), source_id="; ".join(self.source_ids),
+            notes=f"{best.get('notes') or ''} [{figure}; {_n(self.reports, 'report')} from "
+                  f"{_n(len(self.publishers), 'publisher')}]".strip(),
+        )
+        return best
+
+
+def acled_incident_row(rows: Iterable[dict[str, object]]) -> dict[str, object]:
+    """One ACLED row from all of an incident's report rows (see AcledIncident)."""
+    acc = AcledIncident()
+    for row in rows:
+        acc.add(row)
+    return acc.row()
 
 
 def _n(count: int, noun: str) -> str:
