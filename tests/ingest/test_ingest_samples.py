@@ -13,8 +13,13 @@ from wardesk.settings import Settings
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
-def test_samples_ingest_as_ten_articles_with_metadata() -> None:
+def test_every_sample_file_ingests_without_a_rejection() -> None:
     items = list(read_sources([str(SAMPLES)], Settings()))
+    assert items and all(isinstance(item, Article) for item in items), items
+
+
+def test_the_demo_samples_ingest_as_ten_articles_with_metadata() -> None:
+    items = list(read_sources([str(SAMPLES / "articles.jsonl"), str(SAMPLES / "html")], Settings()))
     assert all(isinstance(item, Article) for item in items), items
     assert len(items) == 10
     for article in items:
