@@ -7,7 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import uuid
 from collections.abc import Iterator
+from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner
@@ -138,15 +141,34 @@ def _stored_pair(n: int, publisher: str, text: str, dead: int) -> tuple[Article,
     return article, ArticleRecord(meta, (), (event,))
 
 
-@pytest.fixture
-def store() -> Iterator[Store]:
+def _postgres() -> Iterator[str]:
+    """A fresh schema on the PostgreSQL test server (WARDESK_TEST_PG), dropped afterwards."""
+    server = os.environ.get("WARDESK_TEST_PG")
+    if not server:
+        pytest.skip("no PostgreSQL test server: export WARDESK_TEST_PG")
+    psycopg = pytest.importorskip("psycopg")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE SCHEMA {schema}")
+        try:
+            joiner = "&" if "?" in server else "?"
+            yield f"{server}{joiner}options={quote(f'-csearch_path={schema}')}"
+        finally:
+            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest) -> Iterator[Store]:
     texts = [("Northwire", "Russian forces struck Kyiv with missiles overnight, killing eight.", 8),
              ("Valley Herald", "Russian forces hit Kyiv with missiles overnight; nine were killed.", 9),
              ("Continental", "Russian forces' missile strike on Kyiv overnight killed 11.", 11)]
-    with Store(":memory:") as s:
+    urls = iter([":memory:"]) if request.param == "sqlite" else _postgres()
+    with Store(next(urls)) as s:
         for n, (publisher, text, dead) in enumerate(texts):
             s.save(*_stored_pair(n, publisher, text, dead))
         yield s
+    for _ in urls:  # drops the PostgreSQL schema
+        pass
 
 
 def test_store_export_counts_the_stored_incident_once(store: Store) -> None:
