@@ -64,12 +64,18 @@ async function fillPopup(box, point) {
   box.append(source);
 }
 
+let openPopup = null; // the popup on the map now: re-laid out (and panned into view) once filled
+
 function popupFor(point) {
   const box = node("div", "Loading…", "map-popup");
   box.dataset.event = point.id;
-  fillPopup(box, point).catch(() => { box.textContent = "Could not load this event."; });
+  fillPopup(box, point)
+    .catch(() => { box.textContent = "Could not load this event."; })
+    .then(() => { if (openPopup && openPopup.getContent() === box) openPopup.update(); });
   return box;
 }
+
+const POPUP = { minWidth: 260, maxWidth: 340 };
 
 // --- time: steps of a day or a week from the first to the last dated point ------------------
 function stepStart(day, step) {
@@ -109,6 +115,7 @@ class DeskMap {
     this.layer = L.layerGroup().addTo(this.map);
     this.markers = new Map(); // event id → marker on the map now
     this.map.on("zoomend moveend", () => this.draw());
+    this.map.on("popupopen", (ev) => { openPopup = ev.popup; });
   }
 
   async basemap(worldUrl, placesUrl) {
@@ -196,7 +203,7 @@ class DeskMap {
     const marker = L.circleMarker([p.lat, p.lon], {
       radius: 7, color: "#fff", weight: 1.5, fillColor: colour(p.event), fillOpacity: 0.95,
       className: `event-point type-${p.event}`,
-    }).bindPopup(() => popupFor(p), { maxWidth: 320 });
+    }).bindPopup(() => popupFor(p), POPUP);
     marker.bindTooltip(`${p.event} · ${p.place || ""}`);
     marker.addTo(this.layer);
     this.markers.set(p.id, marker);
@@ -234,11 +241,12 @@ class DeskMap {
 
   // From the list: centre the event and open its own popup (zooming until it stands alone).
   open(p) {
+    this.el.scrollIntoView({ block: "nearest" }); // on a phone the list is below the map
     this.map.setView([p.lat, p.lon], Math.max(this.map.getZoom(), p.kind === "country" ? 4 : 8));
     const marker = this.markers.get(p.id);
     if (!marker) return;
     if (marker instanceof L.CircleMarker && p.kind !== "country") marker.openPopup();
-    else L.popup({ maxWidth: 320 }).setLatLng([p.lat, p.lon]).setContent(popupFor(p)).openOn(this.map);
+    else L.popup(POPUP).setLatLng([p.lat, p.lon]).setContent(popupFor(p)).openOn(this.map);
   }
 }
 
