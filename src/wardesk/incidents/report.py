@@ -84,6 +84,7 @@ class Report:
     publisher: str | None = None
     source_id: str | None = None
     incident: str | None = None
+    night: bool = False  # the report puts it at night or dawn (night_words.txt)
     words: frozenset[str] = field(default=frozenset(), compare=False)
 
 
@@ -107,6 +108,22 @@ def words(text: str) -> frozenset[str]:
             continue
         out.add(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w)
     return frozenset(out)
+
+
+@functools.cache
+def night_words() -> frozenset[str]:
+    text = resources.files("wardesk.incidents").joinpath("data/night_words.txt")
+    return frozenset(w for line in text.read_text("utf-8").splitlines()
+                     if not line.startswith("#") for w in line.split())
+
+
+def at_night(*texts: str) -> bool:
+    """Whether any of ``texts`` (the evidence, the date's words) names a night or dawn."""
+    found = set()
+    for text in texts:
+        lowered = text.lower()
+        found |= set(re.findall(r"[\w-]+", lowered))
+    return bool(found & night_words())
 
 
 @functools.cache
@@ -183,5 +200,6 @@ def report_from_event(event: dict[str, Any], article: dict[str, Any],
         attribution=(attribution or {}).get("actor") or (attribution or {}).get("text"),
         published=published, publisher=article.get("publisher"),
         source_id=article.get("source_id"), incident=incident,
+        night=at_night(evidence.get("text") or "", (date or {}).get("text") or ""),
         words=words(evidence.get("text") or ""),
     )

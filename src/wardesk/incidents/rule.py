@@ -3,8 +3,9 @@
 ACLED's rule (same day, place, actors and type) made to hold on real reporting. A pair is one
 incident when it has the same type, nothing vetoes it, and its evidence adds up:
 
-- date: the same day, or one day apart (time zones, "overnight", a report dated by its
-  publication); a week, month or year only meets the same period; more than a day apart: veto.
+- date: the same day, or one day apart when one report is dated by its publication day or
+  puts the event at night (time zones, "overnight"): two explicit dates a day apart by day
+  are two days' events; a week, month or year only meets the same period; more than a day apart: veto.
 - place: the same geonameid, or two local places within ``near_km`` (a district and its city)
   are the same place; a region or country that holds the other place is "within"; a missing
   place is unknown; places in different countries, regions or far apart: veto.
@@ -92,7 +93,11 @@ def date_agreement(a: Report, b: Report, rule: Rule) -> str | None:
     gap = abs((a.day - b.day).days)
     if gap == 0:
         return "same_day"
-    return "near_day" if gap <= rule.max_day_gap else None
+    if gap > rule.max_day_gap:
+        return None
+    # a day apart: a report dated by its publication, or one at night, may be the other's
+    loose = not (a.dated and b.dated) or a.night or b.night
+    return "near_day" if loose else None
 
 
 def place_agreement(a: Where | None, b: Where | None, rule: Rule) -> str | None:

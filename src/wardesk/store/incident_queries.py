@@ -134,3 +134,25 @@ def with_incidents(conn: Connection, record: dict[str, Any]) -> dict[str, Any]:
         event["incident"] = incident
         event["background"] = background
     return record
+
+
+def headline(incident: dict[str, Any]) -> str:
+    """One line for an incident: type, date, place, toll, how many reported it."""
+    parts = [incident["type"]]
+    if incident.get("date"):
+        parts.append(incident["date"]["value"])
+    if incident.get("place"):
+        parts.append(incident["place"]["name"])
+    dead = incident.get("dead")
+    if dead:
+        toll = str(dead["min"]) if dead["min"] == dead["max"] else f"{dead['min']}–{dead['max']}"
+        parts.append(f"{toll} dead")
+    reports = incident.get("report_count", len(incident.get("reports") or []))
+    parts.append(f"{reports} reports, {incident['publishers']} publishers")
+    return " · ".join(parts)
+
+
+def search_incidents(conn: Connection, text: str, limit: int) -> list[dict[str, Any]]:
+    """Incidents one of whose reports says ``text``, newest first, each with a headline."""
+    found = iter_incidents(conn, EventFilter(text=text, limit=limit))
+    return [{**i, "summary": headline(i)} for i in found]

@@ -265,6 +265,11 @@ class Store:
         upgraded from before incidents); returns how many there are."""
         return int(self._write(incidents.rebuild, "rebuild of incidents"))
 
+    def search_incidents(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Incidents one of whose reports says ``text`` (newest first), each with its fields,
+        reports and a one-line ``summary``."""
+        return incident_queries.search_incidents(self._conn, text, limit)
+
     def pending_incidents(self) -> int:
         """How many events have no incident yet (a store upgraded from before incidents)."""
         return incidents.pending(self._conn)
