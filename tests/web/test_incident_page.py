@@ -139,6 +139,7 @@ def test_reports_side_by_side_with_range_and_certainty(incident_desk: tuple[str,
     page.locator(".report-card .links a[href^='/events/']").first.click()
     page.wait_for_load_state("networkidle")
     assert "/events/ev-" in page.url
+    assert page.locator(f"a[href='/incidents/{incident}']").count() == 1  # and back
     page.context.close()
 
 
