@@ -24,6 +24,7 @@ from wardesk.brief_incidents import (
     theatres,
     total_line,
 )
+from wardesk.process.weekly import process_lines
 from wardesk.store.stats import event_day
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class Brief:
     reports: int = 0
     theatres: tuple[dict[str, Any], ...] = ()  # per country: incidents and their deaths, once each
     reported_totals: tuple[dict[str, Any], ...] = ()  # period totals, as reported, never summed
+    process: tuple[str, ...] = ()  # "the process this week" (wardesk.process.weekly)
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -150,6 +152,7 @@ def make_brief(store: Store, since: str | None = None, until: str | None = None)
         position_changes=tuple(store.position_changes(since=since)),
         reports=len(events), theatres=tuple(theatres(lines)),
         reported_totals=tuple(reported_totals(store, since, until)),
+        process=tuple(process_lines(store, since, until)),
     )
 
 
@@ -184,6 +187,7 @@ def render_markdown(brief: Brief) -> str:
                     [total_line(t) for t in brief.reported_totals])
     out += _section("Meetings ahead", [_line(s) for s in brief.meetings_ahead])
     out += _section("Position changes", [_change_line(c) for c in brief.position_changes])
+    out += _section("The process this week", list(brief.process))
     return "\n".join(out)
 
 

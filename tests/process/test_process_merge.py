@@ -140,3 +140,15 @@ def test_store_merges_reports_and_filters_by_party(store: Any) -> None:
     assert store.proposals(since="2025-03-13")[0]["reports"][0]["published"] == "2025-03-14"
     (coal,) = store.coalitions(parties={"FRA"})
     assert coal["size_reported"] == "about 30" and len(coal["pledges"]) == 2
+
+
+def test_brief_tells_the_process_of_the_week(store: Any) -> None:
+    from wardesk.brief import make_brief, render_markdown
+
+    store.save(record("One report.", "2025-03-12", "accept"))
+    text = render_markdown(make_brief(store, since="2025-03-10", until="2025-03-16"))
+    section = text.split("## The process this week", 1)[1]
+    assert "[proposal] ceasefire proposed by USA (duration_days=30)" in section
+    assert "[response] UKR accept the ceasefire" in section and "[pledge] FRA" in section
+    quiet = render_markdown(make_brief(store, since="2025-04-01", until="2025-04-07"))
+    assert "ceasefire" not in quiet.split("## The process this week", 1)[1]
