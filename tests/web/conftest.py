@@ -81,6 +81,13 @@ def hostile_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
 
 
 @pytest.fixture(scope="session")
+def token_desk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desk]:
+    """A desk that accepts writes with the token ``desk-test-token``."""
+    yield from start_desk(tmp_path_factory.mktemp("writable") / "desk.db", hostile=False,
+                          token="desk-test-token")
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is absent: `make browser-deps` installs Debian's chromium")

@@ -80,6 +80,44 @@ function drawPerDay(box, legend, rows) {
   }
 }
 
+// The chart's numbers as a table (for screen readers and keyboard users): a day per row.
+function chartTable(box, rows) {
+  const days = [...new Set(rows.map((r) => r.date))].sort();
+  const types = [...new Set(rows.map((r) => r.type))].sort();
+  const details = document.createElement("details");
+  details.className = "chart-table";
+  const summary = document.createElement("summary");
+  summary.textContent = "The chart as a table";
+  const table = document.createElement("table");
+  table.className = "grid keep";
+  const caption = table.createCaption();
+  caption.textContent = "Events per day, by type";
+  const head = table.createTHead().insertRow();
+  for (const name of ["Date", ...types, "Total"]) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = name;
+    head.appendChild(th);
+  }
+  const body = table.createTBody();
+  for (const d of days) {
+    const row = body.insertRow();
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = d;
+    row.appendChild(th);
+    let total = 0;
+    for (const t of types) {
+      const r = rows.find((x) => x.date === d && x.type === t);
+      total += r ? r.count : 0;
+      row.insertCell().textContent = r ? String(r.count) : "";
+    }
+    row.insertCell().textContent = String(total);
+  }
+  details.append(summary, table);
+  box.after(details);
+}
+
 function drawCountries(list, rows) {
   list.replaceChildren();
   const top = rows.slice(0, 12);
@@ -130,6 +168,7 @@ async function main() {
   if (!chart) return;
   const stats = await (await fetch(chart.dataset.src)).json();
   drawPerDay(chart, document.getElementById("per-day-legend"), stats.per_day || []);
+  if ((stats.per_day || []).length) chartTable(document.getElementById("per-day-legend"), stats.per_day);
   drawCountries(document.getElementById("by-country"), stats.by_country || []);
   const mapNode = document.getElementById("map");
   if (mapNode) await drawMap(mapNode, stats.located || []);
