@@ -115,3 +115,20 @@ def test_ingest_records_the_spans_and_keeps_the_text_as_given() -> None:
     assert [(f.kind, text[f.start:f.end]) for f in article.furniture] == [
         ("dateline", "GAZA CITY (AP) —"), ("advert", "Advertisement")]
     assert all(isinstance(f, Furniture) for f in article.furniture)
+
+
+def test_furniture_left_in_an_html_page_is_found() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>Shelling in Kupiansk</title></head><body><article>"
+        "<h1>Shelling in Kupiansk</h1>"
+        "<p>KUPIANSK, Ukraine (AP) — Artillery hit a market in Kupiansk on Monday, "
+        "wounding four people, local officials said.</p>"
+        "<p>Advertisement</p><p>Related: Evacuations continue along the Oskil river</p>"
+        "<p>Residents said the shelling lasted for two hours before the market caught fire.</p>"
+        "<p>Share this article</p></article></body></html>"
+    )
+    article = read_one("page.html", Settings(), data=page.encode())
+    kinds = [(f.kind, article.text[f.start:f.end]) for f in article.furniture]
+    assert kinds == [("dateline", "KUPIANSK, Ukraine (AP) —"), ("advert", "Advertisement"),
+                     ("link", "Related: Evacuations continue along the Oskil river"),
+                     ("share", "Share this article")]
