@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 
-from wardesk.api import eventlist
+from wardesk.api import eventlist, incidentlist
 from wardesk.api.board import board_view, issue_view, moved_view
 from wardesk.api.briefs import current_brief
 from wardesk.api.deps import MAX_LIMIT, MAX_OFFSET, Day, FilterDep, StoreDep
@@ -51,6 +51,22 @@ def get_event_list(
 ) -> dict[str, Any]:
     values = eventlist.query_values(request.query_params)
     return eventlist.list_view(store, values, sort=sort, limit=limit, offset=offset)
+
+
+@router.get("/desk/incidents", summary="The incidents list: several types, chips, deaths range, why empty")
+def get_incident_list(
+    request: Request, store: StoreDep, type: Many = None,
+    status: Annotated[str | None, Query()] = None, certainty: Annotated[str | None, Query()] = None,
+    country: Annotated[str | None, Query()] = None, actor: Annotated[str | None, Query()] = None,
+    since: Day = None, until: Day = None, place: Annotated[str | None, Query()] = None,
+    text: Annotated[str | None, Query()] = None,
+    background: Annotated[bool, Query(description="Also incidents only recaps tell")] = False,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+) -> dict[str, Any]:
+    values = eventlist.query_values(request.query_params)
+    return incidentlist.list_view(store, values, background=background, limit=limit,
+                                  offset=offset)
 
 
 @router.get("/map/places", summary="Place names of the offline basemap (capitals, big cities)")

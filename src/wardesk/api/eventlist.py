@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -82,22 +82,23 @@ def page_of(store: Store, filters: list[EventFilter], f: EventFilter) -> tuple[l
     return _ordered(rows, f.sort)[f.offset:f.offset + (f.limit or 100)], total
 
 
-def chips(values: dict[str, list[str]], sort: str) -> list[dict[str, str]]:
+def chips(values: dict[str, list[str]], sort: str, path: str = "/events") -> list[dict[str, str]]:
     """One chip per chosen value, with the link that removes just that value."""
     out = []
     for key, chosen_values in values.items():
         for value in chosen_values:
             rest = {k: [x for x in v if not (k == key and x == value)] for k, v in values.items()}
-            out.append({"key": key, "value": value, "remove": list_link(rest, sort)})
+            out.append({"key": key, "value": value, "remove": list_link(rest, sort, path)})
     return out
 
 
-def list_link(values: dict[str, list[str]], sort: str | None = None, **extra: Any) -> str:
+def list_link(values: dict[str, list[str]], sort: str | None = None, path: str = "/events",
+              **extra: Any) -> str:
     query: list[tuple[str, Any]] = [(k, v) for k, vs in values.items() for v in vs if vs]
     if sort and sort != "-date":
         query.append(("sort", sort))
     query += [(k, v) for k, v in extra.items() if v is not None]
-    return "/events" + ("?" + urlencode(query) if query else "")
+    return path + ("?" + urlencode(query) if query else "")
 
 
 def _first(values: dict[str, list[str]], key: str) -> str | None:
@@ -105,8 +106,11 @@ def _first(values: dict[str, list[str]], key: str) -> str | None:
     return found[0] if found else None
 
 
-def why_empty(store: Store, values: dict[str, list[str]]) -> list[str]:
-    """Why no event matched: each filter value that alone matches nothing, else the combination."""
+def why_empty(store: Store, values: dict[str, list[str]],
+              count: Callable[[EventFilter], int] | None = None, what: str = "event") -> list[str]:
+    """Why nothing matched: each filter value that alone matches nothing, else the combination
+    (``count``: how many a filter matches, by default the store's events)."""
+    count = count or store.count_events
     reasons = []
     since, until = _first(values, "since"), _first(values, "until")
     if since and until and since > until:
@@ -114,18 +118,18 @@ def why_empty(store: Store, values: dict[str, list[str]]) -> list[str]:
     country = _first(values, "country")
     if country and country.strip().upper() not in desk.country_names():
         reasons.append(f"“{country}” is not a country code wardesk knows (use ISO3, e.g. UKR)")
-    elif country and not store.count_events(EventFilter(country=country)):
-        reasons.append(f"no event touches {country.strip().upper()}")
+    elif country and not count(EventFilter(country=country)):
+        reasons.append(f"no {what} touches {country.strip().upper()}")
     actor = _first(values, "actor")
     if actor and not desk.known_actor(store, actor):
         reasons.append(f"no actor is named or matches “{actor}”")
     for key in ("type", "quad", "status", "certainty", "place", "text"):
         for value in values.get(key, []):
             alone: dict[str, Any] = {key: value}
-            if not store.count_events(EventFilter(**alone)):
-                reasons.append(f"no event has {key} “{value}”")
+            if not count(EventFilter(**alone)):
+                reasons.append(f"no {what} has {key} “{value}”")
     if not reasons:
-        reasons.append("each filter matches events on its own, but no event matches them all")
+        reasons.append(f"each filter matches {what}s on its own, but no {what} matches them all")
     return reasons
 
 

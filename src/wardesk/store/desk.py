@@ -236,3 +236,43 @@ def known_actor(store: Store, actor: str) -> bool:
     sql = ("SELECT 1 FROM actors WHERE id = ? OR name LIKE ? ESCAPE '\\' UNION ALL"
            " SELECT 1 FROM actor_texts WHERE text LIKE ? ESCAPE '\\' LIMIT 1")
     return store.connection.execute(sql, [actor, like(actor), like(actor)]).fetchone() is not None
+
+
+# --- incidents (migration 14) -----------------------------------------------------------------
+
+def incident_points(store: Store, f: EventFilter, background: bool = False,
+                    limit: int = MAX_POINTS) -> list[dict[str, Any]]:
+    """The located incidents matching ``f``, newest first (at most ``limit``): one point per
+    real-world event, with its deaths range and how many reports tell it."""
+    from wardesk.store.incident_queries import _where  # the incidents' own filter rules
+
+    where, params = _where(f, background)
+    located = "i.place IS NOT NULL"
+    where = f"{where} AND {located}" if where else f" WHERE {located}"
+    sql = ("SELECT i.id, i.type, substr(i.sort_date, 1, 10), i.place, i.dead_min, i.dead_max,"
+           " i.certainty, i.status, i.reports, i.publishers, i.is_current FROM incidents i"
+           f"{where} ORDER BY i.sort_date IS NULL, i.sort_date DESC, i.id LIMIT ?")
+    out = []
+    for row in store.connection.execute(sql, [*params, limit]):
+        place = json.loads(row[3])
+        if place.get("lat") is None or place.get("lon") is None:
+            continue
+        geonameid = place.get("geonameid")
+        out.append({"id": row[0], "event": row[1], "date": row[2], "place": place.get("name"),
+                    "country": place.get("country"), "lat": place["lat"], "lon": place["lon"],
+                    "geonameid": geonameid, "kind": place_kind(geonameid),
+                    "dead": None if row[4] is None else {"min": row[4], "max": row[5]},
+                    "certainty": row[6], "status": row[7], "reports": row[8],
+                    "publishers": row[9], "background": not row[10], "incident": True})
+    return out
+
+
+def incident_deaths(store: Store, f: EventFilter, background: bool = False) -> dict[str, int]:
+    """Over the incidents matching ``f``: how many give a toll, and the sums of their lowest and
+    highest reported figures (each incident counted once, whatever its reports)."""
+    from wardesk.store.incident_queries import _where
+
+    where, params = _where(f, background)
+    sql = f"SELECT COUNT(i.dead_min), SUM(i.dead_min), SUM(i.dead_max) FROM incidents i{where}"
+    counted, low, high = store.connection.execute(sql, params).fetchone()
+    return {"incidents": int(counted or 0), "min": int(low or 0), "max": int(high or 0)}

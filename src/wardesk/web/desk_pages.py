@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from wardesk.api import eventlist
+from wardesk.api import eventlist, incidentlist
 from wardesk.api.board import board_view, issue_view, moved_view
 from wardesk.api.deps import MAX_OFFSET, FilterDep, FormDay, StoreDep, filter_params
 from wardesk.api.trends import changes_view, trends_view
@@ -39,6 +39,22 @@ def events_page(request: Request, store: StoreDep, since: FormDay = None, until:
                 values=values, params=single, sort=sort, choices=CHOICES,
                 facets=eventlist.facet_links(store, values, sort),
                 link=eventlist.list_link, downloads=urlencode(single))
+
+
+@router.get("/incidents", response_class=HTMLResponse)
+def incidents_page(request: Request, store: StoreDep, since: FormDay = None,
+                   until: FormDay = None, background: bool = False,
+                   offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> HTMLResponse:
+    """One row per incident, newest first; recaps only when asked for."""
+    values = eventlist.query_values(request.query_params)
+    view = incidentlist.list_view(store, values, background=background, limit=PAGE,
+                                  offset=offset)
+    shown = {**values, **({"background": ["1"]} if background else {})}
+    twin = "/api/desk" + eventlist.list_link(shown, None, "/incidents", offset=offset or None)
+    single = {k: v[0] for k, v in values.items() if len(v) == 1}
+    return page(request, "incidents.html", twin, view=view, values=values, shown=shown,
+                params=single, choices=CHOICES, link=eventlist.list_link,
+                downloads=urlencode(single))
 
 
 @router.get("/map", response_class=HTMLResponse)
