@@ -105,12 +105,24 @@ def _status(verb: Token) -> tuple[str, Token] | None:
     return "floated", top
 
 
+def _open_question(verb: Token) -> bool:
+    """"whether China transfers weapons": an open question, unless someone weighs it
+    ("weighing whether to send air defence" is a pledge under consideration)."""
+    chain = _chain(verb)
+    if {t.lemma_.lower() for t in chain} & word_list("pledge_cues.json", "considering"):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for t in chain
+               for c in t.children)
+
+
 def _chain(verb: Token) -> list[Token]:
     chain = [verb]
     node = verb
     for _ in range(4):
         if node.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "advcl") or node.head.i == node.i:
             break
+        if node.dep_ in ("conj", "ccomp", "advcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break  # another clause with its own subject ("…, while Norway pledged …")
         node = node.head.head if node.head.dep_ == "prep" else node.head
         chain.append(node)
     return chain
@@ -137,8 +149,8 @@ def _asker(verb: Token) -> Token | None:
 def _pledge(layers: Layers, sent: Span, noun: Token, verb: Token, what: str,
             groups: list[Group], previous: Pledge | None) -> list[Pledge]:
     found = _status(verb)
-    if found is None or any(c.dep_ == "neg" for c in verb.children):
-        return []  # "would not send soldiers": no pledge
+    if found is None or any(c.dep_ == "neg" for c in verb.children) or _open_question(verb):
+        return []  # "would not send soldiers", "whether China transfers weapons": no pledge
     status = found[0]
     parties, share = _parties(layers, chain_subject(verb), groups, previous)
     to = _beneficiary(layers, verb)

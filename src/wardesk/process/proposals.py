@@ -84,7 +84,7 @@ def _draft(layers: Layers, sent: Span, kind: str, root: Token) -> Draft | None:
         draft.trace.append("proposal.backstop_guarantee")
     if verb is not None and answer_of(verb) is not None:
         draft.trace.append("proposal.answered")
-    if not (draft.trace or draft.terms.duration_days or _proposal_noun(head)):
+    if not (set(draft.trace) - {"proposal.provider"} or draft.terms.duration_days or _proposal_noun(head)):
         return None  # a mention, not a proposal
     return draft
 
@@ -131,11 +131,11 @@ def _verb_roles(layers: Layers, draft: Draft, verb: Token) -> None:
     to whom; who is urged to take it ("urged Russia to accept a truce")."""
     proposing = word_list("proposal_cues.json", "proposal_verbs")
     asking = word_list("proposal_cues.json", "ask_verbs")
-    if matches_verb(verb, proposing):
+    if matches_verb(verb, proposing) and _object_of(draft.head, verb):
         draft.trace.append("proposal.verb")
         if not draft.proposer:
             draft.proposer = refs_of(layers, chain_subject(verb))
-        draft.addressees = _addressees(layers, verb)
+        draft.addressees = _addressees(layers, verb) or draft.addressees
         return
     asker = _asker(verb, asking)
     if asker is not None:
@@ -144,6 +144,16 @@ def _verb_roles(layers: Layers, draft: Draft, verb: Token) -> None:
             draft.proposer = refs_of(layers, _clause_subject(asker))
         asked = next((c for c in asker.children if c.dep_ == "dobj"), None)
         draft.addressees = refs_of(layers, asked) or refs_of(layers, subject_of(verb))
+
+
+def _object_of(head: Token | None, verb: Token) -> bool:
+    """The proposal is what the verb puts forward: its object ("proposed a truce"), or the
+    object of its preposition ("called for a truce"), not a noun further down."""
+    if head is None:
+        return False
+    if head.head.i == verb.i:
+        return head.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")
+    return head.dep_ == "pobj" and head.head.head.i == verb.i
 
 
 def _asker(verb: Token, asking: frozenset[str]) -> Token | None:

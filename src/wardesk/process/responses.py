@@ -42,7 +42,7 @@ def attach_responses(layers: Layers, drafts: list[Draft], positions: tuple[Posit
 
 def verb_responses(layers: Layers, draft: Draft, verb: Token) -> list[Response]:
     answer = answer_of(verb)
-    if answer is None or _irrealis(verb):
+    if answer is None or _irrealis(verb) or _asked(verb) or _purpose(verb) or _not_yet(verb):
         return []
     parent = verb.head if verb.dep_ == "xcomp" else None
     trace = f"response.verb.{answer}"
@@ -52,6 +52,8 @@ def verb_responses(layers: Layers, draft: Draft, verb: Token) -> list[Response]:
         answer = data("response_cues.json")["negated"][answer]
         trace += ".negated"
     conditions = _conditions(layers, verb)
+    if answer == "accept" and not conditions and _in_principle(verb):
+        conditions = _but_clause(layers, verb) or "in principle"
     if answer == "accept" and conditions:
         answer = "accept_with_conditions"
     attribution = layers.statements.attribution_for(verb)[0]
@@ -73,6 +75,56 @@ def _irrealis(verb: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _asked(verb: Token) -> bool:
+    """"urged Russia to accept", "called for Russia to reciprocate by agreeing": asked of a
+    party, not its answer (the proposal rules read it as a proposal)."""
+    asking = word_list("response_cues.json", "asking")
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in asking:
+            return True
+    return False
+
+
+def _purpose(verb: Token) -> bool:
+    """"a coalition is forming to … support the ceasefire": an infinitive of purpose is no
+    answer; "is ready to accept", "agreed to sign" are."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        return False
+    head = node.head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in word_list("response_cues.json", "infinitive_heads")
+
+
+def _not_yet(verb: Token) -> bool:
+    """"Russia has not agreed to the ceasefire": no answer yet, not a refusal."""
+    return negated(verb) and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
+def _in_principle(verb: Token) -> bool:
+    words = " ".join(t.lower_ for t in verb.subtree)
+    return any(p in words for p in data("response_cues.json")["in_principle"])
+
+
+def _but_clause(layers: Layers, verb: Token) -> str | None:
+    """"supports the proposal in principle, but key details still need to be worked out"."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "cc" and c.lower_ == "but" for c in node.children):
+            clause = next((c for c in node.children if c.dep_ == "conj" and c.i > verb.i), None)
+            if clause is not None:
+                return subtree_text(layers, clause)
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _parties(layers: Layers, verb: Token) -> list[ActorRef]:
