@@ -48,16 +48,52 @@ def _count(path: str, **kw: Any) -> int:
 
 def test_map_gives_every_located_event_newest_first_with_its_place_kind(many: Any) -> None:
     client, path, module = many
-    points = client.get("/api/map").json()["points"]
+    points = client.get("/api/map", params={"of": "reports"}).json()["points"]
     assert len(points) == _count(path)  # every event of this store has coordinates
     dates = [p["date"] for p in points]
     assert dates == sorted(dates, reverse=True)
     kinds = {p["place"]: p["kind"] for p in points}
     assert {name for name, *_ in module.COUNTRIES} == {n for n, k in kinds.items() if k == "country"}
     assert kinds["Kharkiv"] == "point" and kinds["El Fasher"] == "point"
-    coerce = client.get("/api/map", params={"type": "COERCE"}).json()["points"]
+    coerce = client.get("/api/map", params={"type": "COERCE", "of": "reports"}).json()["points"]
     assert coerce and {p["event"] for p in coerce} == {"COERCE"}
     assert len(coerce) == _count(path, type="COERCE")
+
+
+def test_map_of_incidents_has_one_point_per_incident_with_its_deaths_range(many: Any) -> None:
+    client, path, _ = many
+    points = client.get("/api/map").json()["points"]
+    with Store(path) as store:
+        assert len(points) == store.count_incidents(EventFilter())
+        assert len(client.get("/api/map", params={"background": True}).json()["points"]) == \
+            store.count_incidents(EventFilter(), background=True)
+        told_twice = [p for p in points if p["reports"] > 1]
+        assert told_twice
+        incident = store.incident(told_twice[0]["id"])
+    assert incident is not None
+    deads = [r["dead"] for r in incident["reports"] if r["dead"] is not None]
+    assert told_twice[0]["dead"] == {"min": min(deads), "max": max(deads)}
+    popup = client.get(f"/api/map/incidents/{told_twice[0]['id']}").json()
+    assert all(r["url"].startswith("https://example.org/") for r in popup["reports"])
+    assert client.get("/api/map/incidents/inc-nothing").status_code == 404
+
+
+def test_incidents_list_hides_recaps_unless_asked_and_sums_tolls(many: Any) -> None:
+    client = many[0]
+    shown = client.get("/api/desk/incidents", params={"limit": 1000}).json()
+    every = client.get("/api/desk/incidents", params={"limit": 1000, "background": True}).json()
+    assert every["total"] == shown["total"] + 1
+    recap = [i for i in every["incidents"] if i["background"]]
+    assert len(recap) == 1 and recap[0]["date"]["value"] == "2024-06-10"
+    tolls = [i["dead"] for i in shown["incidents"] if i["dead"]]
+    assert shown["deaths"] == {"incidents": len(tolls), "min": sum(t["min"] for t in tolls),
+                               "max": sum(t["max"] for t in tolls)}
+    both = client.get("/api/desk/incidents?type=ASSAULT&type=COERCE&limit=1000").json()
+    assert both["total"] == shown["total"]  # every incident here is one of the two types
+    assert [i["id"] for i in both["incidents"]] == [i["id"] for i in shown["incidents"]]
+    assert client.get("/api/desk/incidents?status=occurred&status=planned").status_code == 400
+    empty = client.get("/api/desk/incidents", params={"country": "XYZ"}).json()
+    assert any("not a country code" in r for r in empty["empty_because"])
 
 
 def test_map_places_name_capitals_and_big_cities_offline(many: Any) -> None:

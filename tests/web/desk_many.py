@@ -76,7 +76,18 @@ def reports() -> list[tuple[Article, ArticleRecord]]:
             town = places[(week + n) % len(places)] if week != LAST_WEEK else TOWNS[2]
             out.append(_report(week, n, town, deaths=(week + n) % 5))
     out.append(_old_report())
+    out.append(_recap())
     return out
+
+
+def _recap() -> tuple[Article, ArticleRecord]:
+    """A report in the last week that recalls, as background, a strike of a year before."""
+    art, rec = _report(LAST_WEEK, 50, TOWNS[1], 20)
+    from dataclasses import replace
+
+    event = replace(rec.events[0], id="ev-recap", background=True,
+                    date=EventDate("last June", "2024-06-10", None, "day", "exact"))
+    return art, replace(rec, events=(event,))
 
 
 def _old_report() -> tuple[Article, ArticleRecord]:

@@ -110,7 +110,9 @@ def test_map_draws_events_places_and_opens_a_popup_from_the_list(many_url: str, 
     text = popup.inner_text()
     newest = located[0]
     assert newest["event"] in text and "Russian forces" in text and "dead" in text
-    assert popup.locator("a[href^='https://example.org/']").count() == 1  # the source link
+    reports = page.request.get(many_url + f"/api/incidents/{newest['id']}").json()["reports"]
+    assert popup.locator("ul.reports li").count() == len(reports)
+    assert popup.locator("a[href^='https://example.org/']").count() == len(reports)  # sources
     tab.shot("map-popup")
     tab.check()
 
@@ -120,7 +122,7 @@ def test_map_time_slider_steps_through_weeks_and_filters_link_to_the_list(many_u
     tab.goto(many_url + "/map?type=ASSAULT")
     page.wait_for_selector("body[data-ready='1']")
     total = int(page.locator("#map").get_attribute("data-ready") or 0)
-    assert total == page.request.get(many_url + "/api/events?type=ASSAULT").json()["total"]
+    assert total == page.request.get(many_url + "/api/incidents?type=ASSAULT").json()["total"]
     page.locator("#map-time").fill("0")
     page.locator("#map-time").dispatch_event("input")
     assert page.locator("#map-when").inner_text().startswith("week of 2025-01-06")
@@ -132,6 +134,25 @@ def test_map_time_slider_steps_through_weeks_and_filters_link_to_the_list(many_u
     page.locator("#map-all").click()
     assert page.locator("#map").get_attribute("data-ready") == str(total)
     tab.shot("map-slider")
+    tab.check()
+
+
+def test_map_shows_reports_or_incidents_and_recaps_on_request(many_url: str, tab: Tab) -> None:
+    page = tab.page
+    counts = {}
+    for query in ("", "?of=reports", "?background=1"):
+        tab.goto(many_url + "/map" + query)
+        page.wait_for_selector("body[data-ready='1']")
+        counts[query] = int(page.locator("#map").get_attribute("data-ready") or 0)
+    incidents = page.request.get(many_url + "/api/incidents").json()["total"]
+    reports = page.request.get(many_url + "/api/events").json()["total"]
+    assert counts == {"": incidents, "?of=reports": reports, "?background=1": incidents + 1}
+    assert reports > incidents  # some incidents are told by two reports
+    page.locator("#map-list button").first.click()
+    popup = page.locator(".leaflet-popup .map-popup")
+    popup.locator("blockquote.evidence").wait_for()
+    assert popup.locator("a.type").get_attribute("href", timeout=5000).startswith("/incidents/")
+    tab.shot("map-recaps")
     tab.check()
 
 

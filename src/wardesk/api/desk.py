@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
 
 from wardesk.api import eventlist, incidentlist
@@ -19,21 +19,43 @@ from wardesk.store import EventFilter, Store, desk
 from wardesk.web.places import map_places
 
 router = APIRouter(prefix="/api", tags=["desk"])
+MAX_POPUP_REPORTS = 8
 
 Unit = Annotated[str, Query(pattern="^(week|month)$", description="week or month")]
 By = Annotated[str, Query(pattern="^(type|country|actor)$", description="type, country or actor")]
 
 
-def map_view(store: Store, f: EventFilter) -> dict[str, Any]:
-    """The located events matching ``f`` (paging ignored), newest first, with their place kind."""
-    points = desk.map_points(store, f)
-    return {"limit": desk.MAX_POINTS, "truncated": len(points) >= desk.MAX_POINTS,
+Of = Annotated[str, Query(pattern="^(incidents|reports)$",
+                          description="incidents (one point per real-world event) or reports")]
+
+
+def map_view(store: Store, f: EventFilter, of: str = "incidents",
+             background: bool = False) -> dict[str, Any]:
+    """The located incidents (or reports) matching ``f`` (paging ignored), newest first, with
+    their place kind."""
+    points = (desk.incident_points(store, f, background) if of == "incidents"
+              else desk.map_points(store, f))
+    return {"of": of, "limit": desk.MAX_POINTS, "truncated": len(points) >= desk.MAX_POINTS,
             "points": points}
 
 
-@router.get("/map", summary="Located events for the map, newest first, with each place's kind")
-def get_map(store: StoreDep, f: FilterDep) -> dict[str, Any]:
-    return map_view(store, f)
+@router.get("/map", summary="Located incidents (or reports) for the map, newest first")
+def get_map(store: StoreDep, f: FilterDep, of: Of = "incidents",
+            background: Annotated[bool, Query(description="Also incidents only recaps tell")] = False,
+            ) -> dict[str, Any]:
+    return map_view(store, f, of, background)
+
+
+@router.get("/map/incidents/{incident_id}", summary="One incident for a map popup, with its reports' links")
+def get_map_incident(store: StoreDep, incident_id: str) -> dict[str, Any]:
+    found: dict[str, Any] | None = store.incident(incident_id)
+    if found is None:
+        raise HTTPException(status_code=404, detail="no such incident")
+    for report in found["reports"][:MAX_POPUP_REPORTS]:
+        article = store.article(report["article"]) or {}
+        report["url"], report["title"] = article.get("url"), article.get("title")
+    found["reports"] = found["reports"][:MAX_POPUP_REPORTS]
+    return found
 
 
 Many = Annotated[list[str] | None, Query(description="One or more values (repeat the key)")]

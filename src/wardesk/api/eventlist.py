@@ -61,11 +61,15 @@ def combinations(f: EventFilter, values: dict[str, list[str]]) -> list[EventFilt
 
 
 def _ordered(rows: list[dict[str, Any]], sort: str) -> list[dict[str, Any]]:
-    """Rows of several queries in the store's order: by day (newest or oldest first, undated
-    last), or by type then day."""
+    """Rows of several queries in the store's order (filters.SORTS): by day, newest or oldest
+    first, then by the article's date the same way, then by article; undated last. (Each query
+    already comes in that order; stable sorts keep it within ties.)"""
     if sort == "type":
         return sorted(rows, key=lambda e: (e.get("event") or "", event_day(e) or "~"))
-    rows = sorted(rows, key=lambda e: event_day(e) or "", reverse=sort == "-date")
+    newest = sort == "-date"
+    rows = sorted(rows, key=lambda e: str(e.get("article_id") or ""))
+    rows.sort(key=lambda e: str(e.get("published") or ""), reverse=newest)
+    rows.sort(key=lambda e: event_day(e) or "", reverse=newest)
     return sorted(rows, key=lambda e: event_day(e) is None)
 
 

@@ -39,7 +39,8 @@ def page_of(store: Store, filters: list[EventFilter], f: EventFilter,
     for one in filters:
         wider = dataclasses.replace(one, limit=(f.limit or 50) + f.offset, offset=0)
         rows += store.incidents(wider, background=background)
-    rows.sort(key=lambda i: (_day(i), i["id"]), reverse=True)
+    rows.sort(key=lambda i: i["id"])  # the store's order: newest first, ties by id, undated last
+    rows.sort(key=_day, reverse=True)
     rows.sort(key=lambda i: _day(i) == "")
     total = sum(store.count_incidents(one, background) for one in filters)
     return rows[f.offset:f.offset + (f.limit or 50)], total

@@ -58,11 +58,14 @@ def incidents_page(request: Request, store: StoreDep, since: FormDay = None,
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, f: FilterDep) -> HTMLResponse:
+def map_page(request: Request, f: FilterDep,
+             of: Annotated[str, Query(pattern="^(incidents|reports)$")] = "incidents",
+             background: bool = False) -> HTMLResponse:
     params = filter_params(f)
     params.pop("sort", None)
-    return page(request, "map.html", "/api/map?" + urlencode(params), params=params,
-                map=map_available(), choices=CHOICES)
+    shown = {**params, "of": of, **({"background": "1"} if background else {})}
+    return page(request, "map.html", "/api/map?" + urlencode(shown), params=params, of=of,
+                background=background, map=map_available(), choices=CHOICES)
 
 
 @router.get("/trends", response_class=HTMLResponse)

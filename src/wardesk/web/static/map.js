@@ -42,7 +42,6 @@ async function fillPopup(box, point) {
   box.append(who);
   const facts = [];
   if (e.dead !== null && e.dead !== undefined) facts.push(`${e.dead} dead`);
-  if (e.dead_min !== undefined && e.dead_max !== undefined) facts.push(`${e.dead_min}–${e.dead_max} dead`);
   if (e.injured) facts.push(`${e.injured} injured`);
   facts.push(`${e.status}, ${e.certainty}`);
   if (e.attribution && e.attribution.text) facts.push(`according to ${e.attribution.text}`);
@@ -66,10 +65,52 @@ async function fillPopup(box, point) {
 
 let openPopup = null; // the popup on the map now: re-laid out (and panned into view) once filled
 
+// An incident: its actors, deaths range, certainty across sources, and each report (publisher,
+// date, the sentence, the article and its source link).
+async function fillIncident(box, point) {
+  const answer = await fetch(`/api/map/incidents/${encodeURIComponent(point.id)}`);
+  if (!answer.ok) { box.replaceChildren(node("p", "Could not load this incident.")); return; }
+  const i = await answer.json();
+  box.replaceChildren();
+  const head = node("p", null, "popup-head");
+  const link = node("a", i.type, "type");
+  link.href = `/incidents/${encodeURIComponent(i.id)}`;
+  head.append(link, node("span", ` ${point.date || "undated"} · ${point.place || ""}`, "muted"));
+  box.append(head);
+  const who = node("p");
+  who.append(node("strong", names(i.source) || "?"));
+  if ((i.target || []).length) who.append(" → ", node("strong", names(i.target)));
+  box.append(who);
+  const facts = [];
+  if (i.dead) facts.push(i.dead.min === i.dead.max ? `${i.dead.min} dead` : `${i.dead.min}–${i.dead.max} dead`);
+  if (i.injured) facts.push(i.injured.min === i.injured.max ? `${i.injured.min} injured` : `${i.injured.min}–${i.injured.max} injured`);
+  facts.push(`${i.status}, ${i.certainty}`);
+  facts.push(`${i.report_count} report(s) from ${i.publishers} publisher(s)`);
+  box.append(node("p", facts.join(" · "), "small"));
+  const first = (i.reports || [])[0];
+  if (first && first.evidence && first.evidence.text) box.append(node("blockquote", first.evidence.text, "evidence"));
+  const list = node("ul", null, "compact reports");
+  for (const r of i.reports || []) {
+    const li = node("li");
+    const art = node("a", r.title || r.publisher || "article");
+    art.href = `/articles/${encodeURIComponent(r.article || "")}`;
+    li.append(node("span", `${r.published || ""} ${r.publisher || ""}${r.dead !== null && r.dead !== undefined ? ` (${r.dead} dead)` : ""}: `, "muted"), art);
+    const out = safeHref(r.url);
+    if (out) {
+      const ext = node("a", "source ↗");
+      ext.href = out;
+      ext.rel = "noopener noreferrer";
+      li.append(" · ", ext);
+    }
+    list.append(li);
+  }
+  box.append(list);
+}
+
 function popupFor(point) {
   const box = node("div", "Loading…", "map-popup");
   box.dataset.event = point.id;
-  fillPopup(box, point)
+  (point.incident ? fillIncident(box, point) : fillPopup(box, point))
     .catch(() => { box.textContent = "Could not load this event."; })
     .then(() => { if (openPopup && openPopup.getContent() === box) openPopup.update(); });
   return box;
@@ -263,7 +304,7 @@ function clusterList(group, title) {
   for (const p of group.slice(0, 30)) {
     const li = node("li");
     const a = node("a", p.event, "type");
-    a.href = `/events/${encodeURIComponent(p.id)}`;
+    a.href = `/${p.incident ? "incidents" : "events"}/${encodeURIComponent(p.id)}`;
     li.append(a, ` ${p.date || "undated"} ${p.place || ""}`);
     list.append(li);
   }
@@ -281,7 +322,10 @@ function drawList(deskMap, points) {
     button.type = "button";
     const sw = node("span", null, "swatch");
     sw.style.background = colour(p.event);
-    button.append(sw, node("span", p.event, "type"), ` ${p.date || "undated"} · ${p.place || p.country || ""}`,
+    const toll = p.dead && typeof p.dead === "object"
+      ? (p.dead.min === p.dead.max ? ` · ${p.dead.min} dead` : ` · ${p.dead.min}–${p.dead.max} dead`)
+      : (typeof p.dead === "number" ? ` · ${p.dead} dead` : "");
+    button.append(sw, node("span", p.event, "type"), ` ${p.date || "undated"} · ${p.place || p.country || ""}${toll}`,
       node("span", p.kind === "country" ? " ◌" : " ●", "muted"));
     button.addEventListener("click", () => deskMap.open(p));
     li.append(button);
