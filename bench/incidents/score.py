@@ -232,13 +232,26 @@ def score_devset(devset: DevSet, db: str | None) -> dict[str, Any]:
             gold_of = {eid: {str(s.incident)} for eid, s in labels.items() if s.incident}
             days = sorted(str(i["date"]) for i in devset.incidents.values())
             lines = brief_lines(store, days[0], days[-1])
-            return {"articles": len(devset.articles), "events": len(events),
+            detail = [_detail(e, labels[e["id"]]) for e in events if e["id"] in labels]
+            return {"articles": len(devset.articles), "events": len(events), "detail": detail,
                     "labelled_events": len(labels), "ingest_seconds": round(seconds, 1),
                     "incidents_in_store": len({e.get("incident") for e in events} - {None}),
                     **clustering(events, labels, devset),
                     "recaps": recaps(events, labels),
                     "deaths": deaths(store, events, labels, devset),
                     "brief": brief_duplicates(lines, events, gold_of)}
+
+
+def _detail(e: dict[str, Any], span: Span) -> dict[str, Any]:
+    """What --misses shows of an event on a gold sentence."""
+    loc = e.get("eventLoc") or {}
+    return {"gold": span.tag, "incident": e.get("incident"), "type": e.get("event"),
+            "date": (e.get("date") or {}).get("value"), "place": loc.get("name"),
+            "admin1": loc.get("admin1"), "background": bool(e.get("background")),
+            "source": [r.get("actorText") for r in e.get("source") or ()],
+            "target": [r.get("actorText") for r in e.get("target") or ()],
+            "dead": e.get("dead"), "article": e.get("source_id"),
+            "text": ((e.get("evidence") or {}).get("text") or "")[:80]}
 
 
 def voa_gold_of(events: list[dict[str, Any]]) -> dict[str, set[str]]:
@@ -291,7 +304,14 @@ def summary(dev: dict[str, Any], voa: dict[str, Any] | None) -> list[str]:
 
 def misses(dev: dict[str, Any]) -> list[str]:
     found = dev["system_incidents_by_real"]
-    out = [f"  split: {g} -> {n} system incidents" for g, n in found.items() if n > 1]
+    out = []
+    for g, n in found.items():
+        if n > 1:
+            out.append(f"  split: {g} -> {n} system incidents")
+            out += [f"    {str(d['incident'])[-6:]} {d['type']} {d['date']} {d['place']}"
+                    f" ({d['admin1']}) {d['source']}->{d['target']} dead={d['dead']}"
+                    f" {d['article']}: {d['text']}"
+                    for d in dev["detail"] if d["gold"] == g]
     out += [f"  no typed event: {g}" for g in dev["real_incidents_without_typed_event"]]
     out += [f"  recap as current: {r}" for r in dev["recaps"]["current"]]
     out += [f"  deaths: {g} export {c['export']} vs gold {c['gold']}"
