@@ -136,7 +136,7 @@ def _size(layers: Layers, group: Group, sent: Span) -> None:
     pattern = rf"\b(?:({qual_re})\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:\w+\s+)?({nouns})\b"
     for match in re.finditer(pattern, sent.text, flags=re.IGNORECASE):
         parsed = parse_number(match.group(2).replace("-", " "))
-        if parsed is None or parsed[0] < 2:
+        if parsed is None or parsed[0] < 3:  # "the two NATO allies": a pair, not a count of members
             continue
         qualifier = quals.get((match.group(1) or "").lower(), parsed[1])
         words = _CANONICAL.get(qualifier)

@@ -156,6 +156,10 @@ def _pledge(layers: Layers, sent: Span, noun: Token, verb: Token, what: str,
     to = _beneficiary(layers, verb)
     if not parties or not _plausible(layers, sent, status, to, noun):
         return []
+    groups_refs = {g.ref().actor for g in groups}
+    parties = [p for p in parties if p.code or p.actor in groups_refs]  # states, bodies, groupings
+    if not parties or (to is not None and any(_same_side(p, to) for p in parties)):
+        return []  # troops sent to one's own border, money home to a mother: no pledge
     requested = _requester(layers, verb)
     return [Pledge(
         party=party, what=what, status=status, evidence=evidence_of(layers, sent), to=to,
@@ -163,6 +167,11 @@ def _pledge(layers: Layers, sent: Span, noun: Token, verb: Token, what: str,
         date=date_of(layers, verb), share=share, requested_by=requested,
         coalition=_coalition(layers, sent, party, groups), trace=(f"pledge.{status}",),
     ) for party in parties]
+
+
+def _same_side(party: ActorRef, to: ActorRef) -> bool:
+    return (party.actor is not None and party.actor == to.actor) or (
+        party.code is not None and party.code == to.code)
 
 
 def _parties(layers: Layers, subject: Token | None, groups: list[Group],

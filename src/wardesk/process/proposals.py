@@ -17,6 +17,7 @@ from wardesk.process.common import (
     date_of,
     evidence_of,
     governing_verb,
+    has_words,
     lexicon,
     matches_verb,
     party_key,
@@ -84,6 +85,9 @@ def _draft(layers: Layers, sent: Span, kind: str, root: Token) -> Draft | None:
         draft.trace.append("proposal.backstop_guarantee")
     if verb is not None and answer_of(verb) is not None:
         draft.trace.append("proposal.answered")
+    context = data("proposal_cues.json")["kind_context"].get(kind)
+    if context and not has_words(sent.text, frozenset(context)):
+        return None  # "a backstop for investment"
     if not (set(draft.trace) - {"proposal.provider"} or draft.terms.duration_days or _proposal_noun(head)):
         return None  # a mention, not a proposal
     return draft
@@ -212,20 +216,23 @@ def terms_drafts(layers: Layers, positions: tuple[Position, ...]) -> list[Draft]
         if sent is None or not _deal_context(layers, sent):
             continue
         holder = actors.get(pos.holder)
-        if holder is None:
-            continue
+        target = actors.get(pos.target) if pos.target else None
+        if holder is None or target is None or not _state(holder.country) or holder.country == target.country:
+            continue  # terms are one state's demands of another party
         key = (pos.holder, pos.target)
         draft = groups.get(key)
         if draft is None:
             draft = groups[key] = Draft("peace_terms", None, evidence_of(layers, sent), pos.date,
                                         trace=["proposal.terms_from_positions"])
             draft.proposer = [ActorRef(holder.id, holder.name, holder.country, holder.sector)]
-            target = actors.get(pos.target) if pos.target else None
-            if target is not None:
-                draft.addressees = [ActorRef(target.id, target.name, target.country, target.sector)]
+            draft.addressees = [ActorRef(target.id, target.name, target.country, target.sector)]
         if pos.text not in draft.terms.conditions:
             draft.terms = Terms(conditions=(*draft.terms.conditions, pos.text))
     return list(groups.values())
+
+
+def _state(code: str | None) -> bool:
+    return bool(code) and code not in ("IGO", "NGO", "UNK", "MED")
 
 
 def _sentence_at(layers: Layers, char: int) -> Span | None:

@@ -5,6 +5,7 @@ provided …", "agreed but insisted that …") is accept_with_conditions, with t
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Layers
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _IRREALIS_MARKS = ("if", "whether", "unless", "until")
+_NOT_YET = re.compile(r"\b(?:has|have|had)(?: not|n't| yet to)\b|\bnot yet\b", re.IGNORECASE)
 
 
 def attach_responses(layers: Layers, drafts: list[Draft], positions: tuple[Position, ...]) -> list[Draft]:
@@ -100,6 +102,8 @@ def _purpose(verb: Token) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         return False
     head = node.head
+    if head.pos_ in ("NOUN", "PROPN") and node.dep_ in ("acl", "relcl"):
+        return True  # "mechanisms to support the ceasefire"
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in word_list("response_cues.json", "infinitive_heads")
 
 
@@ -163,8 +167,8 @@ def _position_response(layers: Layers, pos: Position, drafts: list[Draft], added
     if kind is None or answer is None or pos.holder is None:
         return
     party = _ref(layers, pos.holder)
-    if party is None:
-        return
+    if party is None or _NOT_YET.search(layers.doc.text[pos.evidence.start: pos.evidence.end]):
+        return  # "Russia has not agreed to the ceasefire": no answer yet
     here = [d for d in drafts if d.kind == kind and d.evidence.start <= pos.evidence.start < d.evidence.end]
     tok = token_at(layers, pos.evidence.start)
     response = Response(party, answer, here[0].evidence if here else _evidence(layers, pos),
