@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from wardesk.extract.layers import Counts
 from wardesk.extract.quantities import CountMention, QuantityTableImpl
 from wardesk.extract.story.grammar import apart, relation_objects
-from wardesk.extract.story.totals import is_vague, period_total
+from wardesk.extract.story.totals import is_vague, period_total, vague_reading
 from wardesk.records import Quantity
 
 if TYPE_CHECKING:
@@ -25,11 +25,12 @@ if TYPE_CHECKING:
 
 
 
-def vague_quantity(c: CountMention) -> Quantity:
+def vague_quantity(c: CountMention, doc: Doc) -> Quantity:
     """The lower bound of a vague amount, under the field it would have filled."""
     unit = c.kind if c.kind in ("dead", "injured") else c.unit
     qualifier = c.qualifier if c.qualifier in ("about", "at_least") else "at_least"
-    return Quantity(value=c.value, unit=unit, text=c.text, qualifier=qualifier)
+    value, words = vague_reading(c, doc)
+    return Quantity(value=value, unit=unit, text=words, qualifier=qualifier)
 
 
 _SINCE = frozenset({"since"})
@@ -59,7 +60,7 @@ class StoryCounts:
         if not loose:
             return counts
         rough = QuantityTableImpl(self.doc, loose).counts_for(trigger)
-        extra = tuple(vague_quantity(c) for c in _giving(loose, rough))
+        extra = tuple(vague_quantity(c, self.doc) for c in _giving(loose, rough))
         return replace(counts, quantities=counts.quantities + tuple(q for q in extra if q not in counts.quantities))
 
 

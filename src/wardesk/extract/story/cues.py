@@ -26,7 +26,6 @@ class Cues:
     total_nouns: dict[str, frozenset[str]]
     separate_words: frozenset[str]
     fighter_words: frozenset[str]
-    force_words: frozenset[str]
     state_sectors: frozenset[str]
 
 
@@ -55,6 +54,5 @@ def cues() -> Cues:
         total_nouns={k: frozenset(v) for k, v in data["total_nouns"].items()},
         separate_words=frozenset(data["separate_words"]),
         fighter_words=frozenset(data["fighter_words"]),
-        force_words=frozenset(data["force_words"]),
         state_sectors=frozenset(data["state_sectors"]),
     )

@@ -128,12 +128,13 @@ def _victims(trigger: Token) -> set[str]:
 
 
 def _victims_are_attackers(trigger: Token, lead: Event) -> bool:
-    """"16 terrorists had been killed" cannot be the militants' own attack, nor "two soldiers
-    were killed" the army's."""
+    """"16 militants had been killed" after an armed group's attack: the group's own dead,
+    killed by the other side, not by the group (an army's dead soldiers may be either side's
+    in a war between states, so only fighters' words count)."""
     c = cues()
-    victims = _victims(trigger)
-    state = any(r.sector in c.state_sectors for r in lead.source)
-    return bool(victims & (c.force_words if state else c.fighter_words))
+    if any(r.sector in c.state_sectors for r in lead.source):
+        return False
+    return bool(_victims(trigger) & c.fighter_words)
 
 
 def _separate(trigger: Token) -> bool:

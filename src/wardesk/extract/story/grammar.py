@@ -138,7 +138,9 @@ def _compared(tok: Token) -> bool:
     """"the second visit since taking office", "the deadliest since 2022", "for the first time
     since": a since-phrase that ranks, not a period the event runs over."""
     ranked = [tok, *tok.children]
-    ranked += [g for c in tok.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") for g in c.children]
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
+    heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    ranked += heads + [g for h in heads for g in h.children]
     for word in ranked:
         if word.tag_ in ("JJS", "RBS") or word.ent_type_ == "ORDINAL" or word.lower_ in ("first", "last", "time"):
             return True

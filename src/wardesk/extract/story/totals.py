@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import clause_verb, doc_text
+from wardesk.extract.numbers_parse import parse_amount
 from wardesk.extract.story.background import recent_since
 from wardesk.extract.story.cues import cues
 from wardesk.extract.story.grammar import clause_chain, modifiers, period_phrase
@@ -32,6 +33,17 @@ def is_vague(c: CountMention, doc: Doc) -> bool:
     """The amount is words such as "dozens", "thousands of", "several", not a figure."""
     return c.kind in ("dead", "injured", "size") and any(
         t.lower_ in cues().vague_words for t in doc[c.first:c.number + 1])
+
+
+def vague_reading(c: CountMention, doc: Doc) -> tuple[int, str]:
+    """A vague amount's lower bound and words, with the "tens of" / "hundreds of" the count
+    table leaves before "thousands" ("tens of thousands" is 20,000, not 2,000)."""
+    if c.first >= 2:
+        lead = doc[c.first - 2:c.first]
+        found = parse_amount(f"{lead.text} {doc[c.first:c.number + 1].text}")
+        if lead[1].lower_ == "of" and found is not None and found[0] > c.value:
+            return found[0], doc[c.first - 2:c.noun + 1 if c.noun > c.number else c.number + 1].text
+    return c.value, c.text
 
 
 def counted_predicate(c: CountMention, doc: Doc) -> Token:
@@ -142,8 +154,9 @@ def reported_total(c: CountMention, cue: PeriodCue, layers: Layers) -> ReportedT
     start, end = sent.start_char + lead, sent.start_char + len(sent.text.rstrip())
     since, until = _bounds(cue.words, layers)
     attribution, _ = layers.statements.attribution_for(cue.predicate)
+    value, words = vague_reading(c, doc) if is_vague(c, doc) else (c.value, c.text)
     return ReportedTotal(
-        what=kind_of(c, cue.predicate) or "other", value=c.value, text=c.text,
+        what=kind_of(c, cue.predicate) or "other", value=value, text=words,
         evidence=Evidence(text[start:end], start, end),
         qualifier="vague" if is_vague(c, doc) else c.qualifier,
         period=cue.words.text if cue.words is not None else None,
