@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from wardesk.store import Store
 
 MAX_TOTALS = 30
+MAX_FIGURES = 6  # per casualty line: who gave which figure (the JSON keeps them all)
+MAX_THEATRES = 15
 
 
 def _names(refs: Any, most: int = 3) -> str:
@@ -94,7 +96,10 @@ def casualty_line(s: dict[str, Any]) -> str:
         + ": " + ", ".join(p for p in (f"{f['dead']} dead" if f["dead"] is not None else "",
                                       f"{f['injured']} injured" if f["injured"] is not None else "")
                           if p)
-        for f in s.get("figures") or ())
+        for f in (s.get("figures") or ())[:MAX_FIGURES])
+    more = len(s.get("figures") or ()) - MAX_FIGURES
+    if more > 0:
+        given += f"; and {more} more"
     return f"- {s['date'] or 'undated'} {_toll(s)}{where} — {_told(s)}" + (
         f": {given}" if given else "")
 
@@ -129,8 +134,8 @@ def incident_lines(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def theatres(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per country: how many incidents, and their deaths and injuries summed once per incident
-    (the sum of the lowest figures to the sum of the highest)."""
+    """Per country where violence was reported: how many incidents, and their deaths and
+    injuries summed once per incident (the sum of the lowest figures to the sum of the highest)."""
     from wardesk.export.acled import country_name
 
     by: dict[str, dict[str, Any]] = defaultdict(lambda: {
@@ -145,8 +150,8 @@ def theatres(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 t[what]["min"] += s[what]["min"]
                 t[what]["max"] += s[what]["max"]
     out = [{"country": code or None, "name": country_name(code) if code else "no country",
-            **t} for code, t in by.items()]
-    return sorted(out, key=lambda t: (-t["dead"]["max"], -t["incidents"], t["name"]))
+            **t} for code, t in by.items() if t["violent"] or t["dead"]["max"] or t["injured"]["max"]]
+    return sorted(out, key=lambda t: (-t["dead"]["max"], -t["incidents"], t["name"]))[:MAX_THEATRES]
 
 
 def theatre_line(t: dict[str, Any]) -> str:
