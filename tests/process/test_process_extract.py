@@ -118,3 +118,61 @@ def test_a_pledge_only_with_a_backstop_keeps_its_condition(extractor: Any) -> No
     rec = run(extractor, "Germany said it would send troops to Ukraine only with a US backstop.")
     (pledge,) = [p for p in rec.pledges if p.what == "troops"]
     assert pledge.conditions is not None and "backstop" in pledge.conditions
+
+
+def test_not_having_agreed_yet_is_no_answer(extractor: Any) -> None:
+    rec = run(extractor, "Ukraine accepted the 30-day ceasefire. Russia has not agreed to the ceasefire, "
+                         "but envoys are on their way to Moscow.")
+    answers = {(r.party.code, r.response) for p in rec.proposals for r in p.responses}
+    assert answers == {("UKR", "accept")}
+
+
+def test_support_in_principle_is_a_conditional_yes(extractor: Any) -> None:
+    rec = run(extractor, "Putin said Russia supports the U.S. ceasefire proposal in principle, but key "
+                         "details still need to be worked out.")
+    (answer,) = [r for p in rec.proposals for r in p.responses]
+    assert (answer.party.code, answer.response) == ("RUS", "accept_with_conditions")
+    assert answer.conditions is not None and "details" in answer.conditions
+
+
+def test_urging_a_party_to_accept_is_a_proposal_to_it_not_its_answer(extractor: Any) -> None:
+    rec = run(extractor, "Britain urged Russia to accept the ceasefire without conditions.")
+    (prop,) = rec.proposals
+    assert [r.code for r in prop.proposer] == ["GBR"] and [r.code for r in prop.addressees] == ["RUS"]
+    assert prop.responses == ()
+
+
+def test_an_aim_to_support_a_truce_is_no_answer(extractor: Any) -> None:
+    rec = run(extractor, "France said a coalition is forming to provide Ukraine with monitoring mechanisms "
+                         "to support the ceasefire.")
+    assert [r for p in rec.proposals for r in p.responses] == []
+
+
+def test_a_backstop_outside_security_talk_is_no_proposal(extractor: Any) -> None:
+    rec = run(extractor, "“They want a backstop for investment, which is the Fund program,” the minister said.")
+    assert rec.proposals == ()
+
+
+def test_two_allies_are_no_reported_size(extractor: Any) -> None:
+    rec = run(extractor, "Relations between the two NATO allies have plummeted over Cyprus.")
+    assert all(c.size_reported is None for c in rec.coalitions)
+
+
+def test_troops_sent_to_ones_own_border_are_no_pledge(extractor: Any) -> None:
+    rec = run(extractor, "Mexico sent 10,000 troops to its border with the United States.")
+    assert rec.pledges == ()
+
+
+def test_weighing_whether_to_send_is_considering_and_an_open_question_is_none(extractor: Any) -> None:
+    rec = run(extractor, "Germany said it was weighing whether to send air defence systems to Ukraine.")
+    assert [(p.party.code, p.what, p.status) for p in rec.pledges] == [("DEU", "weapons", "considering")]
+    rec = run(extractor, "Officials have little say on whether China transfers weapons to Russia.")
+    assert rec.pledges == ()
+
+
+def test_a_pledge_of_money_keeps_its_amount(extractor: Any) -> None:
+    rec = run(extractor, "Norway pledged 500 million euros in military aid to Kyiv on Tuesday.")
+    (pledge,) = rec.pledges
+    assert (pledge.party.code, pledge.what, pledge.status, pledge.to.code if pledge.to else None) == \
+        ("NOR", "money", "committed", "UKR")
+    assert pledge.amount == "500 million euros"
