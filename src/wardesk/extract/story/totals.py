@@ -69,6 +69,8 @@ def kind_of(c: CountMention, predicate: Token) -> str | None:
     if c.kind in ("dead", "injured"):
         return c.kind
     lemma = predicate.lemma_.lower()
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "home") for c in predicate.children):
+        return None  # "fled back to their villages": people returning
     for what in ("displaced", "detained", "missing"):
         if lemma in cues().total_verbs.get(what, frozenset()):
             return what
