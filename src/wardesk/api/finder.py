@@ -63,8 +63,9 @@ def statements_view(store: Store, f: StatementFilter) -> dict[str, Any]:
         r["href"] = words_href(r["article_id"], r["start"], r["end"])
         r["kind"] = "quote" if r["direct"] else "reported"
         r["marks"] = find_marks(r["content"], words(f.text or ""))
-    return {"total": finder.count_statements(store, f), "limit": f.limit, "offset": f.offset,
-            "statements": rows}
+    total = finder.count_statements(store, f)
+    return {"total": total, "total_is_floor": total >= finder.COUNT_CAP, "limit": f.limit,
+            "offset": f.offset, "statements": rows}
 
 
 def fold(text: str) -> str:
@@ -131,14 +132,16 @@ def search_view(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, An
 
 
 def incidents(store: Store, wanted: list[str], limit: int) -> list[dict[str, Any]]:
-    """Incidents whose summary matches, once the store has them (engineer A's store.incidents)."""
+    """Incidents one of whose reports says the words, each with its one-line summary and a
+    snippet of the report that says them."""
     search = getattr(store, "search_incidents", None)
-    if search is None or not finder.has_table(store, "incidents"):
+    if search is None:  # a store without incidents
         return []
     found: list[dict[str, Any]] = search(" ".join(wanted), limit=limit)
     for i in found:
-        label = str(i.get("summary") or i.get("title") or i.get("id") or "")
-        i["snippet"] = snippet(label, wanted)
+        texts = [str((r.get("evidence") or {}).get("text") or "") for r in i.get("reports") or []]
+        said = next((t for t in texts if find_marks(t, wanted)), texts[0] if texts else "")
+        i["snippet"] = snippet(said, wanted)
         i["href"] = f"/incidents/{quote(str(i.get('id', '')), safe='')}"
     return found
 

@@ -76,18 +76,29 @@ def _statement_where(f: StatementFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+# newest article first (undated last: PostgreSQL is given NULLS LAST), in the article's order;
+# the articles' published index gives this order without sorting every statement
+_NEWEST = " ORDER BY a.published DESC, a.pk DESC, s.seq"
+COUNT_CAP = 100_000  # a total past this is shown as "100,000 or more"
+
+
 def statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
     """A page of statements, newest article first, in the article's order."""
     where, params = _statement_where(f)
-    sql = (f"SELECT {_STATEMENT_FIELDS}{_STATEMENT_FROM}{where}"
-           " ORDER BY a.published IS NULL, a.published DESC, s.article_id, s.seq LIMIT ? OFFSET ?")
+    sql = f"SELECT {_STATEMENT_FIELDS}{_STATEMENT_FROM}{where}{_NEWEST} LIMIT ? OFFSET ?"
     return _rows(store, sql, [*params, max(0, f.limit), max(0, f.offset)])
 
 
-def count_statements(store: Store, f: StatementFilter) -> int:
+def count_statements(store: Store, f: StatementFilter, cap: int = COUNT_CAP) -> int:
+    """How many statements match (at most ``cap``: counting stops there)."""
     where, params = _statement_where(f)
-    row = store.connection.execute(f"SELECT COUNT(*){_STATEMENT_FROM}{where}", params).fetchone()
-    return int(row[0])
+    joins = ""
+    if f.since or f.until:
+        joins += " JOIN articles a ON a.id = s.article_id"
+    if f.speaker or f.country:
+        joins += " LEFT JOIN actors ac ON ac.id = s.speaker"
+    sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM statements s{joins}{where} LIMIT ?) hits"
+    return int(store.connection.execute(sql, [*params, cap]).fetchone()[0])
 
 
 def statement_speakers(store: Store, limit: int = 400) -> list[dict[str, Any]]:
@@ -134,8 +145,7 @@ def statements_in(store: Store, article_ids: list[str], words: list[str],
     for w in words:
         params += [like(w), like(w)]
     sql = (f"SELECT {_STATEMENT_FIELDS}{_STATEMENT_FROM} WHERE s.article_id IN ({marks})"
-           f" AND {clauses} ORDER BY a.published IS NULL, a.published DESC, s.article_id, s.seq"
-           " LIMIT ?")
+           f" AND {clauses}{_NEWEST} LIMIT ?")
     return _rows(store, sql, [*params, limit])
 
 
@@ -146,12 +156,3 @@ def article_texts(store: Store, ids: list[str]) -> dict[str, str]:
     sql = f"SELECT id, text FROM articles WHERE id IN ({marks})"
     return {r[0]: r[1] or "" for r in store.connection.execute(sql, ids)}
 
-
-def has_table(store: Store, name: str) -> bool:
-    """Whether the store has table ``name`` (a constant of wardesk, e.g. 'incidents')."""
-    conn = store.connection
-    if is_postgres(conn):
-        sql = "SELECT 1 FROM information_schema.tables WHERE table_name = ?"
-    else:
-        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
-    return conn.execute(sql, [name]).fetchone() is not None

@@ -7,6 +7,7 @@ record) and 422 (a parameter of the wrong shape, e.g. an impossible date).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -27,7 +28,7 @@ def wants_json(request: Request) -> bool:
     return path == "/api" or path.startswith(API_PREFIXES)
 
 
-def validation_message(errors: list[Any] | tuple[Any, ...]) -> str:
+def validation_message(errors: Sequence[Any]) -> str:
     """Pydantic's errors as one line: 'since: must be a real date as YYYY-MM-DD, got …'."""
     parts = []
     for error in errors:
