@@ -122,3 +122,28 @@ def test_certainty_across_reports(scenario: ModuleType) -> None:
     other_claim = one(scenario, "c1", certainty="claimed", attribution="ukr/mil/air-force",
                       dead=7)
     assert summarise([claim, other_claim])["certainty"] == "disputed"
+
+
+def test_a_follow_up_without_a_place_hangs_on_the_lead_it_continues(scenario: ModuleType) -> None:
+    from wardesk.incidents.story import anchors
+
+    odesa = scenario.Place("Odesa", "UKR", "Odesa Oblast", 46.48, 30.72, 698740)
+    izmail = scenario.Place("Izmail", "UKR", "Odesa Oblast", 45.35, 28.84, 707292)
+    lead = scenario.event("o1", "ASSAULT", "A Russian missile strike on the port of Odesa killed"
+                          " three dock workers.", "2025-05-09", odesa)
+    other = scenario.event("o2", "ASSAULT", "Hours later a drone hit the Danube port of Izmail,"
+                           " killing a truck driver.", "2025-05-09", izmail)
+    funerals = scenario.event("o3", "ASSAULT", "Funerals were held for the three dock workers"
+                              " killed by the missile.", "2025-05-09", None, source=(),
+                              target=())
+    rescue = scenario.event("o4", "ASSAULT", "Rescuers worked through the night.", "2025-05-09",
+                            None, source=(), target=())
+    article, record = scenario.article("odesa-day", "Wire", "2025-05-09", lead, other, funerals,
+                                       rescue)
+    meta = {"id": article.id, "published": article.published, "publisher": article.publisher}
+    found = [dataclasses.replace(report_from_event(to_dict(e), meta), evidence_start=100 * i)
+             for i, e in enumerate(record.events)]  # one paragraph after another
+    hung = {k[1]: v[1] for k, v in anchors(found).items()}
+    assert hung == {"o3": "o1", "o4": "o3"}  # the words it shares, else the nearest before it
+    recap = dataclasses.replace(found[2], background=True)
+    assert recap.key not in anchors([found[0], found[1], recap])  # a recap is not the news

@@ -47,8 +47,10 @@ class Where:
         "country": how precisely the place is known."""
         if not self.admin1:  # a country (or a place the gazetteer could not put in a region)
             return "country"
-        if _division(self.name) == _division(self.admin1):
-            return "region"
+        if any(w in division_words() for w in _WORD.findall(self.name.lower())):
+            return "region"  # "Odesa Oblast", "Balochistan province"
+        if self.name.strip().lower() == self.admin1.strip().lower():
+            return "region"  # (the city of Odesa in Odesa Oblast is local)
         return "local"
 
     def as_dict(self) -> dict[str, Any]:
@@ -85,6 +87,8 @@ class Report:
     source_id: str | None = None
     incident: str | None = None
     night: bool = False  # the report puts it at night or dawn (night_words.txt)
+    # the event of the same article this report hangs on (story.py): it says where, this not
+    anchor: str | None = None
     words: frozenset[str] = field(default=frozenset(), compare=False)
 
 
@@ -128,15 +132,11 @@ def at_night(*texts: str) -> bool:
 
 @functools.cache
 def division_words() -> frozenset[str]:
-    """Words that name a kind of division ("oblast", "region"): "Donetsk region" is the
-    division Donetsk Oblast, where "Kyiv" is a city inside the division "Kyiv City"."""
+    """Words that name a kind of division ("oblast", "region"): "Donetsk region" is a division,
+    where "Donetsk" is a city inside the division "Donetsk Oblast"."""
     text = resources.files("wardesk.incidents").joinpath("data/division_words.txt")
     return frozenset(w for line in text.read_text("utf-8").splitlines()
                      if not line.startswith("#") for w in line.split())
-
-
-def _division(name: str) -> str:
-    return " ".join(w for w in _WORD.findall(name.lower()) if w not in division_words())
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -171,7 +171,7 @@ def _where(loc: Any) -> Where | None:
 
 
 def report_from_event(event: dict[str, Any], article: dict[str, Any],
-                      incident: str | None = None) -> Report:
+                      incident: str | None = None, anchor: str | None = None) -> Report:
     """A report from an event as SCHEMA.md shapes it (``to_dict(Event)``) and its article's
     fields (id, published, publisher, source_id)."""
     date = event.get("date") if isinstance(event.get("date"), dict) else None
@@ -181,6 +181,7 @@ def report_from_event(event: dict[str, Any], article: dict[str, Any],
     day, dated, period = None, True, None
     if value and granularity == "day":
         day = day_of(value)
+        dated = (date or {}).get("resolution") not in ("publication_date", "unresolved")
     elif value:
         period = (granularity, str(value))
     if day is None and period is None:
@@ -199,7 +200,7 @@ def report_from_event(event: dict[str, Any], article: dict[str, Any],
         background=bool(event.get("background")),
         attribution=(attribution or {}).get("actor") or (attribution or {}).get("text"),
         published=published, publisher=article.get("publisher"),
-        source_id=article.get("source_id"), incident=incident,
+        source_id=article.get("source_id"), incident=incident, anchor=anchor,
         night=at_night(evidence.get("text") or "", (date or {}).get("text") or ""),
         words=words(evidence.get("text") or ""),
     )

@@ -72,6 +72,8 @@ def score(a: Report, b: Report, rule: Rule | None = None) -> float | None:
     target = side_agreement(a.target, b.target)
     if where is None or source is None or target is None:
         return None
+    if where == "unknown" and a.key[0] != b.key[0] and (a.anchor or b.anchor):
+        return None  # a vague report meets other articles through its anchor (story.py)
     text = overlap(a, b)
     w = rule.weights
     if where != "same" and text < rule.min_text["unplaced"]:
@@ -140,12 +142,12 @@ def side_agreement(a: tuple[Party, ...], b: tuple[Party, ...]) -> str | None:
     ids_b = {p.actor for p in b if p.actor} | {p.text.lower() for p in b if p.text}
     if ids_a & ids_b:
         return "id"
-    codes_a = {p.code for p in a if p.code and p.code != "IGO"}
-    codes_b = {p.code for p in b if p.code and p.code != "IGO"}
+    codes_a = {p.code for p in a if p.code and p.code not in ("IGO", "UNK")}
+    codes_b = {p.code for p in b if p.code and p.code not in ("IGO", "UNK")}
     if codes_a & codes_b:
         return "code"
-    if not (codes_a or any(p.actor for p in a)) or not (codes_b or any(p.actor for p in b)):
-        return "unknown"  # a side named only by words we cannot place ("gunmen")
+    if not codes_a or not codes_b:
+        return "unknown"  # a side named only by words we cannot place ("gunmen", a weapon)
     return None
 
 

@@ -10,6 +10,7 @@ batches, or rebuilding gives the same incidents with the same ids.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Sequence
@@ -19,13 +20,14 @@ from wardesk.incidents import Report, cluster, report_from_event, same_incident,
 from wardesk.incidents.cluster import UnionFind
 from wardesk.incidents.report import Key
 from wardesk.incidents.rule import default_rule
+from wardesk.incidents.story import anchors
 from wardesk.store.schema import is_postgres
 
 if TYPE_CHECKING:
     from wardesk.store.schema import Connection
 
 REPORT_COLUMNS = ("e.article_id, e.id, e.type, e.background, e.incident, e.data, a.published,"
-                  " a.publisher, a.source_id")
+                  " a.publisher, a.source_id, e.anchor")
 _FROM = " FROM events e JOIN articles a ON a.id = e.article_id"
 _LOCK = 0x1AC1DE  # PostgreSQL writers take turns at assigning incidents (advisory lock)
 _CHUNK = 400
@@ -43,7 +45,7 @@ def report_of(row: Any) -> Report:
     event["event"] = row[2]  # the canonical type
     event["background"] = bool(row[3])
     article = {"id": row[0], "published": row[6], "publisher": row[7], "source_id": row[8]}
-    return report_from_event(event, article, row[4])
+    return report_from_event(event, article, row[4], row[9])
 
 
 def _reports(conn: Connection, where: str, params: Sequence[Any]) -> list[Report]:
@@ -70,16 +72,28 @@ def candidates(conn: Connection, r: Report) -> list[Report]:
                     [r.type, *window])
 
 
-def _keyed(conn: Connection, keys: Iterable[Key]) -> list[Report]:
-    """The events ``keys``, read by their articles (the primary key's first column)."""
-    wanted = set(keys)
-    articles = sorted({aid for aid, _ in wanted})
+def _articles(conn: Connection, article_ids: Iterable[str]) -> list[Report]:
+    """Every event of these articles (the primary key's first column)."""
+    articles = sorted(set(article_ids))
     found: list[Report] = []
     for start in range(0, len(articles), _CHUNK):
         chunk = articles[start:start + _CHUNK]
-        found += [r for r in _reports(conn, f"e.article_id IN ({', '.join('?' * len(chunk))})",
-                                      chunk) if r.key in wanted]
+        found += _reports(conn, f"e.article_id IN ({', '.join('?' * len(chunk))})", chunk)
     return found
+
+
+def _anchored(conn: Connection, reports: list[Report]) -> list[Report]:
+    """``reports`` (whole articles) with their anchors (story.py), the changed ones stored."""
+    found = anchors(reports)
+    out, changed = [], []
+    for r in reports:
+        anchor = found[r.key][1] if r.key in found else None
+        if anchor != r.anchor:
+            changed.append((anchor, *r.key))
+            r = dataclasses.replace(r, anchor=anchor)
+        out.append(r)
+    conn.executemany("UPDATE events SET anchor = ? WHERE article_id = ? AND id = ?", changed)
+    return out
 
 
 def members(conn: Connection, incident_ids: Iterable[str]) -> list[Report]:
@@ -98,20 +112,29 @@ def _lock(conn: Connection) -> None:
 
 def assign(conn: Connection, keys: Iterable[Key]) -> None:
     """Give the new events ``keys`` (saved in the caller's transaction) their incidents: each
-    joins the incidents of the stored events it matches, which merge."""
-    new = _keyed(conn, keys)
+    joins its anchor's (an event of its article, story.py) and the incidents of the stored
+    events it matches, which merge."""
+    wanted = set(keys)
+    article = _anchored(conn, _articles(conn, {aid for aid, _ in wanted}))
+    new = [r for r in article if r.key in wanted]
     if not new:
         return
     _lock(conn)
-    uf, touched, reports = UnionFind(), set(), {r.key: r for r in new}
+    uf = UnionFind()
+    reports = {r.key: r for r in article}
     for r in new:
         uf.add(r.key)
+        if r.anchor is not None:
+            uf.union(r.key, (r.key[0], r.anchor))
         for c in candidates(conn, r):
             if c.key != r.key and same_incident(r, c):
                 uf.union(r.key, c.key)
                 reports.setdefault(c.key, c)
-                if c.incident is not None:
-                    touched.add(c.incident)
+    for r in article:  # an older event of the article an anchor reaches (a load in chunks)
+        if r.key not in wanted and r.anchor is not None and (r.key[0], r.anchor) in wanted:
+            uf.union(r.key, (r.key[0], r.anchor))
+    linked = {k for k in uf.parent}
+    touched = {str(reports[k].incident) for k in linked if reports[k].incident is not None}
     first: dict[str, Key] = {}
     for m in members(conn, touched):  # each stored incident is already one component
         reports[m.key] = m
@@ -180,6 +203,7 @@ def rebuild(conn: Connection) -> int:
     Events are read in (type, date) order and compared within a day's window, so memory
     holds a few days of one type, not the store."""
     _lock(conn)
+    _all_anchors(conn)
     conn.execute("DELETE FROM incidents")
     conn.execute("UPDATE events SET incident = NULL WHERE incident IS NOT NULL")
     count = 0
@@ -193,6 +217,32 @@ def rebuild(conn: Connection) -> int:
     return count + len(batch)
 
 
+def _all_anchors(conn: Connection) -> None:
+    """Every article's anchors (story.py) computed again, article by article."""
+    sql = f"SELECT {REPORT_COLUMNS}{_FROM} ORDER BY e.article_id, e.id"
+    changed: list[tuple[str | None, str, str]] = []
+    article: list[Report] = []
+    cursor = conn.execute(sql)
+    while rows := cursor.fetchmany(1000):
+        for r in (report_of(row) for row in rows):
+            if article and article[0].key[0] != r.key[0]:
+                changed += _changed_anchors(article)
+                article = []
+            article.append(r)
+    changed += _changed_anchors(article)
+    conn.executemany("UPDATE events SET anchor = ? WHERE article_id = ? AND id = ?", changed)
+
+
+def _changed_anchors(article: list[Report]) -> list[tuple[str | None, str, str]]:
+    found = anchors(article)
+    out = []
+    for r in article:
+        anchor = found[r.key][1] if r.key in found else None
+        if anchor != r.anchor:
+            out.append((anchor, *r.key))
+    return out
+
+
 def _all_reports(conn: Connection) -> Iterator[Report]:
     sql = f"SELECT {REPORT_COLUMNS}{_FROM} ORDER BY e.type, e.sort_date, e.article_id, e.id"
     cursor = conn.execute(sql)
@@ -203,7 +253,8 @@ def _all_reports(conn: Connection) -> Iterator[Report]:
 def _components(reports: Iterator[Report]) -> Iterator[list[Report]]:
     """The incidents of reports read in (type, sort_date) order: each is compared with the
     reports of its type within the day before it (and, for a week, month or year, of the same
-    period); a component is given out once no report in the window can reach it."""
+    period) and linked to its anchor (the same article, within a day); a component is given out
+    once no report in the window can reach it."""
     uf = UnionFind()
     window: list[Report] = []
     held: dict[Key, Report] = {}
@@ -216,6 +267,8 @@ def _components(reports: Iterator[Report]) -> Iterator[list[Report]]:
         yield from _flush(uf, held, window, horizon)
         uf.add(r.key)
         held[r.key] = r
+        if r.anchor is not None:  # within a day of it: seen already, or soon (story.py)
+            uf.union(r.key, (r.key[0], r.anchor))
         for c in window:
             if uf.find(c.key) != uf.find(r.key) and same_incident(r, c):
                 uf.union(r.key, c.key)

@@ -295,6 +295,7 @@ V13_SEARCH_TABLE = ""
 V14_INCIDENTS = """
 ALTER TABLE events ADD COLUMN background INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE events ADD COLUMN incident TEXT;
+ALTER TABLE events ADD COLUMN anchor TEXT;       -- the event of its article it hangs on
 CREATE INDEX events_incident ON events(incident);
 CREATE INDEX events_type_day ON events(type, sort_date);
 CREATE TABLE incidents (

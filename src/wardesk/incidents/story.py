@@ -1,0 +1,68 @@
+"""Within one article: a report that does not say where (the toll update, the rescue paragraph,
+the caption, the quote) belongs to the incident of the nearest report of its type in the same
+article that does — before it first, else after it — unless something vetoes the pair.
+
+The anchors of an article depend on its own reports only, so they are the same whatever else is
+stored and in whatever order articles arrive; the store keeps each (events.anchor) and links the
+two reports. A report with an anchor joins other articles' reports through it, not by itself:
+its words alone would otherwise bridge incidents it only resembles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from wardesk.incidents.report import Key, Report
+from wardesk.incidents.rule import Rule, default_rule, overlap, place_agreement, side_agreement
+
+
+def _fits(r: Report, lead: Report, rule: Rule) -> bool:
+    """No veto between a vague report and a candidate lead of the same article."""
+    if r.type != lead.type or r.background != lead.background or r.period or lead.period:
+        return False
+    if r.day is None or lead.day is None:
+        return False
+    gap = abs((r.day - lead.day).days)
+    if gap > rule.max_day_gap or (gap and r.dated and lead.dated and not (r.night or lead.night)):
+        return False
+    return (place_agreement(r.place, lead.place, rule) is not None
+            and side_agreement(r.source, lead.source) is not None
+            and side_agreement(r.target, lead.target) is not None)
+
+
+def _rank(r: Report) -> int:
+    """How precisely a report says where: 2 a local place, 1 a region or country, 0 none."""
+    if r.place is None:
+        return 0
+    return 2 if r.place.level == "local" else 1
+
+
+def anchors(reports: Sequence[Report], rule: Rule | None = None) -> dict[Key, Key]:
+    """For each report of one article that does not name a local place: the report it hangs
+    on — among those of its type that fit, the one it shares most words with, then the nearest
+    before it, else the nearest after it that names a local place."""
+    rule = rule or default_rule()
+    found: dict[Key, Key] = {}
+    for r in reports:
+        if _rank(r) == 2:
+            continue
+        start = r.evidence_start or 0
+        best: tuple[int, int, Key] | None = None
+        for lead in reports:
+            if lead.key == r.key or lead.key[0] != r.key[0] or not _fits(r, lead, rule):
+                continue
+            at = lead.evidence_start or 0
+            if at > start or (at == start and lead.key > r.key):  # after it: only a better one
+                if _rank(lead) < 2:
+                    continue
+                distance = 2 * (at - start) + 1
+            elif _rank(lead) < _rank(r):  # a region never hangs on a report saying less
+                continue
+            else:
+                distance = start - at
+            shared = -round(overlap(r, lead) * 10)  # the lead it shares most words with
+            if best is None or (shared, distance, lead.key) < best:
+                best = (shared, distance, lead.key)
+        if best is not None:
+            found[r.key] = best[2]
+    return found
