@@ -2,7 +2,7 @@
 turns it into articles (the shape of samples/articles.jsonl) and a gold file.
 
     python bench/incidents/devset.py                 # writes articles.jsonl and gold.json beside dev.txt
-    python bench/incidents/devset.py other.txt --out build/other
+    python bench/incidents/devset.py holdout.txt     # holdout.articles.jsonl, holdout.gold.json
 
 Gold spans are character offsets into each article's text, computed while the text is built, so
 they never drift from the text.
@@ -167,9 +167,10 @@ def _build(draft: Draft) -> tuple[dict[str, Any], list[Span]]:
     return article, spans
 
 
-def write(devset: DevSet, out: Path) -> tuple[Path, Path]:
+def write(devset: DevSet, out: Path, prefix: str = "") -> tuple[Path, Path]:
+    """Writes ``<prefix>articles.jsonl`` and ``<prefix>gold.json`` into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    articles, gold = out / "articles.jsonl", out / "gold.json"
+    articles, gold = out / f"{prefix}articles.jsonl", out / f"{prefix}gold.json"
     with articles.open("w", encoding="utf-8") as stream:
         for a in devset.articles:
             stream.write(json.dumps(a, ensure_ascii=False) + "\n")
@@ -185,7 +186,9 @@ def main() -> None:
     args = parser.parse_args()
     path = Path(args.set)
     devset = parse(path)
-    articles, gold = write(devset, Path(args.out) if args.out else path.parent)
+    # dev.txt's files keep their plain names; another set's are prefixed with its name
+    prefix = "" if path.resolve() == DEFAULT_SET else f"{path.stem}."
+    articles, gold = write(devset, Path(args.out) if args.out else path.parent, prefix)
     print(f"{len(devset.articles)} articles, {len(devset.incidents)} incidents, "
           f"{len(devset.reports)} report sentences, {len(devset.recaps)} recaps, "
           f"{len(devset.lookalikes)} look-alike pairs -> {articles}, {gold}")

@@ -280,7 +280,7 @@ def score_voa(db: str | None) -> dict[str, Any]:
 
 def summary(dev: dict[str, Any], voa: dict[str, Any] | None) -> list[str]:
     pw = dev["pairwise"]
-    out = [f"dev set: {dev['articles']} articles, {dev['events']} events "
+    out = [f"{dev['set']}: {dev['articles']} articles, {dev['events']} events "
            f"({dev['labelled_events']} on gold sentences), ingest {dev['ingest_seconds']} s",
            f"pairwise F1 {pw['f1']} (P {pw['precision']}, R {pw['recall']}; "
            f"{dev['typed_reports']} typed reports)          target >= 0.85",
@@ -293,7 +293,7 @@ def summary(dev: dict[str, Any], voa: dict[str, Any] | None) -> list[str]:
            f"recaps stored as current news {dev['recaps']['stored_as_current']}/"
            f"{dev['recaps']['recaps_with_events']} ({dev['recaps']['share_current']:.0%})   "
            f"target <= 10%"]
-    for name, result in (("dev", dev), ("VOA", voa)):
+    for name, result in ((dev["set"], dev), ("VOA", voa)):
         if result is None:
             continue
         for section, got in result["brief"].items():
@@ -327,7 +327,7 @@ def main() -> int:
     parser.add_argument("--json", default=None, help="write every figure to this file")
     parser.add_argument("--misses", action="store_true", help="list what went wrong")
     args = parser.parse_args()
-    dev = score_devset(parse(Path(args.set)), args.db)
+    dev = {"set": Path(args.set).name, **score_devset(parse(Path(args.set)), args.db)}
     voa = None if args.no_voa or not VOA.exists() else score_voa(None)
     print("\n".join(summary(dev, voa)))
     if args.misses:
