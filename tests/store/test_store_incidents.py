@@ -170,3 +170,17 @@ def test_incidents_take_the_filters_of_events(store: Store, week: ModuleType) ->
     page = store.incidents(EventFilter(limit=2, offset=1))
     assert [i["date"]["value"] for i in page] == ["2025-03-14", "2025-03-12"]  # newest first
     assert store.incident("inc-nope") is None
+
+
+def test_a_rebuild_with_weeks_among_the_days_gives_the_same_incidents(
+        store: Store, week: ModuleType) -> None:
+    articles = week.week()
+    for n in range(8):  # reports dated only by a week, read between the days' reports
+        vague = week.event(f"w{n}", "ASSAULT", f"Strikes went on all week ({n}).", "2025-03-11",
+                           week.KYIV, granularity="week")
+        articles.append(week.article(f"weekly-{n}", "Weekly", "2025-03-15", vague))
+    for pair in articles:
+        store.save(*pair)
+    saved = snapshot(store)
+    store.rebuild_incidents()
+    assert snapshot(store) == saved

@@ -263,8 +263,8 @@ def _components(reports: Iterator[Report]) -> Iterator[list[Report]]:
         if r.type != kind:
             yield from _flush(uf, held, window, None)
             uf, window, held, kind = UnionFind(), [], {}, r.type
-        horizon = r.day - dt.timedelta(days=1) if r.day is not None and r.period is None else None
-        yield from _flush(uf, held, window, horizon)
+        if r.day is not None and r.period is None:  # (a period report moves no horizon)
+            yield from _flush(uf, held, window, r.day - dt.timedelta(days=1))
         uf.add(r.key)
         held[r.key] = r
         if r.anchor is not None:  # within a day of it: seen already, or soon (story.py)
