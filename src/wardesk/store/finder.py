@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from wardesk.records import CERTAINTIES
 from wardesk.store.filters import as_country, day, like, one_of
 from wardesk.store.pg_schema import FTS_CONFIG
+from wardesk.store.postgres import PgConnection
 from wardesk.store.schema import is_postgres
-from wardesk.store.search import fts_query, ts_query
+from wardesk.store.search import _walk_newest, fts_query, ts_query
 
 if TYPE_CHECKING:
     from wardesk.store import Store
@@ -122,8 +123,13 @@ def matching_articles(store: Store, q: str, cap: int = STATEMENT_ARTICLES) -> li
         match = ts_query(q)
         if not match:
             return []
-        sql = (f"SELECT a.id FROM article_words w JOIN articles a ON a.pk = w.pk"
-               f" WHERE w.fts @@ to_tsquery('{FTS_CONFIG}', ?) ORDER BY w.pk DESC LIMIT ?")
+        assert isinstance(conn, PgConnection)
+        # as the article search: walk the newest articles for a common word, else gather the
+        # matches from the text index ("+ 0" hides the key's order from the planner)
+        order = "w.pk DESC" if _walk_newest(conn, match) else "w.pk + 0 DESC"
+        sql = (f"SELECT a.id FROM (SELECT w.pk FROM article_words w"
+               f" WHERE w.fts @@ to_tsquery('{FTS_CONFIG}', ?) ORDER BY {order} LIMIT ?) hits"
+               " JOIN articles a ON a.pk = hits.pk")
         return [r[0] for r in conn.execute(sql, [match, cap])]
     match = fts_query(q)
     if not match:
