@@ -17,7 +17,12 @@ def hostile_pages(desk: Any) -> list[str]:
             "/actors/ukr/reb/%3Cscript%3Ex%3C/script%3E", "/articles?q=Kherson",
             "/statements", "/statements?text=script&speaker=%3Cscript%3E", "/search?q=Kherson",
             "/search?q=script+pwned", "/search?q=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E", "/add",
-            "/docs", f"/articles/{article}?hl=0-200", *ERROR_PATHS]
+            "/docs", f"/articles/{article}?hl=0-200", *ERROR_PATHS, *DESK_D_PATHS]
+
+
+# the incidents list, map, trends and board pages (engineer D)
+DESK_D_PATHS = ["/incidents?background=true", "/map", "/map?of=reports", "/trends?by=actor",
+                "/positions/issues/ceasefire", "/positions/moved", "/events?text=%3Cscript%3E"]
 
 
 ERROR_PATHS = ["/events/%3Cscript%3Ewindow.__pwned%3D9%3C%2Fscript%3E",  # 404 echoing nothing raw

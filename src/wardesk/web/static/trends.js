@@ -37,7 +37,7 @@ function draw(box, legend, data) {
   const x = (t) => L + ((t - t0) / (t1 - t0)) * (W - L - R);
   const max = Math.max(...data.buckets.map((b) => b.total), 1);
   const y = (n) => ((H - T - B) * n) / max;
-  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img",
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "group",
     "aria-label": `Events per ${data.unit} by ${data.by}; the table below holds the counts` }, box);
   svg("line", { x1: L, y1: H - B, x2: W - R, y2: H - B, class: "axis" }, chart);
   svg("text", { x: L - 4, y: T + 8, "text-anchor": "end" }, chart).textContent = String(max);
