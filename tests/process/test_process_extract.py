@@ -176,3 +176,22 @@ def test_a_pledge_of_money_keeps_its_amount(extractor: Any) -> None:
     assert (pledge.party.code, pledge.what, pledge.status, pledge.to.code if pledge.to else None) == \
         ("NOR", "money", "committed", "UKR")
     assert pledge.amount == "500 million euros"
+
+
+def test_a_speakers_but_insisting_makes_the_yes_conditional(extractor: Any) -> None:
+    rec = run(extractor, "Zelensky said Ukraine would support a pause in strikes on energy targets, but "
+                         "insisted on seeing the details first.")
+    (answer,) = [r for p in rec.proposals for r in p.responses]
+    assert (answer.party.code, answer.response) == ("UKR", "accept_with_conditions")
+
+
+def test_asking_who_would_monitor_a_truce_is_no_request(extractor: Any) -> None:
+    rec = run(extractor, "Putin asked who would monitor a truce along the front line.")
+    assert all(not p.proposer for p in rec.proposals)
+
+
+def test_the_owner_of_protected_infrastructure_is_not_the_proposer(extractor: Any) -> None:
+    rec = run(extractor, "Putin agreed to a temporary halt in attacks on Ukraine's energy infrastructure.")
+    (prop,) = rec.proposals
+    assert prop.kind == "energy_pause" and prop.proposer == ()
+    assert [(r.party.code, r.response) for r in prop.responses] == [("RUS", "accept")]

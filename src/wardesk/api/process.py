@@ -26,8 +26,9 @@ def coalitions_view(store: Any, party: str | None, since: str | None, until: str
     return {"party": party, "since": since, "until": until, "coalitions": rows}
 
 
-def story_view(store: Any, actors: str | None, since: str | None, until: str | None) -> dict[str, Any]:
-    return story(store, parties_option(actors), since or None, until or None)
+def story_view(store: Any, actors: str | None, since: str | None, until: str | None,
+               process: str | None = None) -> dict[str, Any]:
+    return story(store, parties_option(actors), since or None, until or None, process or None)
 
 
 @router.get("/proposals", summary="Proposals and every answer to them, one per proposal")
@@ -44,6 +45,7 @@ def get_coalitions(store: StoreDep, party: Parties = None, since: Day = None,
 
 
 @router.get("/story", summary="The process day by day for a set of parties")
-def get_story(store: StoreDep, actors: Parties = None, since: Day = None,
-              until: Day = None) -> dict[str, Any]:
-    return story_view(store, actors, since, until)
+def get_story(store: StoreDep, actors: Parties = None, since: Day = None, until: Day = None,
+              process: Annotated[str | None, Query(description="A proposal kind or a grouping")] = None,
+              ) -> dict[str, Any]:
+    return story_view(store, actors, since, until, process)

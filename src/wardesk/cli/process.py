@@ -90,9 +90,12 @@ def register(cli: click.Group, pass_context: Any, date: Any) -> None:
     @click.option("--actors", "parties", default=None, help="Parties, ISO3 or actor ids: RUS,UKR.")
     @click.option("--since", callback=date, default=None, help="From this day (YYYY-MM-DD).")
     @click.option("--until", callback=date, default=None, help="To this day (YYYY-MM-DD).")
+    @click.option("--process", default=None,
+                  help="One process: a proposal kind (ceasefire) or a grouping (coalition of the willing).")
     @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text")
     @pass_context
-    def story(obj: Any, parties: str | None, since: str | None, until: str | None, fmt: str) -> None:
+    def story(obj: Any, parties: str | None, since: str | None, until: str | None,
+              process: str | None, fmt: str) -> None:
         """The process day by day: meetings, proposals and answers, pledges, position changes,
         incidents tied to the talks, each with its sources."""
         import json
@@ -100,7 +103,7 @@ def register(cli: click.Group, pass_context: Any, date: Any) -> None:
         from wardesk.process.story import story as build
 
         with obj.store() as store:
-            told = build(store, parties_option(parties), since, until)
+            told = build(store, parties_option(parties), since, until, process)
         if fmt == "json":
             click.echo(json.dumps(told, ensure_ascii=False, indent=2))
             return
@@ -108,7 +111,8 @@ def register(cli: click.Group, pass_context: Any, date: Any) -> None:
 
 
 def render_text(told: dict[str, Any]) -> str:
-    lines = [f"The process — {', '.join(told['parties']) or 'all parties'}"
+    lines = [f"The process{' of ' + told['process'] if told.get('process') else ''}"
+             f" — {', '.join(told['parties']) or 'all parties'}"
              f" ({told['since'] or 'start'} to {told['until'] or 'now'})"]
     for day in told["days"]:
         lines.append(f"\n{day['day']}")

@@ -87,7 +87,7 @@ def governing_verb(noun: Token) -> Token | None:
     preposition ("called for a truce", "agreed to a ceasefire"), or through a noun it
     qualifies ("accepted the proposal for a ceasefire"); None for a subject or a far noun."""
     tok = noun
-    for _ in range(4):
+    for _ in range(6):
         if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
             return tok.head
         if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative") and tok.head.head.pos_ in ("VERB", "AUX"):

@@ -72,7 +72,8 @@ def _draft(layers: Layers, sent: Span, kind: str, root: Token) -> Draft | None:
     verb = governing_verb(head)
     draft = Draft(kind, head, evidence_of(layers, sent), layers.published or date_of(layers, verb or head))
     draft.verb = verb
-    draft.proposer = _own_proposer(layers, head)
+    protected = word_list("proposal_cues.json", "protected_nouns")
+    draft.proposer = [] if head.lemma_.lower() in protected else _own_proposer(layers, head)
     if draft.proposer and kind in data("proposal_cues.json")["provided_kinds"]:
         draft.addressees, draft.proposer = draft.proposer, []  # "a US backstop": asked of the US
         draft.trace.append("proposal.provider")
@@ -166,6 +167,8 @@ def _asker(verb: Token, asking: frozenset[str]) -> Token | None:
     if verb.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "advcl") and not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
+    if any(c.tag_ in ("WP", "WDT", "WRB") or c.lower_ in ("whether", "if") for c in verb.children):
+        return None  # "asked who would monitor a truce": a question, not a request
     node = verb.head
     for _ in range(3):
         if matches_verb(node, asking) or node.lemma_.lower() in asking:

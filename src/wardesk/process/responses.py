@@ -15,6 +15,7 @@ from wardesk.process.common import (
     data,
     date_of,
     negated,
+    party_key,
     refs_of,
     subtree_text,
     token_at,
@@ -153,10 +154,12 @@ def _conditions(layers: Layers, verb: Token) -> str | None:
                 g.lemma_.lower() in ("condition", "exchange", "return", "to") for g in child.subtree):
             return subtree_text(layers, child)
     insisting = word_list("response_cues.json", "condition_verbs")
-    but = any(c.dep_ == "cc" and c.lower_ in cues["condition_conjunctions"] for c in verb.children)
-    for child in verb.children:
-        if child.dep_ == "conj" and but and child.lemma_.lower() in insisting:
-            return subtree_text(layers, child)
+    # "agreed but insisted …"; "said it would support …, but insisted …" (the speaker's but)
+    for top in (verb, verb.head) if verb.dep_ == "ccomp" else (verb,):
+        but = any(c.dep_ == "cc" and c.lower_ in cues["condition_conjunctions"] for c in top.children)
+        for child in top.children:
+            if child.dep_ == "conj" and but and child.lemma_.lower() in insisting:
+                return subtree_text(layers, child)
     return None
 
 
@@ -175,8 +178,9 @@ def _position_response(layers: Layers, pos: Position, drafts: list[Draft], added
                         pos.text if answer == "accept_with_conditions" else None,
                         pos.date, party.actor, (f"response.position.{pos.stance}",))
     if here:
-        for draft in here:
-            draft.responses.append(response)
+        for draft in here:  # the verb's own reading of the sentence wins over the stance
+            if not any(party_key(r.party) == party_key(party) for r in draft.responses):
+                draft.responses.append(response)
         return
     if pos.stance == "reject" and tok is not None:
         draft = Draft(kind, None, response.evidence, pos.date, trace=["proposal.rejected_issue"])

@@ -29,22 +29,35 @@ class ProcessStore(Protocol):
 
 
 def story(store: ProcessStore, parties: set[str] | None, since: str | None = None,
-          until: str | None = None) -> dict[str, Any]:
-    """{"parties", "since", "until", "days": [{"day", "items": [...]}]} in date order; each
-    item has ``what`` (meeting|meeting_ahead|proposal|response|pledge|position|incident),
-    ``day``, ``text`` (one line) and ``sources``."""
+          until: str | None = None, process: str | None = None) -> dict[str, Any]:
+    """{"parties", "since", "until", "process", "days": [{"day", "items": [...]}]} in date
+    order; each item has ``what`` (meeting|meeting_ahead|proposal|response|pledge|position|
+    incident), ``day``, ``text`` (one line), ``topic`` and ``sources``. ``process`` names one
+    process: a proposal kind ("ceasefire") or a grouping ("coalition of the willing"); then only
+    the items of that topic, and the meetings whose words name it, are told."""
     items = (_proposal_items(store, parties, since, until) + _pledge_items(store, parties, since, until)
              + _event_items(store, parties, since, until) + _position_items(store, parties, since, until))
-    items = [i for i in items if _within(i["day"], since, until)]
+    items = [i for i in items if _within(i["day"], since, until) and _about(i, process)]
     days: dict[str, list[Item]] = {}
     for item in sorted(items, key=lambda i: (i["day"] or "", _RANK.get(i["what"], 9), i["text"])):
         days.setdefault(item["day"] or "undated", []).append(item)
-    return {"parties": sorted(parties or []), "since": since, "until": until,
+    return {"parties": sorted(parties or []), "since": since, "until": until, "process": process,
             "days": [{"day": d, "items": its} for d, its in days.items()]}
 
 
 _RANK = {"meeting": 0, "meeting_ahead": 1, "proposal": 2, "response": 3, "pledge": 4,
          "position": 5, "incident": 6}
+
+
+def _about(item: Item, process: str | None) -> bool:
+    if not process:
+        return True
+    wanted = process.lower().replace("-", " ").replace("_", " ")
+    topic = str(item.get("topic") or "").lower().replace("_", " ")
+    if topic:
+        return topic == wanted
+    return item["what"].startswith("meeting") and wanted in " ".join(
+        str(s.get("evidence") or "") for s in item["sources"]).lower()
 
 
 def _within(day: str | None, since: str | None, until: str | None) -> bool:
@@ -65,7 +78,7 @@ def _proposal_items(store: ProcessStore, parties: set[str] | None, since: str | 
     out: list[Item] = []
     for p in store.proposals(parties, None, until):
         terms = ", ".join(f"{k}={v}" for k, v in p["terms"].items() if v and k != "numbers")
-        out.append({"what": "proposal", "day": p["first_reported"], "proposal": p["id"],
+        out.append({"what": "proposal", "day": p["first_reported"], "proposal": p["id"], "topic": p["kind"],
                     "text": f"{p['kind']} proposed by {_names(p['proposer'])}"
                             + (f" to {_names(p['addressees'])}" if p["addressees"] else "")
                             + (f" ({terms})" if terms else ""),
@@ -73,7 +86,7 @@ def _proposal_items(store: ProcessStore, parties: set[str] | None, since: str | 
         for resp in p["responses"]:
             cond = f": {resp['conditions']}" if resp.get("conditions") else ""
             out.append({"what": "response", "day": resp.get("date") or resp.get("published"),
-                        "proposal": p["id"],
+                        "proposal": p["id"], "topic": p["kind"],
                         "text": f"{party(resp['party'])} {resp['response']} the {p['kind']}{cond}",
                         "sources": [_source(resp)]})
     return out
@@ -87,7 +100,9 @@ def _pledge_items(store: ProcessStore, parties: set[str] | None, since: str | No
         cond = f" ({g['conditions']})" if g.get("conditions") else ""
         share = f" ({g['share']} of them)" if g.get("share") else ""
         asked = f", asked by {party(g['requested_by'])}" if g.get("requested_by") else ""
+        group = g["party"].get("actorText") if g.get("share") else None
         out.append({"what": "pledge", "day": g.get("date") or g.get("published"),
+                    "topic": group or g.get("coalition_name"),
                     "text": f"{party(g['party'])}{share}: {g['what']}{to}, {g['status']}{cond}{asked}",
                     "sources": [_source(g)]})
     return out

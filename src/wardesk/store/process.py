@@ -84,7 +84,15 @@ def _named(p: dict[str, Any]) -> set[str]:
 
 def pledges(conn: Connection, parties: set[str] | None = None, since: str | None = None,
             until: str | None = None) -> list[dict[str, Any]]:
-    return [p for p in _items(conn, "pledge", since, until) if _touches(p, parties)]
+    """Pledges in report order, each with ``coalition_name`` when it was made within one."""
+    names = {row["item_id"]: json.loads(row["data"])["name"] for row in conn.execute(
+        "SELECT item_id, data FROM process_items WHERE kind = 'coalition' ORDER BY article_id, seq")}
+    out = []
+    for p in _items(conn, "pledge", since, until):
+        if _touches(p, parties):
+            p["coalition_name"] = names.get(p.get("coalition"))
+            out.append(p)
+    return out
 
 
 def coalitions(conn: Connection, parties: set[str] | None = None, since: str | None = None,
