@@ -17,6 +17,7 @@ from wardesk.store import Store
 from wardesk.web.highlight import Mark, Segment, marks_from_record, segments
 
 router = APIRouter(include_in_schema=False)
+MAX_CARDS = 200  # reports shown side by side; the JSON twin lists every one
 
 # What each certainty across sources means, in the reader's words.
 CERTAINTY_NOTES = {
@@ -55,7 +56,7 @@ def report_cards(store: Store, found: dict[str, Any]) -> list[dict[str, Any]]:
     """The incident's reports, oldest first, each with its article and highlighted sentence."""
     articles: dict[str, tuple[dict[str, Any], dict[str, Any] | None]] = {}
     cards = []
-    for r in found.get("reports") or ():
+    for r in (found.get("reports") or ())[:MAX_CARDS]:
         aid = str(r.get("article") or "")
         if aid not in articles:
             articles[aid] = _article_parts(store, aid)
@@ -91,4 +92,5 @@ def incident_page(request: Request, store: StoreDep, incident_id: str) -> HTMLRe
         raise HTTPException(404, "no such incident")
     return page(request, "incident.html", f"/api/incidents/{incident_id}", incident=found,
                 cards=report_cards(store, found), disagreement=disagreement(found),
+                total_reports=len(found.get("reports") or ()),
                 certainty_note=CERTAINTY_NOTES.get(found.get("certainty") or "", ""))
