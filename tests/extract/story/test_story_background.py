@@ -82,3 +82,15 @@ def test_a_dated_invasion_named_in_passing_is_background(extractor: Any) -> None
 def test_news_of_the_day_stays_news(extractor: Any) -> None:
     text = "Russian missiles hit Kyiv overnight, killing three people and wounding 12, the mayor said."
     assert [e.background for e in _events(extractor, text, "ASSAULT")] == [False]
+
+
+def test_a_caption_after_a_strike_keeps_the_strike_as_news(extractor: Any) -> None:
+    text = "Rescuers search the ruins of a building in Kharkiv after a Russian missile strike that killed nine people."
+    found = [e for e in _events(extractor, text, "ASSAULT") if e.dead == 9]
+    assert found and not found[0].background, found
+
+
+def test_their_first_talks_in_three_years_are_news(extractor: Any) -> None:
+    ev = _one(extractor, "Armenian and Azerbaijani envoys held their first direct talks in three years in Abu Dhabi on Thursday.",
+              "Abu Dhabi")
+    assert not ev.background, ev.trace

@@ -70,7 +70,7 @@ def recent_since(words: Span, dates: DateTable, published: str | None) -> bool:
     """"since Friday", "since the attacks began Tuesday": a period that starts inside the
     news window is still news."""
     pub = day(published)
-    if pub is None:
+    if pub is None or words[0].lower_ != "since":
         return False
     lo, hi = words.start_char, words.end_char
     return any(lo <= m.start < hi and m.value and not before_window(m.value, m.end_value, pub)

@@ -165,6 +165,8 @@ def since_phrase(verb: Token) -> Span | None:
 def duration_phrase(verb: Token) -> Span | None:
     """"in 15 months", "over the past year", "during the war", "so far this year"."""
     c = cues()
+    if _compared(verb):
+        return None  # "their first talks in three years"
     for child in verb.children:
         span = child.doc[child.left_edge.i:child.right_edge.i + 1]
         if child.dep_ in _NUMBERS_OK and matches_phrase(words(span), c.period_words):
@@ -187,6 +189,24 @@ def period_phrase(trigger: Token) -> Span | None:
         if found is not None:
             return found
     return None
+
+
+_SEQUENCE_WORDS = frozenset({"after", "following"})
+_INTERVALS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"})
+
+
+def _sequenced(link: Token) -> bool:
+    """"after"/"following" set an event before another only with a stretch of days between
+    ("two weeks after", "a day after") or as what something "came after"/"follows"; a bare
+    "after a strike that killed nine" (a caption, an arrest after an attack) may be the same
+    day's news. Causes ("in retaliation for", "in response to") and "since" always do."""
+    if link.lower_ not in _SEQUENCE_WORDS:
+        return True
+    clause = link.head if link.dep_ == "mark" else link  # "a day after drones struck": on "struck"
+    if any(c.dep_ == "npadvmod" and c.lower_ in _INTERVALS for c in clause.children):
+        return True
+    host = clause.head
+    return host.lemma_.lower() in ("come", "follow") or (host.dep_ == "npadvmod" and host.lower_ in _INTERVALS)
 
 
 def relation_link(tok: Token) -> Token | None:
@@ -212,8 +232,9 @@ def prior_position(trigger: Token) -> Token | None:
     (a relative clause on such a noun counts as the noun)."""
     tok = trigger
     for _ in range(12):
-        if relation_link(tok) is not None:
-            return tok
+        link = relation_link(tok)
+        if link is not None:
+            return tok if _sequenced(link) else None
         if tok.dep_ in ("ROOT", "parataxis") or tok.head.i == tok.i:
             return None
         tok = tok.head
