@@ -195,3 +195,14 @@ def test_the_owner_of_protected_infrastructure_is_not_the_proposer(extractor: An
     (prop,) = rec.proposals
     assert prop.kind == "energy_pause" and prop.proposer == ()
     assert [(r.party.code, r.response) for r in prop.responses] == [("RUS", "accept")]
+
+
+def test_it_in_a_reported_clause_is_the_reporting_party(extractor: Any) -> None:
+    rec = run(extractor, "Ukraine said it is ready to accept a U.S. proposal for a 30-day ceasefire.")
+    assert [(r.party.code, r.response) for p in rec.proposals for r in p.responses] == [("UKR", "accept")]
+
+
+def test_energy_targets_outside_war_talk_are_no_pause(extractor: Any) -> None:
+    rec = run(extractor, "Solar power “remains well below what is needed to meet global sustainable energy "
+                         "targets,” the agency said, calling for more ambitious growth targets.")
+    assert rec.proposals == ()

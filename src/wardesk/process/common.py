@@ -156,3 +156,22 @@ def answer_of(verb: Token) -> str | None:
         if matches_verb(verb, frozenset(phrases)):
             return name
     return None
+
+
+_PRONOUNS = frozenset(("it", "they", "we", "he", "she", "i"))
+
+
+def subject_refs(layers: Layers, subject: Token | None) -> list[ActorRef]:
+    """The actors a subject names; a pronoun the actor table leaves open takes the subject of
+    the verb reporting its clause ("Ukraine said it is ready to accept": Ukraine)."""
+    refs = refs_of(layers, subject)
+    if refs or subject is None or subject.lower_ not in _PRONOUNS:
+        return refs
+    node = subject.head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.i != node.i:
+            return refs_of(layers, subject_of(node.head))
+        if node.head.i == node.i:
+            return []
+        node = node.head
+    return []

@@ -22,6 +22,7 @@ from wardesk.process.common import (
     matches_verb,
     party_key,
     refs_of,
+    subject_refs,
     subtree_text,
     word_list,
 )
@@ -186,7 +187,7 @@ def _parties(layers: Layers, subject: Token | None, groups: list[Group],
         concessive = any(t.lower_ in _CONCESSIVE for t in subject.head.children)
         share = "others" if concessive and previous.share == "some" else previous.share
         return [previous.party], share
-    return refs_of(layers, subject), None
+    return subject_refs(layers, subject), None
 
 
 def _share(subject: Token) -> str | None:

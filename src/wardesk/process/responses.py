@@ -17,6 +17,7 @@ from wardesk.process.common import (
     negated,
     party_key,
     refs_of,
+    subject_refs,
     subtree_text,
     token_at,
     word_list,
@@ -139,7 +140,7 @@ def _parties(layers: Layers, verb: Token) -> list[ActorRef]:
     subject = chain_subject(verb)
     if subject is None or subject.dep_ == "nsubjpass":
         return []
-    return refs_of(layers, subject)
+    return subject_refs(layers, subject)
 
 
 def _conditions(layers: Layers, verb: Token) -> str | None:
