@@ -96,9 +96,10 @@ _CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "c
 def own_tokens(head: Token) -> list[Token]:
     """A word's subtree without the clauses hanging in it (what modifies this clause only)."""
     skip: set[int] = set()
-    for child in head.children:
-        if child.dep_ in _CLAUSES or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
-            skip.update(t.i for t in child.subtree)
+    for tok in head.subtree:
+        if tok.i != head.i and tok.i not in skip and (
+                tok.dep_ in _CLAUSES or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))):
+            skip.update(t.i for t in tok.subtree)  # a clause anywhere below: another event's words
     return [t for t in head.subtree if t.i not in skip]
 
 
@@ -118,7 +119,8 @@ def find_phrase(tokens: list[Token], phrases: tuple[tuple[str, ...], ...]) -> Sp
         for phrase in phrases:
             end = tok.i + len(phrase)
             if end <= len(doc) and all(i in present for i in range(tok.i, end)) \
-                    and words(doc[tok.i:end]) == phrase and _constituent(doc[tok.i:end]):
+                    and words(doc[tok.i:end]) == phrase and _constituent(doc[tok.i:end]) \
+                    and (len(phrase) > 1 or not any(tok.children)):  # not "once and for all"
                 return doc[tok.i:end]
     return None
 
