@@ -13,6 +13,7 @@ same store. Works for SQLite paths and postgresql:// URLs.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import random
 import sys
@@ -82,8 +83,12 @@ def _name(rng: random.Random, parts: int = 3) -> str:
 class World:
     """The actors and places the synthetic news is about, with Zipf-like popularity."""
 
-    def __init__(self, rng: random.Random, people_per_country: int = 40) -> None:
+    def __init__(self, rng: random.Random, people_per_country: int = 40,
+                 retell: float = 0.0) -> None:
         self.rng = rng
+        self.retell = retell  # the share of events that retell a recent one (incidents)
+        self.told: list[Event] = []
+        self.by_id: dict[str, Actor] = {}
         self.country_weights = list(itertools.accumulate(
             1 / (rank + 1) ** 1.1 for rank in range(len(COUNTRIES))))
         self.actors: dict[str, list[Actor]] = {}
@@ -142,7 +147,33 @@ def _ref(a: Actor) -> ActorRef:
     return ActorRef(a.id, a.aliases[0] if a.aliases else a.name, a.country, a.sector)
 
 
+def _retold(world: World, n: int, published: date) -> Event | None:
+    """Now and then (--retell) another outlet's report of a recent event: the same type, day,
+    place and parties in other words, its toll a little off (one incident, several reports)."""
+    rng = world.rng
+    if not world.retell or not world.told or rng.random() >= world.retell:
+        return None
+    base = rng.choice(world.told)
+    sentence = f"Reports said that {base.evidence.text}"
+    dead = base.dead + rng.randrange(0, 3) if base.dead is not None else None
+    return dataclasses.replace(base, id=content_id(published, n, sentence, "retold"),
+                               evidence=Evidence(sentence, 0, len(sentence)), dead=dead)
+
+
 def _event(world: World, n: int, published: date) -> tuple[Event, str, list[Actor]]:
+    retold = _retold(world, n, published)
+    if retold is not None:
+        parties = [world.by_id[ref.actor] for ref in (*retold.source, *retold.target)
+                   if ref.actor in world.by_id]
+        return retold, retold.evidence.text, parties
+    event, sentence, parties = _new_event(world, n, published)
+    if world.retell:
+        world.told = [*world.told[-499:], event]  # the last 500 events can be retold
+        world.by_id.update((a.id, a) for a in parties)
+    return event, sentence, parties
+
+
+def _new_event(world: World, n: int, published: date) -> tuple[Event, str, list[Actor]]:
     rng = world.rng
     etype = _pick(rng, TYPES)
     home = world.country()
@@ -196,12 +227,12 @@ def article(world: World, number: int, events: int) -> tuple[Article, ArticleRec
     return source, record
 
 
-def articles(total_events: int, total_articles: int, seed: int) -> Iterator[
-        tuple[Article, ArticleRecord]]:
+def articles(total_events: int, total_articles: int, seed: int,
+             retell: float = 0.0) -> Iterator[tuple[Article, ArticleRecord]]:
     """``total_articles`` articles holding ``total_events`` events between them (a Poisson-ish
     spread around the mean, some articles with none)."""
     rng = random.Random(seed)
-    world = World(rng)
+    world = World(rng, retell=retell)
     mean = total_events / total_articles
     left = total_events
     for number in range(total_articles):
@@ -218,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=None, help="default: events / 5")
     parser.add_argument("--batch", type=int, default=2000, help="articles per INSERT")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--retell", type=float, default=0.0,
+                        help="share of events that retell a recent event (incidents of several"
+                             " reports); 0 keeps the store of earlier runs")
     args = parser.parse_args(argv)
     total_articles = args.articles or max(1, args.events // 5)
     started = time.monotonic()
@@ -228,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
               flush=True)
 
     with Store(args.db) as store:
-        store.load(articles(args.events, total_articles, args.seed), args.batch, progress)
+        store.load(articles(args.events, total_articles, args.seed, args.retell), args.batch,
+                   progress)
         counts = store.counts()
     print(file=sys.stderr)
     print(f"{counts} in {time.monotonic() - started:.0f} s")

@@ -23,7 +23,8 @@ from typing import Any
 from wardesk.store import EventFilter, Store
 from wardesk.store import stats as store_stats
 
-TARGETS_MS = {"events": 100, "count": 100, "search": 200, "overview": 500, "positions": 200}
+TARGETS_MS = {"events": 100, "count": 100, "search": 200, "overview": 500, "positions": 200,
+              "incidents": 50}
 
 
 def _column(store: Store, sql: str) -> list[Any]:
@@ -128,7 +129,25 @@ def measure(store: Store, runs: int, seed: int) -> dict[str, dict[str, dict[str,
             timed(store.positions, actor=actor))
         groups["positions"].setdefault("actor page", []).append(
             timed(store.positions, actor=actor, limit=100))
+    incidents(store, s, runs, groups["incidents"])
     return {g: {name: summary(times) for name, times in rows.items()} for g, rows in groups.items()}
+
+
+def incidents(store: Store, s: Samples, runs: int, group: dict[str, list[float]]) -> None:
+    """A page of incidents newest first (as /api/incidents: with its total), filtered by
+    type or country, and one incident with its reports (issue 12: < 50 ms p95)."""
+    start = f"inc-{s.rng.randrange(16**4):04x}"  # 200 ids from a random point
+    ids = [r[0] for r in store.connection.execute(
+        "SELECT id FROM incidents WHERE id >= ? ORDER BY id LIMIT 200", [start])]
+    pages = (("page", lambda: EventFilter()), ("page type", lambda: EventFilter(
+        type=s.pick(s.types))), ("page country", lambda: EventFilter(country=s.pick(s.countries))))
+    for _ in range(runs):
+        for name, make in pages:
+            f = make()
+            group.setdefault(name, []).append(
+                timed(store.incidents, f) + timed(store.count_incidents, f))
+        if ids:
+            group.setdefault("one", []).append(timed(store.incident, s.rng.choice(ids)))
 
 
 def summary(times: list[float]) -> dict[str, float]:

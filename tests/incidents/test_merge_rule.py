@@ -147,3 +147,18 @@ def test_a_follow_up_without_a_place_hangs_on_the_lead_it_continues(scenario: Mo
     assert hung == {"o3": "o1", "o4": "o3"}  # the words it shares, else the nearest before it
     recap = dataclasses.replace(found[2], background=True)
     assert recap.key not in anchors([found[0], found[1], recap])  # a recap is not the news
+
+
+def test_talks_named_either_way_round_are_one_incident(scenario: ModuleType) -> None:
+    found = reports(scenario)
+    swapped = one(scenario, "t2", key=("other", "v6"), source=found["t2"].target,
+                  target=found["t2"].source)
+    assert same_incident(found["t1"], swapped)
+
+
+def test_a_report_without_a_place_that_names_the_city_counts_it(scenario: ModuleType) -> None:
+    found = reports(scenario)
+    unplaced = one(scenario, "b1", key=("other", "v7"), place=None, source=(), target=())
+    assert "kyiv" in unplaced.words and same_incident(unplaced, found["a1"])
+    kharkiv = dataclasses.replace(found["k1"], place=None, key=("other", "v8"))
+    assert not same_incident(kharkiv, found["a1"])  # its words name Kharkiv, not Kyiv

@@ -47,6 +47,8 @@ class Where:
         "country": how precisely the place is known."""
         if not self.admin1:  # a country (or a place the gazetteer could not put in a region)
             return "country"
+        if self.geonameid is None:  # the gazetteer gives towns and cities their geonameid
+            return "region"
         if any(w in division_words() for w in _WORD.findall(self.name.lower())):
             return "region"  # "Odesa Oblast", "Balochistan province"
         if self.name.strip().lower() == self.admin1.strip().lower():

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from wardesk.incidents.report import Party, Report, Where, _same_name
+from wardesk.incidents.report import Party, Report, Where, _same_name, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class Rule:
     threshold: dict[str, float]
     min_text: dict[str, float]
     max_day_gap: int = 1
+    symmetric: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -48,7 +49,8 @@ def default_rule() -> Rule:
 
 def rule_from(data: dict[str, Any]) -> Rule:
     return Rule(float(data["near_km"]), dict(data["weights"]), dict(data["threshold"]),
-                dict(data["min_text"]), int(data.get("max_day_gap", 1)))
+                dict(data["min_text"]), int(data.get("max_day_gap", 1)),
+                frozenset(data.get("symmetric_types", ())))
 
 
 VETO = None
@@ -68,19 +70,20 @@ def score(a: Report, b: Report, rule: Rule | None = None) -> float | None:
     if when is None:
         return None
     where = place_agreement(a.place, b.place, rule)
-    source = side_agreement(a.source, b.source)
-    target = side_agreement(a.target, b.target)
+    if where == "unknown" and (_names(a, b) or _names(b, a)):
+        where = "named"
+    source, target = sides(a, b, rule)
     if where is None or source is None or target is None:
         return None
     if where == "unknown" and a.key[0] != b.key[0] and (a.anchor or b.anchor):
         return None  # a vague report meets other articles through its anchor (story.py)
     text = overlap(a, b)
     w = rule.weights
-    if where != "same" and text < rule.min_text["unplaced"]:
+    if where not in ("same", "named") and text < rule.min_text["unplaced"]:
         return None  # a vague report joins only one that says much the same
     if when == "near_day" and text < rule.min_text["near_day"]:
         return None
-    total = (w["place_" + where] if where in ("same", "within") else 0.0) \
+    total = (w["place_" + where] if where in ("same", "within", "named") else 0.0) \
         + sum(w["party_" + s] for s in (source, target) if s in ("id", "code")) \
         + w["text"] * text
     return total if total >= rule.threshold[when] else None
@@ -115,9 +118,25 @@ def place_agreement(a: Where | None, b: Where | None, rule: Rule) -> str | None:
         return "same" if _close(a, b, rule.near_km) else None
     if "country" in levels:
         return "within"
-    if not a.admin1 or not b.admin1 or not _same_name(a.admin1, b.admin1):
+    if not a.admin1 or not b.admin1:
         return None
-    return "within"
+    if _same_name(a.admin1, b.admin1) or _scheme(a.admin1) != _scheme(b.admin1):
+        return "within"  # (two codes of different schemes, "PK-BA" and "PK.02", say nothing)
+    return None
+
+
+def _scheme(code: str) -> str:
+    """Which coding an admin1 code follows: GeoNames' "UA.12", ISO 3166-2's "PK-BA", a name."""
+    return "." if "." in code else "-" if "-" in code[:4] else "name"
+
+
+def _names(vague: Report, placed: Report) -> bool:
+    """Whether a report without a place names the other's place in its words ("killed in
+    Wednesday's attack on Kyiv"): the gazetteer missed it, the sentence did not."""
+    if vague.place is not None or placed.place is None or placed.place.level != "local":
+        return False
+    name = words(placed.place.name)
+    return bool(name) and name <= vague.words
 
 
 def _close(a: Where, b: Where, km: float) -> bool:
@@ -131,6 +150,17 @@ def _km(a: Where, b: Where) -> float:
     h = math.sin((lat2 - lat1) / 2) ** 2 \
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def sides(a: Report, b: Report, rule: Rule) -> tuple[str | None, str | None]:
+    """The agreement of the two reports' sources and targets; for a type whose sides a report
+    may name either way round (talks, a clash: "Ukraine and Russia met", "Russian and Ukrainian
+    delegations met"), the better of the two readings."""
+    direct = side_agreement(a.source, b.source), side_agreement(a.target, b.target)
+    if None not in direct or a.type not in rule.symmetric:
+        return direct
+    swapped = side_agreement(a.source, b.target), side_agreement(a.target, b.source)
+    return swapped if None not in swapped else direct
 
 
 def side_agreement(a: tuple[Party, ...], b: tuple[Party, ...]) -> str | None:

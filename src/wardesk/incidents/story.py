@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wardesk.incidents.report import Key, Report
-from wardesk.incidents.rule import Rule, default_rule, overlap, place_agreement, side_agreement
+from wardesk.incidents.rule import Rule, default_rule, overlap, place_agreement, sides
 
 
 def _fits(r: Report, lead: Report, rule: Rule) -> bool:
@@ -25,9 +25,8 @@ def _fits(r: Report, lead: Report, rule: Rule) -> bool:
     gap = abs((r.day - lead.day).days)
     if gap > rule.max_day_gap or (gap and r.dated and lead.dated and not (r.night or lead.night)):
         return False
-    return (place_agreement(r.place, lead.place, rule) is not None
-            and side_agreement(r.source, lead.source) is not None
-            and side_agreement(r.target, lead.target) is not None)
+    return place_agreement(r.place, lead.place, rule) is not None \
+        and None not in sides(r, lead, rule)
 
 
 def _rank(r: Report) -> int:
