@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from wardesk.extract.actors import find_actors
 from wardesk.extract.events import find_events
 from wardesk.extract.layers import KnownPerson, Layers
+from wardesk.extract.numbers import find_quantities
 from wardesk.extract.places import find_places
 from wardesk.extract.positions import find_positions
-from wardesk.extract.quantities import find_quantities
-from wardesk.extract.statements import find_statements
+from wardesk.extract.speech import find_statements
 from wardesk.extract.story import story_counts, tell_story
 from wardesk.extract.time import find_dates
 from wardesk.extract.tone import score_tone

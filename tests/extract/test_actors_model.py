@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from wardesk.extract.actors import find_actors
+from wardesk.extract.actors.resolve import find_actors
 from wardesk.extract.layers import KnownPerson
 from wardesk.kb import load_kb
 

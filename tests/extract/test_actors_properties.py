@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from wardesk.extract.actors import find_actors
+from wardesk.extract.actors.resolve import find_actors
 from wardesk.kb import load_kb
 
 VOCAB = English().vocab

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from wardesk.extract.actors import find_actors
+from wardesk.extract.actors.resolve import find_actors
 from wardesk.kb import load_kb
 
 pytestmark = pytest.mark.model

@@ -9,7 +9,7 @@ from typing import Any
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
-from wardesk.extract.actors import find_actors
+from wardesk.extract.actors.resolve import find_actors
 from wardesk.extract.layers import KnownPerson
 from wardesk.kb import load_kb
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from wardesk.extract.events import find_events
+from wardesk.extract.events.build import find_events
 from wardesk.records import ActorRef
 
 _spec = importlib.util.spec_from_file_location("wardesk_events_fakes_r2", Path(__file__).with_name("events_fakes.py"))

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from wardesk.extract.events import find_events
+from wardesk.extract.events.build import find_events
 from wardesk.extract.layers import Counts
 from wardesk.records import EventDate, Quantity
 

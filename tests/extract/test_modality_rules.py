@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from wardesk.extract.modality import (
+from wardesk.extract.events.modality import (
     certainty_of,
     local_attribution,
     negated_of,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wardesk.extract import places_gazetteer as pg
+from wardesk.extract.places import gazetteer as pg
 
 NAMES = ["Kyiv", "Kiev", "Ramensky", "Paris", "Saudi Arabia", "Moscow Oblast", "Zaporizhia"]
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from wardesk.extract.places import find_places
-from wardesk.extract.places_gazetteer import fold, load_gazetteer
+from wardesk.extract.places.gazetteer import fold, load_gazetteer
+from wardesk.extract.places.mentions import find_places
 
 
 @pytest.mark.parametrize(("name", "country", "canonical"), [

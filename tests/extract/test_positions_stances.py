@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from wardesk.extract.layers import Layers
-from wardesk.extract.positions import find_positions
-from wardesk.extract.statements import find_statements
+from wardesk.extract.positions.stances import find_positions
+from wardesk.extract.speech.statements import find_statements
 from wardesk.records import Actor, ActorRef, EventDate
 
 pytestmark = pytest.mark.model

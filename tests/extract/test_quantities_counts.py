@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wardesk.extract.quantities import find_quantities, parse_number
+from wardesk.extract.numbers.quantities import find_quantities, parse_number
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -127,8 +127,8 @@ def test_unparsed_docs_never_fail(words: list[str]) -> None:
     """Docs with no parse and no sentence boundaries: every table still answers."""
     import spacy
 
-    from wardesk.extract.places import find_places
-    from wardesk.extract.time import find_dates
+    from wardesk.extract.places.mentions import find_places
+    from wardesk.extract.time.dates import find_dates
 
     doc = spacy.blank("en")(" ".join(words))
     dates, places, numbers = find_dates(doc, "2025-03-11"), find_places(doc), find_quantities(doc)

@@ -19,7 +19,7 @@ def _docs(nlp: Any, shared_dir: Path) -> list[Any]:
 
 @pytest.mark.model
 def test_amounts_start_only_where_the_prefilter_looks(nlp: Any, shared_dir: Path) -> None:
-    from wardesk.extract.quantities import _amount_starts, _count_at
+    from wardesk.extract.numbers.quantities import _amount_starts, _count_at
 
     total = 0
     for doc in _docs(nlp, shared_dir):
@@ -32,7 +32,7 @@ def test_amounts_start_only_where_the_prefilter_looks(nlp: Any, shared_dir: Path
 
 @pytest.mark.model
 def test_statements_start_only_at_cue_words(nlp: Any, shared_dir: Path) -> None:
-    from wardesk.extract.speech_reported import _cue_words, _from_source_phrase, _from_verb
+    from wardesk.extract.speech.reported import _cue_words, _from_source_phrase, _from_verb
 
     total = 0
     for doc in _docs(nlp, shared_dir):
@@ -45,7 +45,7 @@ def test_statements_start_only_at_cue_words(nlp: Any, shared_dir: Path) -> None:
 
 @pytest.mark.model
 def test_stances_start_only_at_trigger_words(nlp: Any, shared_dir: Path) -> None:
-    from wardesk.extract.position_cues import _trigger, _trigger_words
+    from wardesk.extract.positions.cues import _trigger, _trigger_words
 
     total = 0
     for doc in _docs(nlp, shared_dir):

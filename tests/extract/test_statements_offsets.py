@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from wardesk.extract.statements import find_statements
-from wardesk.extract.tone import score_tone
+from wardesk.extract.speech.statements import find_statements
+from wardesk.extract.tone.score import score_tone
 from wardesk.records import ActorRef
 
 pytestmark = pytest.mark.model

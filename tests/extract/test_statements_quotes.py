@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wardesk.extract.quote_scan import find_quotes, outer_quotes, quoted_at
+from wardesk.extract.speech.quote_scan import find_quotes, outer_quotes, quoted_at
 
 
 def _texts(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from wardesk.extract.statements import find_statements
+from wardesk.extract.speech.statements import find_statements
 from wardesk.records import Actor, ActorRef
 
 

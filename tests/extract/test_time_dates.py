@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wardesk.extract.time import find_dates
-from wardesk.extract.time_patterns import scan
-from wardesk.extract.time_resolve import resolve, weekday_date, year_for_month
+from wardesk.extract.time.dates import find_dates
+from wardesk.extract.time.patterns import scan
+from wardesk.extract.time.resolve import resolve, weekday_date, year_for_month
 
 
 def _doc(words: list[str], tags: list[str], heads: list[int], deps: list[str]) -> Any:
@@ -203,7 +203,7 @@ def test_overnight_is_the_night_before_the_published_day(nlp: Any) -> None:
 
 
 def test_weekends() -> None:
-    from wardesk.extract.time_patterns import DateExpr
+    from wardesk.extract.time.patterns import DateExpr
 
     def weekend(deixis: str, published: str, verb_tense: str) -> tuple[str | None, str | None]:
         expr = DateExpr("deictic", 0, 0, {"deixis": deixis, "unit": "weekend"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from wardesk.extract.time_patterns import PATTERNS, UNGUARDED, scan
+from wardesk.extract.time.patterns import PATTERNS, UNGUARDED, scan
 
 AWKWARD = [
     "ſeven years ago",  # the long s: "s" under the count's case-insensitive flag

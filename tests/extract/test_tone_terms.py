@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from wardesk.extract.quote_scan import find_quotes
-from wardesk.extract.statements import StatementIndex
-from wardesk.extract.tone import loaded_terms, score_tone
+from wardesk.extract.speech.quote_scan import find_quotes
+from wardesk.extract.speech.statements import StatementIndex
+from wardesk.extract.tone.score import loaded_terms, score_tone
 from wardesk.records import Tone
 
 

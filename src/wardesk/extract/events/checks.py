@@ -1,0 +1,191 @@
+"""Clauses that assert no event though a predicate matched: questions, asked-for and purpose
+clauses, set phrases, inabilities, press boilerplate, nature and tourism, vetoes and penalties."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from wardesk.extract.events.predicates import Match
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.lower_).lower()
+
+
+UNABLE_WORDS = {"unable", "impossible", "powerless"}
+# Set phrases whose verb is no act: "as opposed to", "as agreed", "as promised".
+SET_PHRASES = {("as", "opposed"), ("as", "agreed"), ("as", "promised"), ("as", "requested")}
+
+
+# Instruments of pressure that "target" someone without force.
+PENALTY_WORDS = frozenset({"legislation", "bill", "law", "sanction", "measure", "tariff", "resolution",
+                           "order", "policy", "rule", "restriction", "ban", "embargo", "duty", "decree"})
+
+
+def penalty_targets(trigger: Token) -> bool:
+    """"sanctions targeting Iran", "a bill that targets Turkey": the doer is a penalty."""
+    doer = trigger.head if trigger.dep_ in ("acl", "relcl") else next(
+        (c for c in trigger.children if c.dep_ == "nsubj"), None)
+    return doer is not None and _lemma(doer) in PENALTY_WORDS
+
+
+# Objects that make an act the press's business or nature's, not politics: "declined to be
+# named", "requesting comment", "battled blazes".
+PRESS_OBJECTS = frozenset({"comment", "name", "identify", "interview"})
+NATURE_OBJECTS = frozenset({"blaze", "wildfire", "flood", "pandemic", "virus", "disease",
+                            "outbreak", "drought", "locust"})
+# People whose visits and travels are no diplomacy.
+PRIVATE_TRAVELLERS = frozenset({"tourist", "visitor", "traveler", "traveller", "fan", "holidaymaker",
+                                "pilgrim", "passenger", "shopper", "student"})
+
+
+def not_political(m: Match, event_type: str) -> bool:
+    """Press boilerplate, fights against nature, tourists' visits."""
+    trigger = m.trigger
+    near = [c for c in trigger.children if c.dep_ in ("dobj", "xcomp", "pobj", "attr")]
+    near += [g for c in near if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "auxpass")]
+    near_lemmas = {_lemma(t) for t in near} | {_lemma(t) for c in near for t in c.children if t.dep_ == "xcomp"}
+    if event_type in ("REJECT", "REQUEST") and near_lemmas & PRESS_OBJECTS:
+        return True
+    if event_type in ("REJECT", "REQUEST") and _lemma(trigger) == "decline" and any(
+            _lemma(t) in PRESS_OBJECTS for c in near for t in c.subtree):
+        return True
+    if event_type == "ASSAULT" and near_lemmas & NATURE_OBJECTS:
+        return True
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if event_type == "CONSULT" and subject is not None and _lemma(subject) in PRIVATE_TRAVELLERS:
+        return True
+    return domestic_act(m, event_type) or (event_type == "REQUEST" and encouragement_aimed(trigger))
+
+
+# Verbs of urging that, in a "to"-clause, state an aim rather than an appeal made.
+AIMED_URGING = frozenset({"encourage"})
+
+
+def encouragement_aimed(trigger: Token) -> bool:
+    """"cooperate to encourage refugees to return": encouraging as the aim of another act."""
+    return _lemma(trigger) in AIMED_URGING and trigger.dep_ in ("advcl", "xcomp", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+
+
+# What a state enacts at home: signing one of these is lawmaking, no act towards another actor.
+DOMESTIC_LAWS = frozenset({"legislation", "bill", "law", "measure", "decree", "budget", "amendment"})
+# Modifiers that make any signed text one of lawmaking ("a constitutional declaration").
+LAWMAKING_MODIFIERS = frozenset({"constitutional", "executive", "presidential"})
+# The people a government or firm serves at home: providing for them is service, not PLOVER AID.
+SERVED_PEOPLE = frozenset({"immigrant", "resident", "citizen", "taxpayer", "pensioner", "patient", "customer",
+                           "client", "consumer", "newcomer", "employee", "subscriber", "user", "tenant"})
+# Sellers of services, whose "providing" is business.
+COMMERCIAL = frozenset({"company", "firm", "business", "startup", "app", "platform", "website", "bank", "agency"})
+# Verbs of commanding: what they command has not happened ("ordered schools to allow …").
+COMMANDS = frozenset({"order", "require", "force", "compel", "instruct", "direct", "oblige"})
+
+
+def domestic_act(m: Match, event_type: str) -> bool:
+    """PLOVER codes acts between political actors, not a state's administration at home:
+    signing a law, serving residents, a law or an order that allows something."""
+    trigger = m.trigger
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+    if event_type == "SUPPORT" and _lemma(trigger) == "sign":
+        partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+        return not partner and bool(objects) and all(_domestic_law(o) for o in objects)
+    if event_type == "AID" and m.predicate.kind == "verb":
+        served = objects + [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
+                            for p in c.children if p.dep_ == "pobj"]
+        doer = _doer(trigger)
+        if doer is not None and _lemma(doer) in COMMERCIAL:
+            return True
+        return any(_lemma(o) in SERVED_PEOPLE for o in served) and not any(o.ent_type_ for o in served)
+    if event_type == "CONCEDE":
+        doer = _doer(trigger)
+        if doer is not None and _lemma(doer) in PENALTY_WORDS | {"act"}:
+            return True  # "an act which allowed merchants in": a law's content
+        return trigger.dep_ == "xcomp" and _lemma(trigger.head) in COMMANDS
+    return False
+
+
+def _domestic_law(obj: Token) -> bool:
+    """"the bill", "a constitutional declaration", "an executive order": a text of lawmaking."""
+    return _lemma(obj) in DOMESTIC_LAWS or any(
+        c.dep_ in ("amod", "compound") and c.lower_ in LAWMAKING_MODIFIERS for c in obj.children)
+
+
+def _doer(verb: Token) -> Token | None:
+    """The subject, or the noun a relative clause's "which/that" stands for."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+NEED_WORDS = {"need", "require", "seek"}
+
+
+def question(trigger: Token, sent: Span) -> bool:
+    """A direct question ("Could they call …?") or an indirect one ("asked him if he agreed")
+    asserts no event."""
+    text = sent.text.rstrip(" \"'\u201d\u2019")
+    if text.endswith("?"):
+        return True
+    tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    asked = tok.dep_ == "ccomp" or (tok.dep_ == "advcl" and _lemma(tok.head) in ASKING)
+    return asked and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
+
+
+ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
+
+
+def said_in_agreement(trigger: Token) -> bool:
+    """"'The danger has not passed,' agreed Sayim": agree as a verb of saying after a quote."""
+    if _lemma(trigger) != "agree" or trigger.i == 0:
+        return False
+    before = trigger.doc[trigger.i - 1]
+    subject_after = any(c.dep_ == "nsubj" and c.i > trigger.i for c in trigger.children)
+    return subject_after and (before.is_punct or before.is_quote)
+
+
+def purpose(trigger: Token) -> bool:
+    """The trigger sits in a purpose clause ("so (that) X can …", "in order to …")."""
+    tok = trigger
+    for _ in range(5):
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "so" for c in tok.children):
+            return True
+        if tok.dep_ == "acl" and tok.head.lower_ == "order" and tok.head.head.lower_ == "in":
+            return True
+        if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and NEED_WORDS & {_lemma(tok.head), _lemma(tok.head.head)}:
+            return True  # "needs a billion dollars to provide support": what the money is for
+        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "advcl", "acl"):
+            return False
+        tok = tok.head
+    return False
+
+
+# What is blocked by a veto, not by a crowd ("blocked the sale", "blocked the resolution").
+VETOED = frozenset({"sale", "deal", "bill", "resolution", "nomination", "appointment", "merger", "acquisition",
+                    "law", "measure", "order", "vote", "decision", "swearing", "transfer", "payment", "funding",
+                    "legislation", "proposal", "plan", "move", "bid", "tariff", "export", "import", "investment"})
+
+
+def vetoed(trigger: Token) -> bool:
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(_lemma(o) in VETOED for o in objects)
+
+
+PLEAS = {"guilty", "innocent", "not"}  # "pleaded guilty": a plea in court, no request
+
+
+def set_phrase(trigger: Token) -> bool:
+    doc = trigger.doc
+    before = doc[trigger.i - 1].lower_ if trigger.i > 0 else ""
+    after = doc[trigger.i + 1].lower_ if trigger.i + 1 < len(doc) else ""
+    return (before, trigger.lower_) in SET_PHRASES or (_lemma(trigger) == "plead" and after in PLEAS)
+
+
+def unable(trigger: Token) -> bool:
+    """"said it was unable to provide details": an inability is no act."""
+    tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    return tok.dep_ == "xcomp" and tok.head.lower_ in UNABLE_WORDS

@@ -1,0 +1,266 @@
+"""Stance triggers ("demanded", "ruled out", "ready to", "the need for", "must", "on condition
+that") and the stretch of the sentence each one governs, cut into one chunk per conjunct."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
+from wardesk.nlp.normalise import column
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp", "pcomp", "conj", "advcl", "acl")
+SKIP_PUNCT = " ,;:–—-“”\"‘’'"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    stance: str
+    kind: str  # verb | adjective | noun | modal | condition
+    scope: tuple[int, int]  # token indices the stance governs, end exclusive
+
+
+@lru_cache(maxsize=1)
+def stance_data() -> dict[str, Any]:
+    return load_data("stance_cues.json")
+
+
+@lru_cache(maxsize=1)
+def condition_lexicon() -> PhraseLexicon:
+    return PhraseLexicon(("condition", p) for p in stance_data()["conditions"])
+
+
+def triggers(sent: Span) -> list[Trigger]:
+    """Stance triggers of a sentence, in order, each with its scope."""
+    conditions = _conditions(sent)
+    raw = [t for tok in _trigger_words(sent) if (t := _trigger(tok)) is not None
+           and not any(c.token.i <= tok.i < c.scope[0] for c in conditions)]
+    conditions += [c for t in raw if (c := _if_clause(t)) is not None
+                   and not any(o.token.i == c.token.i for o in conditions)]
+    found = [_clip(t, conditions) for t in raw]
+    return sorted([*found, *conditions], key=lambda t: t.token.i)
+
+
+_YIELDING = ("accept", "offer", "support")
+
+
+def _if_clause(trig: Trigger) -> Trigger | None:
+    """"will only accept a ceasefire if Russia withdraws": the if-clause of a yielding stance
+    is its condition."""
+    if trig.stance not in _YIELDING:
+        return None
+    for clause in trig.token.children:
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
+        if clause.dep_ == "advcl" and mark is not None and mark.i > trig.token.i:
+            return Trigger(mark, "condition", "condition", (mark.i + 1, clause.right_edge.i + 1))
+    return None
+
+
+def _clip(trig: Trigger, conditions: list[Trigger]) -> Trigger:
+    """A stance stops where its condition begins: "agreed to X on condition that Y" accepts X
+    and sets Y as the condition."""
+    start, end = trig.scope
+    for cond in conditions:
+        if start <= cond.token.i < end:
+            end = cond.token.i
+    return Trigger(trig.token, trig.stance, trig.kind, (start, end))
+
+
+def _trigger_words(sent: Span) -> list[Token]:
+    """The sentence's tokens whose word or lemma some trigger starts with (read off the Doc's
+    columns): only these can be triggers, and few tokens are."""
+    lemma_words, lower_words = _trigger_vocabulary()
+    doc = sent.doc
+    lemmas, lowers = column(doc, "lemma_lower"), column(doc, "lower")
+    return [doc[i] for i in range(sent.start, sent.end)
+            if lemmas[i] in lemma_words or lowers[i] in lower_words]
+
+
+@lru_cache(maxsize=1)
+def _trigger_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """(lemmas, lower-cased words) that may start a trigger: a stance verb's first word or a
+    stance noun; a stance adjective or a modal's first word."""
+    data = stance_data()
+    lemmas = {phrase.split(" ")[0] for phrase in data["verbs"]} | set(data["nouns"])
+    words = set(data["adjectives"]) | {phrase.split(" ")[0] for phrase in data["modals"]}
+    return frozenset(lemmas), frozenset(words)
+
+
+def _trigger(tok: Token) -> Trigger | None:
+    data = stance_data()
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
+        stance = _verb_stance(tok, data["verbs"])
+        if stance is not None:
+            return _with_scope(tok, stance, "verb")
+    if tok.pos_ == "ADJ" and tok.lower_ in data["adjectives"]:
+        return _with_scope(tok, data["adjectives"][tok.lower_], "adjective")
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in data["nouns"] and _has_complement(tok):
+        return _with_scope(tok, data["nouns"][tok.lemma_.lower()], "noun")
+    if tok.dep_ == "aux" and _modal(tok):
+        verb = tok.head
+        return Trigger(tok, "demand", "modal", (verb.i, verb.right_edge.i + 1))
+    return None
+
+
+def _verb_stance(tok: Token, verbs: dict[str, str]) -> str | None:
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in verbs:
+            return verbs[f"{lemma} {child.lower_}"]
+    if any(c.dep_ == "prt" for c in tok.children):
+        return None  # a particle makes another verb: "back off" is not "back"
+    return verbs.get(lemma)
+
+
+def _modal(tok: Token) -> bool:
+    modals = stance_data()["modals"]
+    if tok.lower_ in modals:
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and f"{tok.lower_} {nxt.lower_}" in modals
+
+
+def _has_complement(noun: Token) -> bool:
+    return any(c.dep_ in ("prep", "acl", "advcl", "ccomp", "relcl") and c.i > noun.i for c in noun.children)
+
+
+def _with_scope(tok: Token, stance: str, kind: str) -> Trigger | None:
+    parts = [c for c in tok.rights if c.dep_ in COMPLEMENTS and not c.is_punct and not _own_clause(tok, c)]
+    if not parts or _answers_claim(tok, stance) or _idle_request(tok, parts):
+        return None
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    return Trigger(tok, stance, kind, (max(start, tok.i + 1), end))
+
+
+def _own_clause(tok: Token, part: Token) -> bool:
+    """"opposes X and … gives military support": a verb conjoined to the stance verb is a
+    predicate of its own, not a thing opposed; so is a participle hung on it ("…, saying …")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if part.dep_ == "conj" and part.pos_ in ("VERB", "AUX"):
+        # with a nominal object the stance is complete; a bare clause list may hang off the
+        # stance verb in the parse ("demanded Kyiv commit to …, abandon … and recognise …")
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children)
+        return own_subject or any(c.dep_ == "dobj" and c.i < part.i for c in tok.children)
+    return part.dep_ == "advcl" and part.tag_ == "VBG" and part.i > tok.i + 1 and part.doc[part.i - 1].is_punct
+
+
+def _answers_claim(tok: Token, stance: str) -> bool:
+    """"rejected the allegation that …", "dismissed concerns about …": no stance on an issue."""
+    if stance not in ("reject", "oppose"):
+        return False
+    objects = set(stance_data()["claim_objects"])
+    # the parse may hang "concerns that …" as the subject of a clause: "dismissed [concerns that X would …]"
+    heads = [*tok.children, *[g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i]]
+    return any(c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in objects and c.i > tok.i for c in heads)
+
+
+def _idle_request(tok: Token, parts: list[Token]) -> bool:
+    """"a request for comment", "calls for updates"."""
+    idle = set(stance_data()["idle_requests"])
+    for part in parts:
+        heads = [part, *[c for c in part.children if c.dep_ == "pobj"]]
+        if any(h.lower_ in idle for h in heads):
+            return True
+    return False
+
+
+def _conditions(sent: Span) -> list[Trigger]:
+    out = []
+    for hit in condition_lexicon().match(sent):
+        stops = [t.i for t in sent.doc[hit.end + 1: sent.end] if t.text in (",", ";", ".")]
+        end = stops[0] if stops else sent.end
+        out.append(Trigger(sent.doc[hit.start], "condition", "condition", (hit.end, end)))
+    return out
+
+
+def chunks(sent: Span, scope: tuple[int, int]) -> list[tuple[int, int]]:
+    """The scope cut at each conjoined verb: "commit to neutrality, abandon …, demilitarise
+    and recognise …" gives one chunk per demand."""
+    doc = sent.doc
+    cuts = [scope[0]]
+    for tok in doc[scope[0]: scope[1]]:
+        if tok.i > scope[0] + 1 and tok.dep_ == "conj" and _after_list_mark(tok):
+            cuts.append(tok.i)
+    cuts.append(scope[1])
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _after_list_mark(tok: Token) -> bool:
+    prev = tok.doc[tok.i - 1]
+    return prev.text == "," or prev.dep_ == "cc"
+
+
+def subordinate(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` sits in an if/when/unless clause below ``top`` (a side condition, not
+    the thing demanded)."""
+    node = tok
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "advcl" and any(c.lower_ in _SIDE_MARKS for c in node.children):
+            return True
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in _TIME_PREPS:
+            return True  # "before the presidential election": when, not what
+        if _side_relative(node) or _traded(node):
+            return True  # "…, which would violate sanctions"; "in return for the weapons"
+        if node.dep_ == "prep" and node.lower_ in _SIDE_PREPS:
+            return True
+        node = node.head
+    return False
+
+
+def _side_relative(node: Token) -> bool:
+    """A relative clause that comments ("Russia, which would violate sanctions") or has a
+    subject of its own ("the island that Beijing considers its territory"); one whose subject
+    is the relative word itself ("an outcome that would see aid resume") still says what."""
+    if node.dep_ != "relcl":
+        return False
+    if node.left_edge.i > 0 and node.doc[node.left_edge.i - 1].text == ",":
+        return True
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.tag_ not in ("WDT", "WP")
+
+
+def _traded(node: Token) -> bool:
+    """The object of "in return for"/"in exchange for": what is given, not what is asked."""
+    if node.dep_ != "pobj" or node.head.lower_ != "for" or node.head.i == 0:
+        return False
+    return node.doc[node.head.i - 1].lower_ in ("return", "exchange")
+
+
+_SIDE_PREPS = ("as", "over")  # "as a step toward peace", "consultations over tariffs": topic, not object
+_TIME_PREPS = ("before", "after", "until", "since", "during", "ahead", "amid")
+_SIDE_MARKS = ("if", "when", "unless", "before", "after", "until", "because", "while")
+
+
+def negated(tok: Token) -> bool:
+    """"did not agree", "is not ready", "no indication Putin is willing"."""
+    steps = [tok, tok.head] if tok.dep_ in ("acomp", "xcomp", "attr") else [tok]
+    if any(c.dep_ == "neg" for s in steps for c in s.children):
+        return True
+    blocking = set(stance_data()["blocking"])
+    head = tok
+    for _ in range(3):
+        head = head.head
+        if head.pos_ == "NOUN" and any(c.lower_ in ("no", "little") for c in head.children):
+            return True
+        if head.lemma_.lower() in blocking:
+            return True  # "to prevent it from achieving …"
+    return False
+
+
+def chunk_text(sent: Span, chunk: tuple[int, int]) -> tuple[int, int]:
+    """Character offsets of a chunk without its edge punctuation and conjunctions."""
+    doc = sent.doc
+    a, b = chunk
+    while a < b - 1 and (doc[a].is_punct or doc[a].dep_ == "cc"):
+        a += 1
+    while b - 1 > a and (doc[b - 1].is_punct or doc[b - 1].dep_ == "cc"):
+        b -= 1
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)

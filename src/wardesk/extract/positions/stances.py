@@ -1,0 +1,216 @@
+"""Positions: demands, offers, refusals, conditions and support on negotiation issues — who
+holds them, of whom they are asked, on whose word, with the words they came from."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from wardesk.extract.layers import Layers, doc_text
+from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
+from wardesk.extract.positions.cues import (
+    Trigger,
+    chunk_text,
+    chunks,
+    negated,
+    stance_data,
+    subordinate,
+    triggers,
+)
+from wardesk.extract.speech.cues import PRONOUNS, speaker_of, subject_of
+from wardesk.records import ActorRef, Attribution, Position, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+MAX_HOLDERS = 3  # "US and Ukrainian officials": one position per named holder, up to three
+
+
+@lru_cache(maxsize=1)
+def issue_lexicon() -> PhraseLexicon:
+    issues: dict[str, list[str]] = load_data("issues.json")["issues"]
+    return PhraseLexicon((issue, term) for issue, terms in issues.items() for term in terms)
+
+
+def find_positions(layers: Layers) -> tuple[Position, ...]:
+    seen: set[tuple[str | None, str, str]] = set()
+    out: list[Position] = []
+    for sent in layers.doc.sents:
+        for pos in _sentence_positions(layers, sent):
+            key = (pos.holder, pos.issue, pos.target or "")
+            if key not in seen:
+                seen.add(key)
+                out.append(pos)
+    return tuple(out)
+
+
+def _sentence_positions(layers: Layers, sent: SpacySpan) -> list[Position]:
+    out: list[Position] = []
+    covered: list[tuple[int, int]] = []
+    for trig in triggers(sent):
+        if any(a <= trig.token.i < b for a, b in covered):
+            continue  # inside an earlier stance: "demanded Ukraine must … abandon …"
+        found = _trigger_positions(layers, sent, trig)
+        if found:
+            covered.append(trig.scope)
+            out.extend(found)
+    return out
+
+
+def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[Position]:
+    stance = trig.stance
+    if negated(trig.token):
+        stance = stance_data()["negated"].get(stance, stance)
+    holders, attribution = _holders(layers, trig)
+    if not holders:
+        return []  # a stance nobody named holds is no one's position (and mostly a misreading)
+    if layers.statements.attribution_for(trig.token)[1] == "speculative":
+        return []  # "If these claims are true, … he wanted peace": conjecture, not a stance
+    out = []
+    for chunk in chunks(sent, trig.scope):
+        top = trig.token.head if trig.kind == "condition" and trig.token.dep_ == "mark" else trig.token
+        issues = _issues(layers, chunk, top)
+        if not issues:
+            continue
+        target = _target(layers, trig, chunk)
+        start, end = chunk_text(sent, chunk)
+        for issue in issues:
+            for holder in holders:
+                out.append(Position(
+                    holder=holder.actor, issue=issue, stance=stance,
+                    text=doc_text(layers.doc)[start:end], evidence=Span(sent.start_char, sent.end_char),
+                    target=target if target != holder.actor else None,
+                    attribution=attribution, date=_date(layers, trig.token),
+                ))
+    return out
+
+
+def _issues(layers: Layers, chunk: tuple[int, int], top: Token) -> list[str]:
+    doc = layers.doc
+    found: list[str] = []
+    for hit in issue_lexicon().match(doc[chunk[0]: chunk[1]]):
+        if subordinate(doc[hit.start], top):
+            continue
+        if hit.key not in found:
+            found.append(hit.key)
+    return found
+
+
+def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution | None]:
+    """Who takes the stance (the trigger's subject, else the speaker of its statement), and
+    who the article has it from when that is someone else."""
+    attribution, _ = layers.statements.attribution_for(trig.token)
+    subject = _subject(trig)
+    refs: list[ActorRef] = []
+    passive = subject is not None and subject.dep_ == "nsubjpass"  # "Moscow is urged to …"
+    if subject is not None and trig.kind != "modal" and not passive:
+        refs = list(layers.actors.refs(subject))[:MAX_HOLDERS]
+    if passive:
+        refs = [r for a in _agents(trig.token) for r in layers.actors.refs(a)][:MAX_HOLDERS]
+    borrow = subject is None or _speaker_pronoun(subject) or trig.kind == "modal" or passive
+    if subject is None and trig.kind == "verb" and trig.token.dep_ == "acl":
+        borrow = False  # "the failure to achieve …": a noun's errand, not the speaker's stance
+    if not refs and borrow and attribution is not None and attribution.actor is not None:
+        refs = [ActorRef(attribution.actor, attribution.text)]
+    refs = [r for r in refs if r.actor is not None]  # a phrase the actor table could not place
+    holder_ids = {r.actor for r in refs}
+    if attribution is not None and attribution.actor in holder_ids:
+        attribution = None  # the holder said it: no third party to credit
+    return refs, attribution
+
+
+_FIRST_PERSON = ("i", "we", "me", "us")
+_QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
+
+
+def _speaker_pronoun(subject: Token) -> bool:
+    """A pronoun that may stand for the speaker: "we"/"I" always; "they"/"he" only outside
+    the speaker's own quoted words, where a third person is someone else ("They want …")."""
+    if subject.lower_ not in PRONOUNS:
+        return False
+    return subject.lower_ in _FIRST_PERSON or not _in_quote(subject)
+
+
+def _in_quote(tok: Token) -> bool:
+    before = tok.doc[tok.sent.start: tok.i].text
+    if _QUOTE_OPEN in before or _QUOTE_CLOSE in before:
+        return before.rfind(_QUOTE_OPEN) > before.rfind(_QUOTE_CLOSE)
+    return before.count('"') % 2 == 1
+
+
+def _agents(verb: Token) -> list[Token]:
+    """"urged by Paris": the one doing the urging."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _subject(trig: Trigger) -> Token | None:
+    tok = trig.token
+    if trig.kind == "adjective":
+        return speaker_of(tok.head) if tok.dep_ in ("acomp", "xcomp", "amod") else None
+    if trig.kind == "noun":
+        # "Putin's demand", "U.S. support for …", "stressed the need for …"
+        owner = next((c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")), None)
+        if owner is None and tok.dep_ in ("dobj", "attr", "nsubj"):
+            return speaker_of(tok.head)
+        return owner
+    if trig.kind == "condition":
+        return _root_subject(tok)
+    return speaker_of(tok) or _chain_subject(tok)
+
+
+def _chain_subject(verb: Token) -> Token | None:
+    """The subject at the top of a long chain of infinitives and conjuncts ("a coalition is
+    forming to provide … and monitoring mechanisms to support …"): that clause's doer, not the
+    speaker of the sentence."""
+    tok = verb
+    for _ in range(6):
+        if tok.dep_ not in ("advcl", "conj", "xcomp") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        subject = subject_of(tok)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _root_subject(tok: Token) -> Token | None:
+    root = tok.sent.root
+    return speaker_of(root)
+
+
+def _target(layers: Layers, trig: Trigger, chunk: tuple[int, int]) -> str | None:
+    """Of whom the stance is asked: the subject of a "must"/"to" clause inside the demand
+    ("Ukraine must …", "the need for the US to provide …"), or the object of "urge"."""
+    doc = layers.doc
+    candidates: list[Token] = []
+    if trig.kind == "modal":
+        candidates.append(doc[trig.token.head.i])
+    subject = _subject(trig)
+    if subject is not None and subject.dep_ == "nsubjpass" and trig.kind == "verb":
+        candidates.append(subject)  # the one urged is the one asked
+    lo, hi = trig.scope
+    candidates += [t for t in doc[lo:hi] if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")]
+    if trig.token.lemma_.lower() in ("urge", "ask", "press", "call", "appeal"):
+        candidates += [c for c in trig.token.children if c.dep_ == "dobj"]
+        candidates += [g for c in trig.token.children if c.lower_ in ("on", "to") for g in c.children
+                       if g.dep_ == "pobj"]  # "called on Moscow to …"
+    for cand in candidates:
+        subject = _subject_of_verb(cand) if trig.kind == "modal" else cand
+        if subject is None or subject.lower_ in PRONOUNS:
+            continue
+        refs = layers.actors.refs(subject)
+        if refs:
+            return refs[0].actor
+    return None
+
+
+def _subject_of_verb(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _date(layers: Layers, trigger: Token) -> str | None:
+    found = layers.dates.date_for(trigger)
+    if found is not None and found.value:
+        return found.value
+    return layers.published
