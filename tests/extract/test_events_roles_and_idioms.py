@@ -1,4 +1,4 @@
-"""Event coding round 2 on hand-built Docs: audiences and idioms that are no consultation,
+"""Event coding on hand-built Docs: audiences and idioms that are no consultation,
 "came under attack", topic objects, reduced passives, verb + complement entries, warnings
 without a threat, inability is no refusal, charges and "without" are no second event."""
 

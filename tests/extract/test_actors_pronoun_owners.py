@@ -1,4 +1,4 @@
-"""Round-6 actor rules with the real model: a he/she after a subject the name finder missed
+"""Actor rules with the real model: a he/she after a subject the name finder missed
 stays unresolved; an institution owned by a pronoun takes the country of the subject before it;
 co-reported attacks between two sides of one country merge into one event."""
 

@@ -1,4 +1,4 @@
-"""Round-3 actor rules with the real model: a bare national institution takes the one country of
+"""Actor rules with the real model: a bare national institution takes the one country of
 its sentence; a name before a title owns it over "for X"; a sea or gulf named after a country is
 no actor."""
 

@@ -1,4 +1,4 @@
-"""Round-5 role rules with the real model: a passive's "by"-agent hung on the verb's object is
+"""Role rules with the real model: a passive's "by"-agent hung on the verb's object is
 the source; a possessive pronoun on an institution takes the subject before it in the sentence;
 a he/she never stands for someone the same sentence names later; a deportation's destination
 is not its target."""

@@ -1,4 +1,4 @@
-"""Round-4 actor rules with the real model: a titled official with no country of their own takes
+"""Actor rules with the real model: a titled official with no country of their own takes
 "of <country>" after the name or the one country of the sentence (never another party's); a name
 with its title in apposition keeps its name as the mention."""
 

@@ -1,4 +1,4 @@
-"""Event types round 6 on the real model: what calls and pressure ask for is no event of its
+"""Event types on the real model: what calls and pressure ask for is no event of its
 own, an openness to talks is AGREE (planned), and a state's lawmaking or service at home is no
 PLOVER event, while agreements with others and aid abroad still are."""
 
