@@ -40,9 +40,15 @@ from wardesk.extract.events.predicates import (
     Match,
     disaster_sentence,
     match_sentence,
-    reduced_passive,
 )
 from wardesk.extract.events.roles import Refs, refs_of, roles, subject_token, under_attack
+from wardesk.extract.grammar.syntax import (
+    NEGATIVE_CONDITION_MARKS,
+    has_condition,
+    is_condition_clause,
+    is_passive,
+)
+from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.layers import doc_text
 from wardesk.extract.story import apart, relation_objects
 from wardesk.records import ActorRef, Event, EventDate, Evidence, Place, content_id
@@ -90,10 +96,6 @@ def _threatened_mode(m: Match, found: list[Match]) -> str | None:
     return None
 
 
-def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.lower_).lower()
-
-
 def intent_type(event: str, mode: str | None, status: str, negated: bool, trigger: Token) -> tuple[str, str | None]:
     """PLOVER's reading of intentions and refusals: "will withdraw" is AGREE, "would boycott"
     THREATEN, "will not accept" REJECT. A scheduled meeting ("will meet on Wednesday") stays
@@ -129,18 +131,17 @@ def _willingness(trigger: Token) -> bool:
 
 
 def _unless_clause(trigger: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in trigger.children)
+    return has_condition(trigger, NEGATIVE_CONDITION_MARKS)
 
 
 def _is_condition(trigger: Token) -> bool:
     """The trigger's own clause is an if/unless condition."""
     tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children)
+    return is_condition_clause(tok)
 
 
 def _conditional_clause(trigger: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
-               for c in trigger.children)
+    return has_condition(trigger)
 
 
 
@@ -351,8 +352,7 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str,
     if negated and _inability(m.trigger):
         return None  # "members can not take part": a prohibition or inability, not a refusal
     verb = m.trigger if m.predicate.kind != "noun" else _governing_verb(m.trigger)
-    passive = verb is not None and (any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-                                    or reduced_passive(verb))
+    passive = verb is not None and is_passive(verb)
     if verb is not None and not passive and not conjecture(m.trigger, governors(m.trigger)):
         event_type, mode = intent_type(event_type, mode, status, negated, verb)
     elif negated and event_type in COOPERATIVE:
@@ -391,8 +391,7 @@ def _empty_warning(m: Match, target: Refs, actors: ActorTable) -> bool:
             subj = subject_token(clause)
             if subj is not None and (subj.lower_ in _SELF_PRONOUNS or refs_of(subj, actors)):
                 return False
-            if any(c.dep_ == "advcl" and any(k.lower_ in ("if", "unless") for k in c.children)
-                   for c in clause.children):
+            if has_condition(clause):
                 return False  # "warned that bases are at risk if …": a conditional threat
     return True
 
@@ -412,8 +411,7 @@ def _wished_for(m: Match) -> bool:
 
 
 def _passive_verb(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-                                   or reduced_passive(tok))
+    return tok.pos_ == "VERB" and is_passive(tok)
 
 
 def _inability(trigger: Token) -> bool:

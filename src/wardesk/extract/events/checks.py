@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.syntax import lemma as _lemma
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from wardesk.extract.events.predicates import Match
-
-
-def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.lower_).lower()
 
 
 UNABLE_WORDS = {"unable", "impossible", "powerless"}

@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.lexicon import data_file
 from wardesk.records import ActorRef, Event, Place
 
@@ -17,10 +18,6 @@ if TYPE_CHECKING:
 
     from wardesk.extract.events.predicates import Match
     from wardesk.extract.events.roles import Refs
-
-
-def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.lower_).lower()
 
 
 WEAPONS_PATH = data_file("assault_weapons.json")

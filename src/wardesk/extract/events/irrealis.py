@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.syntax import auxiliaries, has_condition, is_condition_clause
 from wardesk.extract.lexicon import data_file
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def _kind(tok: Token) -> str | None:
 
 
 def _aux(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    return auxiliaries(tok)
 
 
 def _unrealised(clause: Token) -> bool:
@@ -115,7 +116,7 @@ def frame_of(trigger: Token) -> Frame | None:
         if _for_to(tok):
             return Frame(tok, "hypothetical", False)  # "the next step is for Kyiv to sign"
         head, via = tok.head, tok.dep_
-        if head.i == tok.i or via not in _CLAUSE_DEPS or _if_clause(tok):
+        if head.i == tok.i or via not in _CLAUSE_DEPS or is_condition_clause(tok):
             return None
         if via == "ccomp" and head.lemma_.lower() in _SPEECH:
             return None
@@ -167,16 +168,12 @@ def _conditioned(frame: Frame) -> Frame:
     """"unless they have the intention to invade": an intent only supposed, no one's plan."""
     tok = frame.cue
     for _ in range(4):
-        if _if_clause(tok):
+        if is_condition_clause(tok):
             return Frame(frame.cue, "hypothetical", False)
         if tok.head.i == tok.i:
             break
         tok = tok.head
     return frame
-
-
-def _if_clause(tok: Token) -> bool:
-    return tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children)
 
 
 def _conj_of(tok: Token, trigger: Token) -> bool:
@@ -214,8 +211,7 @@ def conjecture(trigger: Token, chain: list[Token]) -> bool:
 
 
 def _conditional(tok: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
-               for c in tok.children)
+    return has_condition(tok)
 
 
 def _speaker_is_actor(verb: Token) -> bool:

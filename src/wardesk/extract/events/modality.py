@@ -8,6 +8,15 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wardesk.extract.events.irrealis import frame_of
+from wardesk.extract.grammar.syntax import (
+    REQUEST_NOUNS,
+    asking_noun_before,
+    auxiliaries,
+    condition_mark,
+    is_condition_clause,
+    phrase_span,
+)
+from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.layers import doc_text
 from wardesk.records import QUAD_CLASS, ActorRef, Attribution
 
@@ -33,7 +42,6 @@ REQUEST_CUES = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "
                 "pressure", "pressurize", "pressurise", "encourage"}
 # Verbs that ask only with someone asked: "pushed Kyiv to accept" (not "pushes to broker", an aim).
 REQUEST_WITH_OBJECT = {"push", "nudge", "lobby"}
-REQUEST_NOUNS = {"proposal", "call", "demand", "request", "appeal", "plea", "ultimatum"}
 DENY_CUES = {"deny", "refute", "dispute"}
 HYPOTHETICAL_MODALS = {"could", "would", "might", "should", "may", "can"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
@@ -57,10 +65,6 @@ class Modality:
     negated: bool
     certainty: str
     attribution: Attribution | None
-
-
-def _aux_words(tok: Token) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
 
 
 def governors(trigger: Token) -> list[Token]:
@@ -119,8 +123,6 @@ def according_to(sent: Span) -> Token | None:
 
 
 def _phrase_text(head: Token) -> str:
-    from wardesk.extract.events.roles import phrase_span
-
     start, end = phrase_span(head)
     text = doc_text(head.doc)[start:end]
     for det in ("the ", "The "):
@@ -148,8 +150,6 @@ def local_attribution(trigger: Token, actors: ActorTable) -> tuple[Attribution |
 
 
 def _span(tok: Token) -> tuple[int, int]:
-    from wardesk.extract.events.roles import phrase_span
-
     return phrase_span(tok)
 
 
@@ -165,7 +165,7 @@ def status_of(trigger: Token, published: str | None, date_value: str | None, exa
     words = {_lemma(t) for prev, t in pairwise(chain) if prev.dep_ != "conj"}
     auxes: set[str] = set()
     for t in chain:
-        auxes |= _aux_words(t)
+        auxes |= auxiliaries(t)
     if words & DENY_CUES:
         return "denied"
     if _conditional(chain) or (auxes & HYPOTHETICAL_MODALS and not _has_perfect(chain, auxes)):
@@ -175,7 +175,7 @@ def status_of(trigger: Token, published: str | None, date_value: str | None, exa
     frame = frame_of(trigger)
     if frame is not None:
         return frame.status  # "plans to strike", "is expected to meet", "fears of an attack"
-    guessed_past = trigger.tag_ == "VBN" and {"to", "have"} <= _aux_words(trigger)  # "expected to have left"
+    guessed_past = trigger.tag_ == "VBN" and {"to", "have"} <= auxiliaries(trigger)  # "expected to have left"
     if (auxes & FUTURE_MODALS or words & PLAN_CUES or _going_to(chain)) and not guessed_past:
         return "planned"
     past = any(t.tag_ in ("VBD", "VBN") for t in chain if t.pos_ in ("VERB", "AUX")) and not (
@@ -185,7 +185,7 @@ def status_of(trigger: Token, published: str | None, date_value: str | None, exa
         return "planned"
     if words & ONGOING_CUES and trigger.pos_ in ("NOUN", "PROPN"):
         return "ongoing"
-    if any(t.tag_ == "VBG" and _aux_words(t) & {"is", "are", "am", "'s", "'re", "be"} for t in chain[:1]):
+    if any(t.tag_ == "VBG" and auxiliaries(t) & {"is", "are", "am", "'s", "'re", "be"} for t in chain[:1]):
         return "ongoing"
     return "occurred"
 
@@ -244,31 +244,12 @@ def _request_noun_before(clause: Token) -> bool:
     return asking_noun_before(clause) is not None
 
 
-def asking_noun_before(clause: Token) -> Token | None:
-    """The noun of asking that the words just before the clause's "to" end in, through its
-    prepositional phrase ("calls in Congress to impose …"): the parser hung the clause on
-    the sentence's verb, but it is what the calls ask for."""
-    to = next((c for c in clause.children if c.dep_ == "aux" and c.lower_ == "to"), None)
-    if to is None or to.i == 0:
-        return None
-    tok = to.doc[to.i - 1]
-    for _ in range(4):
-        if tok.pos_ == "NOUN" and _lemma(tok) in REQUEST_NOUNS:
-            return tok
-        if tok.dep_ not in ("pobj", "prep", "compound") or tok.head.i == tok.i or tok.head.i > to.i:
-            return None
-        tok = tok.head
-    return None
 
 
 def _infinitive(clause: Token) -> bool:
     """"(for X) to lift": a clause of what is to be done."""
     return any((m.dep_ == "mark" and m.lower_ == "for") or (m.dep_ == "aux" and m.lower_ == "to")
                for m in clause.children)
-
-
-def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.lower_).lower()
 
 
 def _has_perfect(chain: list[Token], auxes: set[str]) -> bool:
@@ -280,14 +261,10 @@ def _going_to(chain: list[Token]) -> bool:
     return any(t.lower_ == "going" for t in chain[1:])
 
 
-def _has_if(tok: Token) -> bool:
-    return any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in tok.children)
-
-
 def _conditional(chain: list[Token]) -> bool:
     """The predicate (or a verb governing it) is in, or has, an if/unless clause."""
     for t in chain:
-        if _has_if(t) or any(c.dep_ == "advcl" and _has_if(c) for c in t.children):
+        if condition_mark(t) is not None or any(is_condition_clause(c) for c in t.children):
             return True
     return False
 

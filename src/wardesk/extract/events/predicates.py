@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.syntax import asking_noun_before, reduced_passive
+from wardesk.extract.grammar.syntax import is_passive as _is_passive
+from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.lexicon import data_file
 from wardesk.nlp.normalise import column
 
@@ -87,10 +90,6 @@ def load_lexicon(path: Traversable = LEXICON_PATH) -> Lexicon:
         )
     return Lexicon(tables["verb"], tables["phrasal"], tables["light"], tables["noun"],
                    frozenset(tables["veto"]), frozenset(tables["thing"]))
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower() if token.lemma_ else token.lower_
 
 
 def _noun_lemma(token: Token) -> str:
@@ -306,15 +305,6 @@ def _reciprocal(verb: Token) -> bool:
     return False
 
 
-def _is_passive(verb: Token) -> bool:
-    """Passive, or a reduced passive relative ("troops deployed to the border")."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or reduced_passive(verb)
-
-
-def reduced_passive(verb: Token) -> bool:
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
-
-
 def _match_noun(noun: Token, lex: Lexicon) -> Match | None:
     if noun.dep_ in _MODIFIER_DEPS or noun.ent_type_ in _NAME_ENTS:
         return None
@@ -336,8 +326,6 @@ def _match_noun(noun: Token, lex: Lexicon) -> Match | None:
 
 def _asks_clause(noun: Token) -> bool:
     """"calls in Congress to impose …": an infinitive after the noun's phrase, hung elsewhere."""
-    from wardesk.extract.events.modality import asking_noun_before
-
     sent = noun.sent
     for t in sent[noun.i - sent.start + 1:]:
         asking = asking_noun_before(t) if t.pos_ == "VERB" else None

@@ -6,7 +6,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wardesk.extract.actors.pronouns import not_named_after, owned_by, possessor_refs
-from wardesk.extract.events.predicates import Match, reduced_passive
+from wardesk.extract.events.predicates import Match
+from wardesk.extract.grammar.labels import CLAUSE_ATTACHMENTS
+from wardesk.extract.grammar.syntax import (
+    adverbial_passive,
+    is_condition_clause,
+    marked_passive,
+    phrase_span,
+    phrase_tokens,
+    reduced_passive,
+)
+from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.records import ActorRef
 
 if TYPE_CHECKING:
@@ -35,7 +45,7 @@ _SOURCE_PREPS = {"by", "from"}
 _PAIR_WORDS = {"pair", "two", "both", "sides", "duo"}
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # Clause attachments whose tokens do not belong to a noun phrase's own actors.
-_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos", "pcomp"}
+_CLAUSE_DEPS = CLAUSE_ATTACHMENTS
 
 Refs = tuple[ActorRef, ...]
 
@@ -49,27 +59,6 @@ def _dedupe(refs: tuple[ActorRef, ...] | list[ActorRef]) -> Refs:
             seen.add(key)
             out.append(r)
     return tuple(out)
-
-
-def phrase_tokens(head: Token, skip_preps: frozenset[str] = frozenset()) -> list[Token]:
-    """The tokens of the noun phrase headed by ``head``, in order, without its clauses (and
-    without prepositional phrases headed by ``skip_preps``)."""
-    tokens = [head]
-    stack = [c for c in head.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "punct"
-             and not (c.dep_ == "prep" and c.lower_ in skip_preps)]
-    while stack:
-        tok = stack.pop()
-        tokens.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
-    return sorted(tokens, key=lambda t: t.i)
-
-
-def phrase_span(head: Token, skip_preps: frozenset[str] = frozenset()) -> tuple[int, int]:
-    """Character span of the noun phrase headed by ``head`` (see ``phrase_tokens``)."""
-    tokens = phrase_tokens(head, skip_preps)
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    return start, end
 
 
 _AGENT_SKIP = frozenset(_VERB_TARGET_PREPS | {"between"})
@@ -256,8 +245,8 @@ def _stance_roles(verb: Token, holder: Token, actors: ActorTable) -> tuple[Refs,
 def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     verb = match.trigger
     reduced = reduced_passive(verb)
-    adverbial = _adverbial_passive(verb)
-    passive = reduced or adverbial or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    adverbial = adverbial_passive(verb)
+    passive = reduced or adverbial or marked_passive(verb)
     if passive and _stative(verb):  # "Vietnam is committed to opening up": Vietnam commits
         holders = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if holders:
@@ -313,13 +302,6 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
             owners = _dedupe(owners + _noun_sources(obj, actors))
         source, target = owners, source
     return source, target
-
-
-def _adverbial_passive(verb: Token) -> bool:
-    """A bare past participle clause ("if convicted", "once released", "when attacked") is a
-    passive whose undergoer is the subject of the clause it hangs from."""
-    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.pos_ in ("VERB", "AUX") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in verb.children)
 
 
 # Verbal types whose target may be the subject of their complement clause
@@ -401,7 +383,7 @@ def _condition_subject_refs(clause: Token, actors: ActorTable, own_ids: set[str]
     """"threatened to strike unless Israel withdrew": whoever the condition is put to."""
     for cond in (clause, clause.head):
         for adv in cond.children:
-            if adv.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in adv.children):
+            if is_condition_clause(adv):
                 subj = _subject(adv)
                 refs = refs_of(subj, actors) if subj is not None else ()
                 if refs and not {_who(r) for r in refs} <= own_ids:
@@ -496,10 +478,6 @@ def _measured(noun: Token) -> Token:
 def under_attack(noun: Token) -> bool:
     prep = noun.head
     return noun.dep_ == "pobj" and prep.lower_ == "under" and _lemma(prep.head) in ("come", "be", "remain")
-
-
-def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.lower_).lower()
 
 
 def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.syntax import condition_mark
 from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
 from wardesk.nlp.normalise import column
 
@@ -56,7 +57,7 @@ def _if_clause(trig: Trigger) -> Trigger | None:
     if trig.stance not in _YIELDING:
         return None
     for clause in trig.token.children:
-        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
+        mark = condition_mark(clause)
         if clause.dep_ == "advcl" and mark is not None and mark.i > trig.token.i:
             return Trigger(mark, "condition", "condition", (mark.i + 1, clause.right_edge.i + 1))
     return None

@@ -1,0 +1,136 @@
+"""Syntax tests over the dependency parse, used by every stage: lemmas, subjects, auxiliaries,
+the passive, conditional clauses and noun-phrase spans. They read labels from ``labels`` and
+function words from the language's ``grammar.json``, never spell either themselves."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wardesk.extract.grammar.labels import (
+    ADVERBIAL_CLAUSE,
+    AUX,
+    AUXILIARIES,
+    CLAUSAL_MODIFIER,
+    CLAUSE_ATTACHMENTS,
+    MARK,
+    NOMINALS,
+    PARTICIPLE_TAG,
+    PASSIVE_AUX,
+    PASSIVE_MARKERS,
+    PREP,
+    PUNCT,
+    SUBJECTS,
+)
+from wardesk.extract.lexicon import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+CONDITIONAL_MARKS = words("grammar.json", "conditional_marks")  # "if", "unless"
+NEGATIVE_CONDITION_MARKS = words("grammar.json", "negative_condition_marks")  # "unless"
+
+
+def lemma(tok: Token) -> str:
+    """The token's lemma in lower case, or its lower-cased text when the tagger gave none."""
+    return (tok.lemma_ or tok.lower_).lower()
+
+
+def subject(tok: Token) -> Token | None:
+    """The first (active or passive) subject among the token's children."""
+    return next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+
+
+def has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in tok.children)
+
+
+def auxiliaries(tok: Token) -> set[str]:
+    """The lower-cased auxiliaries (active and passive) of a verb: {"will", "be"}."""
+    return {c.lower_ for c in tok.children if c.dep_ in AUXILIARIES}
+
+
+def marked_passive(verb: Token) -> bool:
+    """A passive with its marks: a passive auxiliary or a passive subject ("was shelled")."""
+    return any(c.dep_ in PASSIVE_MARKERS for c in verb.children)
+
+
+def passive_aux(verb: Token) -> bool:
+    """The verb has a passive auxiliary ("is believed")."""
+    return any(c.dep_ == PASSIVE_AUX for c in verb.children)
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A participle modifying a noun ("the prisoners released on Monday")."""
+    return verb.dep_ == CLAUSAL_MODIFIER and verb.tag_ == PARTICIPLE_TAG and verb.head.pos_ in NOMINALS
+
+
+def is_passive(verb: Token) -> bool:
+    return marked_passive(verb) or reduced_passive(verb)
+
+
+def condition_mark(clause: Token, marks: frozenset[str] = CONDITIONAL_MARKS, strict: bool = True) -> Token | None:
+    """The first child of ``clause`` that is a conditional subordinator ("if", "unless"); with
+    ``strict`` it must be attached as a subordinator (``mark``), else any child will do."""
+    return next((c for c in clause.children if c.lower_ in marks and (not strict or c.dep_ == MARK)), None)
+
+
+def is_condition_clause(tok: Token, marks: frozenset[str] = CONDITIONAL_MARKS, strict: bool = True) -> bool:
+    """``tok`` heads an adverbial clause opened by a conditional subordinator ("if they attack")."""
+    return tok.dep_ == ADVERBIAL_CLAUSE and condition_mark(tok, marks, strict) is not None
+
+
+def has_condition(tok: Token, marks: frozenset[str] = CONDITIONAL_MARKS, strict: bool = False) -> bool:
+    """Some adverbial clause of ``tok`` is a condition ("will strike if …", "unless …")."""
+    return any(is_condition_clause(c, marks, strict) for c in tok.children)
+
+
+def phrase_tokens(head: Token, skip_preps: frozenset[str] = frozenset()) -> list[Token]:
+    """The tokens of the noun phrase headed by ``head``, in order, without its clauses (and
+    without prepositional phrases headed by ``skip_preps``)."""
+    tokens = [head]
+    stack = [c for c in head.children if c.dep_ not in CLAUSE_ATTACHMENTS and c.dep_ != PUNCT
+             and not (c.dep_ == PREP and c.lower_ in skip_preps)]
+    while stack:
+        tok = stack.pop()
+        tokens.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in CLAUSE_ATTACHMENTS)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def phrase_span(head: Token, skip_preps: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Character span of the noun phrase headed by ``head`` (see ``phrase_tokens``)."""
+    tokens = phrase_tokens(head, skip_preps)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return start, end
+
+
+REQUEST_NOUNS = words("grammar.json", "request_nouns")  # "call", "demand", "appeal" …
+INFINITIVE_MARKS = words("grammar.json", "infinitive_marks")  # "to"
+
+
+def asking_noun_before(clause: Token) -> Token | None:
+    """The noun of asking that the words just before the clause's "to" end in, through its
+    prepositional phrase ("calls in Congress to impose …"): the parser hung the clause on
+    the sentence's verb, but it is what the calls ask for."""
+    to = next((c for c in clause.children if c.dep_ == AUX and c.lower_ in INFINITIVE_MARKS), None)
+    if to is None or to.i == 0:
+        return None
+    tok = to.doc[to.i - 1]
+    for _ in range(4):
+        if tok.pos_ == "NOUN" and lemma(tok) in REQUEST_NOUNS:
+            return tok
+        if tok.dep_ not in ("pobj", "prep", "compound") or tok.head.i == tok.i or tok.head.i > to.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def adverbial_passive(verb: Token) -> bool:
+    """A bare past participle clause ("if convicted", "once released", "when attacked") is a
+    passive whose undergoer is the subject of the clause it hangs from."""
+    return verb.dep_ == ADVERBIAL_CLAUSE and verb.tag_ == PARTICIPLE_TAG and verb.head.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in _BARE_PARTICIPLE_BLOCKERS for c in verb.children)
+
+
+_BARE_PARTICIPLE_BLOCKERS = (*SUBJECTS, *AUXILIARIES, "dobj")
