@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Layers, doc_text
-from wardesk.extract.numbers_parse import parse_number
-from wardesk.extract.phrase_lexicon import PhraseLexicon
+from wardesk.extract.lexicon.phrases import PhraseLexicon
+from wardesk.extract.numbers.parse import parse_number
 from wardesk.process.common import (
     chain_subject,
     data,

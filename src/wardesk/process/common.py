@@ -10,8 +10,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from wardesk.extract.layers import Layers, doc_text
-from wardesk.extract.phrase_lexicon import PhraseLexicon
-from wardesk.extract.speech_cues import subject_of
+from wardesk.extract.lexicon.phrases import PhraseLexicon
+from wardesk.extract.speech.cues import subject_of
 from wardesk.records import ActorRef, Evidence
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Layers
-from wardesk.extract.speech_cues import subject_of
+from wardesk.extract.speech.cues import subject_of
 from wardesk.process.common import (
     answer_of,
     chain_subject,

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Layers
-from wardesk.extract.numbers_parse import parse_number
+from wardesk.extract.numbers.parse import parse_number
 from wardesk.process.common import data, lexicon, subtree_text
 from wardesk.records import Quantity, Terms
 

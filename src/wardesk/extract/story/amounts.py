@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Counts
-from wardesk.extract.quantities import CountMention, QuantityTableImpl
+from wardesk.extract.numbers.quantities import CountMention, QuantityTableImpl
 from wardesk.extract.story.grammar import apart, relation_objects
 from wardesk.extract.story.totals import is_vague, period_total, vague_reading
 from wardesk.records import Quantity

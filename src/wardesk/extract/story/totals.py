@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from wardesk.extract.layers import DateTable, Layers
-    from wardesk.extract.quantities import CountMention
+    from wardesk.extract.numbers.quantities import CountMention
 
 _ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos"})
 
