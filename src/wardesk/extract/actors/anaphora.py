@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from wardesk.extract.actors.drafts import Draft
 from wardesk.extract.actors.groups import Phrase
 from wardesk.extract.actors.phrases import Scan, is_plural
-from wardesk.extract.lexicon import data_file
+from wardesk.extract.lexicon import data_file, words
 from wardesk.kb.entries import GROUP, INSTITUTION, TITLE
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # How many sentences before the description its actor may have been named in.
 WINDOW = 3
-DEFINITE = {"the", "this", "that", "these", "those"}
+DEFINITE = words("actors/anaphora.json", "definite")
 # A description with one of these after it introduces someone: "the group of experts",
 # "the army of Sudan" (already a name), "the militants, who …" is fine (a comma before "who").
 NEW_DEPS = {"appos", "acl", "nummod"}

@@ -25,6 +25,7 @@ from wardesk.extract.actors.pronouns import (
     possessed_relations,
 )
 from wardesk.extract.actors.scan import MODIFIER_DEPS, NameHit, WordHit
+from wardesk.extract.lexicon import words
 from wardesk.kb.entries import (
     CAPITAL,
     COUNTRY,
@@ -43,16 +44,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # A phrase (tokens [start, end), head token) and the drafts it denotes.
-PLACE_PREPS = {"in", "at", "near", "across", "inside", "outside", "throughout", "within", "into",
-               "around", "to", "toward", "towards", "through"}
+PLACE_PREPS = words("actors/groups.json", "place_preps")
 # Offices one person holds at a time in a country: "the Russian president" is someone;
 # "a Russian spokesperson" or "the US envoy" is not (there are many).
-SINGLE_OFFICES = {"president", "prime-minister", "chancellor", "king", "supreme-leader", "crown-prince",
-                  "vice-president", "foreign-minister", "defence-minister", "finance-minister"}
+SINGLE_OFFICES = words("actors/groups.json", "single_offices")
 # Sectors whose people act at home: "police in Tbilisi" are Georgia's (troops in a country are
 # often someone else's, so MIL is not here).
 HOME_SECTORS = {"COP", "GOV", "JUD", "LEG", "OPP", "CVL", "REF"}
-HEADS_OF_STATE = {"president", "prime-minister", "chancellor", "king", "leader", "supreme-leader"}
+HEADS_OF_STATE = words("actors/groups.json", "heads_of_state")
 BODY_KINDS = {IGO, GROUP, MEDIA}
 ENTRY_KIND = {COUNTRY: "country", CAPITAL: "country", DEMONYM: "country", SEAT: "organization",
               IGO: "organization", GROUP: "group", MEDIA: "organization"}
@@ -142,8 +141,7 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
 
 # "militants linked with X", "fighters loyal to X": the words that tie armed people to a group.
 ARMED_SECTORS = {"INS", "REB"}
-TIES = {"link", "linked", "affiliate", "affiliated", "ally", "allied", "loyal", "tie", "tied", "connect",
-        "connected", "belong", "belonging", "aligned", "align"}
+TIES = words("actors/groups.json", "ties")
 
 
 def _affiliated(scan: Scan, head: Token, end: int) -> tuple[list[Entry], int]:
@@ -171,8 +169,7 @@ def _describes_someone(head: Token) -> bool:
     return nxt is not None and nxt.ent_type_ == "PERSON"
 
 
-TELLING = {"western", "foreign", "international", "allied", "arab", "african", "asian", "gulf",
-           "pro-russian", "pro-kremlin", "pro-western", "pro-ukrainian", "kurdish", "islamist"}
+TELLING = words("actors/groups.json", "telling")
 
 
 def _telling(scan: Scan, start: int, end: int) -> bool:
@@ -182,7 +179,7 @@ def _telling(scan: Scan, start: int, end: int) -> bool:
 
 
 # Titles whose "for X" names where the holder is sent, not whom they act for ("envoy for Syria").
-SENT_TO = {"envoy", "ambassador"}
+SENT_TO = words("actors/groups.json", "sent_to")
 
 
 def _speaks_for(scan: Scan, drafts: Drafts, head: Token, slug: str) -> Draft | None:
@@ -285,8 +282,7 @@ def _subject_countries(scan: Scan, subject: Token, people: list[PersonMention]) 
 
 # Institutions a country has one of: "the government", "police", "the army" in a sentence that
 # names one country only are that country's.
-NATIONAL_INSTITUTIONS = {"government", "authorities", "police", "army", "military", "ministry",
-                         "regime", "parliament", "cabinet", "judiciary", "navy", "air-force"}
+NATIONAL_INSTITUTIONS = words("actors/groups.json", "national_institutions")
 
 
 def _bare_institution(scan: Scan, cues: Cues, head: Token) -> bool:
@@ -344,9 +340,7 @@ def _title_holder(scan: Scan, drafts: Drafts, hit: WordHit, cues: Cues,
 
 
 # Nouns a country word only locates ("the Iraqi city of Basra", "the Syrian border").
-PLACE_HEADS = {"city", "town", "village", "province", "region", "capital", "port", "border", "coast",
-               "district", "county", "state", "territory", "island", "enclave", "frontier", "countryside",
-               "cities", "towns", "villages", "provinces", "regions", "borders", "districts", "islands"}
+PLACE_HEADS = words("actors/groups.json", "place_heads")
 
 
 def _named_place(noun: Token) -> bool:

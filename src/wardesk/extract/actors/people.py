@@ -20,16 +20,16 @@ from wardesk.extract.actors.phrases import (
 )
 from wardesk.extract.actors.scan import PersonName
 from wardesk.extract.layers import KnownPerson
+from wardesk.extract.lexicon import words
 from wardesk.kb.base import name_key
 from wardesk.kb.entries import GROUP, IGO, PEOPLE, TITLE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "from", "to", "into", "toward"}
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside"}
-PLACE_NOUNS = {"district", "region", "province", "city", "camp", "county", "town", "village", "oblast",
-               "districts", "regions", "provinces", "cities", "camps", "towns", "villages"}
+PLACE_PREPS = words("actors/people.json", "place_preps")
+LOCATIVE_PREPS = words("actors/people.json", "locative_preps")
+PLACE_NOUNS = words("actors/people.json", "place_nouns")
 
 
 @dataclass

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wardesk.extract.actors.scan import POSSESSIVE, NameHit, PersonName, WordHit
+from wardesk.extract.lexicon import words
 from wardesk.kb import KnowledgeBase
 from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, INSTITUTION, PEOPLE, SEAT, TITLE, Entry
 
@@ -14,15 +15,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Words that end a run of modifiers (the run never crosses them).
-STOP_WORDS = {
-    "the", "a", "an", "this", "that", "these", "those", "of", "in", "on", "at", "by", "for",
-    "with", "from", "to", "as", "and", "or", "but", "said", "says", "told", "is", "was", "are",
-    "were", "be", "been", "has", "have", "had", "will", "would", "who", "which", "while", "after",
-    "before", "when", "if", "than", "about", "into", "over", "between", "against", "via", "per",
-    "some", "many", "all", "both", "its", "their", "our", "your", "my", "it", "they", "we", "i",
-    "you", "he", "she", "him", "them", "us", "not", "no", "also", "then", "so", "there", "here",
-}
-POSSESSIVE_PRONOUNS = {"his", "her"}
+STOP_WORDS = words("actors/phrases.json", "stop_words")
+POSSESSIVE_PRONOUNS = words("actors/phrases.json", "possessive_pronouns")
 COUNTRY_KINDS = {COUNTRY, DEMONYM, CAPITAL}
 STOP_TAGS = ("VB", "IN", "DT", "CC", "TO", "MD", "WP", "WD", "RB", "CD", "PRP", "EX", "UH")
 
@@ -198,7 +192,7 @@ def prep_countries(scan: Scan, head: Token, preps: tuple[str, ...] = ("of", "fro
 
 
 # Prepositions after which a country is only a place or a party, not whose institution it is.
-OTHER_PARTY_PREPS = {"from", "with", "to", "against", "on", "by", "toward", "towards", "into"}
+OTHER_PARTY_PREPS = words("actors/phrases.json", "other_party_preps")
 
 
 def sentence_country(scan: Scan, head: Token, skip: str | None = None) -> str | None:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from wardesk.extract.actors.phrases import Scan, is_plural
-from wardesk.extract.lexicon import data_file
+from wardesk.extract.lexicon import data_file, words
 from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, GROUP, IGO, SEAT
 
 if TYPE_CHECKING:
@@ -25,9 +25,8 @@ if TYPE_CHECKING:
 
 SUBJECTS = ("nsubj", "nsubjpass")
 # "it is", "it seems": an "it" that stands for nothing, or for a situation.
-EMPTY_IT_VERBS = {"be", "seem", "appear", "remain", "become", "take", "mean", "matter", "happen",
-                  "cost", "look", "sound", "feel", "turn", "go", "come", "make", "help", "work"}
-BODY_KINDS = {"country", "organization", "group"}
+EMPTY_IT_VERBS = words("actors/pronouns.json", "empty_it_verbs")
+BODY_KINDS = words("actors/pronouns.json", "body_kinds")
 IT_ENTRIES = {COUNTRY, CAPITAL, SEAT, IGO, GROUP}  # what "its" may stand for
 
 
@@ -235,8 +234,8 @@ def _plural_party(cand: Token, phrase: _Phrased | None) -> bool:
         d.kind == "group" for d in phrase.drafts)
 
 
-PERSON_POSSESSIVES = {"his", "her"}
-BODY_POSSESSIVES = {"its", "their"}
+PERSON_POSSESSIVES = words("actors/pronouns.json", "person_possessives")
+BODY_POSSESSIVES = words("actors/pronouns.json", "body_possessives")
 
 
 def clause_subject_before(pronoun: Token) -> Token | None:
@@ -272,7 +271,7 @@ def _agrees_possessive(low: str, subject: Token) -> bool:
     return subject.ent_type_ != "PERSON"
 
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_PERSON_PRONOUNS = words("actors/pronouns.json", "person_pronouns")
 
 
 def not_named_after(pronoun: Token, refs: Refs, actors: ActorTable) -> Refs:

@@ -15,6 +15,7 @@ from wardesk.extract.actors.phrases import Scan
 from wardesk.extract.actors.pronouns import body_antecedent
 from wardesk.extract.actors.scan import misspelt_names, person_names, scan_names, scan_sector_words
 from wardesk.extract.layers import KnownPerson
+from wardesk.extract.lexicon import words
 from wardesk.kb import KnowledgeBase
 from wardesk.kb.entries import CAPITAL, COUNTRY
 from wardesk.nlp.normalise import token_columns
@@ -23,7 +24,7 @@ from wardesk.records import Actor, ActorRef
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her"}
+PERSONAL_PRONOUNS = words("actors/resolve.json", "personal_pronouns")
 
 
 @dataclass

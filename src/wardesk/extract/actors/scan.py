@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from wardesk.extract.lexicon import words
 from wardesk.kb import KnowledgeBase
 from wardesk.kb.entries import CAPITAL, COUNTRY, Entry, SectorWord
 from wardesk.nlp.normalise import column
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
     from wardesk.nlp.normalise import TokenColumns
 
-POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+POSSESSIVE = words("actors/scan.json", "possessive")
 H = TypeVar("H")
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod", "nn"}
 

@@ -50,6 +50,7 @@ from wardesk.extract.grammar.syntax import (
 )
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.layers import doc_text
+from wardesk.extract.lexicon import words
 from wardesk.extract.story import apart, relation_objects
 from wardesk.records import ActorRef, Event, EventDate, Evidence, Place, content_id
 
@@ -66,20 +67,19 @@ _EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsub
 ACTORLESS_TYPES = {"ASSAULT", "PROTEST"}
 # Governments protesting are lodging a complaint, not demonstrating (PLOVER ACCUSE).
 _STATE_SECTORS = {"GOV", "MIL", "IGO", "JUD", "LEG"}
-_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
+_PRONOUNS = words("events/build.json", "pronouns")
 # Verbs of stated intent: not events themselves when they govern one ("offered to withdraw").
-INTENT_VERBS = {"vow", "pledge", "promise", "swear", "offer", "commit"}
+INTENT_VERBS = words("events/build.json", "intent_verbs")
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"}
 MATERIAL_CONFLICT = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"}
 # PLOVER codes a stated intent by what is intended: cooperation → AGREE, conflict → THREATEN.
 _THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence",
                  "MOBILIZE": "violence", "PROTEST": "relations"}
-_WILLING = {"willing", "ready", "prepared", "offer", "vow", "pledge", "promise", "swear", "commit",
-            "threaten", "agree"}
+_WILLING = words("events/build.json", "willing")
 
 
 # COERCE modes a threat keeps as its own ("threatened to impose a curfew": curfew).
-_KEPT_THREAT_MODES = {"curfew", "arrest", "ban", "restrict", "expel"}
+_KEPT_THREAT_MODES = words("events/build.json", "kept_threat_modes")
 
 
 def _threatened_mode(m: Match, found: list[Match]) -> str | None:
@@ -376,7 +376,7 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str,
     )
 
 
-_SELF_PRONOUNS = {"it", "we", "they", "he", "she", "i"}
+_SELF_PRONOUNS = words("events/build.json", "self_pronouns")
 
 
 def _empty_warning(m: Match, target: Refs, actors: ActorTable) -> bool:
@@ -397,8 +397,7 @@ def _empty_warning(m: Match, target: Refs, actors: ActorTable) -> bool:
 
 
 # Verbs that want an event noun rather than report it ("seeking assistance from Russia").
-_WISH_VERBS = {"seek", "want", "need", "request", "demand", "ask", "expect", "exploit", "hope",
-               "induce", "tease", "make"}
+_WISH_VERBS = words("events/build.json", "wish_verbs")
 
 
 def _wished_for(m: Match) -> bool:

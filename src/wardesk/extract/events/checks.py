@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wardesk.extract.grammar.syntax import lemma as _lemma
+from wardesk.extract.lexicon import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -13,14 +14,13 @@ if TYPE_CHECKING:
     from wardesk.extract.events.predicates import Match
 
 
-UNABLE_WORDS = {"unable", "impossible", "powerless"}
+UNABLE_WORDS = words("events/checks.json", "unable_words")
 # Set phrases whose verb is no act: "as opposed to", "as agreed", "as promised".
 SET_PHRASES = {("as", "opposed"), ("as", "agreed"), ("as", "promised"), ("as", "requested")}
 
 
 # Instruments of pressure that "target" someone without force.
-PENALTY_WORDS = frozenset({"legislation", "bill", "law", "sanction", "measure", "tariff", "resolution",
-                           "order", "policy", "rule", "restriction", "ban", "embargo", "duty", "decree"})
+PENALTY_WORDS = words("events/checks.json", "penalty_words")
 
 
 def penalty_targets(trigger: Token) -> bool:
@@ -32,12 +32,10 @@ def penalty_targets(trigger: Token) -> bool:
 
 # Objects that make an act the press's business or nature's, not politics: "declined to be
 # named", "requesting comment", "battled blazes".
-PRESS_OBJECTS = frozenset({"comment", "name", "identify", "interview"})
-NATURE_OBJECTS = frozenset({"blaze", "wildfire", "flood", "pandemic", "virus", "disease",
-                            "outbreak", "drought", "locust"})
+PRESS_OBJECTS = words("events/checks.json", "press_objects")
+NATURE_OBJECTS = words("events/checks.json", "nature_objects")
 # People whose visits and travels are no diplomacy.
-PRIVATE_TRAVELLERS = frozenset({"tourist", "visitor", "traveler", "traveller", "fan", "holidaymaker",
-                                "pilgrim", "passenger", "shopper", "student"})
+PRIVATE_TRAVELLERS = words("events/checks.json", "private_travellers")
 
 
 def not_political(m: Match, event_type: str) -> bool:
@@ -60,7 +58,7 @@ def not_political(m: Match, event_type: str) -> bool:
 
 
 # Verbs of urging that, in a "to"-clause, state an aim rather than an appeal made.
-AIMED_URGING = frozenset({"encourage"})
+AIMED_URGING = words("events/checks.json", "aimed_urging")
 
 
 def encouragement_aimed(trigger: Token) -> bool:
@@ -70,16 +68,15 @@ def encouragement_aimed(trigger: Token) -> bool:
 
 
 # What a state enacts at home: signing one of these is lawmaking, no act towards another actor.
-DOMESTIC_LAWS = frozenset({"legislation", "bill", "law", "measure", "decree", "budget", "amendment"})
+DOMESTIC_LAWS = words("events/checks.json", "domestic_laws")
 # Modifiers that make any signed text one of lawmaking ("a constitutional declaration").
-LAWMAKING_MODIFIERS = frozenset({"constitutional", "executive", "presidential"})
+LAWMAKING_MODIFIERS = words("events/checks.json", "lawmaking_modifiers")
 # The people a government or firm serves at home: providing for them is service, not PLOVER AID.
-SERVED_PEOPLE = frozenset({"immigrant", "resident", "citizen", "taxpayer", "pensioner", "patient", "customer",
-                           "client", "consumer", "newcomer", "employee", "subscriber", "user", "tenant"})
+SERVED_PEOPLE = words("events/checks.json", "served_people")
 # Sellers of services, whose "providing" is business.
-COMMERCIAL = frozenset({"company", "firm", "business", "startup", "app", "platform", "website", "bank", "agency"})
+COMMERCIAL = words("events/checks.json", "commercial")
 # Verbs of commanding: what they command has not happened ("ordered schools to allow …").
-COMMANDS = frozenset({"order", "require", "force", "compel", "instruct", "direct", "oblige"})
+COMMANDS = words("events/checks.json", "commands")
 
 
 def domestic_act(m: Match, event_type: str) -> bool:
@@ -119,7 +116,7 @@ def _doer(verb: Token) -> Token | None:
     return subject
 
 
-NEED_WORDS = {"need", "require", "seek"}
+NEED_WORDS = words("events/checks.json", "need_words")
 
 
 def question(trigger: Token, sent: Span) -> bool:
@@ -133,7 +130,7 @@ def question(trigger: Token, sent: Span) -> bool:
     return asked and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
 
 
-ASKING = {"ask", "wonder", "question", "inquire", "enquire"}
+ASKING = words("events/checks.json", "asking")
 
 
 def said_in_agreement(trigger: Token) -> bool:
@@ -163,9 +160,7 @@ def purpose(trigger: Token) -> bool:
 
 
 # What is blocked by a veto, not by a crowd ("blocked the sale", "blocked the resolution").
-VETOED = frozenset({"sale", "deal", "bill", "resolution", "nomination", "appointment", "merger", "acquisition",
-                    "law", "measure", "order", "vote", "decision", "swearing", "transfer", "payment", "funding",
-                    "legislation", "proposal", "plan", "move", "bid", "tariff", "export", "import", "investment"})
+VETOED = words("events/checks.json", "vetoed")
 
 
 def vetoed(trigger: Token) -> bool:
@@ -173,7 +168,7 @@ def vetoed(trigger: Token) -> bool:
     return bool(objects) and all(_lemma(o) in VETOED for o in objects)
 
 
-PLEAS = {"guilty", "innocent", "not"}  # "pleaded guilty": a plea in court, no request
+PLEAS = words("events/checks.json", "pleas")  # "pleaded guilty": a plea in court, no request
 
 
 def set_phrase(trigger: Token) -> bool:

@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wardesk.extract.grammar.syntax import lemma as _lemma
-from wardesk.extract.lexicon import data_file
+from wardesk.extract.lexicon import data_file, words
 from wardesk.records import ActorRef, Event, Place
 
 if TYPE_CHECKING:
@@ -48,11 +48,11 @@ PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"
 HOST_TARGETS = frozenset({"CONSULT"})
 
 
-VISIT_WORDS = frozenset({"visit", "arrive", "travel", "trip", "tour", "fly"})
+VISIT_WORDS = words("events/fill.json", "visit_words")
 # Acts of sending people away: the place is where they are sent (or sent from), while the
 # one acted on is whoever is sent ("deported 40 Uyghurs to China" does not target China).
 # Not repatriation: people sent home belong to the place they are sent to.
-SENDING_WORDS = frozenset({"deport", "deportation", "expel", "expulsion", "extradite", "extradition"})
+SENDING_WORDS = words("events/fill.json", "sending_words")
 
 
 def place_is_target(event_type: str, source: Refs, place: Place, trigger: Token) -> bool:

@@ -9,17 +9,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from wardesk.extract.grammar.syntax import auxiliaries, has_condition, is_condition_clause
-from wardesk.extract.lexicon import data_file
+from wardesk.extract.lexicon import data_file, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # The speaker's own clause ends the walk: "said it attacked" keeps its own tense.
-_SPEECH = {"say", "tell", "report", "claim", "allege", "announce", "state", "add", "insist", "confirm",
-           "write", "declare", "note", "indicate", "suggest", "assert", "maintain", "believe", "warn"}
+_SPEECH = words("events/irrealis.json", "speech")
 _CLAUSE_DEPS = {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "dobj", "conj", "prep"}
-_UNREAL_AUXES = {"to", "will", "would", "could", "may", "might", "shall", "can", "'ll", "wo", "should"}
-_PAST_AUXES = {"had", "has", "have", "'d", "'ve", "did", "was", "were"}
+_UNREAL_AUXES = words("events/irrealis.json", "unreal_auxes")
+_PAST_AUXES = words("events/irrealis.json", "past_auxes")
 
 
 @dataclass(frozen=True, slots=True)

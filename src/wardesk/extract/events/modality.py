@@ -18,6 +18,7 @@ from wardesk.extract.grammar.syntax import (
 )
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.layers import doc_text
+from wardesk.extract.lexicon import words
 from wardesk.records import QUAD_CLASS, ActorRef, Attribution
 
 if TYPE_CHECKING:
@@ -25,30 +26,21 @@ if TYPE_CHECKING:
 
     from wardesk.extract.layers import ActorTable
 
-SPEECH_VERBS = {
-    "say", "tell", "report", "claim", "allege", "announce", "state", "add", "insist", "confirm",
-    "write", "declare", "note", "indicate", "suggest", "assert", "maintain", "believe",
-}
-CLAIM_VERBS = {"claim", "allege", "insist", "assert", "maintain"}
-PLAN_CUES = {
-    "plan", "prepare", "intend", "expect", "due", "schedule", "set", "ready", "aim", "poise",
-    "slate", "hope", "want", "seek", "going", "likely", "gear", "propose", "decide",
-    "willing", "prepared", "offer", "vow", "pledge", "promise", "swear", "commit", "threaten",
-    "eye", "push",
-}
-ONGOING_CUES = {"begin", "start", "continue", "resume", "underway", "proceed"}
+SPEECH_VERBS = words("events/modality.json", "speech_verbs")
+CLAIM_VERBS = words("events/modality.json", "claim_verbs")
+PLAN_CUES = words("events/modality.json", "plan_cues")
+ONGOING_CUES = words("events/modality.json", "ongoing_cues")
 # Verbs of asking: what they ask for has not happened ("called for the Taliban to lift the ban").
-REQUEST_CUES = {"urge", "call", "ask", "demand", "press", "appeal", "implore", "beg", "request",
-                "pressure", "pressurize", "pressurise", "encourage"}
+REQUEST_CUES = words("events/modality.json", "request_cues")
 # Verbs that ask only with someone asked: "pushed Kyiv to accept" (not "pushes to broker", an aim).
-REQUEST_WITH_OBJECT = {"push", "nudge", "lobby"}
-DENY_CUES = {"deny", "refute", "dispute"}
-HYPOTHETICAL_MODALS = {"could", "would", "might", "should", "may", "can"}
-FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
-HEDGE_ADVERBS = {"reportedly", "apparently", "possibly", "probably", "likely", "seemingly", "perhaps"}
-CLAIM_ADVERBS = {"allegedly", "purportedly", "supposedly"}
-HEDGE_VERBS = {"appear", "seem"}
-NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
+REQUEST_WITH_OBJECT = words("events/modality.json", "request_with_object")
+DENY_CUES = words("events/modality.json", "deny_cues")
+HYPOTHETICAL_MODALS = words("events/modality.json", "hypothetical_modals")
+FUTURE_MODALS = words("events/modality.json", "future_modals")
+HEDGE_ADVERBS = words("events/modality.json", "hedge_adverbs")
+CLAIM_ADVERBS = words("events/modality.json", "claim_adverbs")
+HEDGE_VERBS = words("events/modality.json", "hedge_verbs")
+NEGATIONS = words("events/modality.json", "negations")
 # Sectors whose word on their own side's war is the word of an interested party.
 INTERESTED_SECTORS = {"GOV", "MIL", "REB", "INS", "OPP", "COP", "SPY"}
 # Clause links along which the modality of a governing verb reaches the predicate.
@@ -210,8 +202,8 @@ def asked_for(trigger: Token) -> bool:
     return False
 
 
-OBLIGATION_AUXES = {"must", "should"}
-REPORTING_VERBS = {"say", "tell", "insist", "stress", "add", "argue", "declare", "write", "warn", "state"}
+OBLIGATION_AUXES = words("events/modality.json", "obligation_auxes")
+REPORTING_VERBS = words("events/modality.json", "reporting_verbs")
 
 
 def obliged(trigger: Token) -> bool:
@@ -269,7 +261,7 @@ def _conditional(chain: list[Token]) -> bool:
     return False
 
 
-FAILURE_CUES = {"fail"}
+FAILURE_CUES = words("events/modality.json", "failure_cues")
 
 
 def negated_of(trigger: Token) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from wardesk.extract.grammar.syntax import asking_noun_before, reduced_passive
 from wardesk.extract.grammar.syntax import is_passive as _is_passive
 from wardesk.extract.grammar.syntax import lemma as _lemma
-from wardesk.extract.lexicon import data_file
+from wardesk.extract.lexicon import data_file, words
 from wardesk.nlp.normalise import column
 
 if TYPE_CHECKING:
@@ -246,9 +246,7 @@ def _flags_allow(pred: Predicate, verb: Token, objects: list[Token], lex: Lexico
 
 
 # Listeners of a statement, not parties to a consultation ("speaking to reporters").
-_AUDIENCES = {"reporter", "journalist", "press", "medium", "media", "newsman", "audience", "crowd",
-              "supporter", "student", "viewer", "listener", "broadcaster", "newspaper", "station",
-              "voter", "public", "resident", "constituent", "follower"}
+_AUDIENCES = words("events/predicates.json", "audiences")
 # Named things that contain an event word ("the Organization for Economic Cooperation").
 _NAME_ENTS = {"ORG", "WORK_OF_ART", "LAW", "FAC", "EVENT", "PRODUCT"}
 
@@ -261,10 +259,9 @@ def _audience_only(verb: Token, prt: Token, pred: Predicate) -> bool:
 
 
 # Verbs that report an obligation put on someone else: "said X must withdraw" is a REQUEST.
-_DEMAND_SPEECH = {"say", "declare", "announce", "insist", "reiterate", "stress", "conclude",
-                  "state", "tell", "warn", "add", "write", "suggest", "argue", "recommend"}
-_OBLIGATION = {"must", "should"}
-_COGNITION = {"know", "understand", "realize", "realise", "remember", "recognize", "recognise", "note"}
+_DEMAND_SPEECH = words("events/predicates.json", "demand_speech")
+_OBLIGATION = words("events/predicates.json", "obligation")
+_COGNITION = words("events/predicates.json", "cognition")
 MUST_REQUEST = Predicate("verb", "say … must", "REQUEST", None, ())
 
 
@@ -288,7 +285,7 @@ def _must_request(verb: Token) -> Match | None:
     return None
 
 
-_PAIR_SUBJECTS = {"pair", "two", "both", "sides", "duo", "leaders", "they", "we"}
+_PAIR_SUBJECTS = words("events/predicates.json", "pair_subjects")
 
 
 def _reciprocal(verb: Token) -> bool:

@@ -3,6 +3,7 @@ dependency parse (subject, passive agent, object, prepositional object, possesso
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from wardesk.extract.actors.pronouns import not_named_after, owned_by, possessor_refs
@@ -17,6 +18,7 @@ from wardesk.extract.grammar.syntax import (
     reduced_passive,
 )
 from wardesk.extract.grammar.syntax import lemma as _lemma
+from wardesk.extract.lexicon import words
 from wardesk.records import ActorRef
 
 if TYPE_CHECKING:
@@ -25,24 +27,24 @@ if TYPE_CHECKING:
     from wardesk.extract.layers import ActorTable
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
-_RELATIVE = {"that", "which", "who", "whom", "whose"}
+_RELATIVE = words("events/roles.json", "relative")
 # Prepositions whose object is the one acted upon ("an attack on", "talks with"); after a noun
 # "at" names a place ("talks at the hotel in …"), so only verbs take it.
-_TARGET_PREPS = {"on", "against", "with", "to", "into", "toward", "towards", "upon", "of"}
+_TARGET_PREPS = words("events/roles.json", "target_preps")
 # Verbs whose object is the topic, not the other party ("discussed sanctions on Russia").
-_TOPIC_OBJECT_VERBS = {"discuss", "negotiate", "debate", "convene"}
+_TOPIC_OBJECT_VERBS = words("events/roles.json", "topic_object_verbs")
 # Prepositions by which a verb's subject takes part in an event noun ("arrived on a visit",
 # "engaged in fighting"); not "wept over the crackdown", "angry about the raid".
-_PARTAKING_PREPS = {"on", "in", "into", "for", "with", "during"}
-_VERB_TARGET_PREPS = {"on", "against", "with", "to", "at", "into", "toward", "towards", "upon"}
-_MOVING = {"deploy", "station", "send", "dispatch", "withdraw", "pull", "move", "mobilize", "mobilise"}
+_PARTAKING_PREPS = words("events/roles.json", "partaking_preps")
+_VERB_TARGET_PREPS = words("events/roles.json", "verb_target_preps")
+_MOVING = words("events/roles.json", "moving")
 # Verbs whose "to"-phrase is where someone is sent, not who is acted on ("deported them to Honduras").
-_SENDING = {"deport", "expel", "extradite", "repatriate", "transfer", "return", "evacuate", "relocate"}
-_SENDING_NOUNS = {"deportation", "expulsion", "extradition", "transfer", "relocation", "evacuation"}
-_DESTINATION_PREPS = {"to", "into", "toward", "towards"}
-_SOURCE_PREPS = {"by", "from"}
+_SENDING = words("events/roles.json", "sending")
+_SENDING_NOUNS = words("events/roles.json", "sending_nouns")
+_DESTINATION_PREPS = words("events/roles.json", "destination_preps")
+_SOURCE_PREPS = words("events/roles.json", "source_preps")
 # Nouns that stand for two actors already named in the governing clause ("when the pair spoke").
-_PAIR_WORDS = {"pair", "two", "both", "sides", "duo"}
+_PAIR_WORDS = words("events/roles.json", "pair_words")
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 # Clause attachments whose tokens do not belong to a noun phrase's own actors.
 _CLAUSE_DEPS = CLAUSE_ATTACHMENTS
@@ -168,7 +170,7 @@ def _objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "obj")]
 
 
-def _prep_objects(head: Token, preps: set[str]) -> list[Token]:
+def _prep_objects(head: Token, preps: AbstractSet[str]) -> list[Token]:
     out: list[Token] = []
     for prep in head.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
@@ -176,7 +178,7 @@ def _prep_objects(head: Token, preps: set[str]) -> list[Token]:
     return out
 
 
-_BY = frozenset({"by"})
+_BY = words("events/roles.json", "by")
 
 
 def passive_agents(verb: Token) -> list[Token]:
@@ -208,7 +210,7 @@ def _pair_refs(verb: Token, actors: ActorTable) -> tuple[Refs, Refs]:
 
 
 # Participles that describe their subject's own stance, not something done to it.
-_STATIVE = {"commit", "oppose", "determine", "dedicate", "resolve", "prepare", "dispose", "inclined"}
+_STATIVE = words("events/roles.json", "stative")
 
 
 def _stative(verb: Token) -> bool:
@@ -312,7 +314,7 @@ _COMPLEMENT_TARGET_TYPES = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"}
 # Types whose target CAMEO coders read off the place acted in or on ("strengthened its forces
 # in Crimea", "withdrew troops from Abyei", "strikes in Mosul"), when no party is named.
 _PLACE_TARGET_TYPES = {"MOBILIZE", "RETREAT", "ASSAULT"}
-_PLACE_PREPS = {"in", "into", "from", "to"}
+_PLACE_PREPS = words("events/roles.json", "place_preps")
 
 
 def _place_target(verb: Token, source: Refs, actors: ActorTable) -> Refs:
@@ -339,8 +341,7 @@ def subject_token(verb: Token) -> Token | None:
     return None
 
 
-_CLAIM_NOUNS = {"fear", "concern", "claim", "allegation", "accusation", "report", "suggestion", "speculation",
-                "rumour", "rumor", "assertion", "notion", "idea", "charge", "criticism", "worry", "perception"}
+_CLAIM_NOUNS = words("events/roles.json", "claim_nouns")
 
 
 def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) -> Refs:
@@ -392,9 +393,7 @@ def _condition_subject_refs(clause: Token, actors: ActorTable, own_ids: set[str]
 
 
 # Nominals whose possessor undergoes the act: "Dodik's arrest", "the journalist's release".
-_PATIENT_NOUNS = {"arrest", "detention", "release", "expulsion", "deportation", "extradition", "killing",
-                  "assassination", "execution", "removal", "ouster", "trial", "conviction", "abduction",
-                  "kidnapping", "imprisonment", "capture", "murder", "impeachment", "sentencing"}
+_PATIENT_NOUNS = words("events/roles.json", "patient_nouns")
 
 
 def _noun_sources(noun: Token, actors: ActorTable) -> Refs:

@@ -36,3 +36,9 @@ def read_json(name: str, language: str | None = LANGUAGE) -> Any:
 def words(name: str, key: str, language: str | None = LANGUAGE) -> frozenset[str]:
     """One word list of a JSON vocabulary file: ``words("speech_cues.json", "verbs")``."""
     return frozenset(read_json(name, language)[key])
+
+
+@lru_cache(maxsize=256)
+def word_tuple(name: str, key: str, language: str | None = LANGUAGE) -> tuple[str, ...]:
+    """One word list in file order, for rules that try the words in turn."""
+    return tuple(read_json(name, language)[key])

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Counts, clause_verb
+from wardesk.extract.lexicon import words
 from wardesk.extract.numbers.parse import number_words, parse_amount, parse_number
 from wardesk.nlp.normalise import column, flag_column
 from wardesk.records import Quantity
@@ -176,9 +177,9 @@ def _amount_starts(doc: Doc) -> list[int]:
             if like_num[i] or low in _AMOUNT_WORDS or low in words.units or low in words.vague]
 
 
-_AMOUNT_WORDS = frozenset({"a", "an", "no"})
+_AMOUNT_WORDS = words("numbers/quantities.json", "amount_words")
 _VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-_SINGULAR_PEOPLE = frozenset({"he", "she", "him", "her"})
+_SINGULAR_PEOPLE = words("numbers/quantities.json", "singular_people")
 
 
 def _one_victim(token: Token) -> CountMention | None:
@@ -421,7 +422,7 @@ def _is_crowd(number: Token, noun: Token) -> bool:
     return noun.dep_ in ("dobj", "nsubjpass") and lemma in words.words("taken_verbs")
 
 
-_STAGING = frozenset({"stage", "hold", "join", "begin", "start", "continue", "launch", "organize", "organise"})
+_STAGING = words("numbers/quantities.json", "staging")
 
 
 def _protest_object(verb: Token) -> bool:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from wardesk.extract.lexicon import data_file, read_text
+from wardesk.extract.lexicon import data_file, read_text, words
 from wardesk.records import Place
 
 _FUZZY_CUTOFF = 94  # rapidfuzz ratio: keeps "Zaporizhzhyaa"→"Zaporizhzhya", drops "Incirlik"→"Incirli"
@@ -30,10 +30,7 @@ _FUZZY_MIN_LEN = 7
 # a Tunisian town): only big cities are found by them; the rest by their main name.
 _MIN_ALT_POPULATION = 100000
 # Provinces, states and regions from pycountry (ISO 3166-2); districts and towns are too many.
-_SUBDIVISION_TYPES = frozenset({
-    "Province", "Region", "State", "Governorate", "Administrative region", "Autonomous region",
-    "Republic", "Autonomous republic", "Oblast", "Autonomous province", "Federal district",
-})
+_SUBDIVISION_TYPES = words("places/gazetteer.json", "subdivision_types")
 _MIN_ALT_LEN = 4  # shorter alternate names ("Pa", "Roma" abbreviations) collide with words
 
 
@@ -242,13 +239,7 @@ def _add_countries(gaz: Gazetteer) -> None:
             gaz.countries[fold(name)] = place
 
 
-_GENERIC_WORDS = frozenset({
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "centre", "center", "upper", "lower", "coast", "coastal", "capital", "islands", "island",
-    "north east", "north west", "south east", "south west", "northeast", "northwest",
-    "southeast", "southwest", "far", "middle", "great", "lake", "lakes", "mountain", "plateau",
-    "littoral", "national", "federal", "district", "territory", "region", "highlands",
-})
+_GENERIC_WORDS = words("places/gazetteer.json", "generic_words")
 
 
 def _add_provinces(gaz: Gazetteer) -> None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import clause_verb, doc_text
-from wardesk.extract.lexicon import read_text
+from wardesk.extract.lexicon import read_text, words
 from wardesk.extract.places.gazetteer import Gazetteer, load_gazetteer
 from wardesk.nlp.normalise import column
 from wardesk.records import Place
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["PlaceTableImpl", "find_places"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_REGION_WORDS = frozenset({"region", "oblast", "province", "district", "governorate"})
+_REGION_WORDS = words("places/mentions.json", "region_words")
 _NAME_SUFFIXES = _REGION_WORDS | {"capital"}  # words that end a place name: "X region", "X capital"
 _NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART", "LAW"})
 _ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})

@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from wardesk.extract.grammar.syntax import condition_mark
+from wardesk.extract.lexicon import word_tuple
 from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
 from wardesk.nlp.normalise import column
 
@@ -48,7 +49,7 @@ def triggers(sent: Span) -> list[Trigger]:
     return sorted([*found, *conditions], key=lambda t: t.token.i)
 
 
-_YIELDING = ("accept", "offer", "support")
+_YIELDING = word_tuple("positions/cues.json", "yielding")
 
 
 def _if_clause(trig: Trigger) -> Trigger | None:
@@ -235,9 +236,9 @@ def _traded(node: Token) -> bool:
     return node.doc[node.head.i - 1].lower_ in ("return", "exchange")
 
 
-_SIDE_PREPS = ("as", "over")  # "as a step toward peace", "consultations over tariffs": topic, not object
-_TIME_PREPS = ("before", "after", "until", "since", "during", "ahead", "amid")
-_SIDE_MARKS = ("if", "when", "unless", "before", "after", "until", "because", "while")
+_SIDE_PREPS = word_tuple("positions/cues.json", "side_preps")  # "as a step toward peace", "consultations over tariffs": topic, not object
+_TIME_PREPS = word_tuple("positions/cues.json", "time_preps")
+_SIDE_MARKS = word_tuple("positions/cues.json", "side_marks")
 
 
 def negated(tok: Token) -> bool:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Layers, doc_text
+from wardesk.extract.lexicon import word_tuple
 from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
 from wardesk.extract.positions.cues import (
     Trigger,
@@ -120,7 +121,7 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     return refs, attribution
 
 
-_FIRST_PERSON = ("i", "we", "me", "us")
+_FIRST_PERSON = word_tuple("positions/stances.json", "first_person")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
 
 

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from wardesk.extract.lexicon import data_file
+from wardesk.extract.lexicon import data_file, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-RELATIVES = {"who", "that", "which"}
-PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+RELATIVES = words("speech/cues.json", "relatives")
+PRONOUNS = words("speech/cues.json", "pronouns")
 TRIM_CHARS = " \t\n,;:—–-"
 
 

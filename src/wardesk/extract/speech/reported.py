@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import doc_text
+from wardesk.extract.lexicon import word_tuple
 from wardesk.extract.speech.cues import (
     Candidate,
     claim_marked,
@@ -158,7 +159,7 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 TAG_MAX = 10  # tokens in a closing speaker tag (", Russia's defence ministry said on Monday.")
 TAG_OPENERS = (",", "”", '"', "’", "'")
-MODALS = ("could", "would", "will", "may", "might", "can", "should", "must")
+MODALS = word_tuple("speech/reported.json", "modals")
 
 
 def _closing_tag(doc: Doc, verb: Token, speaker: Token | None) -> int | None:
@@ -250,7 +251,7 @@ def _from_source_phrase(doc: Doc, tok: Token) -> Candidate | None:
     return Candidate(source, source.text, cue, span[0], span[1], "reported", False, tok.i)
 
 
-FRONTED_SOURCES = ("citing", "quoting")
+FRONTED_SOURCES = word_tuple("speech/reported.json", "fronted_sources")
 SOURCE_WORDS = frozenset({"according", *FRONTED_SOURCES})
 
 

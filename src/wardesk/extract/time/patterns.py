@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from wardesk.extract.lexicon import word_tuple, words
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -63,14 +65,11 @@ UNGUARDED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(  # the same, for tes
 
 # A bare month or year is a date only after one of these (otherwise "March" may be a walk
 # and "2000" a count).
-_MONTH_CUES = ("in", "since", "until", "till", "by", "from", "through", "during", "of",
-               "before", "after", "between", "and", "to", "early", "late", "mid", "last",
-               "next", "this", "earlier", "later", "end", "start", "beginning", "middle")
+_MONTH_CUES = word_tuple("time/patterns.json", "month_cues")
 
 
 # Words that make a weekday part of a name ("Good Friday", "Super Tuesday").
-_NAMED_DAYS = frozenset({"good", "black", "bloody", "super", "ash", "holy", "palm", "easter",
-                         "cyber", "maundy", "shrove", "giving", "small"})
+_NAMED_DAYS = words("time/patterns.json", "named_days")
 
 
 @dataclass(frozen=True, slots=True)

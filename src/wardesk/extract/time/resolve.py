@@ -7,19 +7,16 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wardesk.extract.lexicon import words
 from wardesk.extract.time.patterns import WEEKDAYS, DateExpr, count_value, month_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Verbs whose infinitive complement lies ahead: "plans to meet on Friday", "is due to".
-_FUTURE_HEADS = frozenset({
-    "plan", "due", "expect", "schedule", "set", "go", "intend", "aim", "hope", "prepare",
-    "agree", "promise", "vow", "pledge", "threaten", "want", "seek", "try", "decide", "be",
-    "likely", "ready", "poised", "slate", "expected", "scheduled", "about",
-})
-_SCHEDULE_VERBS = frozenset({"set", "schedule", "slate", "plan", "expect", "due"})
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+_FUTURE_HEADS = words("time/resolve.json", "future_heads")
+_SCHEDULE_VERBS = words("time/resolve.json", "schedule_verbs")
+_FUTURE_AUX = words("time/resolve.json", "future_aux")
 
 
 @dataclass(frozen=True, slots=True)
