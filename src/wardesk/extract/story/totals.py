@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import clause_verb, doc_text
-from wardesk.extract.numbers_parse import parse_amount
+from wardesk.extract.numbers.parse import parse_amount
 from wardesk.extract.story.background import recent_since
 from wardesk.extract.story.cues import cues
 from wardesk.extract.story.grammar import clause_chain, modifiers, period_phrase
