@@ -75,6 +75,7 @@ def test_a_yes_with_an_insisting_but_is_accept_with_conditions(extractor: Any) -
 def test_ruling_out_is_a_rejection(extractor: Any) -> None:
     rec = run(extractor, "Turkey ruled out a prisoner exchange with the rebels.")
     assert [(r.party.code, r.response) for p in rec.proposals for r in p.responses] == [("TUR", "reject")]
+    assert [r.trace for p in rec.proposals for r in p.responses] == [("response.verb.reject",)]
 
 
 def test_studying_a_plan_is_considering(extractor: Any) -> None:
@@ -127,6 +128,12 @@ def test_not_having_agreed_yet_is_no_answer(extractor: Any) -> None:
     assert answers == {("UKR", "accept")}
 
 
+def test_support_in_principle_alone_is_a_conditional_yes(extractor: Any) -> None:
+    rec = run(extractor, "Putin said Russia supports the U.S. ceasefire proposal in principle.")
+    (answer,) = [r for p in rec.proposals for r in p.responses]
+    assert (answer.response, answer.conditions) == ("accept_with_conditions", "in principle")
+
+
 def test_support_in_principle_is_a_conditional_yes(extractor: Any) -> None:
     rec = run(extractor, "Putin said Russia supports the U.S. ceasefire proposal in principle, but key "
                          "details still need to be worked out.")
@@ -140,6 +147,12 @@ def test_urging_a_party_to_accept_is_a_proposal_to_it_not_its_answer(extractor: 
     (prop,) = rec.proposals
     assert [r.code for r in prop.proposer] == ["GBR"] and [r.code for r in prop.addressees] == ["RUS"]
     assert prop.responses == ()
+
+
+def test_a_call_for_a_party_to_reciprocate_by_agreeing_is_no_answer(extractor: Any) -> None:
+    rec = run(extractor, "“We called for Russia to reciprocate by agreeing to a ceasefire on equal terms,” "
+                         "the ministers said.")
+    assert [r for p in rec.proposals for r in p.responses] == []
 
 
 def test_an_aim_to_support_a_truce_is_no_answer(extractor: Any) -> None:
@@ -206,3 +219,14 @@ def test_energy_targets_outside_war_talk_are_no_pause(extractor: Any) -> None:
     rec = run(extractor, "Solar power “remains well below what is needed to meet global sustainable energy "
                          "targets,” the agency said, calling for more ambitious growth targets.")
     assert rec.proposals == ()
+
+
+def test_a_verb_of_purpose_is_no_answer(extractor: Any) -> None:
+    rec = run(extractor, "Lammy said the coalition of the willing is forming to support the ceasefire.")
+    assert [r for p in rec.proposals for r in p.responses] == []
+
+
+def test_a_us_backstop_is_asked_of_the_us_not_proposed_by_it(extractor: Any) -> None:
+    rec = run(extractor, "European governments want a US backstop for the peacekeeping force.")
+    backstop = next(p for p in rec.proposals if p.kind == "backstop")
+    assert [r.code for r in backstop.addressees] == ["USA"] and "USA" not in {r.code for r in backstop.proposer}
