@@ -230,3 +230,14 @@ def test_a_us_backstop_is_asked_of_the_us_not_proposed_by_it(extractor: Any) -> 
     rec = run(extractor, "European governments want a US backstop for the peacekeeping force.")
     backstop = next(p for p in rec.proposals if p.kind == "backstop")
     assert [r.code for r in backstop.addressees] == ["USA"] and "USA" not in {r.code for r in backstop.proposer}
+
+
+def test_ready_for_a_ceasefire_offers_it_with_its_scope(extractor: Any) -> None:
+    rec = run(extractor, "Zelensky said Ukraine was ready for an air and sea ceasefire.")
+    (prop,) = rec.proposals
+    assert [r.code for r in prop.proposer] == ["UKR"] and prop.terms.scope == "air and sea"
+
+
+def test_ceasing_military_aid_is_a_withdrawn_pledge(extractor: Any) -> None:
+    rec = run(extractor, "The United States said it would cease military aid to Ukraine.")
+    assert [(p.party.code, p.what, p.status) for p in rec.pledges] == [("USA", "weapons", "withdrawn")]

@@ -22,6 +22,7 @@ from wardesk.process.common import (
     matches_verb,
     party_key,
     refs_of,
+    subject_refs,
     word_list,
 )
 from wardesk.process.terms import terms_of
@@ -81,6 +82,9 @@ def _draft(layers: Layers, sent: Span, kind: str, root: Token) -> Draft | None:
         draft.trace.append("proposal.owner")
     if verb is not None:
         _verb_roles(layers, draft, verb)
+    elif _ready_for(head):  # "Ukraine was ready for an air and sea ceasefire": an offer
+        draft.trace.append("proposal.ready")
+        draft.proposer = draft.proposer or subject_refs(layers, chain_subject(head.head.head))
     draft.terms = terms_of(layers, head, verb if "proposal.verb" in draft.trace else None)
     if kind == "backstop" and any(t.lemma_.lower() == "guarantee" for t in head.subtree):
         draft.trace.append("proposal.backstop_guarantee")
@@ -92,6 +96,12 @@ def _draft(layers: Layers, sent: Span, kind: str, root: Token) -> Draft | None:
     if not (set(draft.trace) - {"proposal.provider"} or draft.terms.duration_days or _proposal_noun(head)):
         return None  # a mention, not a proposal
     return draft
+
+
+def _ready_for(head: Token) -> bool:
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in word_list(
+        "proposal_cues.json", "ready_words") and not any(c.dep_ == "neg" for c in prep.head.head.children)
 
 
 def _phrase_head(root: Token) -> Token:
