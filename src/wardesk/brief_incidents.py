@@ -25,10 +25,12 @@ def _names(refs: Any, most: int = 3) -> str:
 
 
 def _lead(members: list[dict[str, Any]]) -> dict[str, Any]:
-    """The report a line quotes: the earliest published one that names most."""
-    return min(members, key=lambda e: (str(e.get("published") or "~"),
-                                       -(bool(e.get("source")) + bool(e.get("eventLoc"))),
-                                       (e.get("evidence") or {}).get("start") or 0))
+    """The report a line quotes: the one that says most (who, whom, where, a toll), the
+    earliest published among equals, its first sentence in the article."""
+    return min(members, key=lambda e: (
+        -(bool(e.get("source")) + bool(e.get("target")) + bool(e.get("eventLoc"))
+          + (e.get("dead") is not None or e.get("injured") is not None)),
+        str(e.get("published") or "~"), (e.get("evidence") or {}).get("start") or 0))
 
 
 def _figures(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
