@@ -199,3 +199,14 @@ def test_cli_export_by_incident_and_by_report(tmp_path: object, store: Store) ->
     assert grouped.exit_code == 0 and per_report.exit_code == 0, grouped.output + per_report.output
     assert len(_csv(grouped.output)) == 1 and len(_csv(per_report.output)) == 3
     assert per_report.output.splitlines()[0] == ",".join(ACLED_COLUMNS)
+
+
+def test_a_report_of_none_is_not_the_lowest_toll_beside_reported_deaths() -> None:
+    records = [_record(1, "Northwire", "2025-05-07", _strike("a", "Five were killed in Kyiv.", 5)),
+               _record(2, "Herald", "2025-05-07", _strike("b", "No one was killed in Kyiv.", 0)),
+               _record(3, "Continental", "2025-05-08", _strike("c", "Seven died in Kyiv.", 7))]
+    [row] = _csv(_export("acled", records))
+    assert (row["fatalities"], row["fatalities_max"]) == ("5", "7")
+    assert "fatalities reported 5-7 (3 of 3 reports give a figure); 1 report of none" in row["notes"]
+    [calm] = _csv(_export("acled", records[1:2]))
+    assert calm["fatalities"] == "0" and "fatalities reported 0 " in calm["notes"]

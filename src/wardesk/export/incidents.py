@@ -158,13 +158,15 @@ def _joined(values: Iterable[object]) -> str:
 class AcledIncident:
     """One incident's ACLED row, built report by report (what it keeps grows with the number of
     publishers and articles, not with the rows): the richest report's coding, the day most
-    reports give, the lowest reported toll in ``fatalities`` and the range in ``notes``."""
+    reports give, the lowest reported toll in ``fatalities`` (a report of none counts only when
+    no report gives deaths) and the range in ``notes``."""
 
     best: dict[str, object] = field(default_factory=dict)
     days: Counter[str] = field(default_factory=Counter)
     low: int | None = None
     high: int | None = None
     figures: int = 0
+    zeros: int = 0
     reports: int = 0
     articles: set[object] = field(default_factory=set)
     publishers: set[object] = field(default_factory=set)
@@ -180,7 +182,9 @@ class AcledIncident:
         dead = row.get("_dead")
         if isinstance(dead, int):
             self.figures += 1
-            self.low = dead if self.low is None else min(self.low, dead)
+            self.zeros += dead == 0
+            if dead > 0:  # "none killed" beside reported deaths is not the lowest credible toll
+                self.low = dead if self.low is None else min(self.low, dead)
             self.high = dead if self.high is None else max(self.high, dead)
         self.reports += 1
         self.articles.add(row.get("_article"))
@@ -203,6 +207,8 @@ class AcledIncident:
             told = str(low) if low == high else f"{low}-{high}"
             figure = (f"fatalities reported {told} ({self.figures} of "
                       f"{_n(self.reports, 'report')} give a figure)")
+            if self.zeros and self.low is not None:
+                figure += f"; {_n(self.zeros, 'report')} of none"
         best.update(
             fatalities=low, fatalities_max=high, reports=self.reports,
             articles=len(self.articles), publishers=len(self.publishers),
