@@ -167,6 +167,9 @@ def test_incidents_take_the_filters_of_events(store: Store, week: ModuleType) ->
     assert ids(until="2025-03-11", country="UKR") == {  # Yermak is Ukraine's
         frozenset(week.SAME[0]), frozenset({"k1"}), frozenset(week.SAME[1])}
     assert store.count_incidents(EventFilter(type="ASSAULT")) == 4
+    for kw in ({"country": "ukr"}, {"country": "UKR", "type": "CONSULT"}, {"country": "SAU"}):
+        assert store.count_incidents(EventFilter(**kw)) == len(  # type: ignore[arg-type]
+            store.incidents(EventFilter(limit=None, **kw)))  # type: ignore[arg-type]
     page = store.incidents(EventFilter(limit=2, offset=1))
     assert [i["date"]["value"] for i in page] == ["2025-03-14", "2025-03-12"]  # newest first
     assert store.incident("inc-nope") is None

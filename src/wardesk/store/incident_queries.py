@@ -57,10 +57,15 @@ def iter_incidents(conn: Connection, f: EventFilter, background: bool = False
                    ) -> Iterator[dict[str, Any]]:
     """Incidents matching ``f``, newest first, each with its reports (limit None: all of
     them, read a chunk at a time)."""
-    where, params = _where(f, background)
+    columns = ", ".join("i." + c for c in INCIDENT_COLUMNS)
     limit = NO_LIMIT if f.limit is None else max(0, int(f.limit))
-    sql = (f"SELECT {', '.join('i.' + c for c in INCIDENT_COLUMNS)} FROM incidents i{where}"
-           f"{_ORDER} LIMIT ? OFFSET ?")
+    if f.country:  # the country's incidents walked in date order (incident_codes)
+        where, params = _by_country(f, background)
+        sql = (f"SELECT {columns} FROM incident_codes c CROSS JOIN incidents i{where}"
+               " ORDER BY c.sort_date IS NULL, c.sort_date DESC, c.incident LIMIT ? OFFSET ?")
+    else:
+        where, params = _where(f, background)
+        sql = f"SELECT {columns} FROM incidents i{where}{_ORDER} LIMIT ? OFFSET ?"
     cursor = conn.execute(sql, [*params, limit, max(0, int(f.offset))])
     while rows := cursor.fetchmany(_CHUNK):
         found = [_incident(r) for r in rows]
@@ -71,8 +76,25 @@ def iter_incidents(conn: Connection, f: EventFilter, background: bool = False
 
 
 def count_incidents(conn: Connection, f: EventFilter, background: bool = False) -> int:
+    if f.country:
+        where, params = _by_country(f, background)
+        if dataclasses.replace(f, country=None, limit=None, offset=0) == EventFilter(limit=None):
+            where = where.replace(" AND i.id = c.incident", "")  # the codes alone
+            sql = f"SELECT COUNT(*) FROM incident_codes c{where}"
+        else:
+            sql = f"SELECT COUNT(*) FROM incident_codes c CROSS JOIN incidents i{where}"
+        return int(conn.execute(sql, params).fetchone()[0])
     where, params = _where(f, background)
     return int(conn.execute(f"SELECT COUNT(*) FROM incidents i{where}", params).fetchone()[0])
+
+
+def _by_country(f: EventFilter, background: bool) -> tuple[str, list[Any]]:
+    """The WHERE over ``incident_codes c CROSS JOIN incidents i`` for a filter with a country."""
+    rest, params = _where(dataclasses.replace(f, country=None), True)
+    clauses = ["c.code = ?"] + ([] if background else ["c.is_current = 1"])
+    clauses.append("i.id = c.incident")
+    code = (f.country or "").strip().upper()
+    return " WHERE " + " AND ".join(clauses) + rest.replace(" WHERE ", " AND ", 1), [code, *params]
 
 
 def incident(conn: Connection, incident_id: str) -> dict[str, Any] | None:

@@ -148,17 +148,30 @@ def write(conn: Connection, groups: Sequence[Sequence[Report]], old: Iterable[st
     old = sorted(set(old))
     for start in range(0, len(old), _CHUNK):
         chunk = old[start:start + _CHUNK]
-        conn.execute(f"DELETE FROM incidents WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
-    rows, moves = [], []
+        marks = ", ".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM incidents WHERE id IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM incident_codes WHERE incident IN ({marks})", chunk)
+    rows, moves, codes = [], [], []
     for group in groups:
         summary = summarise(group)
-        rows.append(incident_row(summary))
+        row = incident_row(summary)
+        rows.append(row)
         moves += [(summary["id"], *r.key) for r in group if r.incident != summary["id"]]
+        codes += [(code, summary["id"], int(summary["current"]), row[4])
+                  for code in sorted(touched_codes(group))]
     names = ", ".join(INCIDENT_COLUMNS)
     conn.executemany(f"INSERT INTO incidents ({names}) VALUES"
                      f" ({', '.join('?' * len(INCIDENT_COLUMNS))})", sorted(rows))
     conn.executemany("UPDATE events SET incident = ? WHERE article_id = ? AND id = ?",
                      sorted(moves))
+    conn.executemany("INSERT INTO incident_codes (code, incident, is_current, sort_date)"
+                     " VALUES (?, ?, ?, ?)", sorted(codes))
+
+
+def touched_codes(group: Sequence[Report]) -> set[str]:
+    """The countries an incident's reports touch: their actors' and places' (as event_codes)."""
+    found = {p.code for r in group for p in (*r.source, *r.target) if p.code}
+    return found | {r.place.country for r in group if r.place is not None and r.place.country}
 
 
 def incident_row(s: dict[str, Any]) -> tuple[Any, ...]:
@@ -205,6 +218,7 @@ def rebuild(conn: Connection) -> int:
     _lock(conn)
     _all_anchors(conn)
     conn.execute("DELETE FROM incidents")
+    conn.execute("DELETE FROM incident_codes")
     conn.execute("UPDATE events SET incident = NULL WHERE incident IS NOT NULL")
     count = 0
     batch: list[list[Report]] = []
