@@ -58,12 +58,12 @@ def words_href(article_id: str, start: int, end: int) -> str:
 
 
 def statements_view(store: Store, f: StatementFilter) -> dict[str, Any]:
-    rows = finder.statements(store, f)
+    total = finder.count_statements(store, f)
+    rows = finder.statements(store, f, total)
     for r in rows:
         r["href"] = words_href(r["article_id"], r["start"], r["end"])
         r["kind"] = "quote" if r["direct"] else "reported"
         r["marks"] = find_marks(r["content"], words(f.text or ""))
-    total = finder.count_statements(store, f)
     return {"total": total, "total_is_floor": total >= finder.COUNT_CAP, "limit": f.limit,
             "offset": f.offset, "statements": rows}
 

@@ -50,20 +50,24 @@ _STATEMENT_FROM = (" FROM statements s JOIN articles a ON a.id = s.article_id"
                    " LEFT JOIN actors ac ON ac.id = s.speaker")
 
 
-def _statement_where(f: StatementFilter) -> tuple[str, list[Any]]:
+def _statement_where(store: Store, f: StatementFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    if f.speaker:
-        clauses.append("(s.speaker = ? OR s.speaker_text LIKE ? ESCAPE '\\'"
-                       " OR ac.name LIKE ? ESCAPE '\\')")
-        params += [f.speaker, like(f.speaker), like(f.speaker)]
+    # speaker and country go through the speaker index: the actors they name are found first
+    if f.speaker and "/" in f.speaker:  # an actor id
+        clauses.append("s.speaker = ?")
+        params.append(f.speaker)
+    elif f.speaker:  # part of a name: a known actor's, or the words of an unresolved speaker
+        clauses.append("(s.speaker IN (SELECT x.id FROM actors x WHERE x.name LIKE ? ESCAPE '\\')"
+                       " OR (s.speaker IS NULL AND s.speaker_text LIKE ? ESCAPE '\\'))")
+        params += [like(f.speaker), like(f.speaker)]
     if f.country:
-        clauses.append("ac.country = ?")
+        clauses.append("s.speaker IN (SELECT x.id FROM actors x WHERE x.country = ?)")
         params.append(as_country(f.country) or f.country.strip().upper())
     if f.certainty:
         clauses.append("s.certainty = ?")
         params.append(one_of(f.certainty, CERTAINTIES, "certainty"))
-    if f.text:
+    if f.text:  # a scan of the statements' words (cheaper than the text index for a common word)
         clauses.append("s.content LIKE ? ESCAPE '\\'")
         params.append(like(f.text))
     if f.direct is not None:
@@ -83,30 +87,33 @@ _NEWEST = " ORDER BY a.published DESC, a.pk DESC, s.seq"
 COUNT_CAP = 100_000  # a total past this is shown as "100,000 or more"
 
 
-def statements(store: Store, f: StatementFilter) -> list[dict[str, Any]]:
-    """A page of statements, newest article first, in the article's order."""
-    where, params = _statement_where(f)
-    sql = f"SELECT {_STATEMENT_FIELDS}{_STATEMENT_FROM}{where}{_NEWEST} LIMIT ? OFFSET ?"
+# Fewer matches than this are found first and then sorted; more, by walking the articles newest
+# first until a page is full (SQLite: "+" keeps a column's index from giving the order).
+WALK_FROM = 2_000
+_SORTED = " ORDER BY +a.published DESC, +a.pk DESC, s.seq"
+
+
+def statements(store: Store, f: StatementFilter, total: int | None = None) -> list[dict[str, Any]]:
+    """A page of statements, newest article first, in the article's order; ``total`` (the
+    count, when known) picks the plan."""
+    where, params = _statement_where(store, f)
+    few = total is not None and total < WALK_FROM and not is_postgres(store.connection)
+    # the page's keys first (a sort of narrow rows), then the fields of those rows only
+    keys = ("SELECT s.article_id, s.seq FROM statements s JOIN articles a ON a.id = s.article_id"
+            f"{where}{_SORTED if few else _NEWEST} LIMIT ? OFFSET ?")
+    sql = (f"SELECT {_STATEMENT_FIELDS} FROM ({keys}) k"
+           " JOIN statements s ON s.article_id = k.article_id AND s.seq = k.seq"
+           " JOIN articles a ON a.id = s.article_id LEFT JOIN actors ac ON ac.id = s.speaker"
+           f"{_NEWEST}")
     return _rows(store, sql, [*params, max(0, f.limit), max(0, f.offset)])
 
 
 def count_statements(store: Store, f: StatementFilter, cap: int = COUNT_CAP) -> int:
     """How many statements match (at most ``cap``: counting stops there)."""
-    where, params = _statement_where(f)
-    joins = ""
-    if f.since or f.until:
-        joins += " JOIN articles a ON a.id = s.article_id"
-    if f.speaker or f.country:
-        joins += " LEFT JOIN actors ac ON ac.id = s.speaker"
+    where, params = _statement_where(store, f)
+    joins = " JOIN articles a ON a.id = s.article_id" if f.since or f.until else ""
     sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM statements s{joins}{where} LIMIT ?) hits"
     return int(store.connection.execute(sql, [*params, cap]).fetchone()[0])
-
-
-def statement_speakers(store: Store, limit: int = 400) -> list[dict[str, Any]]:
-    """The speakers who said most, for the page's suggestions."""
-    sql = ("SELECT s.speaker AS id, MAX(s.speaker_text) AS name, COUNT(*) AS n FROM statements s"
-           " WHERE s.speaker IS NOT NULL GROUP BY s.speaker ORDER BY n DESC, id LIMIT ?")
-    return [dict(r) for r in store.connection.execute(sql, [limit])]
 
 
 def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:

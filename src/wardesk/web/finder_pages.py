@@ -12,7 +12,6 @@ from fastapi.responses import HTMLResponse
 from wardesk.api.deps import StoreDep
 from wardesk.api.finder import StatementDep, search_view, statements_view
 from wardesk.records import CERTAINTIES
-from wardesk.store import finder
 from wardesk.store.finder import StatementFilter
 
 router = APIRouter(include_in_schema=False)
@@ -43,8 +42,7 @@ def statements_page(request: Request, store: StoreDep, f: StatementDep) -> HTMLR
               "href": "/statements?" + urlencode({x: y for x, y in params.items() if x != k})}
              for k, v in params.items()]
     return _page(request, "statements.html", "/api/statements?" + urlencode(params),
-                 view=view, f=params, pager=pages, certainties=CERTAINTIES, chips=chips,
-                 speakers=finder.statement_speakers(store))
+                 view=view, f=params, pager=pages, certainties=CERTAINTIES, chips=chips)
 
 
 @router.get("/search", response_class=HTMLResponse)
