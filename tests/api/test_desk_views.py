@@ -242,3 +242,12 @@ def test_desk_pages_escape_hostile_text(hostile_client: Any) -> None:
     assert "unk/" not in board
     points = client.get("/api/map").json()["points"]
     assert any(demo.HOSTILE in p["place"] for p in points)  # data, drawn with textContent only
+
+
+def test_what_moved_reads_lightly_but_says_what_position_changes_says(many: Any) -> None:
+    from wardesk.store import desk
+
+    _, path, _ = many
+    with Store(path) as store:
+        for since in (None, "2025-01-01", "2025-04-01"):
+            assert desk.position_moves(store, since) == store.position_changes(since=since)

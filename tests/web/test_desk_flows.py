@@ -240,7 +240,7 @@ def test_board_orders_parties_pins_and_keeps_the_issue_column(many_url: str, tab
     if tab.width == 400:  # the issue column stays in view while the parties scroll
         assert issue.bounding_box()["x"] < 40
     tab.shot("board")
-    page.locator("section.moved a", has_text="all").click()
+    page.locator("p.moved-link a").click()
     page.wait_for_url("**/positions/moved")
     assert page.locator("ul.moved-list li").count() >= 1
     tab.shot("board-moved")

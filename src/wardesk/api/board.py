@@ -5,6 +5,7 @@ is made; "what moved"; and one issue's history with the quoted words.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from typing import Any
 
@@ -37,41 +38,36 @@ def _pins(pin: str | None) -> list[str]:
     return [p.strip() for p in (pin or "").split(",") if p.strip()]
 
 
-def _cell(issue: str, party: str, history: list[dict[str, Any]],
+def _cell(issue: str, party: str, history: list[tuple[Any, ...]], latest: dict[str, Any],
           names: dict[str, str]) -> dict[str, Any]:
-    history.sort(key=_date)
-    latest = history[-1]
-    earlier, previous = [], None
-    for h in history:
-        if previous is not None and h.get("stance") != previous.get("stance"):
-            earlier.append({"from": previous.get("stance"), "to": h.get("stance"), "date": _date(h)[:10]})
-        previous = h
+    """A cell: the latest stance, and each earlier change of stance (from, to, day)."""
+    changes = [{"from": a[2], "to": b[2], "date": str(b[3])[:10]}
+               for a, b in itertools.pairwise(history) if a[2] != b[2]]
     target = latest.get("target")
     return {"issue": issue, "party": party, "stance": latest.get("stance"),
             "date": latest.get("date") or latest.get("published"), "latest": latest,
-            "changes": earlier, "target": target,
-            "target_name": readable(str(target), names) if target else None,
-            "history": history}
+            "changes": changes, "stances": len(history), "target": target,
+            "target_name": readable(str(target), names) if target else None}
 
 
 def board_view(store: Store, pin: str | None = None, issue: str | None = None) -> dict[str, Any]:
-    """Issues × parties; ``parties`` in board order: pinned, then most stances, then name."""
-    positions = store.positions(issue=issue)
-    names = _names_for(store, positions)
-    cells: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    activity: Counter[str] = Counter()
-    for p in positions:
-        party = party_of(p)
-        cells.setdefault((p.get("issue") or "?", party), []).append(p)
-        activity[party] += 1
+    """Issues × parties; ``parties`` in board order: pinned, then most stances, then name.
+    Read lightly (every stance's keys), then in full only each cell's latest stance."""
+    rows = desk.stance_rows(store, issue)
+    cells: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
+    for row in rows:
+        cells.setdefault((row[0], row[1]), []).append(row)
+    latest = desk.stances_by_key(store, [(h[-1][5], int(h[-1][6])) for h in cells.values()])
+    names = _names_for(store, list(latest.values()))
+    activity: Counter[str] = Counter(row[1] for row in rows)
     pins = [p for p in _pins(pin) if p in activity]
     rest = sorted((p for p in activity if p not in pins),
                   key=lambda p: (-activity[p], readable(p, names).lower()))
     parties = [*pins, *rest]
-    issue_activity: Counter[str] = Counter(p.get("issue") or "?" for p in positions)
+    issue_activity: Counter[str] = Counter(row[0] for row in rows)
     issues = sorted(issue_activity, key=lambda i: (-issue_activity[i], i))
-    board = [_cell(i, party, h, names) for (i, party), h in cells.items()]
-    index = {(c["issue"], c["party"]): c for c in board}
+    index = {key: _cell(*key, h, latest[(h[-1][5], int(h[-1][6]))], names)
+             for key, h in cells.items()}
     return {
         "issues": issues, "pinned": pins,
         "parties": [{"id": p, "name": readable(p, names), "stances": activity[p],
@@ -83,7 +79,7 @@ def board_view(store: Store, pin: str | None = None, issue: str | None = None) -
 
 def moved_view(store: Store, since: str | None = None) -> dict[str, Any]:
     """Where a party's stance changed (new, changed, dropped), newest first, with names."""
-    changes = store.position_changes(since=since)
+    changes = desk.position_moves(store, since)
     positions = [x for c in changes for x in (c.get("old"), c.get("new")) if x]
     names = _names_for(store, positions)
     for c in changes:

@@ -23,7 +23,7 @@ MULTI = ("type", "quad", "status", "certainty")
 SINGLE = ("country", "actor", "since", "until", "place", "text", "article_id")
 MAX_COMBINATIONS = 24
 MAX_MERGED_OFFSET = 10_000  # deeper pages of several values: narrow the filter instead
-DEATHS_UP_TO = 20_000  # events; above, the deaths total would read too many rows
+DEATHS_UP_TO = 1000  # events; above, the deaths total would read too many rows
 
 
 def chosen(query: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
@@ -145,10 +145,11 @@ def list_view(store: Store, values: dict[str, list[str]], sort: str = "-date", l
     events, total = page_of(store, filters, f)
     toll = None
     if 0 < total <= DEATHS_UP_TO:
-        parts = [desk.deaths(store, one) for one in filters]
-        toll = {"reports": sum(p["reports"] for p in parts),
-                "at_least": max((p["largest"] for p in parts), default=0),
-                "at_most": sum(p["sum"] for p in parts)}
+        parts = [desk.deaths(store, one, DEATHS_UP_TO) for one in filters]
+        toll = None if None in parts else {
+            "reports": sum(p["reports"] for p in parts if p),
+            "at_least": max((p["largest"] for p in parts if p), default=0),
+            "at_most": sum(p["sum"] for p in parts if p)}
     return {
         "total": total, "limit": limit, "offset": offset, "sort": sort,
         "filters": values, "chips": chips(values, sort), "deaths": toll,

@@ -87,8 +87,7 @@ def board_page(request: Request, store: StoreDep,
                pin: Annotated[str | None, Query()] = None) -> HTMLResponse:
     board = board_view(store, pin=pin)
     twin = "/api/negotiations/board" + ("?" + urlencode({"pin": pin}) if pin else "")
-    return page(request, "board.html", twin, board=board, pin=pin or "",
-                moved=moved_view(store)["changes"][:12])
+    return page(request, "board.html", twin, board=board, pin=pin or "")
 
 
 @router.get("/positions/moved", response_class=HTMLResponse)
