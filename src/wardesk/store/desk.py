@@ -58,7 +58,8 @@ def map_points(store: Store, f: EventFilter, limit: int = MAX_POINTS) -> list[di
         where, params = event_where(f)
         located = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
         where = f"{where} AND {located}" if where else f" WHERE {located}"
-        sql = f"SELECT {_POINT_COLUMNS} FROM events e{where} ORDER BY e.sort_date DESC LIMIT ?"
+        sql = (f"SELECT {_POINT_COLUMNS} FROM events e{where}"
+               " ORDER BY e.sort_date IS NULL, e.sort_date DESC LIMIT ?")  # the indexes' order
         params = [*params, limit]
     rows = [dict(zip(_POINT_KEYS, row, strict=True)) for row in conn.execute(sql, params)]
     for row in rows:
