@@ -24,7 +24,7 @@ from wardesk.store import EventFilter, Store
 from wardesk.store import stats as store_stats
 
 TARGETS_MS = {"events": 100, "count": 100, "search": 200, "overview": 500, "positions": 200,
-              "incidents": 50}
+              "incidents": 50, "desk": 300}
 
 
 def _column(store: Store, sql: str) -> list[Any]:
@@ -130,7 +130,36 @@ def measure(store: Store, runs: int, seed: int) -> dict[str, dict[str, dict[str,
         groups["positions"].setdefault("actor page", []).append(
             timed(store.positions, actor=actor, limit=100))
     incidents(store, s, runs, groups["incidents"])
+    desk_pages(store, s, runs, groups["desk"])
     return {g: {name: summary(times) for name, times in rows.items()} for g, rows in groups.items()}
+
+
+def desk_pages(store: Store, s: Samples, runs: int, out: dict[str, list[float]]) -> None:
+    """The views behind the map, trends, incidents/events lists and board (issue 14)."""
+    from wardesk.api import eventlist, incidentlist
+    from wardesk.api.board import board_view
+    from wardesk.api.desk import map_view
+    from wardesk.api.trends import changes_view, trends_view
+
+    kinds: list[tuple[str, Callable[[], Any]]] = [
+        ("map incidents", lambda: map_view(store, EventFilter())),
+        ("map incidents country", lambda: map_view(store, EventFilter(country=s.pick(s.countries)))),
+        ("map reports type", lambda: map_view(store, EventFilter(type=s.pick(s.types)), "reports")),
+        ("trends week type", lambda: trends_view(store)),
+        ("trends month country", lambda: trends_view(store, unit="month", by="country")),
+        ("trends week actor", lambda: trends_view(store, by="actor")),
+        ("what changed", lambda: changes_view(store)),
+        ("events list", lambda: eventlist.list_view(store, {})),
+        ("events 2 types+country", lambda: eventlist.list_view(store, {
+            "type": s.types[:2], "country": [s.pick(s.countries)]})),
+        ("incidents list", lambda: incidentlist.list_view(store, {})),
+        ("incidents 2 types+dates", lambda: incidentlist.list_view(store, {
+            "type": s.types[:2], "since": [s.span()[0]]})),
+        ("board", lambda: board_view(store)),
+    ]
+    for name, run in kinds:
+        for _ in range(max(3, runs // 2)):
+            out.setdefault(name, []).append(timed(run))
 
 
 def incidents(store: Store, s: Samples, runs: int, group: dict[str, list[float]]) -> None:
