@@ -140,7 +140,8 @@ def test_search_finds_articles_statements_and_actors_with_marks(client: TestClie
         assert marks and all(text[s:e].lower() == "ceasefire" for s, e in marks)
     assert [s["content"] for s in body["statements"]] == ["ready for a ceasefire"]
     assert body["actors"] == []
-    if body["incidents"]:  # once the store groups reports into incidents
+    assert len(body["incidents"]) == 1  # the meeting to discuss a ceasefire
+    if body["incidents"]:
         meeting = body["incidents"][0]
         text, marks = meeting["snippet"]["text"], meeting["snippet"]["marks"]
         assert "Ankara" in meeting["summary"] and [text[s:e] for s, e in marks] == ["ceasefire"]
@@ -148,6 +149,10 @@ def test_search_finds_articles_statements_and_actors_with_marks(client: TestClie
     people = client.get("/api/search", params={"q": "zelensk*"}).json()
     assert [a["id"] for a in people["actors"]] == ["ukr/gov/volodymyr-zelenskyy"]
     assert people["actors"][0]["name_marks"] == [[10, 19]]
+    prefix = client.get("/api/search", params={"q": "negotiat*"}).json()
+    assert [a["id"] for a in prefix["articles"]] == [ids["talks"]]
+    assert [prefix["articles"][0]["snippet"]["text"][s:e] for s, e in
+            prefix["articles"][0]["snippet"]["marks"]] == ["Negotiators"]
     assert client.get("/api/search", params={"q": "\" OR 1=1 --"}).status_code == 200
     assert client.get("/api/search", params={"q": ""}).json()["articles"] == []
 

@@ -67,3 +67,21 @@ def test_statements_are_found_through_the_text_index(store: Store, kit: Any) -> 
     assert finder.statements_in(store, ids, ["zelensky"], limit=10)[0]["speakerText"] == "Zelensky"
     assert finder.matching_articles(store, "\" OR NEAR(") == []
     assert finder.article_texts(store, ids[:1])[ids[0]].endswith(".")
+
+
+def test_incidents_are_found_through_the_articles_words(store: Store, kit: Any) -> None:
+    from wardesk.records import Place
+
+    kherson = Place("Kherson", "UKR", None, 46.63, 32.61, 706448)
+    strike = kit.event("e1", "ASSAULT", kit.PUTIN, kit.UKRAINE,
+                       "Russian drones struck a market in Kherson.", day="2025-03-04",
+                       place=kherson)
+    store.save(*kit._make("Russian drones struck a market in Kherson.", "2025-03-04",
+                          events=(strike,)))
+    store.save(*kit._make("Talks resumed in Geneva.", "2025-03-05"))
+    ids = finder.matching_articles(store, "market")
+    found = finder.incidents_in(store, ids, ["market"], limit=5)
+    assert len(found) == 1
+    incident = store.incident(found[0])
+    assert incident is not None and incident["type"] == "ASSAULT"
+    assert finder.incidents_in(store, finder.matching_articles(store, "Geneva"), ["Geneva"], 5) == []

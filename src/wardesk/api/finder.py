@@ -18,6 +18,8 @@ from wardesk.api.deps import MAX_OFFSET, Day, StoreDep
 from wardesk.store import Store, finder
 from wardesk.store.filters import as_country
 from wardesk.store.finder import StatementFilter
+from wardesk.store.incident_queries import headline
+from wardesk.store.search import terms
 
 router = APIRouter(prefix="/api", tags=["read"])
 
@@ -81,6 +83,11 @@ def words(q: str) -> list[str]:
     return list(dict.fromkeys(_WORD.findall(q)))[:12]
 
 
+def text_query(q: str) -> str:
+    """The words of ``q`` for the text index, a trailing * kept (a prefix: negotiat*)."""
+    return " ".join(f"{term}{'*' if star else ''}" for term, star in terms(q)[:12])
+
+
 def find_marks(text: str, wanted: list[str]) -> list[tuple[int, int]]:
     """[start, end) of every word of ``text`` that starts with one of ``wanted``."""
     keys = [fold(w) for w in wanted if w]
@@ -111,14 +118,14 @@ def search_view(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, An
     wanted = words(q)
     if not wanted:
         return {"q": q, "articles": [], "incidents": [], "statements": [], "actors": []}
-    articles = store.articles(q=" ".join(wanted), limit=limit)
+    articles = store.articles(q=text_query(q), limit=limit)
     texts = finder.article_texts(store, [a["id"] for a in articles])
     for a in articles:
         a["snippet"] = snippet(texts.get(a["id"], ""), wanted)
         a["title_marks"] = find_marks(a.get("title") or "", wanted)
         a["href"] = f"/articles/{quote(a['id'], safe='')}"
-    said = finder.statements_in(store, finder.matching_articles(store, " ".join(wanted)),
-                                wanted, limit)
+    matching = finder.matching_articles(store, text_query(q))
+    said = finder.statements_in(store, matching, wanted, limit)
     for s in said:
         s["snippet"] = snippet(s["content"], wanted)
         s["href"] = words_href(s["article_id"], s["start"], s["end"])
@@ -127,17 +134,22 @@ def search_view(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, An
     for a in actors:
         a["name_marks"] = find_marks(a.get("name") or "", wanted)
         a["href"] = f"/actors/{quote(a['id'], safe='/')}"
-    return {"q": q, "articles": articles, "incidents": incidents(store, wanted, limit),
+    return {"q": q, "articles": articles, "incidents": incidents(store, wanted, limit, matching),
             "statements": said, "actors": actors}
 
 
-def incidents(store: Store, wanted: list[str], limit: int) -> list[dict[str, Any]]:
-    """Incidents one of whose reports says the words, each with its one-line summary and a
-    snippet of the report that says them."""
-    search = getattr(store, "search_incidents", None)
-    if search is None:  # a store without incidents
-        return []
-    found: list[dict[str, Any]] = search(" ".join(wanted), limit=limit)
+def incidents(store: Store, wanted: list[str], limit: int,
+              articles: list[str] | None = None) -> list[dict[str, Any]]:
+    """Incidents one of whose reports says the words (found through the articles' text index,
+    among ``articles`` when given), each with its one-line summary and a snippet of the report
+    that says them. Incidents only recaps tell (background) are left out."""
+    if articles is None:
+        articles = finder.matching_articles(store, " ".join(wanted))
+    found = []
+    for incident_id in finder.incidents_in(store, articles, wanted, limit):
+        incident = store.incident(incident_id)
+        if incident is not None and not incident.get("background"):
+            found.append({**incident, "summary": headline(incident)})
     for i in found:
         texts = [str((r.get("evidence") or {}).get("text") or "") for r in i.get("reports") or []]
         said = next((t for t in texts if find_marks(t, wanted)), texts[0] if texts else "")

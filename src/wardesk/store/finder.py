@@ -169,3 +169,18 @@ def article_texts(store: Store, ids: list[str]) -> dict[str, str]:
     sql = f"SELECT id, text FROM articles WHERE id IN ({marks})"
     return {r[0]: r[1] or "" for r in store.connection.execute(sql, ids)}
 
+
+
+def incidents_in(store: Store, article_ids: list[str], words: list[str],
+                 limit: int) -> list[str]:
+    """Ids of the incidents (newest report first) that an event of these articles belongs to,
+    the event's evidence holding every one of ``words``."""
+    if not article_ids or not words:
+        return []
+    marks = ", ".join("?" * len(article_ids))
+    clauses = " AND ".join("e.evidence LIKE ? ESCAPE '\\'" for _ in words)
+    sql = (f"SELECT e.incident FROM events e JOIN articles a ON a.id = e.article_id"
+           f" WHERE e.article_id IN ({marks}) AND e.incident IS NOT NULL AND {clauses}"
+           " GROUP BY e.incident ORDER BY MAX(a.published) DESC, e.incident LIMIT ?")
+    params = [*article_ids, *(like(w) for w in words), limit]
+    return [r[0] for r in store.connection.execute(sql, params)]
