@@ -101,7 +101,7 @@ def test_listed_members_and_a_leader_of_a_coalition(extractor: Any) -> None:
                          "France, would meet again.")
     (coalition,) = rec.coalitions
     roles = {(m.actor.code, m.role) for m in coalition.members}
-    assert {("DNK", "member"), ("TUR", "member"), ("GBR", "lead"), ("FRA", "lead")} <= roles
+    assert {("CAN", "member"), ("DNK", "member"), ("TUR", "member"), ("GBR", "lead"), ("FRA", "lead")} <= roles
     assert coalition.size_reported == "about 26"
 
 
@@ -241,3 +241,8 @@ def test_ready_for_a_ceasefire_offers_it_with_its_scope(extractor: Any) -> None:
 def test_ceasing_military_aid_is_a_withdrawn_pledge(extractor: Any) -> None:
     rec = run(extractor, "The United States said it would cease military aid to Ukraine.")
     assert [(p.party.code, p.what, p.status) for p in rec.pledges] == [("USA", "weapons", "withdrawn")]
+
+
+def test_answering_with_ones_own_plan_is_a_counter(extractor: Any) -> None:
+    rec = run(extractor, "Moscow responded with its own peace plan on Friday.")
+    assert [(r.party.code, r.response) for p in rec.proposals for r in p.responses] == [("RUS", "counter")]

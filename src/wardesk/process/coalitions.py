@@ -163,7 +163,7 @@ def _role_of(head: Token, default: str = "member") -> str:
 
 def _member(layers: Layers, group: Group, ref: ActorRef, role: str, tok: Token) -> None:
     if any(party_key(m.actor) == party_key(ref) and m.role == role for m in group.members) \
-            or ref.actor == group.actor:
+            or (ref.actor is not None and ref.actor == group.actor):
         return
     if not ref.code or ref.code in ("IGO", "UNK", "MED"):
         return  # members are countries (or bodies named in lists: kept only with a code)
@@ -181,14 +181,30 @@ def _listed_members(layers: Layers, group: Group, head: Token) -> None:
         if word in marks and (tok.head.i in scope or tok.i in scope):
             for obj in (c for t in (tok, tok.doc[min(tok.i + 1, len(tok.doc) - 1)]) for c in t.children
                         if c.dep_ in ("pobj", "dobj")):
-                for ref in refs_of(layers, obj):
-                    _member(layers, group, ref, _role_of(head), tok)
+                for ref in refs_of(layers, obj) + _named_countries(obj):
+                    _member(layers, group, _country_ref(layers, ref), _role_of(head), tok)
     for child in head.children:
         if child.dep_ == "acl" and child.lemma_.lower() in ("lead", "co-lead", "head", "spearhead"):
             agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children
                           if g.dep_ == "pobj"), None)
             for ref in refs_of(layers, agent):
                 _member(layers, group, ref, "lead", child)
+
+
+def _named_countries(obj: Token) -> list[ActorRef]:
+    """Country names in a list the actor table left unread ("including Canada, Denmark …")."""
+    import pycountry
+
+    out = []
+    for tok in [obj, *(t for t in obj.subtree if t.dep_ == "conj")]:
+        if tok.pos_ != "PROPN":
+            continue
+        try:
+            country = pycountry.countries.lookup(tok.text)
+        except LookupError:
+            continue
+        out.append(ActorRef(None, tok.text, country.alpha_3, "GOV"))
+    return out
 
 
 def _joiners(layers: Layers, group: Group, head: Token) -> None:
