@@ -67,6 +67,9 @@ def test_map_of_incidents_has_one_point_per_incident_with_its_deaths_range(many:
         assert len(points) == store.count_incidents(EventFilter())
         assert len(client.get("/api/map", params={"background": True}).json()["points"]) == \
             store.count_incidents(EventFilter(), background=True)
+        for code in ("SDN", "UKR"):
+            country = client.get("/api/map", params={"country": code}).json()["points"]
+            assert len(country) == store.count_incidents(EventFilter(country=code)) > 0
         told_twice = [p for p in points if p["reports"] > 1]
         assert told_twice
         incident = store.incident(told_twice[0]["id"])

@@ -246,18 +246,29 @@ def known_actor(store: Store, actor: str) -> bool:
 
 # --- incidents (migration 14) -----------------------------------------------------------------
 
+def _incident_from(f: EventFilter, background: bool) -> tuple[str, str, list[Any], str]:
+    """FROM, WHERE, parameters and ORDER BY of the incidents matching ``f``, by the incidents'
+    own rules (incident_queries): a country's walked in its incident_codes date index."""
+    from wardesk.store import incident_queries as rules
+
+    if f.country:
+        where, params = rules._by_country(f, background)
+        return ("incident_codes c CROSS JOIN incidents i", where, params,
+                " ORDER BY c.sort_date IS NULL, c.sort_date DESC, c.incident")
+    where, params = rules._where(f, background)
+    return "incidents i", where, params, " ORDER BY i.sort_date IS NULL, i.sort_date DESC, i.id"
+
+
 def incident_points(store: Store, f: EventFilter, background: bool = False,
                     limit: int = MAX_POINTS) -> list[dict[str, Any]]:
     """The located incidents matching ``f``, newest first (at most ``limit``): one point per
     real-world event, with its deaths range and how many reports tell it."""
-    from wardesk.store.incident_queries import _where  # the incidents' own filter rules
-
-    where, params = _where(f, background)
+    source, where, params, order = _incident_from(f, background)
     located = "i.place IS NOT NULL"
     where = f"{where} AND {located}" if where else f" WHERE {located}"
     sql = ("SELECT i.id, i.type, substr(i.sort_date, 1, 10), i.place, i.dead_min, i.dead_max,"
-           " i.certainty, i.status, i.reports, i.publishers, i.is_current FROM incidents i"
-           f"{where} ORDER BY i.sort_date IS NULL, i.sort_date DESC, i.id LIMIT ?")
+           f" i.certainty, i.status, i.reports, i.publishers, i.is_current FROM {source}"
+           f"{where}{order} LIMIT ?")
     out = []
     for row in store.connection.execute(sql, [*params, limit]):
         place = json.loads(row[3])
@@ -276,10 +287,8 @@ def incident_points(store: Store, f: EventFilter, background: bool = False,
 def incident_deaths(store: Store, f: EventFilter, background: bool = False) -> dict[str, int]:
     """Over the incidents matching ``f``: how many give a toll, and the sums of their lowest and
     highest reported figures (each incident counted once, whatever its reports)."""
-    from wardesk.store.incident_queries import _where
-
-    where, params = _where(f, background)
-    sql = f"SELECT COUNT(i.dead_min), SUM(i.dead_min), SUM(i.dead_max) FROM incidents i{where}"
+    source, where, params, _ = _incident_from(f, background)
+    sql = f"SELECT COUNT(i.dead_min), SUM(i.dead_min), SUM(i.dead_max) FROM {source}{where}"
     counted, low, high = store.connection.execute(sql, params).fetchone()
     return {"incidents": int(counted or 0), "min": int(low or 0), "max": int(high or 0)}
 
