@@ -85,3 +85,10 @@ def test_incidents_are_found_through_the_articles_words(store: Store, kit: Any) 
     incident = store.incident(found[0])
     assert incident is not None and incident["type"] == "ASSAULT"
     assert finder.incidents_in(store, finder.matching_articles(store, "Geneva"), ["Geneva"], 5) == []
+
+
+def test_actors_named_puts_names_that_start_with_the_word_first(store: Store, kit: Any) -> None:
+    store.save(*kit._make("Putin and Zelensky spoke.", "2025-03-04"))
+    assert [a["id"] for a in finder.actors_named(store, ["zelensk"], 5)] == [kit.ZELENSKY.id]
+    assert [a["id"] for a in finder.actors_named(store, ["v"], 5)][:1] == [kit.PUTIN.id]
+    assert finder.actors_named(store, ["%"], 5) == [] and finder.actors_named(store, [], 5) == []

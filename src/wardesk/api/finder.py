@@ -25,6 +25,8 @@ router = APIRouter(prefix="/api", tags=["read"])
 
 SNIPPET_CHARS = 160
 SEARCH_LIMIT = 20  # hits of each kind a search shows
+INCIDENTS = 10  # incidents a search shows (each is read with all its reports)
+INCIDENT_ARTICLES = 500  # incidents are looked for in the newest 500 matching articles
 _WORD = re.compile(r"\w+")
 
 
@@ -130,11 +132,12 @@ def search_view(store: Store, q: str, limit: int = SEARCH_LIMIT) -> dict[str, An
         s["snippet"] = snippet(s["content"], wanted)
         s["href"] = words_href(s["article_id"], s["start"], s["end"])
         s["kind"] = "quote" if s["direct"] else "reported"
-    actors = store.actors(text=" ".join(wanted), limit=limit) if len(wanted) <= 4 else []
+    actors = finder.actors_named(store, wanted, limit) if len(wanted) <= 4 else []
     for a in actors:
         a["name_marks"] = find_marks(a.get("name") or "", wanted)
         a["href"] = f"/actors/{quote(a['id'], safe='/')}"
-    return {"q": q, "articles": articles, "incidents": incidents(store, wanted, limit, matching),
+    return {"q": q, "articles": articles,
+            "incidents": incidents(store, wanted, INCIDENTS, matching[:INCIDENT_ARTICLES]),
             "statements": said, "actors": actors}
 
 

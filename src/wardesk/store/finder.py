@@ -124,7 +124,8 @@ def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
 
 
 def matching_articles(store: Store, q: str, cap: int = STATEMENT_ARTICLES) -> list[str]:
-    """The ids of the newest articles (at most ``cap``) whose words include all of ``q``'s."""
+    """The ids of the newest articles (at most ``cap``, newest first) whose words include all
+    of ``q``'s."""
     conn = store.connection
     if is_postgres(conn):
         match = ts_query(q)
@@ -136,13 +137,13 @@ def matching_articles(store: Store, q: str, cap: int = STATEMENT_ARTICLES) -> li
         order = "w.pk DESC" if _walk_newest(conn, match) else "w.pk + 0 DESC"
         sql = (f"SELECT a.id FROM (SELECT w.pk FROM article_words w"
                f" WHERE w.fts @@ to_tsquery('{FTS_CONFIG}', ?) ORDER BY {order} LIMIT ?) hits"
-               " JOIN articles a ON a.pk = hits.pk")
+               " JOIN articles a ON a.pk = hits.pk ORDER BY hits.pk DESC")
         return [r[0] for r in conn.execute(sql, [match, cap])]
     match = fts_query(q)
     if not match:
         return []
     sql = ("SELECT a.id FROM articles a WHERE a.pk IN (SELECT rowid FROM articles_fts"
-           " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?)")
+           " WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY a.pk DESC")
     return [r[0] for r in conn.execute(sql, [match, cap])]
 
 
@@ -184,3 +185,18 @@ def incidents_in(store: Store, article_ids: list[str], words: list[str],
            " GROUP BY e.incident ORDER BY MAX(a.published) DESC, e.incident LIMIT ?")
     params = [*article_ids, *(like(w) for w in words), limit]
     return [r[0] for r in store.connection.execute(sql, params)]
+
+
+def actors_named(store: Store, words: list[str], limit: int) -> list[dict[str, Any]]:
+    """Actors whose id, name or aliases hold every one of ``words``: those whose name starts
+    with the first word first, then the shorter names (a LIKE over the actors, no counting)."""
+    if not words:
+        return []
+    clauses = " AND ".join("(ac.id LIKE ? ESCAPE '\\' OR ac.name LIKE ? ESCAPE '\\'"
+                           " OR ac.aliases LIKE ? ESCAPE '\\')" for _ in words)
+    params: list[Any] = [p for w in words for p in (like(w), like(w), like(w))]
+    start = words[0].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    sql = ("SELECT ac.id, ac.name, ac.kind, ac.country, ac.sector, ac.role FROM actors ac"
+           f" WHERE {clauses} ORDER BY CASE WHEN ac.name LIKE ? ESCAPE '\\' THEN 0 ELSE 1 END,"
+           " length(ac.name), ac.name LIMIT ?")
+    return [dict(r) for r in store.connection.execute(sql, [*params, start, limit])]
