@@ -246,3 +246,10 @@ def test_ceasing_military_aid_is_a_withdrawn_pledge(extractor: Any) -> None:
 def test_answering_with_ones_own_plan_is_a_counter(extractor: Any) -> None:
     rec = run(extractor, "Moscow responded with its own peace plan on Friday.")
     assert [(r.party.code, r.response) for p in rec.proposals for r in p.responses] == [("RUS", "counter")]
+
+
+def test_ceasing_aid_and_sharing_with_a_party_withdraws_both(extractor: Any) -> None:
+    rec = run(extractor, "The United States announced that it would cease military aid and intelligence "
+                         "sharing with Ukraine.")
+    got = {(p.party.code, p.what, p.status, p.to.code if p.to else None) for p in rec.pledges}
+    assert got == {("USA", "weapons", "withdrawn", "UKR"), ("USA", "intelligence", "withdrawn", "UKR")}

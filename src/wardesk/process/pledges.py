@@ -154,7 +154,7 @@ def _pledge(layers: Layers, sent: Span, noun: Token, verb: Token, what: str,
         return []  # "would not send soldiers", "whether China transfers weapons": no pledge
     status = found[0]
     parties, share = _parties(layers, chain_subject(verb), groups, previous)
-    to = _beneficiary(layers, verb)
+    to = _beneficiary(layers, verb, status == "withdrawn")
     if not parties or not _plausible(layers, sent, status, to, noun):
         return []
     groups_refs = {g.ref().actor for g in groups}
@@ -198,9 +198,10 @@ def _share(subject: Token) -> str | None:
     return "all" if re.search(r"\ball\b", words) else None
 
 
-def _beneficiary(layers: Layers, verb: Token) -> ActorRef | None:
+def _beneficiary(layers: Layers, verb: Token, withdrawn: bool = False) -> ActorRef | None:
     for tok in verb.subtree:
-        if tok.dep_ in ("prep", "dative") and tok.lower_ in ("to", "for"):
+        if tok.dep_ in ("prep", "dative") and (tok.lower_ in ("to", "for") or (
+                tok.lower_ == "with" and withdrawn)):  # "cease … sharing with Ukraine"
             for obj in (c for c in tok.children if c.dep_ == "pobj"):
                 refs = refs_of(layers, obj) or [r for c in obj.children if c.dep_ == "poss" for r in refs_of(layers, c)]
                 if refs:
@@ -218,7 +219,7 @@ def _plausible(layers: Layers, sent: Span, status: str, to: ActorRef | None, nou
     context = word_list("pledge_cues.json", "peacekeeping")
     if status == "withdrawn":
         return any(t.lemma_.lower() in ("supply", "aid", "assistance", "sharing", "delivery", "shipment")
-                   for t in noun.ancestors) or has_words(sent.text, context)
+                   for t in (noun, *noun.ancestors)) or has_words(sent.text, context)
     return has_words(sent.text, context)
 
 
