@@ -110,7 +110,7 @@ def test_map_places_name_capitals_and_big_cities_offline(many: Any) -> None:
 
 def test_weekly_trend_has_every_week_and_each_bar_counts_the_events_it_links_to(many: Any) -> None:
     client, _path, _ = many
-    data = client.get("/api/trends", params={"unit": "week", "by": "type"}).json()
+    data = client.get("/api/trends", params={"unit": "week", "by": "type", "count": "reports"}).json()
     starts = [dt.date.fromisoformat(b["start"]) for b in data["buckets"]]
     assert all((b - a).days == 7 for a, b in itertools.pairwise(starts))
     assert len(starts) == 26
@@ -122,9 +122,24 @@ def test_weekly_trend_has_every_week_and_each_bar_counts_the_events_it_links_to(
         assert linked == cell["count"], cell
 
 
+def test_trends_of_incidents_count_each_incident_once_and_link_to_them(many: Any) -> None:
+    client = many[0]
+    for params in ({"by": "type"}, {"by": "country", "unit": "month"}, {"by": "type", "country": "UKR"}):
+        data = client.get("/api/trends", params=params).json()
+        assert data["count"] == "incidents" and data["cells"]
+        for cell in data["cells"]:
+            assert cell["href"].startswith("/incidents?")
+            linked = client.get("/api/incidents" + cell["href"][len("/incidents"):]).json()["total"]
+            assert linked == cell["count"], (params, cell)
+    reports = client.get("/api/trends", params={"count": "reports"}).json()
+    incidents = client.get("/api/trends").json()
+    assert sum(c["count"] for c in incidents["cells"]) < sum(c["count"] for c in reports["cells"])
+
+
 def test_trends_by_month_country_and_actor(many: Any) -> None:
     client, path, _ = many
-    months = client.get("/api/trends", params={"unit": "month", "by": "country"}).json()
+    months = client.get("/api/trends", params={"unit": "month", "by": "country",
+                                                "count": "reports"}).json()
     assert all(b["start"].endswith("-01") for b in months["buckets"])
     names = {s["key"]: s["name"] for s in months["series"]}
     assert names["UKR"] == "Ukraine" and names["SDN"] == "Sudan"

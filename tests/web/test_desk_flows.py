@@ -169,7 +169,7 @@ def test_trends_bars_link_to_their_events_and_flag_the_rise(many_url: str, tab: 
     tab.shot("trends")
     last = data["cells"][-1]
     page.locator("#trend-chart a.bar-link").last.click()
-    page.wait_for_url("**/events?**")
+    page.wait_for_url("**/incidents?**")
     assert page.locator("main h1 .muted").inner_text() == str(last["count"])
     tab.check()
 

@@ -23,6 +23,8 @@ MAX_POPUP_REPORTS = 8
 
 Unit = Annotated[str, Query(pattern="^(week|month)$", description="week or month")]
 By = Annotated[str, Query(pattern="^(type|country|actor)$", description="type, country or actor")]
+Count = Annotated[str, Query(pattern="^(incidents|reports)$",
+                             description="incidents (recaps left out) or reports; by actor: reports")]
 
 
 Of = Annotated[str, Query(pattern="^(incidents|reports)$",
@@ -102,9 +104,9 @@ def get_trends(store: StoreDep, unit: Unit = "week", by: By = "type", since: Day
                until: Day = None,
                country: Annotated[str | None, Query(description="ISO3 country")] = None,
                type: Annotated[str | None, Query(description="PLOVER event type")] = None,
-               ) -> dict[str, Any]:
+               count: Count = "incidents") -> dict[str, Any]:
     return trends_view(store, unit=unit, by=by, since=since, until=until,
-                       country=country or None, event_type=type or None)
+                       country=country or None, event_type=type or None, count=count)
 
 
 @router.get("/trends/changes", summary="This week against the four before, per country and type")

@@ -29,15 +29,24 @@ def _default_since(until: str, unit: str) -> str:
 
 
 def _events_link(start: str, end: str, by: str, series: str, country: str | None,
-                 event_type: str | None) -> str:
+                 event_type: str | None, count: str = "reports") -> str:
     query = {"since": start, "until": end, "country": country or "", "type": event_type or ""}
     query[{"type": "type", "country": "country", "actor": "actor"}[by]] = series
-    return "/events?" + urlencode({k: v for k, v in query.items() if v})
+    path = "/incidents?" if count == "incidents" else "/events?"
+    return path + urlencode({k: v for k, v in query.items() if v})
 
 
 def _rows(store: Store, by: str, since: str, until: str, country: str | None,
-          event_type: str | None) -> tuple[list[dict[str, Any]], dict[str, str]]:
+          event_type: str | None, count: str = "reports") -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Day rows {date, series, count} and the series' display names."""
+    if count == "incidents" and by == "type":
+        codes = [country.strip().upper()] if country else None
+        return desk.incident_days(store, since, until, "type", codes, event_type), {}
+    if count == "incidents" and by == "country":
+        names = desk.country_names()
+        codes = [country.strip().upper()] if country else desk.top_countries(store, TOP)
+        return (desk.incident_days(store, since, until, "country", codes, event_type),
+                {c: names.get(c, c) for c in codes})
     if by == "type":
         rows = desk.days_by_type(store, since, until, country, event_type)
         return [{"date": r["date"], "series": r["type"], "count": r["count"]} for r in rows], {}
@@ -52,10 +61,15 @@ def _rows(store: Store, by: str, since: str, until: str, country: str | None,
 
 def trends_view(store: Store, unit: str = "week", by: str = "type", since: str | None = None,
                 until: str | None = None, country: str | None = None,
-                event_type: str | None = None) -> dict[str, Any]:
-    """Counts per bucket and series; ``buckets`` lists every bucket of the range in order."""
+                event_type: str | None = None, count: str = "incidents") -> dict[str, Any]:
+    """Counts per bucket and series; ``buckets`` lists every bucket of the range in order.
+    ``count``: incidents (each real-world event once, recaps left out) or reports (events);
+    by actor counts reports."""
     if unit not in desk.UNITS:
         raise UsageError(f"unit must be week or month, got {unit!r}")
+    if count not in ("incidents", "reports"):
+        raise UsageError(f"count must be incidents or reports, got {count!r}")
+    count = "reports" if by == "actor" else count
     latest = desk.latest_day(store)
     until = (until or latest or dt.date.today().isoformat())[:10]
     since = (since or _default_since(until, unit))[:10]
@@ -64,7 +78,7 @@ def trends_view(store: Store, unit: str = "week", by: str = "type", since: str |
     starts = desk.buckets_between(since, until, unit)
     if len(starts) > MAX_BUCKETS:
         raise UsageError(f"{len(starts)} {unit}s is too many to draw: use unit=month or a shorter range")
-    day_rows, names = _rows(store, by, since, until, country, event_type)
+    day_rows, names = _rows(store, by, since, until, country, event_type, count)
     summed = desk.rebucket(day_rows, "series", unit)
     series_total: Counter[str] = Counter()
     bucket_total: Counter[str] = Counter()
@@ -74,10 +88,11 @@ def trends_view(store: Store, unit: str = "week", by: str = "type", since: str |
     order = [s for s, _ in sorted(series_total.items(), key=lambda kv: (-kv[1], kv[0]))]
     cells = [{"start": start, "end": desk.bucket_end(start, unit), "series": s,
               "count": summed[(start, s)],
-              "href": _events_link(start, desk.bucket_end(start, unit), by, s, country, event_type)}
+              "href": _events_link(start, desk.bucket_end(start, unit), by, s, country, event_type,
+                                   count)}
              for start in starts for s in order if summed.get((start, s))]
     return {
-        "unit": unit, "by": by, "since": since, "until": until, "latest": latest,
+        "unit": unit, "by": by, "count": count, "since": since, "until": until, "latest": latest,
         "country": country, "type": event_type,
         "buckets": [{"start": s, "end": desk.bucket_end(s, unit), "total": bucket_total[s]}
                     for s in starts],

@@ -349,3 +349,34 @@ def position_moves(store: Store, since: str | None = None) -> list[dict[str, Any
             if c[side]:
                 c[side] = {**full[(c[side]["article_id"], c[side]["seq"])], "party": c["party"]}
     return changes
+
+
+def incident_days(store: Store, since: str, until: str, by: str, codes: list[str] | None = None,
+                  event_type: str | None = None) -> list[dict[str, Any]]:
+    """Current incidents (recaps left out) per day and type (``by`` 'type', of one country when
+    ``codes`` holds one) or per day and country touched (``by`` 'country', for ``codes``), read
+    in the incidents' date indexes between ``since`` and ``until``."""
+    from wardesk.store.totals import _type
+
+    clauses = ["c.is_current = 1", "(c.sort_date IS NULL) = FALSE", "c.sort_date >= ?",
+               "c.sort_date <= ?"]
+    params: list[Any] = [since, f"{until}~"]
+    if codes:
+        clauses.append(f"c.code IN ({', '.join('?' * len(codes))})")
+        params += codes
+    if event_type:
+        clauses.append("i.type = ?")
+        params.append(_type(event_type))
+    series = "c.code" if by == "country" else "i.type"
+    if codes or by == "country":
+        source = "incident_codes c CROSS JOIN incidents i"
+        clauses.append("i.id = c.incident")
+    else:  # every incident once: the incidents table itself (its date index)
+        source = "incidents i"
+        clauses = [c.replace("c.", "i.") for c in clauses]
+    sql = (f"SELECT substr(c.sort_date, 1, 10) AS day, {series}, COUNT(*) FROM {source}"
+           f" WHERE {' AND '.join(clauses)} GROUP BY day, {series}")
+    if source == "incidents i":
+        sql = sql.replace("substr(c.sort_date", "substr(i.sort_date")
+    return [{"date": d, "series": s, "count": int(n)}
+            for d, s, n in store.connection.execute(sql, params)]

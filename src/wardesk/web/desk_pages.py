@@ -72,12 +72,14 @@ def map_page(request: Request, f: FilterDep,
 def trends_page(request: Request, store: StoreDep, unit: Unit = "week", by: By = "type",
                 since: FormDay = None, until: FormDay = None,
                 country: Annotated[str | None, Query()] = None,
-                type: Annotated[str | None, Query()] = None) -> HTMLResponse:
-    asked = {"unit": unit, "by": by, "since": since or "", "until": until or "",
+                type: Annotated[str | None, Query()] = None,
+                count: Annotated[str, Query(pattern="^(incidents|reports)$")] = "incidents",
+                ) -> HTMLResponse:
+    asked = {"unit": unit, "by": by, "count": count, "since": since or "", "until": until or "",
              "country": country or "", "type": type or ""}
     query = urlencode({k: v for k, v in asked.items() if v})
     view = trends_view(store, unit=unit, by=by, since=since or None, until=until or None,
-                       country=country or None, event_type=type or None)
+                       country=country or None, event_type=type or None, count=count)
     return page(request, "trends.html", "/api/trends?" + query, trends=view, asked=asked,
                 changes=changes_view(store), types=EVENT_TYPES)
 

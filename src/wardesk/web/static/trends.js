@@ -38,7 +38,7 @@ function draw(box, legend, data) {
   const max = Math.max(...data.buckets.map((b) => b.total), 1);
   const y = (n) => ((H - T - B) * n) / max;
   const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "group",
-    "aria-label": `Events per ${data.unit} by ${data.by}; the table below holds the counts` }, box);
+    "aria-label": `${data.count === "incidents" ? "Incidents" : "Event reports"} per ${data.unit} by ${data.by}; the table below holds the counts` }, box);
   svg("line", { x1: L, y1: H - B, x2: W - R, y2: H - B, class: "axis" }, chart);
   svg("text", { x: L - 4, y: T + 8, "text-anchor": "end" }, chart).textContent = String(max);
   svg("text", { x: L - 4, y: H - B, "text-anchor": "end" }, chart).textContent = "0";
@@ -53,7 +53,7 @@ function draw(box, legend, data) {
       top -= h;
       const link = svg("a", { href: c.href, class: "bar-link" }, chart);
       const rect = svg("rect", { x: left + 0.5, y: top, width, height: h, fill: colour(c.series) }, link);
-      svg("title", {}, rect).textContent = `${c.series}, ${data.unit} from ${c.start}: ${c.count} (open the events)`;
+      svg("title", {}, rect).textContent = `${c.series}, ${data.unit} from ${c.start}: ${c.count} (open them)`;
     }
   }
   axis(chart, data, x, H - B);
