@@ -162,3 +162,26 @@ def test_a_report_without_a_place_that_names_the_city_counts_it(scenario: Module
     assert "kyiv" in unplaced.words and same_incident(unplaced, found["a1"])
     kharkiv = dataclasses.replace(found["k1"], place=None, key=("other", "v8"))
     assert not same_incident(kharkiv, found["a1"])  # its words name Kharkiv, not Kyiv
+
+
+def test_an_undated_account_published_days_later_joins_but_a_dated_one_does_not(
+        scenario: ModuleType) -> None:
+    import datetime as dt
+
+    found = reports(scenario)
+    later = found["b1"].day + dt.timedelta(days=2)  # type: ignore[operator]
+    account = one(scenario, "b1", key=("other", "v9"), day=later, dated=False,
+                  published=later.isoformat())
+    assert same_incident(account, found["a1"])  # no date of its own: the event may be earlier
+    assert not same_incident(dataclasses.replace(account, dated=True), found["a1"])
+    elsewhere = dataclasses.replace(account, place=found["k1"].place)
+    assert not same_incident(elsewhere, found["a1"])
+
+
+def test_a_date_the_article_could_not_resolve_links_nothing(scenario: ModuleType) -> None:
+    _, record = scenario.week()[1]
+    event = to_dict(record.events[0])
+    event["date"] = {"text": "days later", "value": None, "granularity": "day",
+                     "resolution": "unresolved"}
+    vague = report_from_event(event, {"id": "x", "published": "2025-03-11"})
+    assert vague.day is None and not same_incident(vague, reports(scenario)["a1"])

@@ -186,7 +186,8 @@ def report_from_event(event: dict[str, Any], article: dict[str, Any],
         dated = (date or {}).get("resolution") not in ("publication_date", "unresolved")
     elif value:
         period = (granularity, str(value))
-    if day is None and period is None:
+    vague_when = bool((date or {}).get("text")) and not value  # "days later", unresolved
+    if day is None and period is None and not vague_when:
         day, dated = day_of(published), False
     evidence = event.get("evidence") or {}
     attribution = event.get("attribution") if isinstance(event.get("attribution"), dict) else None

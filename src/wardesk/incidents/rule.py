@@ -39,6 +39,12 @@ class Rule:
     min_text: dict[str, float]
     max_day_gap: int = 1
     symmetric: frozenset[str] = frozenset()
+    late_gap: int = 1  # days a report dated only by its publication may come after the event
+
+    @property
+    def reach(self) -> int:
+        """How many days apart two reports of one incident can lie."""
+        return max(self.max_day_gap, self.late_gap)
 
 
 @functools.cache
@@ -50,7 +56,8 @@ def default_rule() -> Rule:
 def rule_from(data: dict[str, Any]) -> Rule:
     return Rule(float(data["near_km"]), dict(data["weights"]), dict(data["threshold"]),
                 dict(data["min_text"]), int(data.get("max_day_gap", 1)),
-                frozenset(data.get("symmetric_types", ())))
+                frozenset(data.get("symmetric_types", ())),
+                int(data.get("late_report_days", data.get("max_day_gap", 1))))
 
 
 VETO = None
@@ -81,16 +88,19 @@ def score(a: Report, b: Report, rule: Rule | None = None) -> float | None:
     w = rule.weights
     if where not in ("same", "named") and text < rule.min_text["unplaced"]:
         return None  # a vague report joins only one that says much the same
-    if when == "near_day" and text < rule.min_text["near_day"]:
+    if when in ("near_day", "late") and text < rule.min_text["near_day"]:
+        return None
+    if when == "late" and where not in ("same", "named"):
         return None
     total = (w["place_" + where] if where in ("same", "within", "named") else 0.0) \
         + sum(w["party_" + s] for s in (source, target) if s in ("id", "code")) \
         + w["text"] * text
-    return total if total >= rule.threshold[when] else None
+    return total if total >= rule.threshold["near_day" if when == "late" else when] else None
 
 
 def date_agreement(a: Report, b: Report, rule: Rule) -> str | None:
-    """"same_day", "near_day", "coarse" (the same week, month or year) or None (veto)."""
+    """"same_day", "near_day", "late" (a report dated by its publication a few days after the
+    other), "coarse" (the same week, month or year) or None (veto)."""
     if a.period is not None or b.period is not None:
         return "coarse" if a.period == b.period else None
     if a.day is None or b.day is None:
@@ -99,7 +109,9 @@ def date_agreement(a: Report, b: Report, rule: Rule) -> str | None:
     if gap == 0:
         return "same_day"
     if gap > rule.max_day_gap:
-        return None
+        later = a if a.day > b.day else b
+        # a report with no date of its own, published a few days on (a survivor's account)
+        return "late" if gap <= rule.late_gap and not later.dated else None
     # a day apart: a report dated by its publication, or one at night, may be the other's
     loose = not (a.dated and b.dated) or a.night or b.night
     return "near_day" if loose else None

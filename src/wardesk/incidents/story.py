@@ -15,11 +15,17 @@ from collections.abc import Sequence
 from wardesk.incidents.report import Key, Report
 from wardesk.incidents.rule import Rule, default_rule, overlap, place_agreement, sides
 
+# statuses that may tell one incident: done (or denied), under way, to come
+_STATUS_FAMILY = {"occurred": "done", "denied": "done", "planned": "later",
+                  "hypothetical": "later"}
+
 
 def _fits(r: Report, lead: Report, rule: Rule) -> bool:
     """No veto between a vague report and a candidate lead of the same article."""
     if r.type != lead.type or r.background != lead.background or r.period or lead.period:
         return False
+    if _STATUS_FAMILY.get(r.status, r.status) != _STATUS_FAMILY.get(lead.status, lead.status):
+        return False  # "has been fighting an insurgency" is not the attack of the lead
     if r.day is None or lead.day is None:
         return False
     gap = abs((r.day - lead.day).days)

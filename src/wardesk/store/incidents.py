@@ -59,7 +59,7 @@ def _window(r: Report) -> tuple[str, str] | None:
         return r.period[1], r.period[1] + "~"
     if r.day is None:
         return None
-    gap = dt.timedelta(days=default_rule().max_day_gap)
+    gap = dt.timedelta(days=default_rule().reach)
     return (r.day - gap).isoformat(), (r.day + gap).isoformat() + "~"
 
 
@@ -266,19 +266,20 @@ def _all_reports(conn: Connection) -> Iterator[Report]:
 
 def _components(reports: Iterator[Report]) -> Iterator[list[Report]]:
     """The incidents of reports read in (type, sort_date) order: each is compared with the
-    reports of its type within the day before it (and, for a week, month or year, of the same
+    reports of its type within the rule's reach before it (and, for a week, month or year, of the same
     period) and linked to its anchor (the same article, within a day); a component is given out
     once no report in the window can reach it."""
     uf = UnionFind()
     window: list[Report] = []
     held: dict[Key, Report] = {}
     kind = None
+    reach = dt.timedelta(days=default_rule().reach)
     for r in reports:
         if r.type != kind:
             yield from _flush(uf, held, window, None)
             uf, window, held, kind = UnionFind(), [], {}, r.type
         if r.day is not None and r.period is None:  # (a period report moves no horizon)
-            yield from _flush(uf, held, window, r.day - dt.timedelta(days=1))
+            yield from _flush(uf, held, window, r.day - reach)
         uf.add(r.key)
         held[r.key] = r
         if r.anchor is not None:  # within a day of it: seen already, or soon (story.py)
