@@ -146,6 +146,7 @@ def desk_pages(store: Store, s: Samples, runs: int, out: dict[str, list[float]])
         ("map incidents country", lambda: map_view(store, EventFilter(country=s.pick(s.countries)))),
         ("map reports type", lambda: map_view(store, EventFilter(type=s.pick(s.types)), "reports")),
         ("trends week type", lambda: trends_view(store)),
+        ("trends week reports", lambda: trends_view(store, count="reports")),
         ("trends month country", lambda: trends_view(store, unit="month", by="country")),
         ("trends week actor", lambda: trends_view(store, by="actor")),
         ("what changed", lambda: changes_view(store)),
