@@ -95,6 +95,7 @@ async function main() {
   if (!box) return;
   const data = await (await fetch(box.dataset.src)).json();
   draw(box, document.getElementById("trend-legend"), data);
+  box.scrollLeft = box.scrollWidth; // narrow screens scroll the chart: the latest weeks first
   box.dataset.ready = String(data.cells.length);
   document.body.dataset.ready = "1";
 }
