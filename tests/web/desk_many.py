@@ -139,9 +139,14 @@ def _stance_record(i: int) -> tuple[Article, ArticleRecord]:
     return art, ArticleRecord(meta, (actor,), positions=(position,))
 
 
+def records() -> list[tuple[Article, ArticleRecord]]:
+    """Every report and stance record of this store."""
+    return [*reports(), *(_stance_record(i) for i in range(len(STANCES)))]
+
+
 def fill(path: str) -> int:
     """Saves every report and stance into the store at ``path``; returns how many articles."""
-    parts = [*reports(), *(_stance_record(i) for i in range(len(STANCES)))]
+    parts = records()
     with Store(path) as store:
         for art, rec in parts:
             store.save(art, rec)
