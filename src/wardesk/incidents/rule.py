@@ -180,17 +180,23 @@ def side_agreement(a: tuple[Party, ...], b: tuple[Party, ...]) -> str | None:
     empty) or None (veto: both named, nothing in common)."""
     if not a or not b:
         return "unknown"
-    ids_a = {p.actor for p in a if p.actor} | {p.text.lower() for p in a if p.text}
-    ids_b = {p.actor for p in b if p.actor} | {p.text.lower() for p in b if p.text}
-    if ids_a & ids_b:
+    ids_a, codes_a = _side(a)
+    ids_b, codes_b = _side(b)
+    if not ids_a.isdisjoint(ids_b):
         return "id"
-    codes_a = {p.code for p in a if p.code and p.code not in ("IGO", "UNK")}
-    codes_b = {p.code for p in b if p.code and p.code not in ("IGO", "UNK")}
-    if codes_a & codes_b:
+    if not codes_a.isdisjoint(codes_b):
         return "code"
     if not codes_a or not codes_b:
         return "unknown"  # a side named only by words we cannot place ("gunmen", a weapon)
     return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _side(parties: tuple[Party, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """A side's actor ids and words, and its countries (computed once per side)."""
+    ids = {p.actor for p in parties if p.actor} | {p.text.lower() for p in parties if p.text}
+    codes = {p.code for p in parties if p.code and p.code not in ("IGO", "UNK")}
+    return frozenset(ids), frozenset(codes)
 
 
 def overlap(a: Report, b: Report) -> float:

@@ -270,7 +270,7 @@ def _components(reports: Iterator[Report]) -> Iterator[list[Report]]:
     period) and linked to its anchor (the same article, within a day); a component is given out
     once no report in the window can reach it."""
     uf = UnionFind()
-    window: list[Report] = []
+    window: list[tuple[str, Report]] = []  # (how far it reaches, the report)
     held: dict[Key, Report] = {}
     kind = None
     reach = dt.timedelta(days=default_rule().reach)
@@ -284,10 +284,10 @@ def _components(reports: Iterator[Report]) -> Iterator[list[Report]]:
         held[r.key] = r
         if r.anchor is not None:  # within a day of it: seen already, or soon (story.py)
             uf.union(r.key, (r.key[0], r.anchor))
-        for c in window:
+        for _, c in window:
             if uf.find(c.key) != uf.find(r.key) and same_incident(r, c):
                 uf.union(r.key, c.key)
-        window.append(r)
+        window.append((_reach(r), r))
     yield from _flush(uf, held, window, None)
 
 
@@ -298,18 +298,19 @@ def _reach(r: Report) -> str:
     return r.day.isoformat() if r.day is not None else ""
 
 
-def _flush(uf: UnionFind, held: dict[Key, Report], window: list[Report],
+def _flush(uf: UnionFind, held: dict[Key, Report], window: list[tuple[str, Report]],
            horizon: dt.date | None) -> Iterator[list[Report]]:
     """Drop from ``window`` the reports before ``horizon`` (None: all of them) and give out
     the components none of the remaining reports belongs to."""
     if horizon is not None:
-        keep = [c for c in window if _reach(c) >= horizon.isoformat()]
+        edge = horizon.isoformat()
+        keep = [(at, c) for at, c in window if at >= edge]
         if len(keep) == len(window):
             return
     else:
         keep = []
     window[:] = keep
-    live = {uf.find(c.key) for c in keep}
+    live = {uf.find(c.key) for _, c in keep}
     done: dict[Key, list[Report]] = {}
     for key in list(held):
         root = uf.find(key)
