@@ -91,6 +91,14 @@ def test_api_errors_are_one_sentence_never_a_pydantic_dump(client: TestClient) -
         assert words in body["detail"], body
 
 
+def test_the_spec_documents_errors_as_they_are_sent(client: TestClient) -> None:
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    assert schemas["HTTPValidationError"]["properties"] == {
+        "detail": {"type": "string", "title": "Detail",
+                   "description": "What was wrong, in one sentence"}}
+    assert "ValidationError" not in schemas
+
+
 def test_page_errors_are_pages_with_the_menu(client: TestClient) -> None:
     for url, status in (("/events/nope", 404), ("/nowhere", 404), ("/events?type=NOPE", 400),
                         ("/articles?offset=-5", 422), ("/actors/nobody/at/all", 404)):

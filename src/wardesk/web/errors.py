@@ -73,7 +73,24 @@ async def _usage(request: Request, exc: Exception) -> Response:
     return _answer(request, 400, str(exc))
 
 
+ERROR_SCHEMA = {"title": "Error", "type": "object", "required": ["detail"],
+                "properties": {"detail": {"type": "string", "title": "Detail",
+                                          "description": "What was wrong, in one sentence"}}}
+
+
 def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(UsageError, _usage)
+    spec = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        """The spec, its 422 answer documented as it is sent: one sentence, not a list."""
+        schema = spec()
+        schemas = schema.get("components", {}).get("schemas", {})
+        if "HTTPValidationError" in schemas:
+            schemas["HTTPValidationError"] = ERROR_SCHEMA
+            schemas.pop("ValidationError", None)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
