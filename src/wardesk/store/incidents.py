@@ -266,8 +266,8 @@ def _all_reports(conn: Connection) -> Iterator[Report]:
 
 def _components(reports: Iterator[Report]) -> Iterator[list[Report]]:
     """The incidents of reports read in (type, sort_date) order: each is compared with the
-    reports of its type within the rule's reach before it (and, for a week, month or year, of the same
-    period) and linked to its anchor (the same article, within a day); a component is given out
+    reports of its type within the rule's reach before it (and, for a week, month or year, of
+    the same period) and linked to its anchor (the same article, within a day); a component is given out
     once no report in the window can reach it."""
     uf = UnionFind()
     window: list[tuple[str, Report]] = []  # (how far it reaches, the report)
@@ -284,11 +284,20 @@ def _components(reports: Iterator[Report]) -> Iterator[list[Report]]:
         held[r.key] = r
         if r.anchor is not None:  # within a day of it: seen already, or soon (story.py)
             uf.union(r.key, (r.key[0], r.anchor))
-        for _, c in window:
+        for c in _partners(r, window):
             if uf.find(c.key) != uf.find(r.key) and same_incident(r, c):
                 uf.union(r.key, c.key)
         window.append((_reach(r), r))
     yield from _flush(uf, held, window, None)
+
+
+def _partners(r: Report, window: list[tuple[str, Report]]) -> Iterator[Report]:
+    """The reports of the window the rule may pair with ``r``: places in two countries are a
+    veto (rule.place_agreement), so those are not even compared."""
+    country = r.place.country if r.place is not None else None
+    for _, c in window:
+        if country is None or c.place is None or c.place.country in (None, country):
+            yield c
 
 
 def _reach(r: Report) -> str:
