@@ -113,7 +113,7 @@ def _trigger(tok: Token) -> Trigger | None:
 def _verb_stance(tok: Token, verbs: dict[str, str]) -> str | None:
     lemma = tok.lemma_.lower()
     for child in tok.children:
-        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in verbs:
+        if child.dep_ in ("prt", "prep", "advmod") and f"{lemma} {child.lower_}" in verbs:
             return verbs[f"{lemma} {child.lower_}"]
     if any(c.dep_ == "prt" for c in tok.children):
         return None  # a particle makes another verb: "back off" is not "back"
@@ -249,6 +249,8 @@ def negated(tok: Token) -> bool:
     blocking = set(stance_data()["blocking"])
     head = tok
     for _ in range(3):
+        if head.head.i == head.i:
+            break  # the root: no blocking verb above it ("Hungary blocked …" is its own stance)
         head = head.head
         if head.pos_ == "NOUN" and any(c.lower_ in ("no", "little") for c in head.children):
             return True

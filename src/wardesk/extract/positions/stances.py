@@ -18,6 +18,7 @@ from wardesk.extract.positions.cues import (
     subordinate,
     triggers,
 )
+from wardesk.extract.positions.open_issues import open_issue
 from wardesk.extract.speech.cues import PRONOUNS, speaker_of, subject_of
 from wardesk.records import ActorRef, Attribution, Position, Span
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MAX_HOLDERS = 3  # "US and Ukrainian officials": one position per named holder, up to three
+OPEN_KINDS = ("verb", "noun", "adjective")
+OPEN_STANCES = ("demand", "offer", "support", "oppose", "reject", "accept")  # a "condition of" is no stance  # stances whose own object may name an unlisted issue
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +74,11 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
     out = []
     for chunk in chunks(sent, trig.scope):
         top = trig.token.head if trig.kind == "condition" and trig.token.dep_ == "mark" else trig.token
-        issues = _issues(layers, chunk, top)
+        asked = _addressed(trig)
+        issues = _issues(layers, chunk, top, asked)
+        if not issues and trig.kind in OPEN_KINDS and trig.stance in OPEN_STANCES:
+            label = open_issue(layers, chunk, trig.token, asked)
+            issues = [label] if label else []
         if not issues:
             continue
         target = _target(layers, trig, chunk)
@@ -87,15 +94,53 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
     return out
 
 
-def _issues(layers: Layers, chunk: tuple[int, int], top: Token) -> list[str]:
+def _issues(layers: Layers, chunk: tuple[int, int], top: Token, asked: frozenset[int]) -> list[str]:
+    """Listed issues named in a chunk, leaving out the words of the one asked ("called on NATO
+    allies to …" is no stance on NATO) and an issue inside another's phrase ("the withdrawal of
+    troops from its provinces" is about the withdrawal)."""
     doc = layers.doc
+    hits = [h for h in issue_lexicon().match(doc[chunk[0]: chunk[1]])
+            if h.start not in asked and not subordinate(doc[h.start], top)]
+    spans = [(h.key, range(h.start, h.end)) for h in hits]
     found: list[str] = []
-    for hit in issue_lexicon().match(doc[chunk[0]: chunk[1]]):
-        if subordinate(doc[hit.start], top):
-            continue
-        if hit.key not in found:
+    for hit in hits:
+        if hit.key not in found and not _inside_other(doc[hit.start], hit.key, spans, top):
             found.append(hit.key)
     return found
+
+
+def _inside_other(tok: Token, key: str, spans: list[tuple[str, range]], top: Token) -> bool:
+    node = tok
+    for _ in range(6):
+        if node.i == top.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "pobj":
+            head = node.head.head
+            if any(k != key and head.i in r for k, r in spans):
+                return True
+        node = node.head
+    return False
+
+
+def _addressed(trig: Trigger) -> frozenset[int]:
+    """Token indices of the one a request is made of ("urged Kyiv …", "called on Moscow …")."""
+    tok = trig.token
+    if trig.kind != "verb" or tok.lemma_.lower() not in _ASKING:
+        return frozenset()
+    clause = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)  # "urged Kyiv to …"
+    heads = [c for c in tok.children if c.dep_ == "dobj" and (clause or _is_party(c))]
+    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    return frozenset(t.i for h in heads for t in h.subtree)
+
+
+def _is_party(tok: Token) -> bool:
+    """An addressee is a party, not a thing asked for ("urged a ceasefire")."""
+    return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_)
+
+
+_ASKING = word_tuple("positions/stances.json", "asking_verbs")
+_ASKED_PREPS = word_tuple("positions/stances.json", "asked_preps")
 
 
 def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution | None]:

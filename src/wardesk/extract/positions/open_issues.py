@@ -1,0 +1,113 @@
+"""Issues outside the fixed list (issues.json is an open list kept as data): a stance on
+"a minerals deal" or "access to the sea" keeps its issue, named after the head noun phrase of
+what the stance is about — lemma, snake_case (``mineral_deal``, ``sea_access``)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from wardesk.extract.lexicon import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from wardesk.extract.layers import Layers
+
+_FILE = "positions/open_issues.json"
+_NAMED = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT",
+          "QUANTITY", "ORDINAL", "EVENT")
+_DESCEND = ("dobj", "pobj", "xcomp", "attr", "oprd", "nsubjpass")
+_SIDE_CLAUSES = ("advcl", "acl", "relcl", "pcomp")  # "… quotas to support conservation": a purpose, not a stance
+_OWNERS = ("poss", "compound", "nmod")
+MAX_WORDS = 3
+
+
+def open_issue(layers: Layers, chunk: tuple[int, int], trigger: Token,
+               skip: frozenset[int] = frozenset()) -> str | None:
+    """The open issue a stance's chunk is about, or None when its object names no issue (a
+    person, a place, a pronoun, a generic noun such as "time" or "the news")."""
+    if trigger.lemma_.lower() in words(_FILE, "weak_triggers") or not _stance_word(trigger):
+        return None
+    noun = _object_noun(layers.doc, chunk, skip)
+    if noun is None or not _issue_noun(layers, noun):
+        return None
+    parts = _label_words(layers, noun)
+    return "_".join(parts) if parts else None
+
+
+def _stance_word(trigger: Token) -> bool:
+    """A verb that is a clause's own predicate, not a purpose hung on a noun or clause; a noun
+    with its holder on it ("Putin's demand for …")."""
+    if trigger.pos_ == "NOUN":
+        return any(c.dep_ in _OWNERS for c in trigger.children)
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return True
+    if trigger.dep_ == "xcomp":  # "vowed to back …" yes; "… was raised to support …" no
+        return any(c.dep_ == "nsubj" for c in trigger.head.children)
+    return trigger.dep_ not in _SIDE_CLAUSES
+
+
+def _object_noun(doc: Doc, chunk: tuple[int, int], skip: frozenset[int]) -> Token | None:
+    """The chunk's top word, followed down through a verb's object or a preposition's noun
+    ("to sign the minerals deal" -> deal, "for an end to the siege" -> end)."""
+    lo, hi = chunk
+    tops = [t for t in doc[lo:hi] if not (lo <= t.head.i < hi) or t.head.i == t.i]
+    tops = [t for t in tops if not t.is_punct and t.i not in skip
+            and t.dep_ not in ("cc", "mark", "aux", "det", "neg", "advmod", "prt")]
+    if not tops:
+        return None
+    tok, verbs = tops[0], 0
+    for _ in range(4):
+        if tok.pos_ == "NOUN":
+            return tok
+        verbs += tok.pos_ in ("VERB", "AUX")
+        below = [c for c in tok.children if c.dep_ in _DESCEND and lo <= c.i < hi]
+        if tok.pos_ not in ("VERB", "AUX", "ADP") or not below or verbs > 1:
+            return None  # one verb down at most: "wanted to see if X could complete …" names no issue
+        tok = below[0]
+    return None
+
+
+def _issue_noun(layers: Layers, noun: Token, inner: bool = False) -> bool:
+    """A common noun that is not a party; below an action ("the deployment of troops") a party's
+    noun is what is acted on and may name the issue."""
+    if noun.ent_type_ in _NAMED or (not inner and layers.actors.refs(noun)):
+        return False
+    return not any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children)
+
+
+def _label_words(layers: Layers, noun: Token, depth: int = 0) -> list[str]:
+    """"access to the sea" -> sea_access; "an end to the siege" -> siege; "the minerals deal"
+    -> minerals_deal; a generic head alone ("the news") names nothing."""
+    lemma = noun.lemma_.lower()
+    empty, action = lemma in words(_FILE, "empty"), lemma in words(_FILE, "action")
+    inner = _inner_noun(noun) if (empty or action) and depth < 2 else None
+    if inner is not None and _issue_noun(layers, inner, inner=True):
+        inside = _label_words(layers, inner, depth + 1)
+        if inside:
+            return inside if empty else [*inside, lemma][-MAX_WORDS:]
+    own = _own(noun)
+    if empty or action or lemma in words(_FILE, "generic"):
+        return own if len(own) > 1 else []
+    return own
+
+
+def _own(noun: Token) -> list[str]:
+    """The noun's lemma with its common-noun modifiers ("rare earth minerals" -> earth_mineral)."""
+    mods = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN"
+            and c.ent_type_ not in _NAMED]
+    parts = [_slug(c.lower_) for c in mods] + [_slug(noun.lemma_.lower())]
+    return [p for p in parts if p][-MAX_WORDS:]
+
+
+def _inner_noun(noun: Token) -> Token | None:
+    """The noun of "access *to* the sea", "the release *of* prisoners"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.i > noun.i:
+            return next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+    return None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "_", text).strip("_")
