@@ -296,12 +296,14 @@ def incident_deaths(store: Store, f: EventFilter, background: bool = False) -> d
 # --- the negotiations board ---------------------------------------------------------------------
 
 def stance_rows(store: Store, issue: str | None = None) -> list[tuple[str, str, str, str, Any, Any, Any]]:
-    """Every stance, lightly (issue, party, stance, day, target, article id, seq), oldest
-    first: the party is the holder's country, else the holder (as position_changes groups)."""
+    """Every stance, lightly (issue, party, stance, day, target, article id, seq), by cell and
+    within a cell oldest first (undated first): the party is the holder's country, else the
+    holder (as position_changes groups). Read from one index in this order (migration 17)."""
     where, params = (" WHERE p.issue = ?", [issue]) if issue else ("", [])
     sql = ("SELECT p.issue, COALESCE(p.holder_country, p.holder, 'unknown'), p.stance,"
            " COALESCE(p.sort_date, ''), p.target, p.article_id, p.seq FROM positions p"
-           f"{where} ORDER BY p.sort_date IS NULL, p.sort_date, p.article_id, p.seq")
+           f"{where} ORDER BY p.issue, COALESCE(p.holder_country, p.holder, 'unknown'),"
+           " COALESCE(p.sort_date, ''), p.article_id, p.seq")
     return [tuple(r) for r in store.connection.execute(sql, params)]  # type: ignore[misc]
 
 
