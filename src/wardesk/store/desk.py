@@ -370,7 +370,9 @@ def incident_days(store: Store, since: str, until: str, by: str, codes: list[str
         clauses.append("i.type = ?")
         params.append(_type(event_type))
     series = "c.code" if by == "country" else "i.type"
-    if codes or by == "country":
+    if by == "country" and not event_type:  # the codes alone (their date index covers it)
+        source = "incident_codes c"
+    elif codes or by == "country":
         source = "incident_codes c CROSS JOIN incidents i"
         clauses.append("i.id = c.incident")
     else:  # every incident once: the incidents table itself (its date index)
