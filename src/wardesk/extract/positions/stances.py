@@ -151,7 +151,7 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     refs: list[ActorRef] = []
     passive = subject is not None and subject.dep_ == "nsubjpass"  # "Moscow is urged to …"
     if subject is not None and trig.kind != "modal" and not passive:
-        refs = list(layers.actors.refs(subject))[:MAX_HOLDERS]
+        refs = list(layers.actors.refs(subject) or _members_of(layers, subject))[:MAX_HOLDERS]
     if passive:
         refs = [r for a in _agents(trig.token) for r in layers.actors.refs(a)][:MAX_HOLDERS]
     borrow = subject is None or _speaker_pronoun(subject) or trig.kind == "modal" or passive
@@ -166,6 +166,20 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     return refs, attribution
 
 
+def _members_of(layers: Layers, subject: Token) -> tuple[ActorRef, ...]:
+    """"Top diplomats from the Group of Seven", "officials of the bloc": a holder the actor table
+    does not name speaks for the party its from/of phrase names."""
+    if subject.pos_ != "NOUN":
+        return ()
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in _MEMBER_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (refs := layers.actors.refs(obj)):
+                    return refs
+    return ()
+
+
+_MEMBER_PREPS = word_tuple("positions/stances.json", "member_preps")
 _FIRST_PERSON = word_tuple("positions/stances.json", "first_person")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
 
@@ -197,6 +211,8 @@ def _subject(trig: Trigger) -> Token | None:
     if trig.kind == "noun":
         # "Putin's demand", "U.S. support for …", "stressed the need for …"
         owner = next((c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")), None)
+        if owner is not None and owner.pos_ == "PRON" and tok.dep_ == "dobj":
+            owner = None  # "the G7 affirmed their support for …": the one affirming
         if owner is None and tok.dep_ in ("dobj", "attr", "nsubj"):
             return speaker_of(tok.head)
         return owner

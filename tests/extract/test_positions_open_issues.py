@@ -1,0 +1,111 @@
+"""Positions on issues outside the fixed list, and who holds them, from real parses of
+sentences written for these tests (bench/positions holds the dev and hold-out sets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from wardesk.extract.layers import Layers
+from wardesk.extract.positions.stances import find_positions
+from wardesk.extract.speech.statements import find_statements
+from wardesk.records import Actor, ActorRef, EventDate
+
+pytestmark = pytest.mark.model
+
+NAMES = {
+    "moscow": "rus/gov/russia", "kyiv": "ukr/gov/ukraine", "london": "gbr/gov/united-kingdom",
+    "paris": "fra/gov/france", "washington": "usa/gov/united-states", "ethiopia": "eth/gov/ethiopia",
+    "kinshasa": "cod/gov/congo", "budapest": "hun/gov/hungary", "ottawa": "can/gov/canada",
+    "petrov": "rus/gov/ivan-petrov", "seoul": "kor/gov/south-korea", "troops": "usa/mil/forces",
+}
+
+
+@dataclass
+class FakeActors:
+    actors: tuple[Actor, ...] = ()
+
+    def refs(self, token: Any) -> tuple[ActorRef, ...]:
+        hit = NAMES.get(token.lower_)
+        return () if hit is None else (ActorRef(hit, token.text, hit[:3].upper()),)
+
+    def refs_in(self, start: int, end: int) -> tuple[ActorRef, ...]:
+        return ()
+
+
+class NoDates:
+    mentions = ()
+
+    def date_for(self, trigger: Any) -> EventDate | None:
+        return None
+
+
+def _positions(nlp: Any, text: str) -> set[tuple[str | None, str, str]]:
+    doc = nlp(text)
+    actors = FakeActors()
+    layers = Layers(doc=doc, published="2025-05-01", actors=actors, dates=NoDates(),  # type: ignore[arg-type]  # test doubles
+                    places=None, quantities=None, statements=find_statements(doc, actors))  # type: ignore[arg-type]
+    return {(p.holder, p.issue, p.stance) for p in find_positions(layers)}
+
+
+def test_unlisted_issue_named_after_the_objects_noun_phrase(nlp: Any) -> None:
+    assert ("usa/gov/united-states", "minerals_agreement", "demand") in _positions(
+        nlp, "Washington wants a quick minerals agreement.")
+
+
+def test_an_action_noun_is_named_with_what_it_acts_on(nlp: Any) -> None:
+    assert ("eth/gov/ethiopia", "sea_access", "demand") in _positions(nlp, "Ethiopia insists on access to the sea.")
+    assert ("kor/gov/south-korea", "troop_reduction", "oppose") in _positions(
+        nlp, "Seoul opposes any reduction of American troops in the south.")
+
+
+def test_an_empty_head_gives_way_to_its_noun(nlp: Any) -> None:
+    assert ("fra/gov/france", "blockade", "demand") in _positions(nlp, "Paris appealed for an end to the blockade.")
+
+
+def test_generic_objects_people_and_places_are_no_issue(nlp: Any) -> None:
+    assert _positions(nlp, "Moscow wants more time.") == set()
+    assert _positions(nlp, "Kyiv welcomed the news on Friday.") == set()
+    assert _positions(nlp, "Washington strongly supports Kyiv.") == set()
+
+
+def test_a_purpose_clause_opens_no_issue(nlp: Any) -> None:
+    assert _positions(nlp, "Petrov said the levy was raised to support wildlife conservation.") == set()
+
+
+def test_the_one_called_on_is_not_the_issue(nlp: Any) -> None:
+    found = _positions(nlp, "Paris called on NATO allies to raise defence spending.")
+    assert ("fra/gov/france", "defense_spending", "demand") in found
+    assert not any(i == "nato_membership" for _, i, _ in found)
+
+
+def test_an_issue_inside_anothers_phrase_is_left_out(nlp: Any) -> None:
+    found = _positions(nlp, "Kinshasa demanded the withdrawal of foreign troops from its eastern provinces.")
+    assert ("cod/gov/congo", "troop_withdrawal", "demand") in found
+    assert not any(i == "territory" for _, i, _ in found)
+
+
+def test_a_blocking_verb_is_its_own_stance(nlp: Any) -> None:
+    assert ("hun/gov/hungary", "sanctions", "oppose") in _positions(nlp, "Budapest blocked the sanctions package.")
+
+
+def test_pushing_back_is_opposing(nlp: Any) -> None:
+    found = _positions(nlp, "Ottawa pushed back against the new sanctions.")
+    assert ("can/gov/canada", "sanctions", "oppose") in found
+
+
+def test_never_recognise_is_reject(nlp: Any) -> None:
+    assert ("ukr/gov/ukraine", "territory", "reject") in _positions(
+        nlp, "Kyiv will never recognise the annexation of Crimea.")
+
+
+def test_a_member_speaks_for_the_party_it_comes_from(nlp: Any) -> None:
+    found = _positions(nlp, "Senior diplomats from Paris urged Moscow to accept the ceasefire.")
+    assert ("fra/gov/france", "ceasefire", "demand") in found
+
+
+def test_their_support_is_the_affirming_sides(nlp: Any) -> None:
+    found = _positions(nlp, "London reaffirmed its support for a peacekeeping mission.")
+    assert ("gbr/gov/united-kingdom", "peacekeepers", "support") in found
