@@ -9,6 +9,7 @@ events matches, as ``wardesk events`` would find it.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from wardesk.records import EVENT_TYPES
 from wardesk.store.filters import NO_LIMIT, EventFilter, day, event_where, one_of
 from wardesk.store.incidents import INCIDENT_COLUMNS
 from wardesk.store.rows import canonical_type
+from wardesk.store.schema import rows
 
 if TYPE_CHECKING:
     from wardesk.store.schema import Connection
@@ -66,9 +68,9 @@ def iter_incidents(conn: Connection, f: EventFilter, background: bool = False
     else:
         where, params = _where(f, background)
         sql = f"SELECT {columns} FROM incidents i{where}{_ORDER} LIMIT ? OFFSET ?"
-    cursor = conn.execute(sql, [*params, limit, max(0, int(f.offset))])
-    while rows := cursor.fetchmany(_CHUNK):
-        found = [_incident(r) for r in rows]
+    stream = rows(conn, sql, [*params, limit, max(0, int(f.offset))], whole=f.limit is None)
+    while chunk := list(itertools.islice(stream, _CHUNK)):
+        found = [_incident(r) for r in chunk]
         reports = _reports_of(conn, [i["id"] for i in found])
         for incident in found:
             incident["reports"] = reports.get(incident["id"], [])

@@ -8,8 +8,9 @@ migrations) ask ``is_postgres(conn)`` and say their own SQL.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from wardesk.errors import StoreError
@@ -94,8 +95,20 @@ class PgConnection:
         with self.raw.cursor() as cursor:
             cursor.executemany(translate(sql), [_params(r) for r in rows])  # type: ignore[arg-type]
 
+    def stream(self, sql: str, params: Iterable[Any] = (), size: int = 1000) -> Iterator[Any]:
+        """The rows of a large result, ``size`` at a time, through a server-side cursor (WITH
+        HOLD: it lives outside a transaction), so that memory holds a batch, not the result."""
+        name = f"wardesk_stream_{next(_STREAMS)}"
+        with self.raw.cursor(name=name, withhold=True) as cursor:
+            cursor.execute(translate(sql), _params(params))  # type: ignore[arg-type]
+            while rows := cursor.fetchmany(size):
+                yield from rows
+
     def close(self) -> None:
         self.raw.close()
+
+
+_STREAMS = itertools.count()
 
 
 def _safe(url: str) -> str:

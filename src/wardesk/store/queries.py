@@ -24,6 +24,7 @@ from wardesk.store.filters import (
 )
 from wardesk.store.incident_queries import with_incidents
 from wardesk.store.rows import flat_event
+from wardesk.store.schema import rows
 
 if TYPE_CHECKING:
     from wardesk.store.schema import Connection
@@ -157,7 +158,7 @@ def _page_sql(conn: Connection, f: EventFilter) -> tuple[str, list[Any]]:
 
 def iter_events(conn: Connection, f: EventFilter) -> Iterator[dict[str, Any]]:
     sql, params = _page_sql(conn, f)
-    for row in conn.execute(sql, params):
+    for row in rows(conn, sql, params, whole=f.limit is None):
         yield _event_from_row(row)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -21,6 +22,14 @@ BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another writer before g
 
 def is_postgres(conn: Any) -> bool:
     return isinstance(conn, PgConnection)
+
+
+def rows(conn: Connection, sql: str, params: list[Any], whole: bool) -> Iterator[Any]:
+    """The rows of ``sql``; ``whole`` (every row, e.g. an export): PostgreSQL streams them
+    through a server-side cursor (SQLite's cursor already reads as it goes)."""
+    if whole and isinstance(conn, PgConnection):
+        return conn.stream(sql, params)
+    return iter(conn.execute(sql, params))
 
 
 def database_errors(conn: Any) -> tuple[type[Exception], ...]:
