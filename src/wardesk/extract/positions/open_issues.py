@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 _FILE = "positions/open_issues.json"
 _NAMED = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT",
           "QUANTITY", "ORDINAL", "EVENT")
-_DESCEND = ("dobj", "pobj", "xcomp", "attr", "oprd", "nsubjpass")
+_DESCEND = ("dobj", "pobj", "pcomp", "xcomp", "attr", "oprd", "nsubjpass")
 _SIDE_CLAUSES = ("advcl", "acl", "relcl", "pcomp")  # "… quotas to support conservation": a purpose, not a stance
 _OWNERS = ("poss", "compound", "nmod")
 MAX_WORDS = 3

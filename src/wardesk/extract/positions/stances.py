@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MAX_HOLDERS = 3  # "US and Ukrainian officials": one position per named holder, up to three
-OPEN_KINDS = ("verb", "noun", "adjective")
-OPEN_STANCES = ("demand", "offer", "support", "oppose", "reject", "accept")  # a "condition of" is no stance  # stances whose own object may name an unlisted issue
+OPEN_KINDS = ("verb", "noun", "adjective", "condition")  # stances whose own object may name an unlisted issue
+OPEN_STANCES = ("demand", "offer", "support", "oppose", "reject", "accept")  # a noun "condition of" is no stance
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +76,7 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
         top = trig.token.head if trig.kind == "condition" and trig.token.dep_ == "mark" else trig.token
         asked = _addressed(trig)
         issues = _issues(layers, chunk, top, asked)
-        if not issues and trig.kind in OPEN_KINDS and trig.stance in OPEN_STANCES:
+        if not issues and trig.kind in OPEN_KINDS and (trig.stance in OPEN_STANCES or trig.kind == "condition"):
             label = open_issue(layers, chunk, trig.token, asked)
             issues = [label] if label else []
         if not issues:
@@ -171,6 +171,9 @@ def _members_of(layers: Layers, subject: Token) -> tuple[ActorRef, ...]:
     does not name speaks for the party its from/of phrase names."""
     if subject.pos_ != "NOUN":
         return ()
+    for owner in subject.children:  # "the European Union's executive arm"
+        if owner.dep_ == "poss" and owner.pos_ == "PROPN" and (refs := layers.actors.refs(owner)):
+            return refs
     for prep in subject.children:
         if prep.dep_ == "prep" and prep.lower_ in _MEMBER_PREPS:
             for obj in prep.children:
