@@ -109,3 +109,10 @@ def test_a_member_speaks_for_the_party_it_comes_from(nlp: Any) -> None:
 def test_their_support_is_the_affirming_sides(nlp: Any) -> None:
     found = _positions(nlp, "London reaffirmed its support for a peacekeeping mission.")
     assert ("gbr/gov/united-kingdom", "peacekeepers", "support") in found
+
+
+def test_a_stance_told_in_a_nouns_clause_is_its_own_subjects(nlp: Any) -> None:
+    found = _positions(nlp, "London welcomed the news that Kyiv had accepted the truce.")
+    assert ("ukr/gov/ukraine", "ceasefire", "accept") in found
+    assert ("gbr/gov/united-kingdom", "ceasefire", "support") in found
+    assert ("ukr/gov/ukraine", "neutrality", "accept") not in _positions(nlp, "Moscow demanded that Kyiv agree to neutrality.")

@@ -53,13 +53,21 @@ def _sentence_positions(layers: Layers, sent: SpacySpan) -> list[Position]:
     out: list[Position] = []
     covered: list[tuple[int, int]] = []
     for trig in triggers(sent):
-        if any(a <= trig.token.i < b for a, b in covered):
+        if any(a <= trig.token.i < b for a, b in covered) and not _reported_fact(trig):
             continue  # inside an earlier stance: "demanded Ukraine must … abandon …"
         found = _trigger_positions(layers, sent, trig)
         if found:
             covered.append(trig.scope)
             out.extend(found)
     return out
+
+
+def _reported_fact(trig: Trigger) -> bool:
+    """"welcomed the announcement that Ukraine had agreed to a ceasefire": a stance told in the
+    content clause of a noun is its own subject's, not part of the outer stance."""
+    tok = trig.token
+    return (trig.kind == "verb" and tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN"
+            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children))
 
 
 def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[Position]:
