@@ -137,6 +137,7 @@ def _meetings_ahead(store: Store, until: str) -> list[dict[str, Any]]:
 def make_brief(store: Store, since: str | None = None, until: str | None = None) -> Brief:
     """The brief for incidents dated between ``since`` and ``until`` (default: the last week)."""
     from wardesk.store import EventFilter
+    from wardesk.store.desk import position_moves
 
     since, until = _window(store, since, until)
     events = [e for e in store.iter_events(EventFilter(since=since, until=until, limit=None))
@@ -149,7 +150,7 @@ def make_brief(store: Store, since: str | None = None, until: str | None = None)
         key_events=tuple(_key_events(lines)),
         casualties=tuple(sorted(casualties, key=lambda s: (s["date"] or "", s["id"]))),
         meetings_ahead=tuple(_meetings_ahead(store, until)),
-        position_changes=tuple(store.position_changes(since=since)),
+        position_changes=tuple(position_moves(store, since)),  # = position_changes, read light
         reports=len(events), theatres=tuple(theatres(lines)),
         reported_totals=tuple(reported_totals(store, since, until)),
         process=tuple(process_lines(store, since, until)),
