@@ -178,10 +178,16 @@ def test_an_undated_account_published_days_later_joins_but_a_dated_one_does_not(
     assert not same_incident(elsewhere, found["a1"])
 
 
-def test_a_date_the_article_could_not_resolve_links_nothing(scenario: ModuleType) -> None:
-    _, record = scenario.week()[1]
-    event = to_dict(record.events[0])
-    event["date"] = {"text": "days later", "value": None, "granularity": "day",
-                     "resolution": "unresolved"}
-    vague = report_from_event(event, {"id": "x", "published": "2025-03-11"})
-    assert vague.day is None and not same_incident(vague, reports(scenario)["a1"])
+def test_a_date_the_article_could_not_resolve_hangs_on_no_lead(scenario: ModuleType) -> None:
+    from wardesk.incidents.story import anchors
+
+    article, record = scenario.week()[0]
+    meta = {"id": article.id, "published": article.published}
+    lead, follow = (to_dict(e) for e in record.events)
+    follow["eventLoc"] = None  # "Drone debris set fire to a residential building."
+    assert {k[1]: v[1] for k, v in anchors(
+        [report_from_event(lead, meta), report_from_event(follow, meta)]).items()} == {"a2": "a1"}
+    follow["date"] = {"text": "days later", "value": None, "granularity": "day",
+                      "resolution": "unresolved"}
+    later = report_from_event(follow, meta)
+    assert later.unresolved and not anchors([report_from_event(lead, meta), later])

@@ -91,6 +91,9 @@ class Report:
     night: bool = False  # the report puts it at night or dawn (night_words.txt)
     # the event of the same article this report hangs on (story.py): it says where, this not
     anchor: str | None = None
+    # its date is words the article could not resolve ("days later"): another time than the
+    # article's other reports, so it hangs on none of them (story.py)
+    unresolved: bool = False
     words: frozenset[str] = field(default=frozenset(), compare=False)
 
 
@@ -186,8 +189,8 @@ def report_from_event(event: dict[str, Any], article: dict[str, Any],
         dated = (date or {}).get("resolution") not in ("publication_date", "unresolved")
     elif value:
         period = (granularity, str(value))
-    vague_when = bool((date or {}).get("text")) and not value  # "days later", unresolved
-    if day is None and period is None and not vague_when:
+    unresolved = bool((date or {}).get("text")) and not value  # "days later", "a day after"
+    if day is None and period is None:
         day, dated = day_of(published), False
     evidence = event.get("evidence") or {}
     attribution = event.get("attribution") if isinstance(event.get("attribution"), dict) else None
@@ -205,5 +208,6 @@ def report_from_event(event: dict[str, Any], article: dict[str, Any],
         published=published, publisher=article.get("publisher"),
         source_id=article.get("source_id"), incident=incident, anchor=anchor,
         night=at_night(evidence.get("text") or "", (date or {}).get("text") or ""),
+        unresolved=unresolved,
         words=words(evidence.get("text") or ""),
     )

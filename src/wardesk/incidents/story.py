@@ -24,6 +24,8 @@ def _fits(r: Report, lead: Report, rule: Rule) -> bool:
     """No veto between a vague report and a candidate lead of the same article."""
     if r.type != lead.type or r.background != lead.background or r.period or lead.period:
         return False
+    if r.unresolved or lead.unresolved:  # "days later, a roadside bomb ...": another time
+        return False
     if _STATUS_FAMILY.get(r.status, r.status) != _STATUS_FAMILY.get(lead.status, lead.status):
         return False  # "has been fighting an insurgency" is not the attack of the lead
     if r.day is None or lead.day is None:
