@@ -38,21 +38,45 @@ NATURE_OBJECTS = words("events/checks.json", "nature_objects")
 PRIVATE_TRAVELLERS = words("events/checks.json", "private_travellers")
 
 
-def not_political(m: Match, event_type: str) -> bool:
-    """Press boilerplate, fights against nature, tourists' visits."""
-    trigger = m.trigger
+def _near(trigger: Token) -> list[Token]:
     near = [c for c in trigger.children if c.dep_ in ("dobj", "xcomp", "pobj", "attr")]
-    near += [g for c in near if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "auxpass")]
-    near_lemmas = {_lemma(t) for t in near} | {_lemma(t) for c in near for t in c.children if t.dep_ == "xcomp"}
-    if event_type in ("REJECT", "REQUEST") and near_lemmas & PRESS_OBJECTS:
-        return True
-    if event_type in ("REJECT", "REQUEST") and _lemma(trigger) == "decline" and any(
-            _lemma(t) in PRESS_OBJECTS for c in near for t in c.subtree):
-        return True
-    if event_type == "ASSAULT" and near_lemmas & NATURE_OBJECTS:
-        return True
+    return near + [g for c in near if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "auxpass")]
+
+
+def _near_lemmas(trigger: Token) -> set[str]:
+    near = _near(trigger)
+    return {_lemma(t) for t in near} | {_lemma(t) for c in near for t in c.children if t.dep_ == "xcomp"}
+
+
+def press_business(trigger: Token) -> bool:
+    """"declined to be named", "requesting comment": the press's business, not politics."""
+    return bool(_near_lemmas(trigger) & PRESS_OBJECTS)
+
+
+def declined_naming(trigger: Token) -> bool:
+    """"declined to be identified by name": a source's anonymity, no refusal."""
+    return _lemma(trigger) == "decline" and any(_lemma(t) in PRESS_OBJECTS for c in _near(trigger) for t in c.subtree)
+
+
+def fights_nature(trigger: Token) -> bool:
+    """"battled blazes", "fighting the pandemic": no attack on anyone."""
+    return bool(_near_lemmas(trigger) & NATURE_OBJECTS)
+
+
+def private_travel(trigger: Token) -> bool:
+    """"tourists visited the ruins": private travellers' visits are no diplomacy."""
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    if event_type == "CONSULT" and subject is not None and _lemma(subject) in PRIVATE_TRAVELLERS:
+    return subject is not None and _lemma(subject) in PRIVATE_TRAVELLERS
+
+
+def not_political(m: Match, event_type: str) -> bool:
+    """Press boilerplate, fights against nature, tourists' visits (the event rules test the parts)."""
+    trigger = m.trigger
+    if event_type in ("REJECT", "REQUEST") and (press_business(trigger) or declined_naming(trigger)):
+        return True
+    if event_type == "ASSAULT" and fights_nature(trigger):
+        return True
+    if event_type == "CONSULT" and private_travel(trigger):
         return True
     return domestic_act(m, event_type) or (event_type == "REQUEST" and encouragement_aimed(trigger))
 

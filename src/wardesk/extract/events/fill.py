@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from wardesk.event_types import types_with
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.lexicon import data_file, words
 from wardesk.records import ActorRef, Event, Place
@@ -39,13 +40,13 @@ def weapon_mode(sent: Span) -> str | None:
     return None
 
 
-VIOLENT = frozenset({"ASSAULT", "COERCE"})
+VIOLENT = types_with("violent")
 # Types whose target, when no party is named, is the place acted on (CAMEO/PLOVER coders code
 # "a curfew in Cizre", "bombs in Kabul", "a strike that shut down Kathmandu", "lifted the state
 # of emergency in Darfur", "threatened martial law in Baghdad" to that country).
-PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST", "CONCEDE", "THREATEN"})
+PLACE_TARGETS = types_with("place_target")
 # Types whose place is a host only when it is not the source's own country ("arrived in Amman").
-HOST_TARGETS = frozenset({"CONSULT"})
+HOST_TARGETS = types_with("host_target")
 
 
 VISIT_WORDS = words("events/fill.json", "visit_words")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
+from wardesk.event_types import types_with
 from wardesk.extract.actors.pronouns import not_named_after, owned_by, possessor_refs
 from wardesk.extract.events.predicates import Match
 from wardesk.extract.grammar.labels import CLAUSE_ATTACHMENTS
@@ -308,12 +309,12 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
 
 # Verbal types whose target may be the subject of their complement clause
 # ("demanded Ukraine must withdraw", "warned that Russia would pay").
-_COMPLEMENT_TARGET_TYPES = {"REQUEST", "THREATEN", "ACCUSE", "REJECT", "AGREE"}
+_COMPLEMENT_TARGET_TYPES = types_with("complement_target")
 
 
 # Types whose target CAMEO coders read off the place acted in or on ("strengthened its forces
 # in Crimea", "withdrew troops from Abyei", "strikes in Mosul"), when no party is named.
-_PLACE_TARGET_TYPES = {"MOBILIZE", "RETREAT", "ASSAULT"}
+_PLACE_TARGET_TYPES = types_with("place_target_role")
 _PLACE_PREPS = words("events/roles.json", "place_preps")
 
 

@@ -1,0 +1,308 @@
+"""The event rules as named rows, applied in one place.
+
+Each row has an id, the event types it applies to (None: all), its stage in the building of an
+event, its condition (grammar tests and word lists, over a ``Draft``), its action (drop the
+event, retype it, fill a role or the mode) and example sentences that run as tests
+(tests/extract/test_event_rule_examples.py). ``apply`` runs the rows of one stage in order and
+records on the draft the id of each row that fired; a kept event carries them in
+``Event.trace``, and ``wardesk explain`` prints them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from wardesk.event_types import types_of_quad, types_with
+from wardesk.extract.events.checks import (
+    declined_naming,
+    domestic_act,
+    encouragement_aimed,
+    fights_nature,
+    penalty_targets,
+    press_business,
+    private_travel,
+    purpose,
+    question,
+    said_in_agreement,
+    set_phrase,
+    unable,
+    vetoed,
+)
+from wardesk.extract.events.conditions import (
+    STATE_SECTORS,
+    empty_warning,
+    governing_verb,
+    inability,
+    intent_type,
+    passive_verb,
+    pronoun_subject,
+    threatened_mode,
+    wished_for,
+)
+from wardesk.extract.events.fill import place_is_target, unidentified, weapon_mode
+from wardesk.extract.events.irrealis import conjecture
+from wardesk.extract.events.modality import asked_for, governors, obliged, speaker_refs
+from wardesk.extract.events.predicates import disaster_sentence
+from wardesk.extract.events.roles import roles, under_attack
+from wardesk.extract.grammar.syntax import is_passive
+from wardesk.extract.grammar.syntax import lemma as _lemma
+from wardesk.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from wardesk.extract.events.predicates import Match
+    from wardesk.extract.layers import Counts, Layers
+    from wardesk.records import Place
+
+Refs = tuple[ActorRef, ...]
+Stage = Literal["roles", "type", "keep", "status", "fill"]
+STAGES: tuple[Stage, ...] = ("roles", "type", "keep", "status", "fill")
+
+ACTORLESS = types_with("actorless")
+COOPERATIVE = types_of_quad("verbal_cooperation", "material_cooperation")
+PRESS = "MED"  # the sector code of the press
+
+
+@dataclass
+class Draft:
+    """An event while it is being built: the match, its sentence and the reading so far."""
+
+    parts: list[Match]
+    sent: Span
+    layers: Layers
+    found: list[Match]
+    source: Refs
+    target: Refs
+    event_type: str
+    mode: str | None
+    speaker: Token | None = None
+    counts: Counts | None = None
+    status: str = ""
+    negated: bool = False
+    place: Place | None = None
+    trigger_text: str = ""
+    fired: list[str] = field(default_factory=list)
+    _intent: bool | None = None
+
+    @property
+    def m(self) -> Match:
+        return self.parts[0]
+
+    @property
+    def trigger(self) -> Token:
+        return self.parts[0].trigger
+
+    @property
+    def noun(self) -> bool:
+        return self.parts[0].predicate.kind == "noun"
+
+    def reads_intent(self) -> bool:
+        """The predicate's own verb, active and not a conjecture: PLOVER reads its intention."""
+        if self._intent is None:
+            verb = self.trigger if not self.noun else governing_verb(self.trigger)
+            self._intent = verb is not None and not is_passive(verb) and not conjecture(
+                self.trigger, governors(self.trigger))
+        return self._intent
+
+
+Test = Callable[[Draft], bool]
+Act = Callable[[Draft], bool]  # changes the draft; False when it had nothing to change
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    stage: Stage
+    action: Literal["drop", "retype", "fill"]
+    when: Test
+    then: Act | None = None  # None for a drop
+    types: frozenset[str] | None = None
+    note: str = ""
+    examples: tuple[str, ...] = ()  # sentences on which the rule fires
+
+
+def _retype(event_type: str, mode: str | None = None) -> Act:
+    def act(d: Draft) -> bool:
+        d.event_type, d.mode = event_type, mode
+        return True
+    return act
+
+
+def _fill_mode(find: Callable[[Draft], str | None]) -> Act:
+    def act(d: Draft) -> bool:
+        d.mode = find(d)
+        return d.mode is not None
+    return act
+
+
+def _speaks_of_itself(d: Draft) -> bool:
+    return d.speaker is not None and pronoun_subject(d.trigger) and not under_attack(d.trigger)
+
+
+def _speaker_is_it(d: Draft) -> bool:
+    said = speaker_refs(d.speaker, d.layers.actors)  # "X said it had shot down …": it = X
+    if "inverse" in d.m.predicate.flags and not d.target:
+        d.target = said
+        return bool(said)
+    if not d.source and "inverse" not in d.m.predicate.flags:
+        d.source = said
+        return bool(said)
+    return False
+
+
+def _nominal_roles(d: Draft) -> bool:
+    before = (d.source, d.target)
+    for nominal in d.parts[1:]:  # the governed nominal fills the roles the verb left open
+        n_source, n_target = roles(nominal, d.layers.actors)
+        d.source, d.target = d.source or n_source, d.target or n_target
+    return (d.source, d.target) != before
+
+
+def _intent(d: Draft) -> bool:
+    before = (d.event_type, d.mode)
+    d.event_type, d.mode = intent_type(d.event_type, d.mode, d.status, d.negated,
+                                       d.trigger if not d.noun else governing_verb(d.trigger))  # type: ignore[arg-type]
+    return (d.event_type, d.mode) != before
+
+
+def _unidentified_source(d: Draft) -> bool:
+    assert d.place is not None and d.place.country
+    d.source = (unidentified(d.m, d.trigger_text, d.place.country),)
+    return True
+
+
+def _place_target(d: Draft) -> bool:
+    assert d.place is not None
+    d.target = (ActorRef(None, d.place.name, d.place.country, None),)
+    return True
+
+
+def _has_counts(d: Draft) -> bool:
+    c = d.counts
+    return c is not None and (c.dead is not None or c.injured is not None or c.size is not None
+                              or bool(c.quantities))
+
+
+def _all_press(refs: Refs) -> bool:
+    return bool(refs) and all(r.sector == PRESS for r in refs)
+
+
+def _T(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+RULES: tuple[Rule, ...] = (
+    # roles: who the predicate's own parse leaves open
+    Rule("roles.speaker-is-it", "roles", "fill", _speaks_of_itself, _speaker_is_it,
+         note="'X said it had shot down …': the pronoun subject is the speaker",
+         examples=("Iran said it had shot down a drone over the Gulf.",)),
+    Rule("roles.nominal-fills", "roles", "fill", lambda d: len(d.parts) > 1, _nominal_roles,
+         note="a governed event noun fills the roles the verb left open"),
+    # type: what the predicate means here
+    Rule("type.veto-is-reject", "type", "retype", lambda d: d.mode == "obstruct" and vetoed(d.trigger),
+         _retype("REJECT"), types=_T("PROTEST"), note="'blocked the sale': a veto, not a blockade",
+         examples=("The president blocked the sale of fighter jets to Turkey.",)),
+    Rule("type.penalty-targets", "type", "retype",
+         lambda d: _lemma(d.trigger) == "target" and penalty_targets(d.trigger), _retype("SANCTION"),
+         types=_T("ASSAULT"), note="'legislation targeting Turkey': a penalty, no attack",
+         examples=("The senators introduced legislation targeting Turkey over the purchase.",)),
+    Rule("type.weapon-mode", "type", "fill", lambda d: d.mode is None, _fill_mode(lambda d: weapon_mode(d.sent)),
+         types=_T("ASSAULT"), note="the sentence's weapon words give an attack's mode",
+         examples=("A roadside bomb killed three soldiers near Kandahar.",)),
+    Rule("type.threatened-mode", "type", "fill", lambda d: d.mode is None,
+         _fill_mode(lambda d: threatened_mode(d.m, d.found)), types=_T("THREATEN"),
+         note="a threat's mode from the act threatened",
+         examples=("The rebels threatened to shell the towns along the river.",)),
+    Rule("type.state-protest-accuses", "type", "retype",
+         lambda d: (_lemma(d.trigger) == "protest" and d.m.predicate.kind == "verb"
+                    and d.trigger.dep_ in ("ROOT", "ccomp", "conj")
+                    and any(c.dep_ == "dobj" for c in d.trigger.children)
+                    and any(r.sector in STATE_SECTORS for r in d.source)),
+         _retype("ACCUSE", "allege"), types=_T("PROTEST"),
+         note="'Paris protested the ruling': a government's complaint, no demonstration"),
+    # keep: clauses that assert no event
+    Rule("keep.needs-target", "keep", "drop", lambda d: "target" in d.m.predicate.flags and not d.target,
+         note="a predicate that is an event only with someone acted upon"),
+    Rule("keep.nobody-concedes", "keep", "drop", lambda d: not d.source and passive_verb(d.trigger),
+         types=_T("CONCEDE"), note="'were allowed to return': nobody named yields anything"),
+    Rule("keep.question", "keep", "drop", lambda d: question(d.trigger, d.sent),
+         note="'Could they call the State Department?'"),
+    Rule("keep.said-in-agreement", "keep", "drop", lambda d: said_in_agreement(d.trigger),
+         note="'…,' agreed Sayim: a speech tag"),
+    Rule("keep.set-phrase", "keep", "drop", lambda d: set_phrase(d.trigger), note="'as agreed', 'as opposed to'"),
+    Rule("keep.purpose", "keep", "drop", lambda d: d.event_type != "REQUEST" and purpose(d.trigger),
+         note="'in order to pressure': an aim"),
+    Rule("keep.obliged", "keep", "drop", lambda d: d.event_type != "REQUEST" and obliged(d.trigger),
+         note="'said the Taliban must return to the table': the demand's content"),
+    Rule("keep.empty-warning", "keep", "drop", lambda d: empty_warning(d.m, d.target, d.layers.actors),
+         note="'warned that the situation could get worse' threatens nobody"),
+    Rule("keep.wished-for", "keep", "drop", lambda d: wished_for(d.m), note="'seeking assistance': wanted, not given"),
+    Rule("keep.asked-for", "keep", "drop", lambda d: asked_for(d.trigger),
+         note="an act asked for is the asking's content, coded as the REQUEST"),
+    Rule("keep.unable", "keep", "drop", lambda d: unable(d.trigger), note="'unable to reach': no act"),
+    Rule("keep.press-asked", "keep", "drop", lambda d: _all_press(d.target), types=_T("REJECT", "REQUEST", "CONSULT"),
+         note="'ignored VOA requests for comment': the press asking is no event"),
+    Rule("keep.press-noun", "keep", "drop", lambda d: d.noun and _all_press(d.source),
+         note="'a VOA inquiry': the press asking is not an event"),
+    Rule("keep.noun-without-source", "keep", "drop",
+         lambda d: d.noun and not d.source and d.event_type not in ACTORLESS | {"CONSULT"},
+         note="'investigations into corruption': nobody named does anything"),
+    Rule("keep.interview", "keep", "drop", lambda d: any(r.sector == PRESS for r in d.source + d.target),
+         types=_T("CONSULT"), note="'spoke with VOA': an interview, not a consultation"),
+    Rule("keep.one-phrase-both-sides", "keep", "drop",
+         lambda d: bool(d.source) and bool(d.target) and set(d.source) == set(d.target),
+         note="one phrase read as both sides is a misread role"),
+    Rule("keep.no-actors", "keep", "drop",
+         lambda d: not d.source and not d.target and not (d.event_type in ACTORLESS and _has_counts(d)),
+         note="no actor, and no casualties or crowd to count"),
+    Rule("keep.disaster", "keep", "drop", lambda d: not d.source and disaster_sentence(d.sent), types=_T("ASSAULT"),
+         note="'Cyclone Jude slammed into Malawi': weather, not an attack"),
+    Rule("keep.disaster-uncoded", "keep", "drop",
+         lambda d: not any(r.code for r in d.source) and disaster_sentence(d.sent), types=_T("ASSAULT", "ACCUSE"),
+         note="a disaster blamed on no coded actor: no accusation"),
+    Rule("keep.press-business", "keep", "drop",
+         lambda d: press_business(d.trigger) or declined_naming(d.trigger), types=_T("REJECT", "REQUEST"),
+         note="'declined to be named', 'requesting comment'"),
+    Rule("keep.fights-nature", "keep", "drop", lambda d: fights_nature(d.trigger), types=_T("ASSAULT"),
+         note="'battled blazes': no attack on anyone"),
+    Rule("keep.private-travel", "keep", "drop", lambda d: private_travel(d.trigger), types=_T("CONSULT"),
+         note="tourists' visits are no diplomacy"),
+    Rule("keep.domestic-act", "keep", "drop", lambda d: domestic_act(d.m, d.event_type),
+         note="a state's lawmaking or service at home is no PLOVER event"),
+    Rule("keep.aimed-encouragement", "keep", "drop", lambda d: encouragement_aimed(d.trigger), types=_T("REQUEST"),
+         note="'to encourage investment': an aim, not an appeal"),
+    # status: once status and negation are read
+    Rule("status.inability", "status", "drop", lambda d: d.negated and inability(d.trigger),
+         note="'members can not take part': a prohibition or inability, not a refusal"),
+    Rule("status.intent", "status", "retype", lambda d: d.reads_intent(), _intent,
+         note="PLOVER reads a stated intention by what is intended ('will withdraw': AGREE)"),
+    Rule("status.refused-cooperation", "status", "retype",
+         lambda d: not d.reads_intent() and d.negated, _retype("REJECT"), types=COOPERATIVE,
+         note="a negated cooperation the intent reading did not see is a refusal"),
+    # fill: roles from the place
+    Rule("fill.unidentified-attacker", "fill", "fill",
+         lambda d: not d.source and d.place is not None and bool(d.place.country), _unidentified_source,
+         types=_T("ASSAULT"), note="an attack with no source named: unidentified attackers in the place's country"),
+    Rule("fill.place-target", "fill", "fill",
+         lambda d: (not d.target and d.place is not None and bool(d.place.country)
+                    and place_is_target(d.event_type, d.source, d.place, d.trigger)),
+         _place_target, note="with no party named, the place acted on gives the target"),
+)
+
+
+def apply(stage: Stage, draft: Draft, rules: tuple[Rule, ...] = RULES) -> bool:
+    """Run the rows of ``stage`` in order on ``draft``; False when a drop fired (the event is gone)."""
+    for rule in rules:
+        if rule.stage != stage or (rule.types is not None and draft.event_type not in rule.types):
+            continue
+        if not rule.when(draft):
+            continue
+        if rule.then is None:
+            draft.fired.append(rule.id)
+            return False
+        if rule.then(draft):
+            draft.fired.append(rule.id)
+    return True
