@@ -141,6 +141,19 @@ def extract(obj: Context, sources: tuple[str, ...], text: str | None, published:
 
 
 @cli.command()
+@click.argument("text")
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) of the text.")
+@pass_context
+def explain(obj: Context, text: str, published: str | None) -> None:
+    """Why the events of TEXT were read as they were: parse, predicates, the rules that fired."""
+    from wardesk.extract.events.explain import explain as explain_text
+    from wardesk.extract.events.explain import render
+    from wardesk.pipeline import Extractor
+
+    click.echo(render(explain_text(text, published, Extractor(obj.settings))))
+
+
+@cli.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for sources without one.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private/loopback addresses.")

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wardesk.event_types import types_with
+from wardesk.extract.events.explain import OBSERVER, Observer
 from wardesk.extract.events.fill import (
     settle_unidentified,
 )
@@ -57,13 +58,28 @@ def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
         matches, absorbed = _keep(found)
         built: list[tuple[int, Event]] = []
         objects = relation_objects(sent)
+        observe = OBSERVER.get()
         for m in matches:
             lent = [a for a in absorbed.get(m.trigger.i, []) if not apart(a.trigger.i, m.trigger.i, objects)]
-            ev = _build([m, *lent], sent, layers, article_id, found)
+            fired: list[str] = []
+            ev = _build([m, *lent], sent, layers, article_id, found, fired)
             if ev is not None:
                 built.append((m.trigger.i, ev))
+            if observe is not None:
+                observe(sent, m, "kept" if ev is not None else "dropped", tuple(fired), ev)
+        if observe is not None:
+            _observe_left(observe, sent, found, matches, absorbed)
         events.extend(_merge_apart(built, objects))
     return settle_unidentified(events)
+
+
+def _observe_left(observe: Observer, sent: Span, found: list[Match], kept: list[Match],
+                  absorbed: dict[int, list[Match]]) -> None:
+    """Tell the observer about the matches that built no event of their own."""
+    lent = {id(a) for parts in absorbed.values() for a in parts}
+    for m in found:
+        if all(m is not k for k in kept):
+            observe(sent, m, "absorbed" if id(m) in lent else "content", (), None)
 
 
 def _merge_apart(built: list[tuple[int, Event]], objects: list[frozenset[int]]) -> list[Event]:
