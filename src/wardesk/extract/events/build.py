@@ -205,12 +205,12 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str,
     attribution, speaker, speech_verb = local_attribution(m.trigger, actors)
     source, target = roles(m, actors)
     d = Draft(parts, sent, layers, found, source, target, m.predicate.event, m.predicate.mode, speaker,
-              fired=fired if fired is not None else [])
+              counter=lambda: _counts(parts, layers), fired=fired if fired is not None else [])
     apply("roles", d)
     apply("type", d)
-    d.counts = counts = _counts(parts, layers)
     if not apply("keep", d):
         return None
+    counts = d.counts()
     date = _date(parts, layers)
     exact = date is not None and date.resolution not in ("publication_date", "unresolved")
     their_attr, their_certainty = layers.statements.attribution_for(m.trigger)

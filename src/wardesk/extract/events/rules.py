@@ -79,13 +79,14 @@ class Draft:
     event_type: str
     mode: str | None
     speaker: Token | None = None
-    counts: Counts | None = None
+    counter: Callable[[], Counts] | None = None  # the event's counts, read when first asked
     status: str = ""
     negated: bool = False
     place: Place | None = None
     trigger_text: str = ""
     fired: list[str] = field(default_factory=list)
     _intent: bool | None = None
+    _counts: Counts | None = None
 
     @property
     def m(self) -> Match:
@@ -98,6 +99,12 @@ class Draft:
     @property
     def noun(self) -> bool:
         return self.parts[0].predicate.kind == "noun"
+
+    def counts(self) -> Counts:
+        if self._counts is None:
+            assert self.counter is not None
+            self._counts = self.counter()
+        return self._counts
 
     def reads_intent(self) -> bool:
         """The predicate's own verb, active and not a conjecture: PLOVER reads its intention."""
@@ -181,8 +188,8 @@ def _place_target(d: Draft) -> bool:
 
 
 def _has_counts(d: Draft) -> bool:
-    c = d.counts
-    return c is not None and (c.dead is not None or c.injured is not None or c.size is not None
+    c = d.counts()
+    return (c.dead is not None or c.injured is not None or c.size is not None
                               or bool(c.quantities))
 
 
@@ -310,9 +317,12 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def apply(stage: Stage, draft: Draft, rules: tuple[Rule, ...] = RULES) -> bool:
+BY_STAGE: dict[str, tuple[Rule, ...]] = {s: tuple(r for r in RULES if r.stage == s) for s in STAGES}
+
+
+def apply(stage: Stage, draft: Draft, rules: tuple[Rule, ...] | None = None) -> bool:
     """Run the rows of ``stage`` in order on ``draft``; False when a drop fired (the event is gone)."""
-    for rule in rules:
+    for rule in BY_STAGE[stage] if rules is None else rules:
         if rule.stage != stage or (rule.types is not None and draft.event_type not in rule.types):
             continue
         if not rule.when(draft):
