@@ -33,6 +33,8 @@ def open_issue(layers: Layers, chunk: tuple[int, int], trigger: Token,
     if noun is None or not _issue_noun(layers, noun):
         return None
     parts = _label_words(layers, noun)
+    if len(parts) == 1 and not parts[0].endswith(tuple(words(_FILE, "abstract_endings"))):
+        return None  # "hold the perpetrators accountable", "the summit": no issue of its own
     return "_".join(parts) if parts else None
 
 

@@ -80,13 +80,15 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
     if layers.statements.attribution_for(trig.token)[1] == "speculative":
         return []  # "If these claims are true, … he wanted peace": conjecture, not a stance
     out = []
+    opened = False
     for chunk in chunks(sent, trig.scope):
         top = trig.token.head if trig.kind == "condition" and trig.token.dep_ == "mark" else trig.token
         asked = _addressed(trig)
         issues = _issues(layers, chunk, top, asked)
-        if not issues and trig.kind in OPEN_KINDS and (trig.stance in OPEN_STANCES or trig.kind == "condition"):
+        if not issues and not opened and trig.kind in OPEN_KINDS and (trig.stance in OPEN_STANCES or trig.kind == "condition"):
             label = open_issue(layers, chunk, trig.token, asked)
             issues = [label] if label else []
+            opened = bool(label)  # one open issue a stance: "hold perpetrators, organizers … accountable"
         if not issues:
             continue
         target = _target(layers, trig, chunk)
