@@ -7,6 +7,8 @@ belongs to, or None)."""
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,8 @@ pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parents[2] / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = (1400, 400)
 
-# (name, path, menu entry the page belongs to). "{strike}" is the strike article's id.
+# (name, path, menu entry the page belongs to). "{strike}" is the strike article's id,
+# "{incident}" the strike's incident.
 PAGES: list[tuple[str, str, str | None]] = [
     ("overview", "/", "/"),
     ("events", "/events", "/events"),
@@ -40,6 +43,7 @@ PAGES: list[tuple[str, str, str | None]] = [
     ("coalitions", "/coalitions", "/coalitions"),
     ("story", "/story?actors=RUS,UKR", "/story"),
     ("incidents", "/incidents", "/incidents"),
+    ("incident", "/incidents/{incident}", "/incidents"),
     ("incidents-filtered", "/incidents?type=ASSAULT&type=CONSULT&background=true", "/incidents"),
     ("events-multi", "/events?type=ASSAULT&type=AGREE&country=UKR", "/events"),
     ("events-empty", "/events?country=XYZ", "/events"),
@@ -58,7 +62,11 @@ ERROR_PAGES = {"error-404": 404, "error-422": 422}
 
 
 def page_url(desk: Any, path: str) -> str:
-    return desk.url + path.format(strike=desk.ids["strike"])
+    incident = ""
+    if "{incident}" in path:  # the strike's incident, as the store numbered it
+        with urllib.request.urlopen(desk.url + "/api/events/ev-strike") as answer:
+            incident = json.load(answer)["event"]["incident"]
+    return desk.url + path.format(strike=desk.ids["strike"], incident=incident)
 
 
 @pytest.fixture(params=WIDTHS, ids=[f"{w}px" for w in WIDTHS])
