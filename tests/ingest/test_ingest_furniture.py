@@ -132,3 +132,17 @@ def test_furniture_left_in_an_html_page_is_found() -> None:
     assert kinds == [("dateline", "KUPIANSK, Ukraine (AP) —"), ("advert", "Advertisement"),
                      ("link", "Related: Evacuations continue along the Oskil river"),
                      ("share", "Share this article")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["By " + "Aa Bb, " * 20000, "WASHINGTON " * 20000 + "— Text", "A" * 200000,
+     "x " * 100000 + "contributed to this report", ("sign up get " * 30000) + "newsletter",
+     "(" * 50000 + "Photo: x" + ")" * 50000, "(Reporting by " * 20000],
+)
+def test_hostile_lines_take_no_more_than_linear_time(text: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    find_furniture(text)
+    assert time.perf_counter() - started < 3.0
