@@ -24,6 +24,7 @@ from wardesk.brief_incidents import (
     theatres,
     total_line,
 )
+from wardesk.event_types import brief_weights, event_type_table
 from wardesk.process.weekly import process_lines
 from wardesk.store.stats import event_day
 
@@ -33,10 +34,9 @@ if TYPE_CHECKING:
 WINDOW_DAYS = 7
 KEY_EVENTS = 12
 PER_TYPE = 4
-MEETING_TYPES = ("CONSULT", "AGREE")
+MEETING_TYPES = event_type_table().brief_meetings
 # Ranks events for the brief: violence and agreements first, then how firmly they are reported.
-TYPE_WEIGHT = {"ASSAULT": 5, "AGREE": 4, "COERCE": 3, "MOBILIZE": 3, "SANCTION": 3,
-               "THREATEN": 2, "CONSULT": 2, "REJECT": 2, "AID": 2, "CONCEDE": 2, "RETREAT": 2}
+TYPE_WEIGHT = brief_weights()  # data/event_types.json
 CERTAINTY_WEIGHT = {"corroborated": 4, "confirmed": 3, "reported": 2, "claimed": 1, "disputed": 1,
                     "hedged": 0, "speculative": 0}
 

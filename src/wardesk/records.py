@@ -13,26 +13,15 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, get_type_hints
 
+from wardesk.event_types import event_type_table, quad_classes
+
 SCHEMA_VERSION = "wardesk/1"
 
-EVENT_TYPES: tuple[str, ...] = (
-    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
-)
-# Older PLOVER names, read as aliases (SCHEMA.md).
-EVENT_ALIASES: dict[str, str] = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
-# Quad classes: verbal/material cooperation and conflict (PLOVER manual).
-QUAD_CLASS: dict[str, str] = {
-    "AGREE": "verbal_cooperation", "CONSULT": "verbal_cooperation",
-    "SUPPORT": "verbal_cooperation", "CONCEDE": "verbal_cooperation",
-    "COOPERATE": "material_cooperation", "AID": "material_cooperation",
-    "RETREAT": "material_cooperation",
-    "REQUEST": "verbal_conflict", "ACCUSE": "verbal_conflict", "REJECT": "verbal_conflict",
-    "THREATEN": "verbal_conflict",
-    "PROTEST": "material_conflict", "MOBILIZE": "material_conflict",
-    "SANCTION": "material_conflict", "COERCE": "material_conflict",
-    "ASSAULT": "material_conflict",
-}
+# The types, their older PLOVER names (SCHEMA.md) and quad classes (verbal/material cooperation
+# and conflict, PLOVER manual) come from the one table of event types (data/event_types.json).
+EVENT_TYPES: tuple[str, ...] = event_type_table().names()
+EVENT_ALIASES: dict[str, str] = dict(event_type_table().aliases)
+QUAD_CLASS: dict[str, str] = quad_classes()
 
 Status = Literal["occurred", "ongoing", "planned", "hypothetical", "denied"]
 Certainty = Literal["confirmed", "reported", "claimed", "hedged", "speculative"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from wardesk.event_types import types_with
 from wardesk.export.incidents import AcledIncident, acled_incident_columns
 from wardesk.records import ActorRef, ArticleRecord, Event
 
@@ -33,7 +34,7 @@ _INTER = {"GOV": "1", "MIL": "1", "COP": "1", "SPY": "1", "REB": "2", "INS": "2"
 _ARMED = {"MIL", "REB", "INS", "COP", "SPY"}
 _INTERCEPT_WORDS = ("shot down", "shoot down", "intercept", "downed", "destroyed")
 _VAC_MODES = {"beat", "torture", "execute", "massacre", "assassinate", "cleansing"}
-_TYPES_AS_ROWS = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "AGREE", "RETREAT"}
+_TYPES_AS_ROWS = types_with("acled_row")  # data/event_types.json
 
 
 # Weapon words in the sentence, for attacks whose predicate names no weapon ("killed").
