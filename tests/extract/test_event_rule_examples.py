@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from wardesk.event_types import event_type_table, types_with
-from wardesk.extract.events.explain import explain, render
+from wardesk.explain import explain, render
 from wardesk.extract.events.rules import RULES, STAGES, Rule
 
 EXAMPLES = [(rule.id, text) for rule in RULES for text in rule.examples]

@@ -146,8 +146,8 @@ def extract(obj: Context, sources: tuple[str, ...], text: str | None, published:
 @pass_context
 def explain(obj: Context, text: str, published: str | None) -> None:
     """Why the events of TEXT were read as they were: parse, predicates, the rules that fired."""
-    from wardesk.extract.events.explain import explain as explain_text
-    from wardesk.extract.events.explain import render
+    from wardesk.explain import explain as explain_text
+    from wardesk.explain import render
     from wardesk.pipeline import Extractor
 
     click.echo(render(explain_text(text, published, Extractor(obj.settings))))

@@ -7,7 +7,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from wardesk.event_types import types_with
-from wardesk.extract.events.explain import OBSERVER, Observer
 from wardesk.extract.events.fill import (
     settle_unidentified,
 )
@@ -21,6 +20,7 @@ from wardesk.extract.events.modality import (
     stronger,
 )
 from wardesk.extract.events.modality import certainty_of as _certainty_of
+from wardesk.extract.events.observe import OBSERVER, Observer
 from wardesk.extract.events.predicates import (
     Match,
     match_sentence,

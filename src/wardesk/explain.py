@@ -7,11 +7,12 @@ matched, and for each the rules that fired (events/rules.py) and the event kept,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
+
+from wardesk.extract.events.observe import listening
+from wardesk.pipeline import Extractor
+from wardesk.records import Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -52,28 +53,9 @@ class Explanation:
     events: tuple[Event, ...]  # the record's events, after the later stages
 
 
-class Observer(Protocol):
-    def __call__(self, sent: Span, m: Match, outcome: str, rules: tuple[str, ...], event: Event | None) -> None: ...
-
-
-OBSERVER: ContextVar[Observer | None] = ContextVar("wardesk_events_observer", default=None)
-
-
-@contextmanager
-def listening(observer: Observer) -> Iterator[None]:
-    token = OBSERVER.set(observer)
-    try:
-        yield
-    finally:
-        OBSERVER.reset(token)
-
-
-def explain(text: str, published: str | None = None, extractor: object | None = None) -> Explanation:
+def explain(text: str, published: str | None = None, extractor: Extractor | None = None) -> Explanation:
     """Extract ``text`` and report what the event stage saw and decided."""
-    from wardesk.pipeline import Extractor
-    from wardesk.records import Article
-
-    ex = extractor if isinstance(extractor, Extractor) else Extractor()
+    ex = extractor or Extractor()
     readings: list[Reading] = []
     starts: list[int] = []
 
