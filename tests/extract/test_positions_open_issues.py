@@ -116,3 +116,9 @@ def test_a_stance_told_in_a_nouns_clause_is_its_own_subjects(nlp: Any) -> None:
     assert ("ukr/gov/ukraine", "ceasefire", "accept") in found
     assert ("gbr/gov/united-kingdom", "ceasefire", "support") in found
     assert ("ukr/gov/ukraine", "neutrality", "accept") not in _positions(nlp, "Moscow demanded that Kyiv agree to neutrality.")
+
+
+def test_it_is_essential_that_is_a_demand_but_measures_necessary_are_not(nlp: Any) -> None:
+    assert ("fra/gov/france", "military_aid", "demand") in _positions(
+        nlp, "Paris said it is essential that the allies send more air defence systems.")
+    assert _positions(nlp, "London will take the measures necessary to stop the arms deliveries.") == set()

@@ -101,7 +101,10 @@ def _trigger(tok: Token) -> Trigger | None:
         if stance is not None:
             return _with_scope(tok, stance, "verb")
     if tok.pos_ == "ADJ" and tok.lower_ in data["adjectives"]:
-        return _with_scope(tok, data["adjectives"][tok.lower_], "adjective")
+        stance = data["adjectives"][tok.lower_]
+        if stance == "demand" and tok.dep_ != "acomp":
+            return None  # "it is essential that …" asks; "the measures necessary to …" does not
+        return _with_scope(tok, stance, "adjective")
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in data["nouns"] and _has_complement(tok):
         return _with_scope(tok, data["nouns"][tok.lemma_.lower()], "noun")
     if tok.dep_ == "aux" and _modal(tok):
@@ -134,6 +137,8 @@ def _has_complement(noun: Token) -> bool:
 
 def _with_scope(tok: Token, stance: str, kind: str) -> Trigger | None:
     parts = [c for c in tok.rights if c.dep_ in COMPLEMENTS and not c.is_punct and not _own_clause(tok, c)]
+    if not parts and kind == "adjective" and tok.dep_ == "acomp":  # "it is essential that …"
+        parts = [c for c in tok.head.rights if c.dep_ == "ccomp" and c.i > tok.i]
     if not parts or _answers_claim(tok, stance) or _idle_request(tok, parts):
         return None
     start = min(p.left_edge.i for p in parts)
