@@ -67,7 +67,7 @@ def verb_phrases(verb: Token) -> set[str]:
     preposition ("agree to", "call for") and with both ("sign on to")."""
     lemma = verb.lemma_.lower()
     out = {lemma}
-    prts = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    prts = [c.lower_ for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ == "RP")]
     preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "aux") and c.i > verb.i]
     for prt in prts:
         out.add(f"{lemma} {prt}")
@@ -175,3 +175,22 @@ def subject_refs(layers: Layers, subject: Token | None) -> list[ActorRef]:
             return []
         node = node.head
     return []
+
+
+def halts(head: Token | None, verb: Token) -> bool:
+    """"they would halt attacks on energy facilities": a halting verb over the hostilities a
+    proposal pauses takes the proposal (response_cues halting_verbs, hostile_nouns)."""
+    if head is None or head.lemma_.lower() not in word_list("response_cues.json", "hostile_nouns"):
+        return False
+    return matches_verb(verb, word_list("response_cues.json", "halting_verbs")) is not None
+
+
+def own_words(verb: Token) -> list[Token]:
+    """The verb's subtree without the clauses that have their own subject ("accepted the offer,
+    while Thailand agreed in principle": not the words of the acceptance)."""
+    skip: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in ("advcl", "conj", "ccomp", "parataxis") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            skip.update(t.i for t in child.subtree)
+    return [t for t in verb.subtree if t.i not in skip]

@@ -17,6 +17,7 @@ from wardesk.process.common import (
     date_of,
     evidence_of,
     governing_verb,
+    halts,
     has_words,
     lexicon,
     matches_verb,
@@ -55,24 +56,61 @@ class Draft:
 def proposal_drafts(layers: Layers) -> list[Draft]:
     out: list[Draft] = []
     for sent in layers.doc.sents:
-        roots = {layers.doc[h.start: h.end].root.i: h.key
+        roots = {_noun_root(layers.doc[h.start: h.end]).i: h.key
                  for h in lexicon("proposal_cues.json", "kinds").match(sent)}
         for i in list(roots):  # "a backstop security guarantee": the modifier is the exact kind
             tok = layers.doc[i]
             if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in roots:
                 roots[tok.head.i] = roots.pop(i)
-        for i, kind in roots.items():
-            draft = _draft(layers, sent, kind, layers.doc[i])
+        acts = {i: kind for i, kind in _act_roots(sent).items() if i not in roots}
+        for i, kind in list(roots.items()) + list(acts.items()):
+            draft = _draft(layers, sent, kind, layers.doc[i], "proposal.act" if i in acts else None)
             if draft is not None:
                 out.append(draft)
     return out
 
 
-def _draft(layers: Layers, sent: Span, kind: str, root: Token) -> Draft | None:
+def _noun_root(span: Span) -> Token:
+    """A kind phrase rooted in a verb ("halted attacks on energy"): its object in the phrase is
+    the proposal; the verb governs it (and may answer it)."""
+    root = span.root
+    if root.pos_ == "VERB":
+        obj = next((c for c in root.children if c.dep_ == "dobj" and span.start <= c.i < span.end), None)
+        return obj if obj is not None else root
+    return root
+
+
+def _act_roots(sent: Span) -> dict[int, str]:
+    """Kinds told by an act word and its object rather than a set phrase: "an exchange of all
+    prisoners", "swapped 390 prisoners" (act_kinds: the act's words and the objects it needs).
+    A noun act is the root; a verb act roots the proposal at its object."""
+    out: dict[int, str] = {}
+    for kind, cue in data("proposal_cues.json")["act_kinds"].items():
+        acts = frozenset(cue["acts"])
+        objects = frozenset(cue["objects"])
+        for tok in sent:
+            if tok.lemma_.lower() not in acts:
+                continue
+            if tok.pos_ == "NOUN":
+                held = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                        if g.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "compound"]
+                if any(g.lemma_.lower() in objects or g.lower_ in objects for g in held):
+                    out[tok.i] = kind
+            elif tok.pos_ == "VERB":
+                obj = next((c for c in tok.children if c.dep_ == "dobj"
+                            and (c.lemma_.lower() in objects or c.lower_ in objects)), None)
+                if obj is not None:
+                    out[obj.i] = kind
+    return out
+
+
+def _draft(layers: Layers, sent: Span, kind: str, root: Token, act: str | None = None) -> Draft | None:
     head = _phrase_head(root)
     verb = governing_verb(head)
     draft = Draft(kind, head, evidence_of(layers, sent), layers.published or date_of(layers, verb or head))
     draft.verb = verb
+    if act is not None:
+        draft.trace.append(act)
     protected = word_list("proposal_cues.json", "protected_nouns")
     draft.proposer = [] if head.lemma_.lower() in protected else _own_proposer(layers, head)
     if draft.proposer and kind in data("proposal_cues.json")["provided_kinds"]:
@@ -82,15 +120,22 @@ def _draft(layers: Layers, sent: Span, kind: str, root: Token) -> Draft | None:
         draft.trace.append("proposal.owner")
     if verb is not None:
         _verb_roles(layers, draft, verb)
+        if not draft.proposer:
+            draft.proposer = _floated_by(layers, verb)
     elif _ready_for(head):  # "Ukraine was ready for an air and sea ceasefire": an offer
         draft.trace.append("proposal.ready")
         draft.proposer = draft.proposer or subject_refs(layers, chain_subject(head.head.head))
     draft.terms = terms_of(layers, head, verb if "proposal.verb" in draft.trace else None)
     if kind == "backstop" and any(t.lemma_.lower() == "guarantee" for t in head.subtree):
         draft.trace.append("proposal.backstop_guarantee")
-    if verb is not None and answer_of(verb) is not None:
+    if verb is not None and (answer_of(verb) is not None or halts(head, verb)):
         draft.trace.append("proposal.answered")
     context = data("proposal_cues.json")["kind_context"].get(kind)
+    if kind == "peace_plan" and any(r.lemma_.lower() in word_list("proposal_cues.json", "bare_plan_words")
+                                    for r in (root, head)):
+        context = data("proposal_cues.json")["kind_context"]["peace_plan"]
+    elif kind == "peace_plan":
+        context = None
     if context and not has_words(sent.text, frozenset(context)):
         return None  # "a backstop for investment"
     if not (set(draft.trace) - {"proposal.provider"} or draft.terms.duration_days or _proposal_noun(head)):
@@ -105,16 +150,32 @@ def _ready_for(head: Token) -> bool:
 
 
 def _phrase_head(root: Token) -> Token:
-    """"ceasefire proposal", "proposal for a ceasefire": the proposal noun heads the phrase."""
+    """"ceasefire proposal", "proposal for a ceasefire": the proposal noun heads the phrase;
+    "a 30-day halt to strikes on energy sites": so does a pause noun (pause_nouns)."""
     nouns = word_list("proposal_cues.json", "proposal_nouns")
+    pauses = word_list("proposal_cues.json", "pause_nouns")
     head = root.head
     if root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in nouns:
         return head
-    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "on", "of"):
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "on", "of", "to", "in"):
         noun = head.head
-        if noun.lemma_.lower() in nouns:
-            return noun
+        if noun.lemma_.lower() in nouns or (noun.pos_ == "NOUN" and noun.lemma_.lower() in pauses):
+            return _phrase_head(noun) if noun.lemma_.lower() in pauses else noun
     return root
+
+
+def _floated_by(layers: Layers, verb: Token) -> list[ActorRef]:
+    """"welcomed the proposal …, first floated by France": a passive clause of a proposing verb
+    hanging from the verb that answers the proposal names its proposer in its agent."""
+    proposing = word_list("proposal_cues.json", "proposal_verbs")
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "acl") and clause.tag_ == "VBN" and matches_verb(clause, proposing):
+            agent = next((g for c in clause.children if c.dep_ == "agent" for g in c.children
+                          if g.dep_ == "pobj"), None)
+            refs = refs_of(layers, agent)
+            if refs:
+                return refs
+    return []
 
 
 def _proposal_noun(head: Token) -> bool:
@@ -156,7 +217,7 @@ def _verb_roles(layers: Layers, draft: Draft, verb: Token) -> None:
     if asker is not None:
         draft.trace.append("proposal.ask")
         if not draft.proposer:
-            draft.proposer = refs_of(layers, _clause_subject(asker))
+            draft.proposer = refs_of(layers, clause_subject(asker))
         asked = next((c for c in asker.children if c.dep_ == "dobj"), None)
         draft.addressees = refs_of(layers, asked) or refs_of(layers, subject_of(verb))
 
@@ -189,7 +250,7 @@ def _asker(verb: Token, asking: frozenset[str]) -> Token | None:
     return None
 
 
-def _clause_subject(tok: Token) -> Token | None:
+def clause_subject(tok: Token) -> Token | None:
     """The subject of the clause a word sits in ("The PM has stressed the need …": the PM)."""
     node = tok
     for _ in range(4):
@@ -257,7 +318,10 @@ def _deal_context(layers: Layers, sent: Span) -> bool:
     neighbours, or in at least two of its sentences."""
     sents = list(layers.doc.sents)
     cues = lexicon("proposal_cues.json", "context")
-    talky = [i for i, s in enumerate(sents) if cues.match(s)]
+    hits = [(i, h.key) for i, s in enumerate(sents) for h in cues.match(s)]
+    if not any(key == "end_of_war" for _, key in hits):
+        return False  # a deal on islands or minerals: no war to end, no peace terms
+    talky = sorted({i for i, _ in hits})
     index = next(i for i, s in enumerate(sents) if s.start == sent.start)
     return len(talky) >= 2 or any(abs(i - index) <= 1 for i in talky)
 

@@ -10,11 +10,16 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Layers
 from wardesk.process.common import (
+    NON_PARTY_CODES,
     answer_of,
     chain_subject,
     data,
     date_of,
+    evidence_of,
+    halts,
+    matches_verb,
     negated,
+    own_words,
     party_key,
     refs_of,
     subject_refs,
@@ -22,8 +27,8 @@ from wardesk.process.common import (
     token_at,
     word_list,
 )
-from wardesk.process.proposals import Draft
-from wardesk.records import Actor, ActorRef, Position, Response
+from wardesk.process.proposals import Draft, clause_subject
+from wardesk.records import Actor, ActorRef, Evidence, Position, Response
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,15 +43,18 @@ def attach_responses(layers: Layers, drafts: list[Draft], positions: tuple[Posit
     for draft in drafts:
         if draft.verb is not None and not {"proposal.verb", "proposal.ask"} & set(draft.trace):
             draft.responses += verb_responses(layers, draft, draft.verb)
+    _anaphoric_answers(layers, drafts)
     added: list[Draft] = []
     for pos in positions:
         _position_response(layers, pos, drafts + added, added)
     return drafts + added
 
 
-def verb_responses(layers: Layers, draft: Draft, verb: Token) -> list[Response]:
-    answer = answer_of(verb)
-    if answer is None or _irrealis(verb) or _asked(verb) or _purpose(verb) or _not_yet(verb):
+def verb_responses(layers: Layers, draft: Draft, verb: Token, evidence: Evidence | None = None) -> list[Response]:
+    answer = answer_of(verb) or _halting(draft, verb)
+    if answer is None:
+        return _pending(layers, draft, verb, evidence)
+    if _irrealis(verb) or _asked(verb) or _purpose(verb) or _not_yet(verb, answer):
         return []
     parent = verb.head if verb.dep_ == "xcomp" else None
     trace = f"response.verb.{answer}"
@@ -64,9 +72,72 @@ def verb_responses(layers: Layers, draft: Draft, verb: Token) -> list[Response]:
     out = []
     for party in _parties(layers, verb):
         speaker = attribution.actor if attribution is not None and attribution.actor else party.actor
-        out.append(Response(party, answer, draft.evidence, conditions, date_of(layers, verb),
+        out.append(Response(party, answer, evidence or draft.evidence, conditions, date_of(layers, verb),
                             speaker, (trace,)))
     return out
+
+
+def _halting(draft: Draft, verb: Token) -> str | None:
+    return "accept" if halts(draft.head, verb) else None
+
+
+def _pending(layers: Layers, draft: Draft, verb: Token, evidence: Evidence | None) -> list[Response]:
+    """"Moscow is in no hurry to respond to the proposal", "Russia will reply to the plan": an
+    answer still to come is considering; a past one ("responded to the plan by …") says no kind."""
+    if not matches_verb(verb, word_list("response_cues.json", "pending_verbs")) or _irrealis(verb):
+        return []
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not negated(verb)):
+        return []
+    parties = [r for r in subject_refs(layers, clause_subject(verb)) if r.code and r.code not in NON_PARTY_CODES]
+    return [Response(p, "considering", evidence or draft.evidence, None, date_of(layers, verb), p.actor,
+                     ("response.verb.pending",)) for p in parties]
+
+
+def _anaphoric_answers(layers: Layers, drafts: list[Draft]) -> None:
+    """An answer whose object only refers to a proposal told before ("studying the draft",
+    "accepted the offer", "rejected it") or that has no object at all ("agreed in principle")
+    answers the nearest proposal told in its sentence or the two before."""
+    heads = {d.head.i for d in drafts if d.head is not None}
+    verbs = {d.verb.i for d in drafts if d.verb is not None}
+    sents = list(layers.doc.sents)
+    for index, sent in enumerate(sents):
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.i in verbs or answer_of(tok) is None:
+                continue
+            ref = _referring(tok)
+            if ref is None or ref.i in heads:
+                continue
+            near = _nearest(drafts, tok, sents[max(0, index - (1 if ref.i != tok.i and ref.pos_ == "PRON" else 2))].start_char)
+            if near is None:
+                continue
+            found = [r for r in verb_responses(layers, near, tok, evidence_of(layers, sent))
+                     if r.party.code and r.party.code not in NON_PARTY_CODES]
+            near.responses += [r for r in found if not any(party_key(o.party) == party_key(r.party) for o in near.responses)]
+
+
+def _referring(verb: Token) -> Token | None:
+    """What in an answer refers back to a proposal: an object that is a proposal noun with a
+    determiner or owner ("the draft", "the Russian memorandum") or a pronoun ("it"); the verb
+    itself when it has no object (an intransitive "agreed")."""
+    nouns = word_list("proposal_cues.json", "proposal_nouns")
+    pronouns = word_list("response_cues.json", "referring_pronouns")
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        if obj.lower_ in pronouns:
+            return obj
+        if obj.lemma_.lower() in nouns and any(c.dep_ in ("det", "poss", "amod", "compound") for c in obj.children):
+            return obj
+    if answer_of(verb) in ("accept", "reject") and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "nsubjpass") for c in verb.children) and not [
+            o for o in objects if o.lower_ not in word_list("response_cues.json", "manner_nouns")]:
+        return verb
+    return None
+
+
+def _nearest(drafts: list[Draft], tok: Token, since: int) -> Draft | None:
+    before = [d for d in drafts if since <= d.evidence.start <= tok.idx]
+    return max(before, key=lambda d: (d.evidence.start, d.head.i if d.head is not None else -1), default=None)
 
 
 def _irrealis(verb: Token) -> bool:
@@ -109,13 +180,15 @@ def _purpose(verb: Token) -> bool:
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in word_list("response_cues.json", "infinitive_heads")
 
 
-def _not_yet(verb: Token) -> bool:
-    """"Russia has not agreed to the ceasefire": no answer yet, not a refusal."""
-    return negated(verb) and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+def _not_yet(verb: Token, answer: str) -> bool:
+    """"Russia has not agreed to the ceasefire": no answer yet, not a refusal ("has not ruled
+    out" is an answer: the negated map makes it considering)."""
+    return answer != "reject" and negated(verb) and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _in_principle(verb: Token) -> bool:
-    words = " ".join(t.lower_ for t in verb.subtree)
+    words = " ".join(t.lower_ for t in own_words(verb))
     return any(p in words for p in data("response_cues.json")["in_principle"])
 
 
@@ -155,12 +228,15 @@ def _conditions(layers: Layers, verb: Token) -> str | None:
                 g.lemma_.lower() in ("condition", "exchange", "return", "to") for g in child.subtree):
             return subtree_text(layers, child)
     insisting = word_list("response_cues.json", "condition_verbs")
+    modals = word_list("response_cues.json", "condition_modals")
     # "agreed but insisted …"; "said it would support …, but insisted …" (the speaker's but)
     for top in (verb, verb.head) if verb.dep_ == "ccomp" else (verb,):
         but = any(c.dep_ == "cc" and c.lower_ in cues["condition_conjunctions"] for c in top.children)
         for child in top.children:
-            if child.dep_ == "conj" and but and child.lemma_.lower() in insisting:
-                return subtree_text(layers, child)
+            own = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children)
+            if child.dep_ == "conj" and but and not own and (child.lemma_.lower() in insisting or any(
+                    a.dep_ == "aux" and a.lower_ in modals for a in child.children)):
+                return subtree_text(layers, child)  # "agreed …, but that it must lead to …"
     return None
 
 
