@@ -122,3 +122,10 @@ def test_it_is_essential_that_is_a_demand_but_measures_necessary_are_not(nlp: An
     assert ("fra/gov/france", "military_aid", "demand") in _positions(
         nlp, "Paris said it is essential that the allies send more air defence systems.")
     assert _positions(nlp, "London will take the measures necessary to stop the arms deliveries.") == set()
+
+
+def test_the_alternative_a_demand_threatens_is_not_demanded(nlp: Any) -> None:
+    found = _positions(nlp, "Paris urged Moscow to withdraw its troops or face new sanctions.")
+    assert ("fra/gov/france", "troop_withdrawal", "demand") in found
+    assert not any(i == "sanctions" for _, i, _ in found)
+    assert ("fra/gov/france", "sanctions", "demand") in _positions(nlp, "Paris demanded an arms embargo or new sanctions.")

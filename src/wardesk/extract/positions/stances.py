@@ -82,6 +82,8 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
     out = []
     opened = False
     for chunk in chunks(sent, trig.scope):
+        if stance == "demand" and _alternative(layers, chunk):
+            continue  # "urged Russia to accept the ceasefire or face more sanctions": a threat
         top = trig.token.head if trig.kind == "condition" and trig.token.dep_ == "mark" else trig.token
         asked = _addressed(trig)
         issues = _issues(layers, chunk, top, asked)
@@ -102,6 +104,18 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
                     attribution=attribution, date=_date(layers, trig.token),
                 ))
     return out
+
+
+def _alternative(layers: Layers, chunk: tuple[int, int]) -> bool:
+    """A verb chunk after "or": the alternative a demand threatens, not a thing demanded
+    ("accept the ceasefire or face sanctions"); "a ceasefire or a pause" are both asked."""
+    doc = layers.doc
+    words = [t for t in doc[max(chunk[0] - 1, 0): chunk[1]] if not t.is_punct][:3]
+    marks = [t for t in words if t.dep_ == "cc" and t.lower_ in _ALTERNATIVES]
+    return bool(marks) and any(t.pos_ == "VERB" and t.dep_ == "conj" and t.i > marks[0].i for t in words)
+
+
+_ALTERNATIVES = word_tuple("positions/stances.json", "alternative_conjunctions")
 
 
 def _issues(layers: Layers, chunk: tuple[int, int], top: Token, asked: frozenset[int]) -> list[str]:
