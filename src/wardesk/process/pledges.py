@@ -88,8 +88,8 @@ def _status(verb: Token) -> tuple[str, Token] | None:
     for t in chain[1:]:
         other = next((k for k, phrases in verbs.items() if matches_verb(t, frozenset(phrases))), None)
         kind = kind or other
-        if other == "withdrawn":
-            kind = "withdrawn"
+        if other in ("withdrawn", "committed"):  # "promised to send", "paused the supply of"
+            kind = other if kind != "withdrawn" else kind
     if kind is None:
         return None
     top = chain[-1]
@@ -155,7 +155,7 @@ def _pledge(layers: Layers, sent: Span, noun: Token, verb: Token, what: str,
     status = found[0]
     parties, share = _parties(layers, chain_subject(verb), groups, previous)
     to = _beneficiary(layers, verb, status == "withdrawn")
-    if not parties or not _plausible(layers, sent, status, to, noun):
+    if not parties or not (share is not None or _plausible(layers, sent, status, to, noun)):
         return []
     groups_refs = {g.ref().actor for g in groups}
     parties = [p for p in parties if p.code or p.actor in groups_refs]  # states, bodies, groupings
@@ -183,11 +183,26 @@ def _parties(layers: Layers, subject: Token | None, groups: list[Group],
     for group in groups:
         if any(h.i in inside for h in group.heads):
             return [group.ref()], _share(subject)
+    near = _share_group(subject, groups)
+    if near is not None:  # "some of them are ready to deploy troops", "Others would contribute …"
+        return [near.ref()], _share(subject)
     if subject.lower_ in ("they", "them") and previous is not None and previous.coalition:
         concessive = any(t.lower_ in _CONCESSIVE for t in subject.head.children)
         share = "others" if concessive and previous.share == "some" else previous.share
         return [previous.party], share
     return subject_refs(layers, subject), None
+
+
+def _share_group(subject: Token, groups: list[Group]) -> Group | None:
+    """A subject that is only a share of some members ("some of them", "others", "several") is
+    the grouping named last in its sentence or the one before."""
+    if subject.lower_ not in word_list("pledge_cues.json", "share_subjects"):
+        return None
+    sents = list(subject.doc.sents)
+    index = next(i for i, s in enumerate(sents) if s.start <= subject.i < s.end)
+    since = sents[max(0, index - 1)].start
+    named = [(h.i, g) for g in groups for h in g.heads if since <= h.i < subject.i]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
 
 
 def _share(subject: Token) -> str | None:
