@@ -155,7 +155,7 @@ def test_trends_by_month_country_and_actor(many: Any) -> None:
 
 def test_what_changed_flags_the_sudden_rise_against_the_four_weeks_before(many: Any) -> None:
     client, path, _ = many
-    data = client.get("/api/trends/changes").json()
+    data = client.get("/api/trends/changes", params={"count": "reports"}).json()
     week, end = data["week"], data["end"]
     rows = {(r["country"], r["type"]): r for r in data["rows"]}
     ukr = rows[("UKR", "ASSAULT")]
@@ -269,3 +269,28 @@ def test_what_moved_reads_lightly_but_says_what_position_changes_says(many: Any)
     with Store(path) as store:
         for since in (None, "2025-01-01", "2025-04-01"):
             assert desk.position_moves(store, since) == store.position_changes(since=since)
+
+
+def test_what_changed_counts_incidents_unless_reports_are_asked_for(many: Any) -> None:
+    client, path, _ = many
+    data = client.get("/api/trends/changes").json()
+    assert data["count"] == "incidents" and "incidents" in data["rule"]
+    with Store(path) as store:
+        for r in data["rows"]:
+            f = EventFilter(country=r["country"], type=r["type"], since=data["week"],
+                            until=data["end"])
+            assert r["this_week"] == store.count_incidents(f), r
+    assert client.get("/api/trends/changes", params={"count": "x"}).status_code == 422
+
+
+def test_events_list_shows_every_report_but_can_leave_recaps_out(many: Any) -> None:
+    client, path, _ = many
+    every = client.get("/api/desk/events", params={"limit": 1000}).json()
+    news = client.get("/api/desk/events", params={"limit": 1000, "background": False}).json()
+    recaps = client.get("/api/desk/events", params={"limit": 1000, "background": True}).json()
+    assert recaps["total"] == len(recaps["events"]) >= 1
+    assert all(e["background"] for e in recaps["events"])
+    assert not any(e["background"] for e in news["events"])
+    assert news["total"] + recaps["total"] == every["total"] == _count(path)
+    assert sorted(e["id"] for e in every["events"]) == sorted(
+        e["id"] for e in news["events"] + recaps["events"])

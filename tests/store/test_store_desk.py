@@ -63,3 +63,70 @@ def test_board_and_what_moved_on_light_rows(filled: Store) -> None:
     assert toll is not None and toll["sum"] >= toll["largest"] > 0
     low = desk.incident_deaths(filled, EventFilter(country="UKR"))
     assert 0 < low["min"] <= low["max"] <= toll["sum"]
+
+
+def _with_recaps(store: Store) -> Store:
+    """The many-store with every fifth week's reports saved again as recaps under new ids (so
+    recaps share countries, types and weeks with news)."""
+    from dataclasses import replace
+
+    many = _many()
+    for week in range(0, many.LAST_WEEK + 1, 5):
+        for n, town in enumerate(many.TOWNS):
+            art, rec = many._report(week, 200 + n, town, n + 1)
+            events = tuple(replace(e, id=f"{e.id}-recap", background=True) for e in rec.events)
+            store.save(art, replace(rec, events=events))
+    return store
+
+
+RECAP_FILTERS = (EventFilter(limit=None), EventFilter(country="UKR", limit=None),
+                 EventFilter(type="ASSAULT", limit=None),
+                 EventFilter(since="2025-02-01", until="2025-04-30", limit=None),
+                 EventFilter(actor="rus/mil/russian-army", limit=None),
+                 EventFilter(country="SDN", since="2025-01-01", limit=None))
+
+
+def test_background_filter_keeps_news_or_recaps_as_the_slow_path_does(filled: Store) -> None:
+    from dataclasses import replace
+
+    store = _with_recaps(filled)
+    for f in RECAP_FILTERS:
+        every = store.events(f)  # the slow path: every report, split by its own flag
+        news = [e["id"] for e in every if not e["background"]]
+        recaps = [e["id"] for e in every if e["background"]]
+        assert recaps and news, f
+        assert [e["id"] for e in store.events(replace(f, background=False))] == news
+        assert [e["id"] for e in store.events(replace(f, background=True))] == recaps
+        assert store.count_events(replace(f, background=False)) == len(news)
+        assert store.count_events(replace(f, background=True)) == len(recaps)
+        assert store.count_events(f) == len(every)
+    newest = store.events(EventFilter(background=False, sort="-date", limit=5, offset=3))
+    assert [e["id"] for e in newest] == [e["id"] for e in store.events(
+        EventFilter(sort="-date", limit=None)) if not e["background"]][3:8]
+
+
+def test_background_counts_stay_right_after_a_delete(filled: Store) -> None:
+    store = _with_recaps(filled)
+    recap = store.events(EventFilter(background=True, limit=1))[0]
+    before = store.count_events(EventFilter(background=True))
+    news = store.count_events(EventFilter(background=False))
+    assert store.delete(recap["article_id"])
+    assert store.count_events(EventFilter(background=True)) == before - 1
+    assert store.count_events(EventFilter(background=False)) == news
+
+
+def test_what_changed_counts_incidents_by_default_and_reports_when_asked(filled: Store) -> None:
+    for count in ("incidents", "reports"):
+        view = changes_view(filled, count=count)
+        assert view["count"] == count
+        for row in view["rows"]:
+            f = EventFilter(country=row["country"], type=row["type"], since=view["week"],
+                            until=view["end"])
+            expected = filled.count_incidents(f) if count == "incidents" else \
+                filled.count_events(f)
+            assert row["this_week"] == expected, (count, row)
+            first, last = view["compared_with"]
+            f = EventFilter(country=row["country"], type=row["type"], since=first, until=last)
+            earlier = filled.count_incidents(f) if count == "incidents" else filled.count_events(f)
+            assert row["previous_mean"] == round(earlier / 4, 2), (count, row)
+            assert row["href"].startswith("/incidents?" if count == "incidents" else "/events?")

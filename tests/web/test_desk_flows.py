@@ -262,3 +262,23 @@ def test_brief_has_permalink_markdown_and_a_print_stylesheet(many_url: str, tab:
     page.emulate_media(media="screen")
     tab.shot("brief")
     tab.check()
+
+
+def test_events_list_hides_recaps_until_asked_and_keeps_them_while_sorting(many_url: str,
+                                                                        tab: Tab) -> None:
+    page = tab.page
+    tab.goto(many_url + "/events?until=2024-12-31")
+    assert "recaps hidden" in page.locator("#totals").inner_text()
+    hidden = page.locator("tr.event-row").count()
+    assert page.locator("tr.event-row .tag", has_text="recap").count() == 0
+    page.locator("label.check", has_text="include recaps").locator("input").check()
+    page.locator("input[name=country]").press("Enter")
+    page.wait_for_url("**background=1**")
+    assert "recaps hidden" not in page.locator("#totals").inner_text()
+    assert page.locator("tr.event-row").count() == hidden + 1
+    assert page.locator("tr.event-row .tag", has_text="recap").count() == 1
+    tab.shot("events-recaps")
+    page.locator("p.sorts a", has_text="oldest first").click()
+    page.wait_for_url("**sort=date**")
+    assert "background=1" in page.url and page.locator("tr.event-row").count() == hidden + 1
+    tab.check()

@@ -72,9 +72,12 @@ def get_event_list(
     place: Annotated[str | None, Query()] = None, text: Annotated[str | None, Query()] = None,
     sort: Sort = "-date", limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    background: Annotated[bool | None, Query(
+        description="Recaps (told as background): absent every report, false left out, true only")] = None,
 ) -> dict[str, Any]:
     values = eventlist.query_values(request.query_params)
-    return eventlist.list_view(store, values, sort=sort, limit=limit, offset=offset)
+    return eventlist.list_view(store, values, sort=sort, limit=limit, offset=offset,
+                               background=background)
 
 
 @router.get("/desk/incidents", summary="The incidents list: several types, chips, deaths range, why empty")
@@ -109,9 +112,9 @@ def get_trends(store: StoreDep, unit: Unit = "week", by: By = "type", since: Day
                        country=country or None, event_type=type or None, count=count)
 
 
-@router.get("/trends/changes", summary="This week against the four before, per country and type")
-def get_changes(store: StoreDep, week: Day = None) -> dict[str, Any]:
-    return changes_view(store, week)
+@router.get("/trends/changes", summary="This week against the four before, per country and type (incidents or reports)")
+def get_changes(store: StoreDep, week: Day = None, count: Count = "incidents") -> dict[str, Any]:
+    return changes_view(store, week, count)
 
 
 @router.get("/negotiations/board", summary="Issues × parties: most active parties first, names")

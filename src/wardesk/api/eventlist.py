@@ -138,9 +138,10 @@ def why_empty(store: Store, values: dict[str, list[str]],
 
 
 def list_view(store: Store, values: dict[str, list[str]], sort: str = "-date", limit: int = 50,
-              offset: int = 0) -> dict[str, Any]:
-    """A page of the events matching ``values``, their total, deaths range and chips."""
-    f = base_filter(values, sort, limit, offset)
+              offset: int = 0, background: bool | None = None) -> dict[str, Any]:
+    """A page of the events matching ``values``, their total, deaths range and chips;
+    ``background``: None every report, False recaps left out, True recaps only."""
+    f = dataclasses.replace(base_filter(values, sort, limit, offset), background=background)
     filters = combinations(f, values)
     events, total = page_of(store, filters, f)
     toll = None
@@ -151,7 +152,7 @@ def list_view(store: Store, values: dict[str, list[str]], sort: str = "-date", l
             "at_least": max((p["largest"] for p in parts if p), default=0),
             "at_most": sum(p["sum"] for p in parts if p)}
     return {
-        "total": total, "limit": limit, "offset": offset, "sort": sort,
+        "total": total, "limit": limit, "offset": offset, "sort": sort, "background": background,
         "filters": values, "chips": chips(values, sort), "deaths": toll,
         "empty_because": why_empty(store, values) if total == 0 and values else [],
         "events": events,

@@ -101,19 +101,25 @@ def trends_view(store: Store, unit: str = "week", by: str = "type", since: str |
     }
 
 
-def changes_view(store: Store, week: str | None = None) -> dict[str, Any]:
-    """Per country and type: the events of ``week`` (default: the latest week with events)
-    against the mean of the four weeks before; large rises flagged."""
+def changes_view(store: Store, week: str | None = None, count: str = "incidents") -> dict[str, Any]:
+    """Per country and type: the incidents (recaps left out; ``count`` 'reports': events) of
+    ``week`` (default: the latest week with events) against the mean of the four weeks before;
+    large rises flagged."""
+    if count not in ("incidents", "reports"):
+        raise UsageError(f"count must be incidents or reports, got {count!r}")
     day = (week or desk.latest_day(store) or dt.date.today().isoformat())[:10]
     start = desk.bucket(day, "week")
     end = desk.bucket_end(start, "week")
     first = (dt.date.fromisoformat(start) - dt.timedelta(weeks=4)).isoformat()
-    rows = desk.changes(store, start)
+    rows = desk.changes(store, start, count=count)
+    path = "/incidents?" if count == "incidents" else "/events?"
     for r in rows:
-        r["href"] = "/events?" + urlencode({"country": r["country"], "type": r["type"],
-                                            "since": start, "until": end})
-    return {"week": start, "end": end, "compared_with": [first, (dt.date.fromisoformat(start)
-                                                                  - dt.timedelta(days=1)).isoformat()],
-            "rule": "flagged: at least 3 events this week and twice the mean of the four weeks"
+        r["href"] = path + urlencode({"country": r["country"], "type": r["type"],
+                                      "since": start, "until": end})
+    what = "incidents" if count == "incidents" else "event reports"
+    return {"week": start, "end": end, "count": count,
+            "compared_with": [first, (dt.date.fromisoformat(start)
+                                      - dt.timedelta(days=1)).isoformat()],
+            "rule": f"flagged: at least 3 {what} this week and twice the mean of the four weeks"
                     " before (or none before)",
             "flagged": sum(1 for r in rows if r["flag"]), "rows": rows}

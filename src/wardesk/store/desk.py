@@ -171,16 +171,26 @@ def rebucket(rows: list[dict[str, Any]], key: str, unit: str) -> dict[tuple[str,
     return dict(summed)
 
 
-def changes(store: Store, week_of: str, rise: float = 2.0,
-            at_least: int = 3) -> list[dict[str, Any]]:
-    """Each country and type's events in the week of ``week_of`` against the mean of the four
-    weeks before: those with any events in the five weeks, biggest rises first; ``flag`` marks a
-    large rise (at least ``at_least`` events and ``rise`` times the earlier mean, or new)."""
+# Current incidents (recaps left out) per country touched, type and day, read in the incidents'
+# date index: each incident once per country, as event_code_day_totals counts reports.
+_INCIDENT_CODE_DAYS = (
+    "SELECT c.code, i.type, substr(i.sort_date, 1, 10), 1 FROM incidents i CROSS JOIN"
+    " incident_codes c WHERE i.is_current = 1 AND (i.sort_date IS NULL) = FALSE"
+    " AND i.sort_date >= ? AND i.sort_date <= ? AND c.incident = i.id")
+
+
+def changes(store: Store, week_of: str, rise: float = 2.0, at_least: int = 3,
+            count: str = "incidents") -> list[dict[str, Any]]:
+    """Each country and type's incidents (``count`` 'reports': events) in the week of
+    ``week_of`` against the mean of the four weeks before: those with any in the five weeks,
+    biggest rises first; ``flag`` marks a large rise (at least ``at_least`` and ``rise`` times
+    the earlier mean, or new)."""
     start = dt.date.fromisoformat(bucket(week_of, "week"))
     first = (start - dt.timedelta(weeks=4)).isoformat()
     last = (start + dt.timedelta(days=6)).isoformat()
-    sql = ("SELECT code, type, day, n FROM event_code_day_totals WHERE n > 0 AND day >= ?"
-           " AND day <= ?")
+    sql = _INCIDENT_CODE_DAYS if count == "incidents" else (
+        "SELECT code, type, day, n FROM event_code_day_totals WHERE n > 0 AND day >= ?"
+        " AND day <= ?")
     this: Counter[tuple[str, str]] = Counter()
     before: Counter[tuple[str, str]] = Counter()
     for code, etype, day, n in store.connection.execute(sql, [first, f"{last}~"]):

@@ -35,7 +35,8 @@ class EventFilter:
     either side or of the place;
     since/until: YYYY-MM-DD on the event's date (the article's published date when it has none);
     place: a substring of the place name or its ISO3 country; text: substring of the evidence or
-    eventText; limit None: no limit (exports).
+    eventText; limit None: no limit (exports); background: None every report, False only
+    reports told as news, True only recaps (told as background in their article).
     """
 
     actor: str | None = None
@@ -52,6 +53,7 @@ class EventFilter:
     limit: int | None = 100
     offset: int = 0
     sort: str = "date"
+    background: bool | None = None
 
 
 def like(text: str) -> str:
@@ -180,6 +182,8 @@ def event_where(f: EventFilter, probe: bool = False,
             like(f.text), like(f.text))
     if f.article_id:
         add("e.article_id = ?", f.article_id)
+    if f.background is not None:  # a literal: the recaps' partial index needs to see it
+        add("e.background = 1" if f.background else "e.background = 0")
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -357,9 +357,15 @@ CREATE INDEX positions_board ON positions(issue, (COALESCE(holder_country, holde
     (COALESCE(sort_date, '')), article_id, seq, stance, target);
 """
 
+# 18: the recaps (events told as background) in their own small index, newest first: the
+# events list leaves them out by counting every report less the recaps (EventFilter.background).
+V18_RECAPS = """
+CREATE INDEX events_recaps ON events((sort_date IS NULL), sort_date DESC) WHERE background = 1;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
     V7_STATUS, V8_COUNTRY_TOTALS, V9_COVERING, V10_ACTOR_KEYS, V11_POSITION_ORDER,
     V12_FACET_TOTALS, V13_SEARCH_TABLE, V14_INCIDENTS, V15_PROCESS, V16_DESK_NEWEST,
-    V17_DESK_BOARD,
+    V17_DESK_BOARD, V18_RECAPS,
 )

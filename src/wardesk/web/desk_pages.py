@@ -29,14 +29,20 @@ CHOICES = {"type": EVENT_TYPES, "status": STATUSES, "certainty": CERTAINTIES}
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, store: StoreDep, since: FormDay = None, until: FormDay = None,
                 sort: Annotated[str, Query(pattern="^-?(date|type)$")] = "-date",
-                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> HTMLResponse:
-    """Newest first; several values per filter; chips; totals; why a list is empty."""
+                offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+                background: bool = False) -> HTMLResponse:
+    """Newest first; several values per filter; chips; totals; why a list is empty; recaps
+    (reports told as background) left out unless asked for."""
     values = eventlist.query_values(request.query_params)
-    view = eventlist.list_view(store, values, sort=sort, limit=PAGE, offset=offset)
-    twin_query = eventlist.list_link(values, sort, offset=offset or None)[len("/events"):]
+    if background:  # kept by every link of the page (chips, sorts, facets, pager)
+        values["background"] = ["1"]
+    view = eventlist.list_view(store, values, sort=sort, limit=PAGE, offset=offset,
+                               background=None if background else False)
+    shown = values if background else {**values, "background": ["false"]}
+    twin_query = eventlist.list_link(shown, sort, offset=offset or None)[len("/events"):]
     single = {k: v[0] for k, v in values.items() if len(v) == 1}
     return page(request, "events.html", "/api/desk/events" + twin_query, view=view,
-                values=values, params=single, sort=sort, choices=CHOICES,
+                values=values, params=single, sort=sort, choices=CHOICES, recaps=background,
                 facets=eventlist.facet_links(store, values, sort),
                 link=eventlist.list_link, downloads=urlencode(single))
 
@@ -81,7 +87,8 @@ def trends_page(request: Request, store: StoreDep, unit: Unit = "week", by: By =
     view = trends_view(store, unit=unit, by=by, since=since or None, until=until or None,
                        country=country or None, event_type=type or None, count=count)
     return page(request, "trends.html", "/api/trends?" + query, trends=view, asked=asked,
-                changes=changes_view(store), types=EVENT_TYPES)
+                changes=changes_view(store, count="reports" if count == "reports" else "incidents"),
+                types=EVENT_TYPES)
 
 
 @router.get("/positions", response_class=HTMLResponse)
