@@ -129,3 +129,10 @@ def test_the_alternative_a_demand_threatens_is_not_demanded(nlp: Any) -> None:
     assert ("fra/gov/france", "troop_withdrawal", "demand") in found
     assert not any(i == "sanctions" for _, i, _ in found)
     assert ("fra/gov/france", "sanctions", "demand") in _positions(nlp, "Paris demanded an arms embargo or new sanctions.")
+
+
+def test_insisting_on_ones_own_stance_is_that_stance(nlp: Any) -> None:
+    found = _positions(nlp, "Moscow insisted it would never accept the truce.")
+    assert ("rus/gov/russia", "ceasefire", "reject") in found
+    assert ("rus/gov/russia", "ceasefire", "demand") not in found
+    assert ("rus/gov/russia", "neutrality", "demand") in _positions(nlp, "Moscow insisted that Kyiv must accept neutrality.")

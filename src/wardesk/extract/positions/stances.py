@@ -52,14 +52,33 @@ def find_positions(layers: Layers) -> tuple[Position, ...]:
 def _sentence_positions(layers: Layers, sent: SpacySpan) -> list[Position]:
     out: list[Position] = []
     covered: list[tuple[int, int]] = []
-    for trig in triggers(sent):
+    trigs = triggers(sent)
+    for trig in trigs:
         if any(a <= trig.token.i < b for a, b in covered) and not _reported_fact(trig):
             continue  # inside an earlier stance: "demanded Ukraine must … abandon …"
+        if _says_own_stance(trig, trigs):
+            continue  # "insists it is committed to peace": the inner stance is the holder's
         found = _trigger_positions(layers, sent, trig)
         if found:
             covered.append(trig.scope)
             out.extend(found)
     return out
+
+
+def _says_own_stance(trig: Trigger, found: list[Trigger]) -> bool:
+    """A stance verb whose content clause states the holder's own stance through a pronoun
+    ("Moscow insisted it would never accept …"): that inner stance is the position."""
+    if trig.kind != "verb":
+        return False
+    for inner in found:
+        tok = inner.token
+        if inner is trig or inner.kind not in ("verb", "adjective") or not trig.scope[0] <= tok.i < trig.scope[1]:
+            continue
+        clause = tok.head if inner.kind == "adjective" else tok
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if clause.dep_ == "ccomp" and clause.head.i == trig.token.i and subject is not None and subject.pos_ == "PRON":
+            return True
+    return False
 
 
 def _reported_fact(trig: Trigger) -> bool:
