@@ -157,9 +157,11 @@ def _phrase_head(root: Token) -> Token:
     head = root.head
     if root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in nouns:
         return head
-    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "on", "of", "to", "in"):
+    if root.dep_ == "pobj" and head.dep_ in ("prep", "dative") and head.lower_ in ("for", "on", "of", "to", "in"):
         noun = head.head
-        if noun.lemma_.lower() in nouns or (noun.pos_ == "NOUN" and noun.lemma_.lower() in pauses):
+        if noun.pos_ in ("VERB", "AUX"):  # "offered a 10-day halt | to attacks": the object before
+            noun = next((c for c in noun.children if c.dep_ == "dobj" and c.i == head.i - 1), noun)
+        if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in nouns | pauses:
             return _phrase_head(noun) if noun.lemma_.lower() in pauses else noun
     return root
 

@@ -233,7 +233,8 @@ def _conditions(layers: Layers, verb: Token) -> str | None:
     for top in (verb, verb.head) if verb.dep_ == "ccomp" else (verb,):
         but = any(c.dep_ == "cc" and c.lower_ in cues["condition_conjunctions"] for c in top.children)
         for child in top.children:
-            own = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children)
+            own = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children) and not any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in child.children)  # "but that Hamas must …": reported
             if child.dep_ == "conj" and but and not own and (child.lemma_.lower() in insisting or any(
                     a.dep_ == "aux" and a.lower_ in modals for a in child.children)):
                 return subtree_text(layers, child)  # "agreed …, but that it must lead to …"
