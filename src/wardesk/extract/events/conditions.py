@@ -45,6 +45,10 @@ _WILLING = words("events/conditions.json", "willing")
 _KEPT_THREAT_MODES = words("events/conditions.json", "kept_threat_modes")
 
 
+# Modals of ability ('can not take part': an inability).
+ABILITY_MODALS = words("events/conditions.json", "ability_modals")
+
+
 def threatened_mode(m: Match, found: list[Match]) -> str | None:
     """A threat's mode from the act threatened ("threatened to shell the towns": violence);
     ``found`` is every match of the sentence, before the kept ones were chosen."""
@@ -146,7 +150,7 @@ def passive_verb(tok: Token) -> bool:
 
 def inability(trigger: Token) -> bool:
     tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return any(c.dep_ == "aux" and c.lower_ in ("can", "could", "ca") for c in tok.children)
+    return any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in tok.children)
 
 
 def governing_verb(noun: Token) -> Token | None:

@@ -51,6 +51,10 @@ _CHAIN_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsub
 _CERTAINTY_RANK = {"confirmed": 0, "reported": 1, "hedged": 2, "claimed": 3, "speculative": 4}
 
 
+# Subjects that deny anyone acted.
+NOBODY_WORDS = words("events/modality.json", "nobody_words")
+
+
 @dataclass(frozen=True, slots=True)
 class Modality:
     status: str
@@ -286,7 +290,7 @@ def _nobody_subject(verb: Token) -> bool:
     """"No country has recognized …", "Nobody attacked …": a negative subject."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            return c.lower_ in ("nobody", "none", "no-one") or any(
+            return c.lower_ in NOBODY_WORDS or any(
                 d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
     return False
 

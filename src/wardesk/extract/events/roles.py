@@ -53,6 +53,10 @@ _CLAUSE_DEPS = CLAUSE_ATTACHMENTS
 Refs = tuple[ActorRef, ...]
 
 
+# Verbs of 'came/was/remained under attack'.
+_UNDER_VERBS = words("events/roles.json", "under_verbs")
+
+
 def _dedupe(refs: tuple[ActorRef, ...] | list[ActorRef]) -> Refs:
     seen: set[tuple[str | None, str | None, str]] = set()
     out: list[ActorRef] = []
@@ -477,7 +481,7 @@ def _measured(noun: Token) -> Token:
 
 def under_attack(noun: Token) -> bool:
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ == "under" and _lemma(prep.head) in ("come", "be", "remain")
+    return noun.dep_ == "pobj" and prep.lower_ == "under" and _lemma(prep.head) in _UNDER_VERBS
 
 
 def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:

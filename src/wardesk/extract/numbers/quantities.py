@@ -30,6 +30,26 @@ _SKIP_ENTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"})
 _MAX_WORDS = 5  # the longest amount read as one: "three hundred and twenty five"
 
 
+# Nouns that count ('a dozen', 'a handful').
+_COUNT_NOUNS = words("numbers/quantities.json", "count_nouns")
+
+
+# Words that make a number a casualty count.
+_CASUALTY_WORDS = words("numbers/quantities.json", "casualty_words")
+
+
+# Casualty words that count the dead.
+_DEATH_WORDS = words("numbers/quantities.json", "death_words")
+
+
+# Predicative casualty words ('left 3 dead').
+_CASUALTY_STATES = words("numbers/quantities.json", "casualty_states")
+
+
+# Nouns whose count is a crowd size.
+_CROWD_NOUNS = words("numbers/quantities.json", "crowd_nouns")
+
+
 @dataclass(frozen=True, slots=True)
 class CountMention:
     """One amount in the Doc and what it counts."""
@@ -241,7 +261,7 @@ def _may_start_amount(tok: Token) -> bool:
     low = tok.lower_
     if low in ("a", "an"):
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        return nxt is not None and nxt.lower_ in ("dozen", "hundred", "thousand", "million", "couple", "handful")
+        return nxt is not None and nxt.lower_ in _COUNT_NOUNS
     if tok.is_digit and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100:
         return False  # a year
     return bool(tok.like_num) or low in words.units or low in words.vague
@@ -323,11 +343,11 @@ def _casualty_by_verb(noun: Token) -> str | None:
         return "dead"
     lemma = verb.lemma_.lower()
     kind = "dead" if lemma in words.words("dead_verbs") else "injured" if lemma in words.words("injured_verbs") else None
-    if kind is None and verb.lower_ in ("killed", "dead", "wounded", "injured", "hurt"):
-        kind = "dead" if verb.lower_ in ("killed", "dead") else "injured"
+    if kind is None and verb.lower_ in _CASUALTY_WORDS:
+        kind = "dead" if verb.lower_ in _DEATH_WORDS else "injured"
     if noun.dep_ == "dobj":
         for c in verb.children:  # "left 12 people dead"
-            if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in ("dead", "wounded", "injured"):
+            if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in _CASUALTY_STATES:
                 return "dead" if c.lower_ == "dead" else "injured"
     if kind is None or not _realised(verb):
         return None
@@ -411,7 +431,7 @@ def _is_crowd(number: Token, noun: Token) -> bool:
         return True
     if number.dep_ == "pobj" and number.head.lower_ == "of":
         owner = number.head.head
-        if owner.lower_ in ("crowd", "crowds", "rally", "march", "protest", "demonstration"):
+        if owner.lower_ in _CROWD_NOUNS:
             return True
     verb = noun.head
     lemma = verb.lemma_.lower()

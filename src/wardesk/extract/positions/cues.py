@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from wardesk.extract.grammar.syntax import condition_mark
-from wardesk.extract.lexicon import word_tuple
+from wardesk.extract.lexicon import word_tuple, words
 from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
 from wardesk.nlp.normalise import column
 
@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp", "pcomp", "conj", "advcl", "acl")
 SKIP_PUNCT = " ,;:–—-“”\"‘’'"
+
+
+# Nouns of giving back ('in return', 'in exchange').
+_RETURN_NOUNS = words("positions/cues.json", "return_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +242,7 @@ def _traded(node: Token) -> bool:
     """The object of "in return for"/"in exchange for": what is given, not what is asked."""
     if node.dep_ != "pobj" or node.head.lower_ != "for" or node.head.i == 0:
         return False
-    return node.doc[node.head.i - 1].lower_ in ("return", "exchange")
+    return node.doc[node.head.i - 1].lower_ in _RETURN_NOUNS
 
 
 _SIDE_PREPS = word_tuple("positions/cues.json", "side_preps")  # "as a step toward peace", "consultations over tariffs": topic, not object

@@ -19,6 +19,10 @@ PRONOUNS = words("speech/cues.json", "pronouns")
 TRIM_CHARS = " \t\n,;:—–-"
 
 
+# Participles that front a source ('citing officials').
+FRONTED_SOURCES = words("speech/cues.json", "fronted_sources")
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A statement found by a cue finder: speaker as a token (or text), content offsets."""
@@ -130,7 +134,7 @@ def noun_phrase(head: Token) -> tuple[int, int]:
             right = doc[tok.i - 1]
             break
     left = head.left_edge
-    while left.i < head.i and left.lower_ in ("citing", "quoting"):
+    while left.i < head.i and left.lower_ in FRONTED_SOURCES:
         left = doc[left.i + 1]  # "Quoting western officials": the participle is no part of it
     return left.idx, right.idx + len(right.text)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from wardesk.extract.layers import doc_text
 from wardesk.extract.lexicon import word_tuple
 from wardesk.extract.speech.cues import (
+    FRONTED_SOURCES,
     Candidate,
     claim_marked,
     cue_certainty,
@@ -251,7 +252,6 @@ def _from_source_phrase(doc: Doc, tok: Token) -> Candidate | None:
     return Candidate(source, source.text, cue, span[0], span[1], "reported", False, tok.i)
 
 
-FRONTED_SOURCES = word_tuple("speech/reported.json", "fronted_sources")
 SOURCE_WORDS = frozenset({"according", *FRONTED_SOURCES})
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import ActorTable, doc_text
+from wardesk.extract.lexicon import words
 from wardesk.extract.speech.cues import (
     PRONOUNS,
     Candidate,
@@ -29,6 +30,10 @@ SAME_SPEAKER_GAP = 600  # characters over which "he said" still means the last n
 QUOTE_MIN_WORDS = 5  # shorter quotes are labels and phrases, not someone's sentences
 # Certainty strength: a weaker marking in a clause overrides a stronger one from its speaker.
 _RANK = {"confirmed": 0, "reported": 1, "claimed": 2, "hedged": 3, "speculative": 4}
+
+
+# Third-person singular pronouns.
+_SINGULAR_PRONOUNS = words("speech/statements.json", "singular_pronouns")
 
 
 @dataclass
@@ -144,7 +149,7 @@ def _speaker(doc: Doc, actors: ActorTable, tok: Token | None) -> tuple[ActorRef 
     refs = actors.refs(tok) or actors.refs_in(start, end)
     if refs:
         return refs[0], (refs[0].actorText if tok.lower_ in PRONOUNS else text)
-    if tok.lower_ in ("he", "she", "it"):
+    if tok.lower_ in _SINGULAR_PRONOUNS:
         person = _antecedent(doc, tok)
         if person is not None:
             ante = actors.refs(person)

@@ -19,6 +19,10 @@ _SCHEDULE_VERBS = words("time/resolve.json", "schedule_verbs")
 _FUTURE_AUX = words("time/resolve.json", "future_aux")
 
 
+# Words after 'is' that put an event ahead ('is due to', 'is set to').
+SCHEDULE_ADJECTIVES = words("time/resolve.json", "schedule_adjectives")
+
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
     value: str | None
@@ -79,7 +83,7 @@ def _scheduled(verb: Token) -> bool:
     """"is due/set/scheduled/expected (to …)": a present "be" that speaks of what is ahead."""
     if verb.lemma_.lower() != "be":
         return False
-    return any(c.lower_ in ("due", "set", "scheduled", "expected", "slated", "poised", "likely")
+    return any(c.lower_ in SCHEDULE_ADJECTIVES
                for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp", "oprd", "advmod"))
 
 
