@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from wardesk.api import downloads, ingest, read
 
 SAMPLE_PATH_VALUES = {"article_id": "strike", "event_id": "ev-strike",
-                      "actor_id": "ukr/gov/volodymyr-zelenskyy"}
+                      "actor_id": "ukr/gov/volodymyr-zelenskyy", "issue": "ceasefire"}
 
 
 EXPECTED = {  # the routes the desk promises (README, pages)
@@ -55,7 +55,8 @@ def test_ingest_documents_both_body_shapes(client: TestClient) -> None:
 
 
 def test_every_listed_get_path_answers(client: TestClient, ids: dict[str, str]) -> None:
-    values = {**SAMPLE_PATH_VALUES, "article_id": ids["strike"]}
+    incident = client.get("/api/events/ev-strike").json()["event"]["incident"]
+    values = {**SAMPLE_PATH_VALUES, "article_id": ids["strike"], "incident_id": incident}
     for path, methods in spec(client)["paths"].items():
         if "get" not in methods:
             continue
