@@ -140,8 +140,8 @@ def make_brief(store: Store, since: str | None = None, until: str | None = None)
     from wardesk.store.desk import position_moves
 
     since, until = _window(store, since, until)
-    events = [e for e in store.iter_events(EventFilter(since=since, until=until, limit=None))
-              if not e.get("background")]
+    news = EventFilter(since=since, until=until, limit=None, background=False)
+    events = [e for e in store.iter_events(news) if not e.get("background")]
     lines = incident_lines(events)
     casualties = [s for s in lines if s.get("dead") or s.get("injured")]
     types = Counter(s.get("event") or "?" for s in lines)
