@@ -109,3 +109,18 @@ def test_some_of_them_pledge_for_the_grouping_named_before(extractor: Any) -> No
 def test_promising_to_send_is_a_committed_pledge(extractor: Any) -> None:
     rec = run(extractor, "Spain promised to send more air defence missiles to Ukraine.")
     assert {(p.party.code, p.status) for p in rec.pledges} == {("ESP", "committed")}
+
+
+def test_reluctance_to_endorse_a_truce_is_considering_it(extractor: Any) -> None:
+    rec = run(extractor, "Beijing showed its reluctance to endorse the proposed truce between India and Pakistan.")
+    assert answers(rec) == {("ceasefire", "CHN", "considering")}
+
+
+def test_a_truce_called_a_first_step_by_its_speaker_is_accepted(extractor: Any) -> None:
+    rec = run(extractor, '"A two-week truce is an important step toward peace," Sudan\'s foreign minister said.')
+    assert ("ceasefire", "SDN", "accept") in answers(rec)
+
+
+def test_a_truce_judged_unacceptable_is_rejected(extractor: Any) -> None:
+    rec = run(extractor, "Israel said a 90-day ceasefire was unacceptable.")
+    assert ("ceasefire", "ISR", "reject") in answers(rec)

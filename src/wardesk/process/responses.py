@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Layers
+from wardesk.extract.speech.cues import subject_of
 from wardesk.process.common import (
     NON_PARTY_CODES,
     answer_of,
@@ -44,6 +45,7 @@ def attach_responses(layers: Layers, drafts: list[Draft], positions: tuple[Posit
         if draft.verb is not None and not {"proposal.verb", "proposal.ask"} & set(draft.trace):
             draft.responses += verb_responses(layers, draft, draft.verb)
     _anaphoric_answers(layers, drafts)
+    evaluations(layers, drafts)
     added: list[Draft] = []
     for pos in positions:
         _position_response(layers, pos, drafts + added, added)
@@ -54,6 +56,9 @@ def verb_responses(layers: Layers, draft: Draft, verb: Token, evidence: Evidence
     answer = answer_of(verb) or _halting(draft, verb)
     if answer is None:
         return _pending(layers, draft, verb, evidence)
+    hedge = _hedge(verb)
+    if hedge is not None and not negated(verb):
+        return _hedged(layers, draft, verb, hedge, evidence)
     if _irrealis(verb) or _asked(verb) or _purpose(verb) or _not_yet(verb, answer):
         return []
     parent = verb.head if verb.dep_ == "xcomp" else None
@@ -75,6 +80,57 @@ def verb_responses(layers: Layers, draft: Draft, verb: Token, evidence: Evidence
         out.append(Response(party, answer, evidence or draft.evidence, conditions, date_of(layers, verb),
                             speaker, (trace,)))
     return out
+
+
+def _hedge(verb: Token) -> Token | None:
+    """"its reluctance to fully endorse the proposal", "is hesitant to accept": a yes or no held
+    back by a hedging word (hedge_words) is still being weighed."""
+    head = verb.head
+    if verb.dep_ in ("acl", "xcomp") and head.lemma_.lower() in word_list("response_cues.json", "hedge_words"):
+        return head
+    return None
+
+
+def _hedged(layers: Layers, draft: Draft, verb: Token, hedge: Token, evidence: Evidence | None) -> list[Response]:
+    owner = next((c for c in hedge.children if c.dep_ == "poss"), None)
+    parties = refs_of(layers, owner)
+    node = hedge
+    while not parties and node.head.i != node.i:  # "the Kremlin said …, signaling its reluctance"
+        node = node.head
+        parties = refs_of(layers, subject_of(node)) if node.pos_ in ("VERB", "AUX") else []
+    return [Response(p, "considering", evidence or draft.evidence, None, date_of(layers, verb), p.actor,
+                     ("response.verb.hedged",)) for p in parties if p.code and p.code not in NON_PARTY_CODES]
+
+
+def evaluations(layers: Layers, drafts: list[Draft]) -> None:
+    """"A 30-day ceasefire is the first crucial step …," Zelenskyy wrote: a proposal judged in a
+    copular clause (evaluations: nouns and adjectives of a yes or a no) is the judging speaker's
+    answer; the speaker is the statement's, else the clause's reporting subject."""
+    table: dict[str, list[str]] = data("response_cues.json")["evaluations"]
+    for draft in drafts:
+        head = draft.head
+        if head is None or head.dep_ != "nsubj" or head.head.lemma_.lower() != "be" or negated(head.head):
+            continue
+        said = [c for c in head.head.children if c.dep_ in ("attr", "acomp")]
+        answer = next((a for a in ("accept", "reject") for c in said if _judged(c, table[a], table["_heads"])), None)
+        if answer is None:
+            continue
+        attribution = layers.statements.attribution_for(head.head)[0]
+        party = _ref(layers, attribution.actor) if attribution is not None and attribution.actor else None
+        parties = [party] if party is not None else subject_refs(layers, subject_of(head.head.head))
+        for p in parties:
+            if p.code and p.code not in NON_PARTY_CODES and not any(
+                    party_key(r.party) == party_key(p) for r in draft.responses):
+                draft.responses.append(Response(p, answer, draft.evidence, None, date_of(layers, head.head),
+                                                p.actor, ("response.evaluation",)))
+
+
+def _judged(word: Token, words: list[str], heads: list[str]) -> bool:
+    """"unacceptable", "the first crucial step", "a good idea": the word or, on a plain noun
+    of judgement, one of its adjectives."""
+    if word.lemma_.lower() in words:
+        return True
+    return word.lemma_.lower() in heads and any(g.dep_ == "amod" and g.lower_ in words for g in word.children)
 
 
 def _halting(draft: Draft, verb: Token) -> str | None:
