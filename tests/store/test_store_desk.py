@@ -130,3 +130,44 @@ def test_what_changed_counts_incidents_by_default_and_reports_when_asked(filled:
             earlier = filled.count_incidents(f) if count == "incidents" else filled.count_events(f)
             assert row["previous_mean"] == round(earlier / 4, 2), (count, row)
             assert row["href"].startswith("/incidents?" if count == "incidents" else "/events?")
+
+
+def _board_slow(store: Store, issue: str | None = None) -> dict[tuple[str, str], tuple[int, list]]:
+    """The full read the board made before: every stance's light row, grouped by cell; each
+    cell's count and its latest BOARD_RECENT + 1 rows."""
+    cells: dict[tuple[str, str], list] = {}
+    for row in desk.stance_rows(store, issue):
+        cells.setdefault((row[0], row[1]), []).append(row)
+    return {key: (len(h), h[-(desk.BOARD_RECENT + 1):]) for key, h in cells.items()}
+
+
+def test_board_reads_each_cell_boundedly_but_says_what_every_stance_says(filled: Store) -> None:
+    import itertools
+    from collections import Counter
+
+    many = _many()
+    first = len(many.STANCES)
+    cycle = ("reject", "condition", "condition", "accept", "reject")
+    many.STANCES += [(w % 19, "RUS", "ceasefire", cycle[w % 5], None, f"stance number {w}")
+                     for w in range(30)]
+    many.STANCES += [(7, "UKR", "ceasefire", cycle[w % 3], None, f"same week {w}") for w in range(14)]
+    for i in range(first, len(many.STANCES)):
+        filled.save(*many._stance_record(i))
+    for issue in (None, "ceasefire"):
+        board = board_view(filled, issue=issue)
+        slow = _board_slow(filled, issue)
+        cells = {(c["issue"], c["party"]): c for row in board["rows"] for c in row["cells"] if c}
+        assert set(cells) == set(slow)
+        assert max(n for n, _ in slow.values()) > desk.BOARD_RECENT + 1
+        for key, (n, recent) in slow.items():
+            cell = cells[key]
+            assert cell["stances"] == n
+            assert (cell["latest"]["article_id"], cell["latest"]["seq"]) == (recent[-1][5],
+                                                                             recent[-1][6])
+            assert cell["stance"] == recent[-1][2]
+            assert cell["changes"] == [{"from": a[2], "to": b[2], "date": str(b[3])[:10]}
+                                       for a, b in itertools.pairwise(recent) if a[2] != b[2]]
+        activity = Counter(row[1] for row in desk.stance_rows(filled, issue))
+        assert {p["id"]: p["stances"] for p in board["parties"]} == dict(activity)
+        order = [p["stances"] for p in board["parties"]]
+        assert order == sorted(order, reverse=True)

@@ -39,37 +39,42 @@ def _pins(pin: str | None) -> list[str]:
 
 
 def _cell(issue: str, party: str, history: list[tuple[Any, ...]], latest: dict[str, Any],
-          names: dict[str, str]) -> dict[str, Any]:
-    """A cell: the latest stance, and each earlier change of stance (from, to, day)."""
+          names: dict[str, str], stances: int) -> dict[str, Any]:
+    """A cell: the latest stance, and each change of stance (from, to, day) among the
+    ``history`` read (its latest stances), of ``stances`` in all."""
     changes = [{"from": a[2], "to": b[2], "date": str(b[3])[:10]}
                for a, b in itertools.pairwise(history) if a[2] != b[2]]
     target = latest.get("target")
     return {"issue": issue, "party": party, "stance": latest.get("stance"),
             "date": latest.get("date") or latest.get("published"), "latest": latest,
-            "changes": changes, "stances": len(history), "target": target,
+            "changes": changes, "stances": stances, "target": target,
             "target_name": readable(str(target), names) if target else None}
 
 
 def board_view(store: Store, pin: str | None = None, issue: str | None = None) -> dict[str, Any]:
     """Issues × parties; ``parties`` in board order: pinned, then most stances, then name.
-    Read lightly (every stance's keys), then in full only each cell's latest stance."""
-    rows = desk.stance_rows(store, issue)
-    cells: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
-    for row in rows:
-        cells.setdefault((row[0], row[1]), []).append(row)
+    A bounded read: each cell's count of stances from the board's index, its latest
+    ``desk.BOARD_RECENT + 1`` stances lightly (the changes marked are those among them), and
+    only its latest stance in full — so the board's cost follows its cells, not its stances."""
+    counts = desk.board_counts(store, issue)
+    cells = {(i, p): desk.cell_latest(store, i, p) for i, p, _ in counts}
     latest = desk.stances_by_key(store, [(h[-1][5], int(h[-1][6])) for h in cells.values()])
     names = _names_for(store, list(latest.values()))
-    activity: Counter[str] = Counter(row[1] for row in rows)
+    activity: Counter[str] = Counter()
+    issue_activity: Counter[str] = Counter()
+    for i, p, n in counts:
+        activity[p] += n
+        issue_activity[i] += n
     pins = [p for p in _pins(pin) if p in activity]
     rest = sorted((p for p in activity if p not in pins),
                   key=lambda p: (-activity[p], readable(p, names).lower()))
     parties = [*pins, *rest]
-    issue_activity: Counter[str] = Counter(row[0] for row in rows)
     issues = sorted(issue_activity, key=lambda i: (-issue_activity[i], i))
-    index = {key: _cell(*key, h, latest[(h[-1][5], int(h[-1][6]))], names)
+    stances = {(i, p): n for i, p, n in counts}
+    index = {key: _cell(*key, h, latest[(h[-1][5], int(h[-1][6]))], names, stances[key])
              for key, h in cells.items()}
     return {
-        "issues": issues, "pinned": pins,
+        "issues": issues, "pinned": pins, "recent": desk.BOARD_RECENT,
         "parties": [{"id": p, "name": readable(p, names), "stances": activity[p],
                      "pinned": p in pins} for p in parties],
         "rows": [{"issue": i, "stances": issue_activity[i],

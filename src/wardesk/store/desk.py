@@ -317,6 +317,31 @@ def stance_rows(store: Store, issue: str | None = None) -> list[tuple[str, str, 
     return [tuple(r) for r in store.connection.execute(sql, params)]  # type: ignore[misc]
 
 
+_PARTY = "COALESCE(p.holder_country, p.holder, 'unknown')"
+BOARD_RECENT = 10  # a cell marks the changes among its latest stances (a bounded read)
+
+
+def board_counts(store: Store, issue: str | None = None) -> list[tuple[str, str, int]]:
+    """Each cell's (issue, party) count of stances, in board order, counted in the board's
+    covering index (migration 17) without reading a stance."""
+    where, params = (" WHERE p.issue = ?", [issue]) if issue else ("", [])
+    sql = (f"SELECT p.issue, {_PARTY}, COUNT(*) FROM positions p{where}"
+           f" GROUP BY p.issue, {_PARTY} ORDER BY p.issue, {_PARTY}")
+    return [(str(i), str(party), int(n)) for i, party, n in store.connection.execute(sql, params)]
+
+
+def cell_latest(store: Store, issue: str, party: str,
+                n: int = BOARD_RECENT + 1) -> list[tuple[str, str, str, str, Any, Any, Any]]:
+    """A cell's latest ``n`` stances as stance_rows gives them (oldest of them first): the
+    board's index walked backwards from the cell's end."""
+    sql = ("SELECT p.issue, COALESCE(p.holder_country, p.holder, 'unknown'), p.stance,"
+           " COALESCE(p.sort_date, ''), p.target, p.article_id, p.seq FROM positions p"
+           f" WHERE p.issue = ? AND {_PARTY} = ? ORDER BY COALESCE(p.sort_date, '') DESC,"
+           " p.article_id DESC, p.seq DESC LIMIT ?")
+    rows = [tuple(r) for r in store.connection.execute(sql, [issue, party, n])]
+    return rows[::-1]  # type: ignore[return-value]
+
+
 def stances_by_key(store: Store, keys: list[tuple[str, int]]) -> dict[tuple[str, int], dict[str, Any]]:
     """Full stances (as Store.positions gives them) by (article id, seq)."""
     from wardesk.store.positions import _COLUMNS, _position_dict
