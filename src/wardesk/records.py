@@ -338,6 +338,7 @@ class Proposal:
     first_reported: str | None = None
     responses: tuple[Response, ...] = ()
     trace: tuple[str, ...] = ()
+    answers: str | None = None  # a counter-proposal: the id of the proposal it answers
 
 
 @dataclass(frozen=True, slots=True)

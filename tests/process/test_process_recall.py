@@ -124,3 +124,12 @@ def test_a_truce_called_a_first_step_by_its_speaker_is_accepted(extractor: Any) 
 def test_a_truce_judged_unacceptable_is_rejected(extractor: Any) -> None:
     rec = run(extractor, "Israel said a 90-day ceasefire was unacceptable.")
     assert ("ceasefire", "ISR", "reject") in answers(rec)
+
+
+def test_a_counter_proposal_is_linked_to_the_plan_it_answers(extractor: Any) -> None:
+    rec = run(extractor, "Washington presented a 20-point peace plan for Ukraine on Monday. "
+                         "Moscow responded with its own peace plan on Friday.")
+    us = next(p for p in rec.proposals if [r.code for r in p.proposer] == ["USA"])
+    own = next(p for p in rec.proposals if [r.code for r in p.proposer] == ["RUS"])
+    assert own.answers == us.id and own.responses == ()
+    assert [(r.party.code, r.response) for r in us.responses] == [("RUS", "counter")]

@@ -89,6 +89,7 @@ def _proposal(group: list[Report]) -> dict[str, Any]:
         "terms": terms, "first_reported": min((r.get("published") or r.get("first_reported") or "")
                                               for r in group) or None,
         "responses": responses, "standing": standing(responses),
+        "answers": next((r["answers"] for r in group if r.get("answers")), None),  # a counter's original
         "reports": [_report(r) for r in group],
     }
 

@@ -5,7 +5,7 @@ proposal: it needs a proposer, a verb that puts it forward or answers it, or a p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from wardesk.extract.layers import Layers
@@ -332,13 +332,42 @@ def build(drafts: list[Draft]) -> tuple[Proposal, ...]:
     """The article's proposals: drafts of one kind whose proposers agree (or are unknown) are
     one proposal; ids from kind, proposing parties and the key terms."""
     merged: list[Draft] = []
+    for draft in drafts:  # "responded with its own plan": the counter's party proposes it
+        counters = [r.party for r in draft.responses if r.response == "counter"]
+        if counters and not draft.proposer:
+            draft.proposer = counters
     for draft in drafts:
         other = next((m for m in merged if _same(m, draft)), None)
         if other is None:
             merged.append(draft)
         else:
             _absorb(other, draft)
-    return tuple(_proposal(d) for d in merged)
+    links = _counter_links(merged)
+    out = [_proposal(d) for d in merged]
+    return tuple(replace(p, answers=out[links[i]].id) if i in links else p for i, p in enumerate(out))
+
+
+def _counter_links(drafts: list[Draft]) -> dict[int, int]:
+    """A counter-proposal ("Moscow responded with its own peace plan") answers the proposal of
+    another party told before it in the article (else after it): the counter answer moves from
+    the counter-proposal onto the proposal it answers; the link is by index into ``drafts``."""
+    links: dict[int, int] = {}
+    for i, draft in enumerate(drafts):
+        counters = [r for r in draft.responses if r.response == "counter"]
+        if not counters:
+            continue
+        mine = {party_key(r.party) for r in counters}
+        others = [j for j, d in enumerate(drafts) if j != i and not mine & set(_parties(d.proposer))
+                  and d.kind != "peace_terms"]
+        if not others:
+            continue
+        before = [j for j in others if drafts[j].evidence.start <= draft.evidence.start]
+        target = max(before, key=lambda j: drafts[j].evidence.start) if before else min(
+            others, key=lambda j: drafts[j].evidence.start)
+        links[i] = target
+        draft.responses = [r for r in draft.responses if r.response != "counter"]
+        drafts[target].responses += [r for r in counters if r not in drafts[target].responses]
+    return links
 
 
 def _parties(refs: list[ActorRef]) -> tuple[str, ...]:
