@@ -152,3 +152,20 @@ def test_brief_tells_the_process_of_the_week(store: Any) -> None:
     assert "[response] UKR accept the ceasefire" in section and "[pledge] FRA" in section
     quiet = render_markdown(make_brief(store, since="2025-04-01", until="2025-04-07"))
     assert "ceasefire" not in quiet.split("## The process this week", 1)[1]
+
+
+def test_store_filters_pledges_and_proposals_by_party_in_sql(store: Any) -> None:
+    store.save(record("One report.", "2025-03-12", "accept"))
+    assert [p["party"]["code"] for p in store.pledges(parties={"FRA"})] == ["FRA"]
+    assert store.pledges(parties={"DEU"}) == [] and store.pledges(parties={"FR_"}) == []
+    assert store.pledges(parties={"fra/gov/x"}) == [] and store.pledges(parties={"%"}) == []
+    assert [p["kind"] for p in store.proposals(parties={"UKR"})] == ["ceasefire"]
+    assert store.proposals(parties={"UKR"}, kind="energy_pause") == []
+
+
+def test_party_filter_is_a_bound_like_condition() -> None:
+    from wardesk.store.process import _party_sql
+
+    params: list[Any] = []
+    sql = _party_sql({"FRA", "x_y"}, params)
+    assert sql.count("p.parties LIKE ? ESCAPE") == 2 and params == ['%"FRA"%', '%"x\\_y"%']

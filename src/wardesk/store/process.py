@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from wardesk.process import bodies, merge
 from wardesk.process.coalitions import coalition_id
 from wardesk.records import ArticleRecord, to_dict
+from wardesk.store.filters import like
 
 if TYPE_CHECKING:
     from wardesk.store.schema import Connection
@@ -43,10 +44,21 @@ def _keys(refs: list[Any]) -> list[str]:
     return sorted({k for r in refs if (k := merge.party(r))})
 
 
-def _items(conn: Connection, kind: str, since: str | None, until: str | None) -> list[dict[str, Any]]:
+def _party_sql(parties: set[str] | None, params: list[Any]) -> str:
+    """A SQL condition: the row's party list names one of ``parties`` (each key as a quoted
+    JSON string inside the stored list; the exact check stays with _touches)."""
+    if not parties:
+        return ""
+    params += [like(_dumps(key)) for key in sorted(parties)]
+    return " AND (" + " OR ".join(["p.parties LIKE ? ESCAPE '\\'"] * len(parties)) + ")"
+
+
+def _items(conn: Connection, kind: str, since: str | None, until: str | None,
+           parties: set[str] | None = None) -> list[dict[str, Any]]:
     sql = ("SELECT p.article_id, p.parties, p.day, p.data, a.published, a.publisher, a.source_id,"
            " a.title FROM process_items p JOIN articles a ON a.id = p.article_id WHERE p.kind = ?")
     params: list[Any] = [kind]
+    sql += _party_sql(parties, params)
     if since:
         sql += " AND a.published >= ?"
         params.append(since)
@@ -72,7 +84,15 @@ def proposals(conn: Connection, parties: set[str] | None = None, since: str | No
               until: str | None = None, kind: str | None = None) -> list[dict[str, Any]]:
     """Proposals reported between ``since`` and ``until`` (published dates), one per proposal
     however many reports; ``parties``: ISO3 codes or actor ids, any of which it names."""
-    reports = [r for r in _items(conn, "proposal", since, until) if kind is None or r["kind"] == kind]
+    if parties:  # only the kinds the parties' reports have can merge into their proposals
+        kinds = {r["kind"] for r in _items(conn, "proposal", since, until, parties)}
+        kinds = kinds & {kind} if kind is not None else kinds
+        if not kinds:
+            return []
+    else:
+        kinds = None
+    reports = [r for r in _items(conn, "proposal", since, until)
+               if (kind is None or r["kind"] == kind) and (kinds is None or r["kind"] in kinds)]
     merged = merge.merge_proposals(reports)
     return [p for p in merged if not parties or parties & _named(p)]
 
@@ -88,7 +108,7 @@ def pledges(conn: Connection, parties: set[str] | None = None, since: str | None
     names = {row["item_id"]: json.loads(row["data"])["name"] for row in conn.execute(
         "SELECT item_id, data FROM process_items WHERE kind = 'coalition' ORDER BY article_id, seq")}
     out = []
-    for p in _items(conn, "pledge", since, until):
+    for p in _items(conn, "pledge", since, until, parties):
         if _touches(p, parties):
             p["coalition_name"] = names.get(p.get("coalition"))
             out.append(p)
