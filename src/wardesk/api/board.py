@@ -57,7 +57,7 @@ def board_view(store: Store, pin: str | None = None, issue: str | None = None) -
     ``desk.BOARD_RECENT + 1`` stances lightly (the changes marked are those among them), and
     only its latest stance in full — so the board's cost follows its cells, not its stances."""
     counts = desk.board_counts(store, issue)
-    cells = {(i, p): desk.cell_latest(store, i, p) for i, p, _ in counts}
+    cells = desk.cells_latest(store, issue)
     latest = desk.stances_by_key(store, [(h[-1][5], int(h[-1][6])) for h in cells.values()])
     names = _names_for(store, list(latest.values()))
     activity: Counter[str] = Counter()

@@ -342,6 +342,25 @@ def cell_latest(store: Store, issue: str, party: str,
     return rows[::-1]  # type: ignore[return-value]
 
 
+def cells_latest(store: Store, issue: str | None = None, n: int = BOARD_RECENT + 1
+                 ) -> dict[tuple[str, str], list[tuple[str, str, str, str, Any, Any, Any]]]:
+    """cell_latest for every cell (of ``issue``): on PostgreSQL in one query (a LATERAL walk of
+    the board's index per cell: one round trip, not one per cell)."""
+    if store.dialect != "postgresql":
+        return {(i, p): cell_latest(store, i, p, n) for i, p, _ in board_counts(store, issue)}
+    where, params = (" WHERE p.issue = ?", [issue]) if issue else ("", [])
+    sql = (f"SELECT c.issue, c.party, l.stance, l.day, l.target, l.article_id, l.seq FROM"
+           f" (SELECT p.issue AS issue, {_PARTY} AS party FROM positions p{where}"
+           f" GROUP BY p.issue, {_PARTY}) c CROSS JOIN LATERAL (SELECT p.stance AS stance,"
+           " COALESCE(p.sort_date, '') AS day, p.target AS target, p.article_id AS article_id,"
+           f" p.seq AS seq FROM positions p WHERE p.issue = c.issue AND {_PARTY} = c.party"
+           " ORDER BY COALESCE(p.sort_date, '') DESC, p.article_id DESC, p.seq DESC LIMIT ?) l")
+    found: dict[tuple[str, str], list[Any]] = {}
+    for row in store.connection.execute(sql, [*params, n]):
+        found.setdefault((row[0], row[1]), []).append(tuple(row))
+    return {key: rows[::-1] for key, rows in found.items()}
+
+
 def stances_by_key(store: Store, keys: list[tuple[str, int]]) -> dict[tuple[str, int], dict[str, Any]]:
     """Full stances (as Store.positions gives them) by (article id, seq)."""
     from wardesk.store.positions import _COLUMNS, _position_dict
