@@ -154,7 +154,11 @@ def desk_pages(store: Store, s: Samples, runs: int, out: dict[str, list[float]])
         ("trends month country", lambda: trends_view(store, unit="month", by="country")),
         ("trends week actor", lambda: trends_view(store, by="actor")),
         ("what changed", lambda: changes_view(store)),
+        ("what changed reports", lambda: changes_view(store, count="reports")),
         ("events list", lambda: eventlist.list_view(store, {})),
+        ("events page no recaps", lambda: eventlist.list_view(store, {}, background=False)),
+        ("events type no recaps", lambda: eventlist.list_view(
+            store, {"type": [s.pick(s.types)]}, background=False)),
         ("events 2 types+country", lambda: eventlist.list_view(store, {
             "type": s.types[:2], "country": [s.pick(s.countries)]})),
         ("incidents list", lambda: incidentlist.list_view(store, {})),
