@@ -133,3 +133,26 @@ def test_a_counter_proposal_is_linked_to_the_plan_it_answers(extractor: Any) -> 
     own = next(p for p in rec.proposals if [r.code for r in p.proposer] == ["RUS"])
     assert own.answers == us.id and own.responses == ()
     assert [(r.party.code, r.response) for r in us.responses] == [("RUS", "counter")]
+
+
+def test_a_relative_clause_answers_the_proposal_it_hangs_from(extractor: Any) -> None:
+    rec = run(extractor, "Khartoum announced a 72-hour truce, which the RSF rejected, and proposed a prisoner exchange.")
+    kinds = {p.kind: [r.response for r in p.responses] for p in rec.proposals}
+    assert kinds == {"ceasefire": ["reject"], "prisoner_exchange": []}
+
+
+def test_open_to_a_moratorium_offers_it(extractor: Any) -> None:
+    rec = run(extractor, "Ukraine's foreign minister said Kyiv was open to a moratorium on strikes against power plants.")
+    (pause,) = rec.proposals
+    assert pause.kind == "energy_pause" and [r.code for r in pause.proposer] == ["UKR"]
+
+
+def test_sending_ships_once_a_truce_holds_is_a_pledge(extractor: Any) -> None:
+    rec = run(extractor, "Turkey said it was considering sending frigates to the Black Sea once a truce holds.")
+    assert [(p.party.code, p.what, p.status) for p in rec.pledges] == [("TUR", "naval", "considering")]
+
+
+def test_they_after_two_named_parties_is_both(extractor: Any) -> None:
+    rec = run(extractor, "Italy and Spain said they were ready to lead a stabilisation force of 5,000 troops.")
+    assert {(p.party.code, p.what, p.status) for p in rec.pledges} == {
+        ("ITA", "troops", "floated"), ("ESP", "troops", "floated")}

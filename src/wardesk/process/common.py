@@ -165,12 +165,24 @@ def subject_refs(layers: Layers, subject: Token | None) -> list[ActorRef]:
     """The actors a subject names; a pronoun the actor table leaves open takes the subject of
     the verb reporting its clause ("Ukraine said it is ready to accept": Ukraine)."""
     refs = refs_of(layers, subject)
-    if refs or subject is None or subject.lower_ not in _PRONOUNS:
+    if subject is None or subject.lower_ not in _PRONOUNS or (refs and subject.lower_ not in _PLURAL):
         return refs
+    reporting = _reporting_refs(layers, subject)
+    return refs + [r for r in reporting if r not in refs] if refs else reporting
+
+
+_PLURAL = frozenset(("they", "we"))
+
+
+def _reporting_refs(layers: Layers, subject: Token) -> list[ActorRef]:
+    refs: list[ActorRef] = []
     node = subject.head
     for _ in range(4):
         if node.dep_ == "ccomp" and node.head.i != node.i:
-            return refs_of(layers, subject_of(node.head))
+            said = subject_of(node.head)  # "Moscow and Kyiv both said they would …": both
+            refs = refs_of(layers, said)
+            conj = [c for c in said.children if c.dep_ == "conj"] if said is not None else []
+            return refs + [r for c in conj for r in refs_of(layers, c) if r not in refs]
         if node.head.i == node.i:
             return []
         node = node.head

@@ -145,7 +145,7 @@ def _draft(layers: Layers, sent: Span, kind: str, root: Token, act: str | None =
 
 def _ready_for(head: Token) -> bool:
     prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in word_list(
+    return head.dep_ == "pobj" and prep.lower_ in word_list("proposal_cues.json", "ready_preps") and prep.head.lemma_.lower() in word_list(
         "proposal_cues.json", "ready_words") and not any(c.dep_ == "neg" for c in prep.head.head.children)
 
 

@@ -163,12 +163,21 @@ def _anaphoric_answers(layers: Layers, drafts: list[Draft]) -> None:
             ref = _referring(tok)
             if ref is None or ref.i in heads:
                 continue
-            near = _nearest(drafts, tok, sents[max(0, index - (1 if ref.i != tok.i and ref.pos_ == "PRON" else 2))].start_char)
+            own = _relative_antecedent(drafts, tok, ref)
+            near = own or _nearest(drafts, tok, sents[max(0, index - (1 if ref.i != tok.i and ref.pos_ == "PRON" else 2))].start_char)
             if near is None:
                 continue
             found = [r for r in verb_responses(layers, near, tok, evidence_of(layers, sent))
                      if r.party.code and r.party.code not in NON_PARTY_CODES]
             near.responses += [r for r in found if not any(party_key(o.party) == party_key(r.party) for o in near.responses)]
+
+
+def _relative_antecedent(drafts: list[Draft], verb: Token, ref: Token) -> Draft | None:
+    """"a 30-hour truce, which Kyiv dismissed as a stunt": a relative pronoun object names the
+    proposal the relative clause hangs from."""
+    if ref.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl":
+        return None
+    return next((d for d in drafts if d.head is not None and d.head.i == verb.head.i), None)
 
 
 def _referring(verb: Token) -> Token | None:
