@@ -363,9 +363,15 @@ V18_RECAPS = """
 CREATE INDEX events_recaps ON events((sort_date IS NULL), sort_date DESC) WHERE background = 1;
 """
 
+# 19: a type's recaps, so that a type's list without recaps (its count from the running totals
+# less its recaps) reads only them, not every event of the type.
+V19_RECAPS_BY_TYPE = """
+CREATE INDEX events_recaps_type ON events(type, (sort_date IS NULL), sort_date DESC) WHERE background = 1;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
     V7_STATUS, V8_COUNTRY_TOTALS, V9_COVERING, V10_ACTOR_KEYS, V11_POSITION_ORDER,
     V12_FACET_TOTALS, V13_SEARCH_TABLE, V14_INCIDENTS, V15_PROCESS, V16_DESK_NEWEST,
-    V17_DESK_BOARD, V18_RECAPS,
+    V17_DESK_BOARD, V18_RECAPS, V19_RECAPS_BY_TYPE,
 )
