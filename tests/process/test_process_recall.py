@@ -156,3 +156,9 @@ def test_they_after_two_named_parties_is_both(extractor: Any) -> None:
     rec = run(extractor, "Italy and Spain said they were ready to lead a stabilisation force of 5,000 troops.")
     assert {(p.party.code, p.what, p.status) for p in rec.pledges} == {
         ("ITA", "troops", "floated"), ("ESP", "troops", "floated")}
+
+
+def test_a_pledge_once_a_truce_is_signed_keeps_that_condition(extractor: Any) -> None:
+    rec = run(extractor, "Norway will send 200 troops to a peacekeeping mission once a truce is signed.")
+    (pledge,) = rec.pledges
+    assert pledge.status == "committed" and pledge.conditions == "once a truce is signed"
