@@ -206,3 +206,33 @@ def unable(trigger: Token) -> bool:
     """"said it was unable to provide details": an inability is no act."""
     tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return tok.dep_ == "xcomp" and tok.head.lower_ in UNABLE_WORDS
+
+
+def continued_attack(m: Match, found: list[Match]) -> Match | None:
+    """"had not halted its air strikes", "did not stop shelling the town": a negated stop of an
+    attack is the attack going on; the attack's match, when the stopped thing is one."""
+    stops = words("events/parties.json", "cessation_verbs")
+    head = m.trigger.head
+    if (m.predicate.event == "ASSAULT" and m.trigger.dep_ in ("dobj", "obj", "xcomp")
+            and head.i != m.trigger.i and _lemma(head) in stops):
+        return m  # "did not stop shelling Kharkiv": the shelling itself, negated through "stop"
+    if m.predicate.kind != "verb" or _lemma(m.trigger) not in stops:
+        return None
+    stopped = {c.i for c in m.trigger.children if c.dep_ in ("dobj", "obj", "xcomp")}
+    for other in found:
+        if other.trigger.i in stopped and other.predicate.event == "ASSAULT":
+            return other
+    return None
+
+
+def as_observer(trigger: Token) -> bool:
+    """"will attend as observers", "joined the talks as a guest": whoever does it is no party."""
+    observers = words("events/parties.json", "observer_nouns")
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]  # the parser
+    for head in heads:  # often hangs "as observers" on the object ("attend the summit as …")
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as" and any(
+                    c.dep_ == "pobj" and c.lower_ in observers for c in prep.children):
+                return True
+    return False

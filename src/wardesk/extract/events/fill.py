@@ -66,6 +66,11 @@ def place_is_target(event_type: str, source: Refs, place: Place, trigger: Token)
     return bool(source) and all(r.code != place.country for r in source)
 
 
+def _operation_name(names: list[str]) -> bool:
+    """"Operation Desert Hawk": a named operation, whoever runs it."""
+    return len(names) > 1 and names[0].lower().rstrip(".") in words("events/parties.json", "operation_words")
+
+
 def unidentified(m: Match, trigger_text: str, country: str) -> ActorRef:
     """PLOVER's UNK actor for an attack nobody is named for ("a roadside bomb killed two
     soldiers near Samarra"), placed in the country where it happened (as ACLED's "unidentified
@@ -78,6 +83,8 @@ def unidentified(m: Match, trigger_text: str, country: str) -> ActorRef:
     for noun in doer:  # "a car bomb exploded", "killed by a roadside bomb"
         words = [t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "prep", "nummod")]
         if words and noun.pos_ in ("NOUN", "PROPN"):
+            if _operation_name(words):
+                return ActorRef(None, " ".join(words), None, "UNK")  # "Operation X": whose, unsaid
             return ActorRef(None, " ".join(words), country, "UNK")
     text = trigger_text if m.predicate.kind == "noun" else "unidentified attackers"
     return ActorRef(None, text, country, "UNK")

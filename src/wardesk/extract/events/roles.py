@@ -3,19 +3,27 @@ dependency parse (subject, passive agent, object, prepositional object, possesso
 
 from __future__ import annotations
 
-from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from wardesk.event_types import types_with
 from wardesk.extract.actors.pronouns import not_named_after, owned_by, possessor_refs
+from wardesk.extract.events.parties import (
+    between,
+    earlier_pair,
+    hosted_parties,
+    hosting,
+    own_government,
+)
 from wardesk.extract.events.predicates import Match
 from wardesk.extract.grammar.labels import CLAUSE_ATTACHMENTS
 from wardesk.extract.grammar.syntax import (
     adverbial_passive,
     is_condition_clause,
     marked_passive,
+    objects,
     phrase_span,
     phrase_tokens,
+    prep_objects,
     reduced_passive,
 )
 from wardesk.extract.grammar.syntax import lemma as _lemma
@@ -171,16 +179,8 @@ def _subject_refs(verb: Token, actors: ActorTable) -> tuple[Token | None, Refs]:
     return None, ()
 
 
-def _objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "obj")]
-
-
-def _prep_objects(head: Token, preps: AbstractSet[str]) -> list[Token]:
-    out: list[Token] = []
-    for prep in head.children:
-        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
-            out.extend(c for c in prep.children if c.dep_ == "pobj")
-    return out
+_objects = objects
+_prep_objects = prep_objects
 
 
 _BY = words("events/roles.json", "by")
@@ -202,16 +202,24 @@ def passive_agents(verb: Token) -> list[Token]:
 def _pair_refs(verb: Token, actors: ActorTable) -> tuple[Refs, Refs]:
     """"when the pair spoke": the subject and object of a clause this one hangs from."""
     for gov in verb.ancestors:
-        if gov.pos_ != "VERB":
-            continue
-        subj = _subject(gov)
-        src = refs_of(subj, actors) if subj is not None else ()
-        tgt: Refs = ()
-        for obj in _objects(gov):
-            tgt = _dedupe(tgt + refs_of(obj, actors))
-        if src and tgt:
-            return src, tgt
+        if gov.pos_ == "VERB" and (pair := _pair_in(gov, actors)):
+            return pair
     return (), ()
+
+
+def _pair_in(verb: Token, actors: ActorTable) -> tuple[Refs, Refs] | None:
+    """The two sides of one clause: its subject and object, or two countries in its subject
+    ("Russia and Ukraine met")."""
+    subj = _subject(verb)
+    src = refs_of(subj, actors) if subj is not None else ()
+    tgt: Refs = ()
+    for obj in [*_objects(verb), *_prep_objects(verb, {"with"})]:
+        tgt = _dedupe(tgt + refs_of(obj, actors))
+    if src and tgt:
+        return src, tgt
+    if len({_who(r) for r in src}) == 2:
+        return src[:1], src[1:]
+    return None
 
 
 # Participles that describe their subject's own stance, not something done to it.
@@ -251,6 +259,9 @@ def _stance_roles(verb: Token, holder: Token, actors: ActorTable) -> tuple[Refs,
 
 def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     verb = match.trigger
+    parties = hosted_parties(verb, actors, refs_of)
+    if parties:  # "Qatar hosted talks between A and B": the host is no party
+        return parties[:1], parties[1:]
     reduced = reduced_passive(verb)
     adverbial = adverbial_passive(verb)
     passive = reduced or adverbial or marked_passive(verb)
@@ -276,7 +287,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     else:
         subj, source = _subject_refs(verb, actors)
         if not source and subj is not None and subj.lower_ in _PAIR_WORDS:
-            return _pair_refs(verb, actors)
+            pair = _pair_refs(verb, actors)  # "when the pair spoke"; else an earlier sentence's
+            return pair if pair[0] else earlier_pair(verb, actors, _pair_in)
         for obj in _objects(verb):
             if (match.noun is None or obj.i != match.noun.i) and _lemma(verb) not in _TOPIC_OBJECT_VERBS:
                 target = _dedupe(target + refs_of(obj, actors))
@@ -298,7 +310,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         for pobj in _prep_objects(verb, {"from"}):
             target = _dedupe(target + refs_of(pobj, actors))
     if not target and match.predicate.event in _COMPLEMENT_TARGET_TYPES:
-        target = _complement_subject_refs(verb, actors, source)
+        threat = match.predicate.event == "THREATEN"  # a threat is never against one's own side
+        target = _complement_subject_refs(verb, actors, source, own_side=threat)
     if not target:
         target = _against_refs(verb, actors, source)
     if source and not target and match.predicate.event in _PLACE_TARGET_TYPES:
@@ -349,7 +362,8 @@ def subject_token(verb: Token) -> Token | None:
 _CLAIM_NOUNS = words("events/roles.json", "claim_nouns")
 
 
-def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) -> Refs:
+def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = (), *,
+                             own_side: bool = False) -> Refs:
     """The party a complement clause is about; a subject that is the speaker again ("X warned
     that it could invade Y") gives way to the clause's objects."""
     own_ids = {_who(r) for r in own}
@@ -359,7 +373,8 @@ def _complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = ()) ->
             subj = _subject(c)
             if subj is not None:
                 refs = refs_of(subj, actors)
-                if not (refs and {_who(r) for r in refs} <= own_ids):
+                if not (refs and ({_who(r) for r in refs} <= own_ids
+                                  or (own_side and own_government(refs, own)))):
                     return refs
             for clause in (c, *c.conjuncts):
                 for obj in _objects(clause) + _prep_objects(clause, _VERB_TARGET_PREPS | {"in", "from"}):
@@ -435,16 +450,13 @@ def _noun_targets(noun: Token, actors: ActorTable) -> Refs:
 
 def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     noun = match.trigger
-    between = _prep_objects(noun, {"between", "among", "amongst"})
-    if between:
-        both: Refs = ()
-        for pobj in between:
-            both = _dedupe(both + refs_of(pobj, actors))
-        if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB":
+    both = between(noun, actors, refs_of)
+    if both:
+        if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" and not hosting(noun.head):
             _, host = _subject_refs(noun.head, actors)
             if host:  # "X launched a mediation effort between A and B": X acts on both
                 return host, both
-        return both[:1], both[1:]
+        return both[:1], both[1:]  # "Qatar hosted talks between A and B": A and B talk
     source = _noun_sources(noun, actors)
     target = _noun_targets(noun, actors)
     if under_attack(noun):  # "the convoy came under attack": the subject is the one attacked

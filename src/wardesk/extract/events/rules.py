@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Literal
 
 from wardesk.event_types import types_of_quad, types_with
 from wardesk.extract.events.checks import (
+    as_observer,
+    continued_attack,
     declined_naming,
     domestic_act,
     encouragement_aimed,
@@ -187,6 +189,14 @@ def _place_target(d: Draft) -> bool:
     return True
 
 
+def _attack_goes_on(d: Draft) -> bool:
+    attack = continued_attack(d.m, d.found)
+    assert attack is not None
+    d.event_type, d.mode = "ASSAULT", attack.predicate.mode
+    d.negated, d.status = False, "ongoing"
+    return True
+
+
 def _has_counts(d: Draft) -> bool:
     c = d.counts()
     return (c.dead is not None or c.injured is not None or c.size is not None
@@ -265,6 +275,9 @@ RULES: tuple[Rule, ...] = (
          lambda d: d.noun and not d.source and d.event_type not in ACTORLESS | {"CONSULT"},
          note="'investigations into corruption': nobody named does anything",
          examples=('Investigations into corruption continued in Kyiv.',)),
+    Rule("keep.observer", "keep", "drop", lambda d: as_observer(d.trigger), types=_T("CONSULT"),
+         note="'will attend as observers': an observer is no party to the talks",
+         examples=("China and India will attend the summit as observers.",)),
     Rule("keep.interview", "keep", "drop", lambda d: any(r.sector == PRESS for r in d.source + d.target),
          types=_T("CONSULT"), note="'spoke with VOA': an interview, not a consultation"),
     Rule("keep.one-phrase-both-sides", "keep", "drop",
@@ -296,6 +309,11 @@ RULES: tuple[Rule, ...] = (
     Rule("keep.aimed-encouragement", "keep", "drop", lambda d: encouragement_aimed(d.trigger), types=_T("REQUEST"),
          note="'to encourage investment': an aim, not an appeal"),
     # status: once status and negation are read
+    Rule("status.stopped-attack-goes-on", "status", "retype",
+         lambda d: d.negated and continued_attack(d.m, d.found) is not None, _attack_goes_on,
+         note="'had not halted its air strikes': a negated stop of an attack is the attack going on",
+         examples=("Israel had not halted its air strikes on Gaza by Friday.",
+                   "Russia did not stop shelling Kharkiv despite the truce.")),
     Rule("status.inability", "status", "drop", lambda d: d.negated and inability(d.trigger),
          note="'members can not take part': a prohibition or inability, not a refusal"),
     Rule("status.intent", "status", "retype", lambda d: d.reads_intent(), _intent,

@@ -4,6 +4,7 @@ function words from the language's ``grammar.json``, never spell either themselv
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from wardesk.extract.grammar.labels import (
@@ -134,3 +135,17 @@ def adverbial_passive(verb: Token) -> bool:
 
 
 _BARE_PARTICIPLE_BLOCKERS = (*SUBJECTS, *AUXILIARIES, "dobj")
+
+
+def objects(verb: Token) -> list[Token]:
+    """A verb's direct and indirect objects."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "obj")]
+
+
+def prep_objects(head: Token, preps: AbstractSet[str]) -> list[Token]:
+    """The objects of ``head``'s prepositions among ``preps`` ("talks between A and B": A)."""
+    out: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out

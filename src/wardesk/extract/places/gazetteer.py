@@ -90,6 +90,10 @@ class Gazetteer:
     def province(self, name: str) -> Place | None:
         return self.provinces.get(fold(name))
 
+    def country_place(self, iso3: str) -> Place | None:
+        """The country itself as a place, by its ISO 3166 alpha-3 code."""
+        return next((p for p in self.countries.values() if p.country == iso3), None)
+
     def is_country(self, place: Place) -> bool:
         return place.country is not None and self.countries.get(fold(place.name)) == place
 

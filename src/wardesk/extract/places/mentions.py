@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wardesk.extract.layers import clause_verb, doc_text
 from wardesk.extract.lexicon import read_text, words
@@ -201,7 +201,30 @@ def find_places(doc: Doc) -> PlaceTableImpl:
         found.append(PlaceMention(place, span.start, span.end, _host(span, gaz.is_country(place))))
     found += _bare_capitals(doc, gaz, found, taken)
     found.sort(key=lambda m: m.start)
-    return PlaceTableImpl(doc=doc, found=tuple(found), text=doc_text(doc))
+    return PlaceTableImpl(doc=doc, found=tuple(_by_context(doc, gaz, found)), text=doc_text(doc))
+
+
+def _by_context(doc: Doc, gaz: Gazetteer, found: list[PlaceMention]) -> list[PlaceMention]:
+    """An ambiguous country name ("Congo") takes the country whose other places the article
+    names, when they are all of one of its other readings (data/en/places/ambiguous.json)."""
+    ambiguous = _ambiguous()
+    named = {m.place.country for m in found
+             if doc[m.start:m.end].text.lower() not in ambiguous and m.place.country}
+    out = []
+    for m in found:
+        reading = ambiguous.get(doc[m.start:m.end].text.lower())
+        if reading is not None and reading["default"] not in named:
+            others = [c for c in reading["others"] if c in named]
+            if len(others) == 1 and (place := gaz.country_place(others[0])) is not None:
+                m = PlaceMention(place, m.start, m.end, m.host)
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ambiguous() -> dict[str, dict[str, Any]]:
+    names: dict[str, dict[str, Any]] = json.loads(read_text("places/ambiguous.json"))["names"]
+    return names
 
 
 def _bare_capitals(doc: Doc, gaz: Gazetteer, found: list[PlaceMention], taken: set[int]) -> list[PlaceMention]:
