@@ -122,3 +122,10 @@ def test_a_named_operation_is_not_an_attacker_from_the_place_it_struck(extractor
                   if e.event == "ASSAULT")
     assert all(r.code != "YEM" for r in strike.source)
     assert codes(strike.target) == ["YEM"]
+
+
+def test_a_city_the_tagger_left_untyped_is_the_place_struck(extractor: Any) -> None:
+    strike = next(e for e in events(extractor, "Russian missiles struck Odesa on Tuesday, the "
+                                               "governor said.") if e.event == "ASSAULT")
+    assert strike.eventLoc is not None and strike.eventLoc.name == "Odesa"
+    assert codes(strike.target) == ["UKR"]

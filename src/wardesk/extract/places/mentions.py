@@ -278,6 +278,7 @@ def _candidates(doc: Doc) -> list[Span]:
         if tok.lower_ == "capital" and tok.i > 0 and doc[tok.i - 1].is_title:
             spans.append(doc[tok.i - 1:tok.i + 1])
     spans += [e for e in doc.ents if e.label_ in _PLACE_LABELS]
+    spans += _untagged_arguments(doc)
     cues, lemmas = _cues(), column(doc, "lemma_lower")
     for i, low in enumerate(lowers):
         if not (low in cues.locative or low in cues.directional or low == "of"):
@@ -288,6 +289,22 @@ def _candidates(doc: Doc) -> list[Span]:
             if name is not None:
                 spans.append(name)
     return spans
+
+
+_UNTAGGED = "UNTAGGED_ARGUMENT"
+
+
+def _untagged_arguments(doc: Doc) -> list[Span]:
+    """"missiles struck Odesa": a proper name the tagger gave no entity type, as a verb's object
+    or passive subject; the gazetteer's main names decide whether it is a place."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for tok in doc:
+        if (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_title and tok.dep_ in ("dobj", "nsubjpass")
+                and tok.head.pos_ == "VERB" and not any(c.dep_ == "compound" for c in tok.children)):
+            out.append(Span(doc, tok.i, tok.i + 1, label=_UNTAGGED))
+    return out
 
 
 def _proper_run(doc: Doc, i: int, lenient: bool = False) -> Span | None:
@@ -315,8 +332,8 @@ def _resolve(gaz: Gazetteer, span: Span) -> Place | None:
         return gaz.capital_of(words[0])
     if words[-1] in _REGION_WORDS and len(words) >= 2:
         return gaz.lookup(span.text) or _region_of(gaz, span[:-1].text, words[-1])
-    if any(t.ent_type_ == "PERSON" for t in span):
-        return gaz.lookup(span.text, alternates=False)
+    if any(t.ent_type_ == "PERSON" for t in span) or span.label_ == _UNTAGGED:
+        return gaz.lookup(span.text, alternates=False)  # main names only
     return gaz.lookup(span.text, fuzzy=span.label_ in _PLACE_LABELS)
 
 
