@@ -129,3 +129,13 @@ def test_a_city_the_tagger_left_untyped_is_the_place_struck(extractor: Any) -> N
                                                "governor said.") if e.event == "ASSAULT")
     assert strike.eventLoc is not None and strike.eventLoc.name == "Odesa"
     assert codes(strike.target) == ["UKR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("The ministry said Friday that talks with Hamas would resume on Sunday.", "2025-03-16"),
+     ("Russian missiles struck Kherson on Tuesday, the governor said on Wednesday.", "2025-03-11")],
+)
+def test_an_event_takes_the_date_of_its_own_clause(extractor: Any, text: str, day: str) -> None:
+    found = [e for e in events(extractor, text) if e.event in ("CONSULT", "ASSAULT")]
+    assert found and found[0].date is not None and found[0].date.value == day

@@ -77,11 +77,18 @@ class DateTableImpl:
         here = [f for f in self.found if sent.start <= f.root < sent.end and lo <= f.mention.start < hi]
         for tier in (self._attached, self._same_clause, self._inside, self._governing):
             chosen = [f for f in here if tier(f, trigger)]
-            if chosen:
-                best = min(chosen, key=lambda f: abs(f.root - trigger.i))
+            if chosen:  # the nearest clause up first: "said Friday that talks would resume on Sunday"
+                best = min(chosen, key=lambda f: (self._clauses_up(f, trigger), abs(f.root - trigger.i)))
                 m = best.mention
                 return EventDate(m.text, m.value, m.end_value, m.granularity, m.resolution)
         return None
+
+    def _clauses_up(self, f: _Found, trigger: Token) -> int:
+        """How many steps up from the trigger the date's verb is (_NOT_UP when it is not above)."""
+        if f.verb is None:
+            return _NOT_UP
+        path = _path_up(trigger, self.doc[f.verb], frozenset())
+        return len(path) if path is not None else _NOT_UP
 
     def _attached(self, f: _Found, trigger: Token) -> bool:
         if self._dates_another_noun(f, trigger):
@@ -134,6 +141,9 @@ class DateTableImpl:
 # adverbial or loosely attached clause.
 _NOUN_CLAUSES = frozenset({"relcl", "acl"})
 _OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis"})
+
+
+_NOT_UP = 1000  # ranks after every date on a clause above the trigger
 
 
 def _path_up(start: Token, ancestor: Token, barred: frozenset[str]) -> list[Token] | None:
