@@ -162,3 +162,19 @@ def test_a_pledge_once_a_truce_is_signed_keeps_that_condition(extractor: Any) ->
     rec = run(extractor, "Norway will send 200 troops to a peacekeeping mission once a truce is signed.")
     (pledge,) = rec.pledges
     assert pledge.status == "committed" and pledge.conditions == "once a truce is signed"
+
+
+def test_a_three_day_truce_lasts_three_days(extractor: Any) -> None:
+    rec = run(extractor, "Armenia proposed a three-day truce in the mountains.")
+    assert [p.terms.duration_days for p in rec.proposals] == [3]
+
+
+def test_observing_a_truce_accepts_it(extractor: Any) -> None:
+    rec = run(extractor, "Thailand said it would observe the ceasefire brokered by Malaysia.")
+    assert ("ceasefire", "THA", "accept") in answers(rec)
+
+
+def test_responding_positively_to_the_proposal_accepts_it(extractor: Any) -> None:
+    rec = run(extractor, "Mediators in Doha tabled a new truce proposal for Gaza. "
+                         "Israel said it had responded positively to the proposal.")
+    assert ("ceasefire", "ISR", "accept") in answers(rec)

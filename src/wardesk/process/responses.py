@@ -142,11 +142,15 @@ def _pending(layers: Layers, draft: Draft, verb: Token, evidence: Evidence | Non
     answer still to come is considering; a past one ("responded to the plan by …") says no kind."""
     if not matches_verb(verb, word_list("response_cues.json", "pending_verbs")) or _irrealis(verb):
         return []
-    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not negated(verb)):
+    manners: dict[str, list[str]] = data("response_cues.json")["manner_answers"]
+    manner = next((a for a, words in manners.items() for c in verb.children
+                   if c.dep_ == "advmod" and c.lower_ in words), None)  # "responded positively"
+    if manner is None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not negated(verb))):
         return []
     parties = [r for r in subject_refs(layers, clause_subject(verb)) if r.code and r.code not in NON_PARTY_CODES]
-    return [Response(p, "considering", evidence or draft.evidence, None, date_of(layers, verb), p.actor,
-                     ("response.verb.pending",)) for p in parties]
+    trace = f"response.verb.manner.{manner}" if manner else "response.verb.pending"
+    return [Response(p, manner or "considering", evidence or draft.evidence, None, date_of(layers, verb), p.actor,
+                     (trace,)) for p in parties]
 
 
 def _anaphoric_answers(layers: Layers, drafts: list[Draft]) -> None:
@@ -158,7 +162,8 @@ def _anaphoric_answers(layers: Layers, drafts: list[Draft]) -> None:
     sents = list(layers.doc.sents)
     for index, sent in enumerate(sents):
         for tok in sent:
-            if tok.pos_ != "VERB" or tok.i in verbs or answer_of(tok) is None:
+            if tok.pos_ != "VERB" or tok.i in verbs or (answer_of(tok) is None and not matches_verb(
+                    tok, word_list("response_cues.json", "pending_verbs"))):
                 continue
             ref = _referring(tok)
             if ref is None or ref.i in heads:

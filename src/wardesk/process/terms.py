@@ -41,6 +41,9 @@ def _duration(text: str) -> int | None:
 
 
 def _days(number: str, unit: int) -> int | None:
+    first, _, rest = number.partition(" ")
+    if rest and first in data("proposal_cues.json")["number_articles"]:
+        number = rest  # "a three-day truce": not "a three" (read as 1 + 3)
     parsed = parse_number(number.replace("-", " "))
     if parsed is None:
         last = number.split()[-1] if " " in number else None  # "a 30-day": "a 30" reads badly
