@@ -178,3 +178,16 @@ def test_responding_positively_to_the_proposal_accepts_it(extractor: Any) -> Non
     rec = run(extractor, "Mediators in Doha tabled a new truce proposal for Gaza. "
                          "Israel said it had responded positively to the proposal.")
     assert ("ceasefire", "ISR", "accept") in answers(rec)
+
+
+def test_calling_instead_for_another_truce_counters_the_first(extractor: Any) -> None:
+    rec = run(extractor, "Moscow proposed a two-day truce, but Kyiv called instead for a 30-day ceasefire.")
+    first = next(p for p in rec.proposals if [r.code for r in p.proposer] == ["RUS"])
+    second = next(p for p in rec.proposals if [r.code for r in p.proposer] == ["UKR"])
+    assert [(r.party.code, r.response) for r in first.responses] == [("UKR", "counter")]
+    assert second.answers == first.id
+
+
+def test_ships_being_sent_are_a_committed_naval_pledge(extractor: Any) -> None:
+    rec = run(extractor, "Italy is sending two minesweepers to Ukraine to clear the port of Odesa.")
+    assert [(p.party.code, p.what, p.status) for p in rec.pledges] == [("ITA", "naval", "committed")]

@@ -99,8 +99,9 @@ def _status(verb: Token) -> tuple[str, Token] | None:
         return "considering", top
     if words & word_list("pledge_cues.json", "floated") or kind == "offered" or _infinitive_asked(verb):
         return "floated", top
-    if kind == "committed" or words & word_list("pledge_cues.json", "future"):
-        return "committed", top
+    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children)
+    if kind == "committed" or words & word_list("pledge_cues.json", "future") or progressive:
+        return "committed", top  # "will send", "is sending": under way, not yet delivered
     if verb.tag_ in ("VBD", "VBN") or "have" in words or "has" in words:
         return "delivered", top
     return "floated", top

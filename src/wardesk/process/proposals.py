@@ -214,6 +214,10 @@ def _verb_roles(layers: Layers, draft: Draft, verb: Token) -> None:
         if not draft.proposer:
             draft.proposer = refs_of(layers, chain_subject(verb))
         draft.addressees = _addressees(layers, verb) or draft.addressees
+        if any(c.dep_ == "advmod" and c.lower_ in word_list("proposal_cues.json", "counter_adverbs")
+               for c in verb.children):  # "Ukraine called instead for a 30-day ceasefire": a counter
+            draft.responses += [Response(r, "counter", draft.evidence, None, draft.date, r.actor,
+                                         ("response.verb.counter_instead",)) for r in draft.proposer]
         return
     asker = _asker(verb, asking)
     if asker is not None:
