@@ -15,6 +15,7 @@ from wardesk.extract.events.parties import (
     own_government,
 )
 from wardesk.extract.events.predicates import Match
+from wardesk.extract.events.role_cues import weapon
 from wardesk.extract.grammar.labels import CLAUSE_ATTACHMENTS
 from wardesk.extract.grammar.syntax import (
     adverbial_passive,
@@ -290,7 +291,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
             pair = _pair_refs(verb, actors)  # "when the pair spoke"; else an earlier sentence's
             return pair if pair[0] else earlier_pair(verb, actors, _pair_in)
         for obj in _objects(verb):
-            if (match.noun is None or obj.i != match.noun.i) and _lemma(verb) not in _TOPIC_OBJECT_VERBS:
+            if (match.noun is None or obj.i != match.noun.i) and _lemma(verb) not in _TOPIC_OBJECT_VERBS \
+                    and not weapon(obj):  # roles.weapon_no_target: "fired Iskander missiles at X"
                 target = _dedupe(target + refs_of(obj, actors))
     if match.predicate.phrase == "say … must":  # the obligation's bearer, not the listener
         target = _complement_subject_refs(verb, actors, source) or target
@@ -298,7 +300,7 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         target = _dedupe(target + _noun_targets(match.noun, actors))
         if not source:
             source = _noun_sources(match.noun, actors)
-        elif not target:  # "rejected an Indian proposal", "summoned Niger's envoy" (not "ordered Russian boots")
+        elif not target and not weapon(match.noun):  # "rejected an Indian proposal", "summoned Niger's envoy" (not "ordered Russian boots")
             own = {r.code for r in source}
             target = tuple(r for r in _noun_sources(match.noun, actors) if r.code not in own)
     if not target:
@@ -496,6 +498,10 @@ def under_attack(noun: Token) -> bool:
     return noun.dep_ == "pobj" and prep.lower_ == "under" and _lemma(prep.head) in _UNDER_VERBS
 
 
+# Acts two parties named together do with each other ("Russia and Ukraine agreed on …").
+_SYMMETRIC = frozenset({"CONSULT", "AGREE"})
+
+
 def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     """(source, target) of a match; a symmetric CONSULT between several parties named only as
     its source ("US and Ukrainian officials met") is split into source and target."""
@@ -506,7 +512,7 @@ def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     if (match.predicate.event in ("MOBILIZE", "RETREAT") and target
             and {r.code for r in target} <= {r.code for r in source if r.code}):
         target = ()  # "moved its forces in Belgorod": its own ground, no one else's
-    if match.predicate.event == "CONSULT" and not target and len(source) > 1:
+    if match.predicate.event in _SYMMETRIC and not target and len(source) > 1:
         codes = {r.code for r in source}
         if len(codes) > 1:
             source, target = source[:1], source[1:]

@@ -15,6 +15,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from wardesk.event_types import types_of_quad, types_with
+from wardesk.extract.events.assertion import (
+    condition_clause,
+    counterfactual_clause,
+    no_victims,
+    topic_noun,
+)
 from wardesk.extract.events.checks import (
     as_observer,
     continued_attack,
@@ -46,8 +52,10 @@ from wardesk.extract.events.conditions import (
 from wardesk.extract.events.fill import place_is_target, unidentified, weapon_mode
 from wardesk.extract.events.irrealis import conjecture
 from wardesk.extract.events.modality import asked_for, governors, obliged, speaker_refs
+from wardesk.extract.events.operations import operation_name, operation_owner
 from wardesk.extract.events.predicates import disaster_sentence
-from wardesk.extract.events.roles import roles, under_attack
+from wardesk.extract.events.role_cues import quoted_other
+from wardesk.extract.events.roles import roles, subject_token, under_attack
 from wardesk.extract.grammar.syntax import is_passive
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.records import ActorRef
@@ -148,7 +156,8 @@ def _fill_mode(find: Callable[[Draft], str | None]) -> Act:
 
 
 def _speaks_of_itself(d: Draft) -> bool:
-    return d.speaker is not None and pronoun_subject(d.trigger) and not under_attack(d.trigger)
+    return d.speaker is not None and pronoun_subject(d.trigger) and not under_attack(d.trigger) \
+        and not quoted_other(d.trigger, subject_token(d.trigger))  # "'They hit …,' the mayor said"
 
 
 def _speaker_is_it(d: Draft) -> bool:
@@ -175,6 +184,12 @@ def _intent(d: Draft) -> bool:
     d.event_type, d.mode = intent_type(d.event_type, d.mode, d.status, d.negated,
                                        d.trigger if not d.noun else governing_verb(d.trigger))  # type: ignore[arg-type]
     return (d.event_type, d.mode) != before
+
+
+def _operation_owner(d: Draft) -> bool:
+    before = d.source
+    d.source = operation_owner(d.trigger, d.layers.actors, speaker_refs(d.speaker, d.layers.actors))
+    return d.source != before
 
 
 def _unidentified_source(d: Draft) -> bool:
@@ -217,6 +232,10 @@ RULES: tuple[Rule, ...] = (
          note="'X said it had shot down …': the pronoun subject is the speaker"),
     Rule("roles.nominal-fills", "roles", "fill", lambda d: len(d.parts) > 1, _nominal_roles,
          note="a governed event noun fills the roles the verb left open"),
+    Rule("roles.operation-owner", "roles", "fill", lambda d: operation_name(d.trigger) is not None,
+         _operation_owner, types=_T("ASSAULT"),
+         note="'Operation X struck …': the actor that launched it, else the military reporting it",
+         examples=("Operation Desert Hawk struck six depots in Syria, the Turkish army said.",)),
     # type: what the predicate means here
     Rule("type.veto-is-reject", "type", "retype", lambda d: d.mode == "obstruct" and vetoed(d.trigger),
          _retype("REJECT"), types=_T("PROTEST"), note="'blocked the sale': a veto, not a blockade",
@@ -249,6 +268,18 @@ RULES: tuple[Rule, ...] = (
     Rule("keep.question", "keep", "drop", lambda d: question(d.trigger, d.sent),
          note="'Could they call the State Department?'",
          examples=('Could Russia attack Finland next year?',)),
+    Rule("keep.counterfactual", "keep", "drop", lambda d: counterfactual_clause(d.m),
+         note="'could have destroyed the region, but it didn't': a perfect modal did not happen",
+         examples=("The missile could have killed hundreds of people in Dnipro.",)),
+    Rule("keep.inverted-condition", "keep", "drop", lambda d: condition_clause(d.m),
+         note="'… had Hamas released the hostages': a condition, however parsed",
+         examples=("Israel would have withdrawn from Rafah had Hamas released the captives.",)),
+    Rule("keep.no-victims", "keep", "drop", lambda d: no_victims(d.m), types=_T("ASSAULT"),
+         note="'no passengers were killed during the operation': a killing of no one",
+         examples=("The army said no civilians were killed in the clash near Kharkiv.",)),
+    Rule("keep.topic-noun", "keep", "drop", lambda d: topic_noun(d.m),
+         note="'the timetable for any withdrawal', 'the risk of an invasion': what is talked about",
+         examples=("Analysts weighed the risk of a Chinese invasion of Taiwan.",)),
     Rule("keep.said-in-agreement", "keep", "drop", lambda d: said_in_agreement(d.trigger),
          note="'…,' agreed Sayim: a speech tag",
          examples=('“We will not give up,” agreed Sayim.',)),

@@ -292,9 +292,26 @@ def _counted_noun(number: Token) -> Token | None:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and objects[0].lower_ not in ("the", "them", "those", "these"):
                 return objects[0]
+    exchanged = _exchanged(number)
+    if exchanged is not None:
+        return exchanged
     if number.dep_ in ("nsubj", "nsubjpass", "dobj", "conj", "pobj", "attr", "appos"):
         return number
     return None
+
+
+_EXCHANGE_NOUNS = words("numbers/quantities.json", "exchange_nouns")
+
+
+def _exchanged(number: Token) -> Token | None:
+    """numbers.exchange_count: "a prisoner exchange of 1,000 each", "a hostage release of
+    33": the amount counts the people the exchange is named after."""
+    if number.dep_ != "pobj" or number.head.lower_ != "of":
+        return None
+    owner = number.head.head
+    if owner.lemma_.lower() not in _EXCHANGE_NOUNS:
+        return None
+    return next((c for c in owner.children if c.dep_ == "compound" and c.pos_ == "NOUN"), None)
 
 
 def _qualifier_before(doc: Doc, i: int, own: str) -> tuple[int, str]:
@@ -339,14 +356,15 @@ def _casualty_by_verb(noun: Token) -> str | None:
     left "dead"/"wounded", or is what a death toll rose to."""
     words = number_words()
     verb = noun.head
-    if _is_toll(noun):
-        return "dead"
+    toll = _toll_kind(noun)
+    if toll is not None:
+        return toll
     lemma = verb.lemma_.lower()
     kind = "dead" if lemma in words.words("dead_verbs") else "injured" if lemma in words.words("injured_verbs") else None
     if kind is None and verb.lower_ in _CASUALTY_WORDS:
         kind = "dead" if verb.lower_ in _DEATH_WORDS else "injured"
-    if noun.dep_ == "dobj":
-        for c in verb.children:  # "left 12 people dead"
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        for c in verb.children:  # "left 12 people dead", "eight were shot dead"
             if c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ in _CASUALTY_STATES:
                 return "dead" if c.lower_ == "dead" else "injured"
     if kind is None or not _realised(verb):
@@ -408,13 +426,41 @@ def _bodies_of(noun: Token) -> str | None:
     return None
 
 
-def _is_toll(noun: Token) -> bool:
-    """The amount a death toll rose to / stands at / is: "the death toll rose to 45"."""
+_TOLL_NOUNS = words("numbers/quantities.json", "toll_nouns")
+_TOLL_COUNT_NOUNS = words("numbers/quantities.json", "toll_count_nouns")
+_COUNT_DEAD = words("numbers/quantities.json", "count_dead")
+_COUNT_INJURED = words("numbers/quantities.json", "count_injured")
+
+
+def _toll_kind(noun: Token) -> str | None:
+    """numbers.toll_update: the amount a toll rose to / stands at / is ("the death toll rose
+    to 45": dead), also when the toll is "the number of people killed" or "the number of
+    injured" (dead or injured by what the number counts)."""
     if noun.dep_ not in ("pobj", "attr"):
-        return False
+        return None
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     owners = [verb, *[c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]]
-    return any(o.lemma_.lower() == "toll" for o in owners)
+    for owner in owners:
+        if owner.lemma_.lower() in _TOLL_NOUNS:
+            return "dead"
+        if owner.lemma_.lower() in _TOLL_COUNT_NOUNS and owner.i != noun.i:
+            counted = _counted_by(owner)
+            if counted is not None:
+                return counted
+    return None
+
+
+def _counted_by(owner: Token) -> str | None:
+    """What "the number of …" counts: the dead ("of dead", "of people killed") or the
+    injured ("of wounded", "of people injured"); None for anything else."""
+    for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            said = {obj.lower_, *(c.lower_ for c in obj.children if c.dep_ in ("acl", "amod"))}
+            if said & _COUNT_DEAD:
+                return "dead"
+            if said & _COUNT_INJURED:
+                return "injured"
+    return None
 
 
 def _has_object(verb: Token) -> bool:

@@ -368,6 +368,8 @@ def _host(span: Span, is_country: bool) -> int | None:
     if root.dep_ == "pobj" and head.lower_ == "including" and head.head.dep_ == "dobj":
         obj = head.head  # "targeted ten regions, including the capital"
         return obj.head.i if obj.head.lemma_.lower() in cues.motion else None
+    if root.dep_ == "pobj" and route_end(head):
+        return None  # places.route_endpoint: "a bus travelling from Quetta to Karachi in Kalat"
     if root.dep_ == "pobj":
         prep = head.lower_
         if prep in cues.locative:
@@ -382,6 +384,21 @@ def _host(span: Span, is_country: bool) -> int | None:
         if lemma in cues.meeting_nouns or (lemma in cues.event_nouns and not is_country):
             return head.i
     return None
+
+
+_ROUTE_START = words("places/mentions.json", "route_start")
+_ROUTE_END = words("places/mentions.json", "route_end")
+
+
+def route_end(prep: Token) -> bool:
+    """``prep`` opens one end of a route — "from X to Y" on one verb or noun ("travelling from
+    Quetta to Karachi", "the flight from Doha to Kabul"): where the vehicle came from or was
+    going, not where the event took place."""
+    owner = prep.head
+    if prep.lower_ not in _ROUTE_START | _ROUTE_END or owner.i == prep.i:
+        return False
+    preps = {c.lower_ for c in owner.children if c.dep_ == "prep"}
+    return bool(preps & _ROUTE_START) and bool(preps & _ROUTE_END)
 
 
 def _outer_host(host: Token) -> Token:

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.syntax import is_passive, lemma
 from wardesk.extract.layers import doc_text
+from wardesk.extract.lexicon import read_json, words
 from wardesk.extract.time.patterns import DateExpr, scan
 from wardesk.extract.time.resolve import (
     clause_verb,
@@ -80,7 +83,10 @@ class DateTableImpl:
             if chosen:  # the nearest clause up first: "said Friday that talks would resume on Sunday"
                 best = min(chosen, key=lambda f: (self._clauses_up(f, trigger), abs(f.root - trigger.i)))
                 m = best.mention
-                return EventDate(m.text, m.value, m.end_value, m.granularity, m.resolution)
+                resolution = m.resolution
+                if tier == self._governing and m.resolution == "exact" and self._before_saying(best, trigger):
+                    resolution = "approximate"  # time.past_perfect_before_saying: by that day
+                return EventDate(m.text, m.value, m.end_value, m.granularity, resolution)
         return None
 
     def _clauses_up(self, f: _Found, trigger: Token) -> int:
@@ -89,6 +95,13 @@ class DateTableImpl:
             return _NOT_UP
         path = _path_up(trigger, self.doc[f.verb], frozenset())
         return len(path) if path is not None else _NOT_UP
+
+    def _before_saying(self, f: _Found, trigger: Token) -> bool:
+        """"said on Friday its fighters had carried out the attack": a past perfect under a
+        dated verb of saying happened by that day, not necessarily on it."""
+        verb = clause_verb(trigger)
+        return f.verb is not None and lemma(self.doc[f.verb]) in _SPEECH_VERBS and verb is not None \
+            and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
     def _attached(self, f: _Found, trigger: Token) -> bool:
         if self._dates_another_noun(f, trigger):
@@ -117,7 +130,7 @@ class DateTableImpl:
             return False
         if not trigger.left_edge.i <= f.root <= trigger.right_edge.i:
             return False
-        return _path_up(self.doc[f.root], trigger, _NOUN_CLAUSES) is not None
+        return _path_up(self.doc[f.root], trigger, _NOUN_CLAUSES, _concurrent) is not None
 
     def _governing(self, f: _Found, trigger: Token) -> bool:
         """A date on a clause that reports or frames the trigger's ("said Monday that …"),
@@ -129,12 +142,42 @@ class DateTableImpl:
             return False
         if _path_up(trigger, self.doc[f.verb], _OTHER_CLAUSES) is None:
             return False
+        if _casualty_report(trigger, self.doc[f.verb]):
+            return False  # time.saying_day_not_toll: "six were injured, the city said on Tuesday"
         # "said on Tuesday the president would meet …": the day of saying, not of meeting
         return not (tense(clause_verb(trigger)) == "future" and tense(self.doc[f.verb]) in ("past", "perfect"))
 
     def _dates_another_noun(self, f: _Found, trigger: Token) -> bool:
         root = self.doc[f.root]
-        return root.dep_ == "poss" and root.head.i != trigger.i
+        return root.dep_ == "poss" and root.head.i != trigger.i and not _cause_of(root.head, trigger)
+
+
+_EVENT_NOUNS = words("time/dates.json", "event_nouns")
+_CAUSE_PREPS = words("time/dates.json", "cause_preps")
+_CASUALTY_VERBS = words("time/dates.json", "casualty_verbs")
+_SPEECH_VERBS = frozenset(read_json("speech_cues.json")["verbs"])
+
+
+def _cause_of(noun: Token, trigger: Token) -> bool:
+    """time.toll_dated_by_its_attack: an event noun the trigger's casualties fell in ("eight
+    were killed in Sunday's bombing", "the number killed in Wednesday's attack"): its date is
+    the killing's."""
+    if lemma(noun) not in _EVENT_NOUNS and noun.lower_ not in _EVENT_NOUNS:
+        return False
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in _CAUSE_PREPS and prep.head.i == trigger.i
+
+
+def _casualty_report(trigger: Token, speech: Token) -> bool:
+    """Under a verb of saying, a past casualty clause with no doer of its own ("six other
+    people were injured", "two more died"): the day of saying is the day of the report, not
+    of the attack the casualties belong to."""
+    if lemma(speech) not in _SPEECH_VERBS:
+        return False
+    verb = clause_verb(trigger)
+    if lemma(trigger) not in _CASUALTY_VERBS or tense(verb) not in ("past", "perfect"):
+        return False
+    return is_passive(trigger) or not any(c.dep_ == "dobj" for c in trigger.children)
 
 
 # Edges into a clause about something else: a noun's relative clause, or a coordinated,
@@ -146,18 +189,27 @@ _OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis"})
 _NOT_UP = 1000  # ranks after every date on a clause above the trigger
 
 
-def _path_up(start: Token, ancestor: Token, barred: frozenset[str]) -> list[Token] | None:
+def _path_up(start: Token, ancestor: Token, barred: frozenset[str],
+             passable: Callable[[Token], bool] | None = None) -> list[Token] | None:
     """The tokens from ``start`` up to ``ancestor``, or None when ``ancestor`` is not above
-    it or the way crosses an edge in ``barred``."""
+    it or the way crosses an edge in ``barred`` (unless ``passable`` lets it through)."""
     path, node = [start], start
     for _ in range(60):
         if node.i == ancestor.i:
             return path
-        if node.head.i == node.i or node.dep_ in barred or _own_clause(node):
+        if node.head.i == node.i or _own_clause(node) or (
+                node.dep_ in barred and not (passable is not None and passable(node))):
             return None
         node = node.head
         path.append(node)
     return None
+
+
+def _concurrent(node: Token) -> bool:
+    """time.concurrent_participle: a present participle describing a noun ("a bus travelling
+    from Quetta on Thursday night") tells what was going on when the event happened, so a
+    date on it dates the event."""
+    return node.dep_ == "acl" and node.tag_ == "VBG"
 
 
 def _own_clause(node: Token) -> bool:
@@ -178,8 +230,30 @@ def find_dates(doc: Doc, published: str | None) -> DateTableImpl:
     text = doc_text(doc)  # built from the tokens on every access: read it once
     exprs = list(scan(text))
     exprs += _entity_dates(doc, exprs)
-    found = [f for f in (_read(doc, text, e, pub) for e in sorted(exprs, key=lambda e: e.start)) if f]
+    exprs = _weekdays_with_dates(text, sorted(exprs, key=lambda e: e.start))
+    found = [f for f in (_read(doc, text, e, pub) for e in exprs) if f]
     return DateTableImpl(doc=doc, found=tuple(found), text=text)
+
+
+_CALENDAR_KINDS = frozenset({"iso", "dmy", "mdy", "dm", "md"})
+
+
+def _weekdays_with_dates(text: str, exprs: list[DateExpr]) -> list[DateExpr]:
+    """time.weekday_with_date: "Saturday, March 8, 2025" is one date: the calendar date says
+    which Saturday (a caption's present tense must not send it to the next one)."""
+    out: list[DateExpr] = []
+    skip = -1
+    for i, expr in enumerate(exprs):
+        if i == skip:
+            continue
+        nxt = exprs[i + 1] if i + 1 < len(exprs) else None
+        if (expr.kind == "weekday" and not expr.get("deixis") and nxt is not None
+                and nxt.kind in _CALENDAR_KINDS and text[expr.end:nxt.start] in (", ", " ")):
+            out.append(DateExpr(nxt.kind, expr.start, nxt.end, nxt.fields))
+            skip = i + 1
+            continue
+        out.append(expr)
+    return out
 
 
 def _line(text: str, at: int) -> tuple[int, int]:

@@ -1,0 +1,70 @@
+"""Events that are never asserted although a predicate matched: a counterfactual, a condition
+put as an inverted clause, a killing of "no one", an event noun that is only what a plan, a
+timetable or a discussion is about (conditions of the keep.* rows in events/rules.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wardesk.extract.grammar.mood import (
+    clause_head,
+    counterfactual,
+    inverted_condition,
+    negative_subject,
+)
+from wardesk.extract.grammar.syntax import lemma
+from wardesk.extract.lexicon import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from wardesk.extract.events.predicates import Match
+
+_FILE = "events/assertion.json"
+TOPIC_NOUNS = words(_FILE, "topic_nouns")
+TOPIC_PREPS = words(_FILE, "topic_preps")
+DISCUSSION_VERBS = words(_FILE, "discussion_verbs")
+NO_ONE = words(_FILE, "no_one")
+CASUALTY_VERBS = words(_FILE, "casualty_verbs")
+
+
+def counterfactual_clause(m: Match) -> bool:
+    """"could have destroyed the region, but it didn't": a perfect modal."""
+    verb = clause_head(m.trigger)
+    return verb.pos_ in ("VERB", "AUX") and counterfactual(verb)
+
+
+def condition_clause(m: Match) -> bool:
+    """"… had Hamas released the hostages": an inverted condition."""
+    verb = clause_head(m.trigger)
+    return verb.pos_ in ("VERB", "AUX") and inverted_condition(verb)
+
+
+def no_victims(m: Match) -> bool:
+    """"no passengers were killed during the operation": a killing of no one."""
+    return m.predicate.kind == "verb" and lemma(m.trigger) in CASUALTY_VERBS and negative_subject(m.trigger, NO_ONE)
+
+
+def topic_noun(m: Match) -> bool:
+    """"the timetable for any withdrawal": an event noun that is only what is talked about."""
+    return m.predicate.kind == "noun" and talked_about(m.trigger)
+
+
+def talked_about(noun: Token) -> bool:
+    """An event noun that is what a timetable, a risk or a question is of ("the risk of a
+    Chinese invasion"), or what a discussion is about ("discussed the withdrawal")."""
+    tok = noun
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS:
+        owner = tok.head.head
+        if owner.pos_ in ("NOUN", "PROPN") and lemma(owner) in TOPIC_NOUNS | {owner.lower_} & TOPIC_NOUNS:
+            return True
+        if owner.pos_ == "VERB" and _discussion(owner):
+            return True  # "talked about the deployment", "argued over the terms"
+    return tok.dep_ in ("dobj", "obj") and _discussion(tok.head)
+
+
+def _discussion(verb: Token) -> bool:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return lemma(verb) in DISCUSSION_VERBS or (particle is not None and f"{lemma(verb)} {particle}" in DISCUSSION_VERBS)
