@@ -433,13 +433,14 @@ _COUNT_INJURED = words("numbers/quantities.json", "count_injured")
 
 
 def _toll_kind(noun: Token) -> str | None:
-    """numbers.toll_update: the amount a toll rose to / stands at / is ("the death toll rose
-    to 45": dead), also when the toll is "the number of people killed" or "the number of
-    injured" (dead or injured by what the number counts)."""
+    """numbers.toll_update: the amount a toll rose to / stands at / is, or was brought to
+    ("the death toll rose to 45", "raising the toll to 14": dead), also when the toll is "the
+    number of people killed" or "the number of injured" (by what the number counts)."""
     if noun.dep_ not in ("pobj", "attr"):
         return None
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    owners = [verb, *[c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]]
+    # "the toll rose to 45", and "bringing / raising the toll to 14": the toll as the object
+    owners = [verb, *[c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]]
     for owner in owners:
         if owner.lemma_.lower() in _TOLL_NOUNS:
             return "dead"
