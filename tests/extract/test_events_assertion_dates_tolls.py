@@ -166,3 +166,11 @@ def test_a_weekday_before_a_calendar_date_is_that_date(extractor: Any) -> None:
     text = "Rescuers search the rubble after a Russian drone strike in Sumy, Ukraine, Sunday, June 8, 2025."
     event = _only(extractor, text, "ASSAULT")
     assert event.date is not None and event.date.value == "2025-06-08" and event.status == "occurred"
+
+
+def test_no_soldiers_dying_in_a_shelling_leaves_the_shelling_reported(extractor: Any) -> None:
+    text = "The Ukrainian army said no soldiers died in the shelling of Kherson."
+    event = _only(extractor, text, "ASSAULT")
+    assert not event.negated and event.dead is None
+    nobody = _only(extractor, "Officials said no one died in the shelling of Kherson.", "ASSAULT")
+    assert not nobody.negated and nobody.dead == 0

@@ -45,6 +45,23 @@ def no_victims(m: Match) -> bool:
     return m.predicate.kind == "verb" and lemma(m.trigger) in CASUALTY_VERBS and negative_subject(m.trigger, NO_ONE)
 
 
+def victimless(m: Match) -> bool:
+    """"no soldiers died in the shelling": the shelling happened; only its victims are none."""
+    noun = m.trigger
+    if m.predicate.kind != "noun" or noun.dep_ != "pobj":
+        return False
+    verb = noun.head.head
+    return (lemma(verb) in CASUALTY_VERBS and negative_subject(verb, NO_ONE)
+            and not any(c.dep_ == "neg" for c in verb.children))
+
+
+def nobody_at_all(m: Match) -> bool:
+    """The victims denied are everyone ("no one", "nobody"), not a group ("no soldiers")."""
+    verb = m.trigger.head.head if m.predicate.kind == "noun" else m.trigger
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in NO_ONE or
+               " ".join(t.lower_ for t in c.subtree) in NO_ONE) for c in verb.children)
+
+
 def topic_noun(m: Match) -> bool:
     """"the timetable for any withdrawal": an event noun that is only what is talked about."""
     return m.predicate.kind == "noun" and talked_about(m.trigger)

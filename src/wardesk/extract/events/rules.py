@@ -11,7 +11,7 @@ records on the draft the id of each row that fired; a kept event carries them in
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from wardesk.event_types import types_of_quad, types_with
@@ -19,7 +19,9 @@ from wardesk.extract.events.assertion import (
     condition_clause,
     counterfactual_clause,
     no_victims,
+    nobody_at_all,
     topic_noun,
+    victimless,
 )
 from wardesk.extract.events.checks import (
     as_observer,
@@ -212,6 +214,14 @@ def _attack_goes_on(d: Draft) -> bool:
     return True
 
 
+def _not_negated(d: Draft) -> bool:
+    """The attack happened; "no one died" is a zero toll, "no soldiers died" none at all."""
+    d.negated = False
+    if d.counts is not None and d.counts.dead == 0 and not nobody_at_all(d.m):
+        d.counts = replace(d.counts, dead=None)
+    return True
+
+
 def _has_counts(d: Draft) -> bool:
     c = d.counts()
     return (c.dead is not None or c.injured is not None or c.size is not None
@@ -345,6 +355,9 @@ RULES: tuple[Rule, ...] = (
          note="'had not halted its air strikes': a negated stop of an attack is the attack going on",
          examples=("Israel had not halted its air strikes on Gaza by Friday.",
                    "Russia did not stop shelling Kharkiv despite the truce.")),
+    Rule("status.victimless-attack", "status", "fill", lambda d: d.negated and victimless(d.m), _not_negated,
+         types=_T("ASSAULT"), note="'no soldiers died in the shelling': the shelling happened, with no dead",
+         examples=("The army said no soldiers died in the shelling of Kherson.",)),
     Rule("status.inability", "status", "drop", lambda d: d.negated and inability(d.trigger),
          note="'members can not take part': a prohibition or inability, not a refusal"),
     Rule("status.intent", "status", "retype", lambda d: d.reads_intent(), _intent,
