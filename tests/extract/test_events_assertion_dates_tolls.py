@@ -43,16 +43,16 @@ def test_a_killing_of_no_one_is_no_attack_with_zero_dead(extractor: Any) -> None
     assert not [e for e in _events(extractor, text) if e.event == "ASSAULT"]
 
 
-def test_the_risk_of_an_invasion_is_no_invasion(extractor: Any) -> None:
-    text = "Analysts in Tokyo weighed the risk of a North Korean attack on South Korea."
-    assert not [e for e in _events(extractor, text) if e.event == "ASSAULT"]
-
-
-def test_the_prospects_of_a_truce_are_no_truce(extractor: Any) -> None:
-    text = "The Qatari envoy spoke about the prospects of a ceasefire between Israel and Hezbollah."
+def test_the_timetable_of_a_withdrawal_is_no_withdrawal(extractor: Any) -> None:
+    text = "US and Iraqi officials set out the timetable for the withdrawal of American troops from Iraq."
     assert not [e for e in _events(extractor, text) if e.event == "RETREAT"]
-    declared = "Israel and Hezbollah declared a ceasefire on Tuesday."
-    assert [e for e in _events(extractor, declared) if e.event == "RETREAT"]
+    done = "Russian forces withdrew from Kherson on Tuesday."
+    assert [e for e in _events(extractor, done) if e.event == "RETREAT"]
+
+
+def test_the_details_of_an_exchange_are_no_exchange(extractor: Any) -> None:
+    text = "The delegations argued over the details of the prisoner exchange between Russia and Ukraine."
+    assert not [e for e in _events(extractor, text) if e.event == "RETREAT"]
 
 
 # --- class 6: dates from the event's own clause ----------------------------------------------

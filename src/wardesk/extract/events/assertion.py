@@ -68,14 +68,14 @@ def topic_noun(m: Match) -> bool:
 
 
 def talked_about(noun: Token) -> bool:
-    """An event noun that is what a timetable, a risk or a question is of ("the risk of a
-    Chinese invasion"), or what a discussion is about ("discussed the withdrawal")."""
+    """An event noun that is what a timetable, the terms or a question are of ("the timetable
+    for any withdrawal"), or what a discussion is about ("discussed the withdrawal")."""
     tok = noun
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS:
         owner = tok.head.head
-        if owner.pos_ in ("NOUN", "PROPN") and lemma(owner) in TOPIC_NOUNS | {owner.lower_} & TOPIC_NOUNS:
+        if owner.pos_ in ("NOUN", "PROPN") and (lemma(owner) in TOPIC_NOUNS or owner.lower_ in TOPIC_NOUNS):
             return True
         if owner.pos_ == "VERB" and _discussion(owner):
             return True  # "talked about the deployment", "argued over the terms"
