@@ -228,7 +228,7 @@ def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str,
     d.trigger_text = doc_text(layers.doc)[first.idx: last.idx + len(last.text)]
     d.place = _place(parts, layers)
     apply("fill", d)
-    counts = d.counts if d.counts is not None else counts  # a rule may have corrected a count
+    counts = d.counts()  # a rule may have corrected a count
     return Event(
         id=content_id(article_id, start, m.trigger.idx, d.event_type),
         event=d.event_type, mode=d.mode, context=m.predicate.context,

@@ -217,8 +217,9 @@ def _attack_goes_on(d: Draft) -> bool:
 def _not_negated(d: Draft) -> bool:
     """The attack happened; "no one died" is a zero toll, "no soldiers died" none at all."""
     d.negated = False
-    if d.counts is not None and d.counts.dead == 0 and not nobody_at_all(d.m):
-        d.counts = replace(d.counts, dead=None)
+    counts = d.counts()
+    if counts.dead == 0 and not nobody_at_all(d.m):
+        d._counts = replace(counts, dead=None)
     return True
 
 
