@@ -498,10 +498,6 @@ def under_attack(noun: Token) -> bool:
     return noun.dep_ == "pobj" and prep.lower_ == "under" and _lemma(prep.head) in _UNDER_VERBS
 
 
-# Acts two parties named together do with each other ("Russia and Ukraine agreed on …").
-_SYMMETRIC = frozenset({"CONSULT", "AGREE"})
-
-
 def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     """(source, target) of a match; a symmetric CONSULT between several parties named only as
     its source ("US and Ukrainian officials met") is split into source and target."""
@@ -512,7 +508,7 @@ def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     if (match.predicate.event in ("MOBILIZE", "RETREAT") and target
             and {r.code for r in target} <= {r.code for r in source if r.code}):
         target = ()  # "moved its forces in Belgorod": its own ground, no one else's
-    if match.predicate.event in _SYMMETRIC and not target and len(source) > 1:
+    if match.predicate.event == "CONSULT" and not target and len(source) > 1:
         codes = {r.code for r in source}
         if len(codes) > 1:
             source, target = source[:1], source[1:]
