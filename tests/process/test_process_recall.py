@@ -191,3 +191,8 @@ def test_calling_instead_for_another_truce_counters_the_first(extractor: Any) ->
 def test_ships_being_sent_are_a_committed_naval_pledge(extractor: Any) -> None:
     rec = run(extractor, "Italy is sending two minesweepers to Ukraine to clear the port of Odesa.")
     assert [(p.party.code, p.what, p.status) for p in rec.pledges] == [("ITA", "naval", "committed")]
+
+
+def test_a_dollar_sum_in_aid_is_one_money_pledge_with_its_amount(extractor: Any) -> None:
+    rec = run(extractor, "Australia will give $300 million in military aid to Ukraine.")
+    assert [(p.party.code, p.what, p.amount) for p in rec.pledges] == [("AUS", "money", "$300 million")]

@@ -22,6 +22,7 @@ from wardesk.process.common import (
     matches_verb,
     party_key,
     refs_of,
+    span_text,
     subject_refs,
     subtree_text,
     word_list,
@@ -48,7 +49,8 @@ def _sentence_pledges(layers: Layers, sent: Span, groups: list[Group]) -> list[P
     roots = {layers.doc[h.start: h.end].root.i: h.key for h in hits}
     for i in list(roots):  # "a backstop security guarantee": the modifier is the more exact kind
         tok = layers.doc[i]
-        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in roots:
+        modifier = tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in roots
+        if modifier or (tok.dep_ == "quantmod" and tok.head.pos_ == "NUM"):  # "$2 billion in aid"
             roots[tok.head.i] = roots.pop(i)
     out: list[Pledge] = []
     previous: Pledge | None = None
@@ -256,6 +258,8 @@ def _requester(layers: Layers, verb: Token) -> ActorRef | None:
 
 
 def _amount(layers: Layers, noun: Token) -> str | None:
+    if noun.pos_ == "NUM":  # "$500 million"
+        return span_text(layers, noun.left_edge, noun)
     for child in noun.children:
         if child.dep_ in ("nummod", "quantmod") or (child.like_num and child.i < noun.i):
             return f"{subtree_text(layers, child)} {noun.text}"
