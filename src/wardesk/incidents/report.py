@@ -94,6 +94,9 @@ class Report:
     # its date is words the article could not resolve ("days later"): another time than the
     # article's other reports, so it hangs on none of them (story.py)
     unresolved: bool = False
+    # its words say it is another incident than those told before it ("in a separate strike"):
+    # it hangs on no earlier report of its article (apart_words.txt, story.py)
+    apart: bool = False
     words: frozenset[str] = field(default=frozenset(), compare=False)
 
 
@@ -133,6 +136,24 @@ def at_night(*texts: str) -> bool:
         lowered = text.lower()
         found |= set(re.findall(r"[\w-]+", lowered))
     return bool(found & night_words())
+
+
+@functools.cache
+def apart_phrases() -> tuple[tuple[str, ...], ...]:
+    """Phrases saying a report is another incident than those before it (apart_words.txt)."""
+    text = resources.files("wardesk.incidents").joinpath("data/apart_words.txt")
+    return tuple(tuple(line.split()) for line in text.read_text("utf-8").splitlines()
+                 if line.strip() and not line.startswith("#"))
+
+
+def told_apart(text: str) -> bool:
+    """Whether ``text`` says it tells another incident ("in a separate strike", "elsewhere")."""
+    tokens = _WORD.findall(text.lower())
+    for phrase in apart_phrases():
+        n = len(phrase)
+        if any(tuple(tokens[i:i + n]) == phrase for i in range(len(tokens) - n + 1)):
+            return True
+    return False
 
 
 @functools.cache
@@ -208,6 +229,6 @@ def report_from_event(event: dict[str, Any], article: dict[str, Any],
         published=published, publisher=article.get("publisher"),
         source_id=article.get("source_id"), incident=incident, anchor=anchor,
         night=at_night(evidence.get("text") or "", (date or {}).get("text") or ""),
-        unresolved=unresolved,
+        unresolved=unresolved, apart=told_apart(evidence.get("text") or ""),
         words=words(evidence.get("text") or ""),
     )

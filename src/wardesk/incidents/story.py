@@ -5,7 +5,8 @@ article that does — before it first, else after it — unless something vetoes
 The anchors of an article depend on its own reports only, so they are the same whatever else is
 stored and in whatever order articles arrive; the store keeps each (events.anchor) and links the
 two reports. A report with an anchor joins other articles' reports through it, not by itself:
-its words alone would otherwise bridge incidents it only resembles.
+its words alone would otherwise bridge incidents it only resembles. A report whose words say it
+is another incident ("in a separate strike", "elsewhere": Report.apart) hangs on nothing before it.
 """
 
 from __future__ import annotations
@@ -59,7 +60,10 @@ def anchors(reports: Sequence[Report], rule: Rule | None = None) -> dict[Key, Ke
             if lead.key == r.key or lead.key[0] != r.key[0] or not _fits(r, lead, rule):
                 continue
             at = lead.evidence_start or 0
-            if at > start or (at == start and lead.key > r.key):  # after it: only a better one
+            before = not (at > start or (at == start and lead.key > r.key))
+            if before and r.apart:  # "in a separate strike": not the incident told before
+                continue
+            if not before:  # after it: only a better one
                 if _rank(lead) < 2:
                     continue
                 distance = 2 * (at - start) + 1
