@@ -44,7 +44,7 @@ def extract_all(rows: list[tuple[str, int]]) -> Iterator[tuple[int, list[dict[st
     articles = (Article(text=s, id=f"cameo-{i}") for i, (s, _) in enumerate(rows))
     for i, item in enumerate(extractor.pipe(articles)):
         if isinstance(item, Rejection):
-            print(f"rejected sentence {i}: {item.reason} {item.detail}", file=sys.stderr)
+            print(f"rejected sentence {i}: {item.reason} {item.message}", file=sys.stderr)
             yield i, []
             continue
         yield i, [to_dict(e) for e in item[1].events]
