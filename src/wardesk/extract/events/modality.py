@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wardesk.extract.events.irrealis import frame_of
+from wardesk.extract.grammar.negation import clause_negated
 from wardesk.extract.grammar.syntax import (
     REQUEST_NOUNS,
     asking_noun_before,
@@ -40,7 +41,6 @@ FUTURE_MODALS = words("events/modality.json", "future_modals")
 HEDGE_ADVERBS = words("events/modality.json", "hedge_adverbs")
 CLAIM_ADVERBS = words("events/modality.json", "claim_adverbs")
 HEDGE_VERBS = words("events/modality.json", "hedge_verbs")
-NEGATIONS = words("events/modality.json", "negations")
 # Sectors whose word on their own side's war is the word of an interested party.
 INTERESTED_SECTORS = {"GOV", "MIL", "REB", "INS", "OPP", "COP", "SPY"}
 # Clause links along which the modality of a governing verb reaches the predicate.
@@ -52,7 +52,6 @@ _CERTAINTY_RANK = {"confirmed": 0, "reported": 1, "hedged": 2, "claimed": 3, "sp
 
 
 # Subjects that deny anyone acted.
-NOBODY_WORDS = words("events/modality.json", "nobody_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,25 +273,7 @@ def negated_of(trigger: Token) -> bool:
         chain.append(chain[-1].head)  # "was not ready for talks": the negation is on the copula
     if any(t.dep_ == "xcomp" and _lemma(t.head) in FAILURE_CUES for t in chain):
         return True  # "failed to reach agreement" (not "the attack failed")
-    for t in chain:
-        if t.pos_ in ("NOUN", "PROPN") and t.i != trigger.i:
-            continue
-        if any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("det", "advmod")) for c in t.children):
-            return True
-        if t.pos_ in ("VERB", "AUX") and _nobody_subject(t):
-            return True
-        if any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for c in t.children):
-            return True  # "will no longer recognize"
-    return False
-
-
-def _nobody_subject(verb: Token) -> bool:
-    """"No country has recognized …", "Nobody attacked …": a negative subject."""
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c.lower_ in NOBODY_WORDS or any(
-                d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
-    return False
+    return clause_negated(chain, trigger)
 
 
 def hedge_of(trigger: Token) -> str | None:

@@ -23,3 +23,8 @@ NOMINALS = ("NOUN", "PROPN")
 CLAUSE_ATTACHMENTS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos", "pcomp"})
 PUNCT = "punct"
 PREP = "prep"
+DETERMINER = "det"
+ADVERBIAL_MODIFIER = "advmod"
+# Predicate complements: the word completes a verb ("is not *ready*", "refused to *sign*").
+COMPLEMENTS = ("acomp", "xcomp", "attr")
+VERBALS = ("VERB", "AUX")

@@ -8,6 +8,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.negation import any_negated, copular_scope, denied_noun
 from wardesk.extract.grammar.syntax import condition_mark
 from wardesk.extract.lexicon import word_tuple, words
 from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
@@ -252,8 +253,7 @@ _SIDE_MARKS = word_tuple("positions/cues.json", "side_marks")
 
 def negated(tok: Token) -> bool:
     """"did not agree", "is not ready", "no indication Putin is willing"."""
-    steps = [tok, tok.head] if tok.dep_ in ("acomp", "xcomp", "attr") else [tok]
-    if any(c.dep_ == "neg" for s in steps for c in s.children):
+    if any_negated(copular_scope(tok)):
         return True
     blocking = set(stance_data()["blocking"])
     head = tok
@@ -261,7 +261,7 @@ def negated(tok: Token) -> bool:
         if head.head.i == head.i:
             break  # the root: no blocking verb above it ("Hungary blocked …" is its own stance)
         head = head.head
-        if head.pos_ == "NOUN" and any(c.lower_ in ("no", "little") for c in head.children):
+        if denied_noun(head):
             return True
         if head.lemma_.lower() in blocking:
             return True  # "to prevent it from achieving …"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.negation import negated_noun_phrase
 from wardesk.extract.lexicon import words
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def _issue_noun(layers: Layers, noun: Token, inner: bool = False) -> bool:
     noun is what is acted on and may name the issue."""
     if noun.ent_type_ in _NAMED or (not inner and layers.actors.refs(noun)):
         return False
-    return not any(c.dep_ == "neg" or c.lower_ == "no" for c in noun.children)
+    return not negated_noun_phrase(noun)
 
 
 def _label_words(layers: Layers, noun: Token, depth: int = 0) -> list[str]:

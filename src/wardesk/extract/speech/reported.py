@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.negation import has_negation, pair_negated
 from wardesk.extract.layers import doc_text
 from wardesk.extract.lexicon import word_tuple
 from wardesk.extract.speech.cues import (
@@ -88,9 +89,7 @@ def _hearsay(verb: Token) -> str | None:
 
 def _not_said(verb: Token, speaker: Token | None) -> bool:
     """"did not say whether …", "Neither X nor Y has explained why …": nothing was said."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    return speaker is not None and any(c.lower_ == "neither" for c in speaker.children)
+    return has_negation(verb) or pair_negated(speaker)
 
 
 def _cue_text(verb: Token) -> str:
