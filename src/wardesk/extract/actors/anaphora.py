@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from wardesk.extract.actors.drafts import Draft
 from wardesk.extract.actors.groups import Phrase
 from wardesk.extract.actors.phrases import Scan, is_plural
+from wardesk.extract.grammar.labels import IDENTIFYING_MODIFIERS
 from wardesk.extract.lexicon import data_file, words
 from wardesk.kb.entries import GROUP, INSTITUTION, TITLE
 
@@ -21,9 +22,6 @@ if TYPE_CHECKING:
 # How many sentences before the description its actor may have been named in.
 WINDOW = 3
 DEFINITE = words("actors/anaphora.json", "definite")
-# A description with one of these after it introduces someone: "the group of experts",
-# "the army of Sudan" (already a name), "the militants, who …" is fine (a comma before "who").
-NEW_DEPS = {"appos", "acl", "nummod"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +108,7 @@ def _definite_start(scan: Scan, token: Token, lex: Lexicon) -> int | None:
     if token.dep_ in ("compound", "amod", "nmod") or token.dep_ == "appos":
         return None  # "the group leader"; "Hamas, the group that …" (the name says who)
     for child in token.children:
-        if child.dep_ in NEW_DEPS:
+        if child.dep_ in IDENTIFYING_MODIFIERS:
             return None
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "led", "based"):
             return None  # "the group of experts", "rebels in the north": a new group, or a place

@@ -19,12 +19,12 @@ from wardesk.extract.actors.phrases import (
     with_article,
 )
 from wardesk.extract.actors.pronouns import (
-    SUBJECTS,
     clause_subject_before,
     its_owner,
     possessed_relations,
 )
-from wardesk.extract.actors.scan import MODIFIER_DEPS, NameHit, WordHit
+from wardesk.extract.actors.scan import NameHit, WordHit
+from wardesk.extract.grammar.labels import NOUN_MODIFIERS, SUBJECTS
 from wardesk.extract.lexicon import words
 from wardesk.kb.entries import (
     CAPITAL,
@@ -81,7 +81,7 @@ def entry_draft(drafts: Drafts, entry: Entry, kb_name: str | None = None) -> Dra
 def _is_modifier(token: Token) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return token.dep_ in MODIFIER_DEPS or token.dep_ == "case"
+    return token.dep_ in NOUN_MODIFIERS or token.dep_ == "case"
 
 
 def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMention],

@@ -19,6 +19,7 @@ from wardesk.extract.actors.phrases import (
     sentence_country,
 )
 from wardesk.extract.actors.scan import PersonName
+from wardesk.extract.grammar.labels import SUBJECTS
 from wardesk.extract.layers import KnownPerson
 from wardesk.extract.lexicon import words
 from wardesk.kb.base import name_key
@@ -222,7 +223,6 @@ def _home_country(scan: Scan, mention: PersonMention) -> str | None:
     return sentence_country(scan, head)
 
 
-SUBJECTS = {"nsubj", "nsubjpass"}
 
 
 def pronoun_antecedent(scan: Scan, pronoun: int, everyone: list[PersonMention]) -> PersonMention | None:

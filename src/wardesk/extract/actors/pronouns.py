@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from wardesk.extract.actors.phrases import Scan, is_plural
+from wardesk.extract.grammar.labels import ARGUMENT_POSITIONS, SUBJECTS
 from wardesk.extract.lexicon import data_file, words
 from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, GROUP, IGO, SEAT
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     Refs = tuple[ActorRef, ...]
     Read = Callable[[Token, ActorTable], Refs]  # the event roles' reading of a noun phrase
 
-SUBJECTS = ("nsubj", "nsubjpass")
 # "it is", "it seems": an "it" that stands for nothing, or for a situation.
 EMPTY_IT_VERBS = words("actors/pronouns.json", "empty_it_verbs")
 BODY_KINDS = words("actors/pronouns.json", "body_kinds")
@@ -135,8 +135,6 @@ def _home(scan: Scan, hit: NameHit) -> str | None:
     return hit.entry.country
 
 
-# Where a plural noun phrase may stand as a party (not "a two-day visit", "rebel-held towns").
-ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative", "ROOT"}
 QUOTES = {'"', "\u201c", "\u201d", "``", "''"}
 TIME_OR_AMOUNT = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
@@ -218,7 +216,7 @@ def _clause_of(token: Token) -> Token:
 def _plural_party(cand: Token, phrase: _Phrased | None) -> bool:
     """A noun phrase head in a party's place that "they" could stand for (not inside another
     noun's phrase: "the liberties of Americans")."""
-    if cand.dep_ not in ARGUMENT_DEPS or cand.ent_type_ in ("DATE", "TIME"):
+    if cand.dep_ not in ARGUMENT_POSITIONS or cand.ent_type_ in ("DATE", "TIME"):
         return False
     if cand.ent_type_ in TIME_OR_AMOUNT and cand.pos_ != "NOUN":
         return False  # "30,000 migrants" are people; "30,000" alone is not

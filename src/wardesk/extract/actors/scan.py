@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 POSSESSIVE = words("actors/scan.json", "possessive")
 H = TypeVar("H")
-MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod", "nn"}
 
 
 @dataclass(frozen=True, slots=True)

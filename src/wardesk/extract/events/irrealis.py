@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.labels import CLAUSE_WALK_LINKS
 from wardesk.extract.grammar.syntax import auxiliaries, has_condition, is_condition_clause
 from wardesk.extract.lexicon import data_file, words
 
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
 
 # The speaker's own clause ends the walk: "said it attacked" keeps its own tense.
 _SPEECH = words("events/irrealis.json", "speech")
-_CLAUSE_DEPS = {"xcomp", "ccomp", "acl", "advcl", "pcomp", "pobj", "dobj", "conj", "prep"}
 _UNREAL_AUXES = words("events/irrealis.json", "unreal_auxes")
 _PAST_AUXES = words("events/irrealis.json", "past_auxes")
 
@@ -115,7 +115,7 @@ def frame_of(trigger: Token) -> Frame | None:
         if _for_to(tok):
             return Frame(tok, "hypothetical", False)  # "the next step is for Kyiv to sign"
         head, via = tok.head, tok.dep_
-        if head.i == tok.i or via not in _CLAUSE_DEPS or is_condition_clause(tok):
+        if head.i == tok.i or via not in CLAUSE_WALK_LINKS or is_condition_clause(tok):
             return None
         if via == "ccomp" and head.lemma_.lower() in _SPEECH:
             return None

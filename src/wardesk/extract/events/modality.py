@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wardesk.extract.events.irrealis import frame_of
+from wardesk.extract.grammar.labels import GOVERNING_LINKS
 from wardesk.extract.grammar.negation import clause_negated
 from wardesk.extract.grammar.syntax import (
     REQUEST_NOUNS,
@@ -43,15 +44,7 @@ CLAIM_ADVERBS = words("events/modality.json", "claim_adverbs")
 HEDGE_VERBS = words("events/modality.json", "hedge_verbs")
 # Sectors whose word on their own side's war is the word of an interested party.
 INTERESTED_SECTORS = {"GOV", "MIL", "REB", "INS", "OPP", "COP", "SPY"}
-# Clause links along which the modality of a governing verb reaches the predicate.
-# (Not advcl: "when the pair spoke" keeps its own tense.)
-_CHAIN_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "attr",
-               "acomp", "conj"}
-
 _CERTAINTY_RANK = {"confirmed": 0, "reported": 1, "hedged": 2, "claimed": 3, "speculative": 4}
-
-
-# Subjects that deny anyone acted.
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +61,7 @@ def governors(trigger: Token) -> list[Token]:
     chain = [trigger]
     tok = trigger
     for _ in range(6):
-        if tok.dep_ not in _CHAIN_DEPS or tok.head.i == tok.i:
+        if tok.dep_ not in GOVERNING_LINKS or tok.head.i == tok.i:
             break
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS:
             break  # the speaker's own clause: its tense is not the event's

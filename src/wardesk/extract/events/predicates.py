@@ -7,6 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import (
+    ATTRIBUTIVE_MODIFIERS,
+    OBJECT_OR_ATTRIBUTE,
+    PARTICLE_POSITIONS,
+)
 from wardesk.extract.grammar.syntax import asking_noun_before, reduced_passive
 from wardesk.extract.grammar.syntax import is_passive as _is_passive
 from wardesk.extract.grammar.syntax import lemma as _lemma
@@ -19,12 +24,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 LEXICON_PATH = data_file("events_lexicon.tsv")
-
-# Dependents that carry a verb's particle or a bound preposition ("rule out", "call for").
-_PARTICLE_DEPS = {"prt", "prep", "dobj", "advmod", "acomp"}
-_OBJECT_DEPS = {"dobj", "obj", "attr"}
-# A noun in these positions names a thing, not an event ("attack helicopters").
-_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +103,7 @@ def _noun_lemma(token: Token) -> str:
 
 def _objects(verb: Token) -> list[Token]:
     """Noun objects, and sums of money ("provided $1.5 million")."""
-    return [c for c in verb.children if c.dep_ in _OBJECT_DEPS
+    return [c for c in verb.children if c.dep_ in OBJECT_OR_ATTRIBUTE
             and (c.pos_ in ("NOUN", "PROPN") or c.ent_type_ == "MONEY")]
 
 
@@ -117,7 +116,7 @@ def _clause_marks(verb: Token) -> list[Token]:
 
 def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
     lemma = _lemma(verb)
-    particles = [c for c in verb.children if c.dep_ in _PARTICLE_DEPS and not _dated(c)]
+    particles = [c for c in verb.children if c.dep_ in PARTICLE_POSITIONS and not _dated(c)]
     particles += _clause_marks(verb)
     objects = _objects(verb)
     for prt in particles:
@@ -303,7 +302,7 @@ def _reciprocal(verb: Token) -> bool:
 
 
 def _match_noun(noun: Token, lex: Lexicon) -> Match | None:
-    if noun.dep_ in _MODIFIER_DEPS or noun.ent_type_ in _NAME_ENTS:
+    if noun.dep_ in ATTRIBUTIVE_MODIFIERS or noun.ent_type_ in _NAME_ENTS:
         return None
     lemma = _noun_lemma(noun)
     offered = _offered_meeting(noun, lemma, lex)

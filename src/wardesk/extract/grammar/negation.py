@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.grammar.labels import (
     ADVERBIAL_MODIFIER,
-    COMPLEMENTS,
     DETERMINER,
     NEGATION,
     NOMINALS,
+    PREDICATE_COMPLEMENTS,
     SUBJECTS,
     VERBALS,
 )
@@ -78,7 +78,7 @@ def negated_noun_phrase(noun: Token) -> bool:
 def copular_scope(tok: Token) -> list[Token]:
     """The word, and the verb it completes when it is a complement ("is not ready": the
     negation sits on the copula)."""
-    return [tok, tok.head] if tok.dep_ in COMPLEMENTS else [tok]
+    return [tok, tok.head] if tok.dep_ in PREDICATE_COMPLEMENTS else [tok]
 
 
 def clause_negated(chain: Iterable[Token], trigger: Token) -> bool:

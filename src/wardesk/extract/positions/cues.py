@@ -8,6 +8,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.labels import RIGHT_COMPLEMENTS
 from wardesk.extract.grammar.negation import any_negated, copular_scope, denied_noun
 from wardesk.extract.grammar.syntax import condition_mark
 from wardesk.extract.lexicon import word_tuple, words
@@ -17,7 +18,6 @@ from wardesk.nlp.normalise import column
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-COMPLEMENTS = ("dobj", "xcomp", "ccomp", "prep", "attr", "oprd", "acomp", "pcomp", "conj", "advcl", "acl")
 SKIP_PUNCT = " ,;:–—-“”\"‘’'"
 
 
@@ -141,7 +141,7 @@ def _has_complement(noun: Token) -> bool:
 
 
 def _with_scope(tok: Token, stance: str, kind: str) -> Trigger | None:
-    parts = [c for c in tok.rights if c.dep_ in COMPLEMENTS and not c.is_punct and not _own_clause(tok, c)]
+    parts = [c for c in tok.rights if c.dep_ in RIGHT_COMPLEMENTS and not c.is_punct and not _own_clause(tok, c)]
     if not parts and kind == "adjective" and tok.dep_ == "acomp":  # "it is essential that …"
         parts = [c for c in tok.head.rights if c.dep_ == "ccomp" and c.i > tok.i]
     if not parts or _answers_claim(tok, stance) or _idle_request(tok, parts):

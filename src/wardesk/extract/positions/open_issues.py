@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import OWNER_MODIFIERS, SIDE_CLAUSES, UNDERGOER_POSITIONS
 from wardesk.extract.grammar.negation import negated_noun_phrase
 from wardesk.extract.lexicon import words
 
@@ -18,9 +19,6 @@ if TYPE_CHECKING:
 _FILE = "positions/open_issues.json"
 _NAMED = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT",
           "QUANTITY", "ORDINAL", "EVENT")
-_DESCEND = ("dobj", "pobj", "pcomp", "xcomp", "attr", "oprd", "nsubjpass")
-_SIDE_CLAUSES = ("advcl", "acl", "relcl", "pcomp")  # "… quotas to support conservation": a purpose, not a stance
-_OWNERS = ("poss", "compound", "nmod")
 MAX_WORDS = 3
 
 
@@ -43,12 +41,12 @@ def _stance_word(trigger: Token) -> bool:
     """A verb that is a clause's own predicate, not a purpose hung on a noun or clause; a noun
     with its holder on it ("Putin's demand for …")."""
     if trigger.pos_ == "NOUN":
-        return any(c.dep_ in _OWNERS for c in trigger.children)
+        return any(c.dep_ in OWNER_MODIFIERS for c in trigger.children)
     if trigger.pos_ not in ("VERB", "AUX"):
         return True
     if trigger.dep_ == "xcomp":  # "vowed to back …" yes; "… was raised to support …" no
         return any(c.dep_ == "nsubj" for c in trigger.head.children)
-    return trigger.dep_ not in _SIDE_CLAUSES
+    return trigger.dep_ not in SIDE_CLAUSES
 
 
 def _object_noun(doc: Doc, chunk: tuple[int, int], skip: frozenset[int]) -> Token | None:
@@ -65,7 +63,7 @@ def _object_noun(doc: Doc, chunk: tuple[int, int], skip: frozenset[int]) -> Toke
         if tok.pos_ == "NOUN":
             return tok
         verbs += tok.pos_ in ("VERB", "AUX")
-        below = [c for c in tok.children if c.dep_ in _DESCEND and lo <= c.i < hi]
+        below = [c for c in tok.children if c.dep_ in UNDERGOER_POSITIONS and lo <= c.i < hi]
         if tok.pos_ not in ("VERB", "AUX", "ADP") or not below or verbs > 1:
             return None  # one verb down at most: "wanted to see if X could complete …" names no issue
         tok = below[0]

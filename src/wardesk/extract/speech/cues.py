@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.labels import ALL_SUBJECTS
 from wardesk.extract.lexicon import data_file, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVES = words("speech/cues.json", "relatives")
 PRONOUNS = words("speech/cues.json", "pronouns")
 TRIM_CHARS = " \t\n,;:—–-"
@@ -57,7 +57,7 @@ def cue_certainty(token: Token) -> str | None:
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``; for a conjoined verb without one, the first conjunct's."""
     for child in verb.children:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in ALL_SUBJECTS:
             return child
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import TRAILING_SPEECH_LINKS
 from wardesk.extract.grammar.negation import has_negation, pair_negated
 from wardesk.extract.layers import doc_text
 from wardesk.extract.lexicon import word_tuple
@@ -25,7 +26,6 @@ from wardesk.nlp.normalise import column
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-INVERTED_DEPS = ("parataxis", "advcl", "conj", "ccomp")
 
 
 def reported_speech(doc: Doc, used: set[int]) -> list[Candidate]:
@@ -214,7 +214,7 @@ def _fronted_clause(doc: Doc, verb: Token) -> Token | None:
 
 def _is_inverted_tag(verb: Token, speaker: Token | None) -> bool:
     """"The strike killed three, the army said": the cue hangs off the content's verb."""
-    return (speaker is not None and verb.dep_ in INVERTED_DEPS and verb.head.i < verb.i
+    return (speaker is not None and verb.dep_ in TRAILING_SPEECH_LINKS and verb.head.i < verb.i
             and speaker.i > verb.head.i and not any(c.dep_ == "dobj" for c in verb.children))
 
 

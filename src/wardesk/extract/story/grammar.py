@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import ADVERBIAL_ATTACHMENTS, FRAMING_LINKS, SUBORDINATE_CLAUSES
 from wardesk.extract.story.cues import cues
 from wardesk.records import Event, content_id
 
@@ -13,12 +14,9 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span, Token
 
-# Links from a clause up to the clause that frames it: a complement, a shared-subject conjunct.
-_FRAMING = frozenset({"advcl", "ccomp", "xcomp", "conj", "pcomp", "dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep", "acomp"})
 # Words that may stand before a past adverbial ("two years ago", "several weeks ago").
 _COUNT_WORDS = frozenset({"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                           "ten", "several", "few", "many", "some", "the", "just", "only", "about", "nearly"})
-_NUMBERS_OK = frozenset({"npadvmod", "advmod", "prep", "tmod", "obl", "nmod"})
 
 
 def trigger_of(event: Event, doc: Doc, article_id: str) -> Token | None:
@@ -72,7 +70,7 @@ def clause_chain(trigger: Token) -> list[Token]:
     chain = [trigger]
     tok = trigger
     for _ in range(8):
-        if tok.dep_ not in _FRAMING or tok.head.i == tok.i:
+        if tok.dep_ not in FRAMING_LINKS or tok.head.i == tok.i:
             break
         if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             break  # a coordinated clause with its own subject is another event
@@ -87,10 +85,9 @@ def clause_chain(trigger: Token) -> list[Token]:
 
 def modifiers(tok: Token) -> list[Token]:
     """The adverbial modifiers of one word: what may carry a time cue."""
-    return [c for c in tok.children if c.dep_ in _NUMBERS_OK]
+    return [c for c in tok.children if c.dep_ in ADVERBIAL_ATTACHMENTS]
 
 
-_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "csubj"})
 
 
 def own_tokens(head: Token) -> list[Token]:
@@ -98,7 +95,7 @@ def own_tokens(head: Token) -> list[Token]:
     skip: set[int] = set()
     for tok in head.subtree:
         if tok.i != head.i and tok.i not in skip and (
-                tok.dep_ in _CLAUSES or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))):
+                tok.dep_ in SUBORDINATE_CLAUSES or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"))):
             skip.update(t.i for t in tok.subtree)  # a clause anywhere below: another event's words
     return [t for t in head.subtree if t.i not in skip]
 
@@ -171,7 +168,7 @@ def duration_phrase(verb: Token) -> Span | None:
         return None  # "their first talks in three years"
     for child in verb.children:
         span = child.doc[child.left_edge.i:child.right_edge.i + 1]
-        if child.dep_ in _NUMBERS_OK and matches_phrase(words(span), c.period_words):
+        if child.dep_ in ADVERBIAL_ATTACHMENTS and matches_phrase(words(span), c.period_words):
             return span
         if child.dep_ != "prep" or child.lower_ not in c.period_heads or child.lower_ == "since":
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import CORE_ARGUMENTS_OR_APPOSITION
 from wardesk.extract.layers import clause_verb, doc_text
 from wardesk.extract.numbers.parse import parse_amount
 from wardesk.extract.story.background import recent_since
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from wardesk.extract.layers import DateTable, Layers
     from wardesk.extract.numbers.quantities import CountMention
 
-_ARGUMENT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos"})
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def counted_predicate(c: CountMention, doc: Doc) -> Token:
     for _ in range(10):
         if node.head.i == node.i:
             break
-        if node.dep_ in _ARGUMENT:
+        if node.dep_ in CORE_ARGUMENTS_OR_APPOSITION:
             return node.head
         if node.dep_ == "pobj" and node.head.head.pos_ in ("VERB", "AUX"):
             return node.head.head  # "the toll rose to 45"
