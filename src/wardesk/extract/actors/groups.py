@@ -39,6 +39,7 @@ from wardesk.kb.entries import (
     Entry,
 )
 from wardesk.kb.loading import slugify
+from wardesk.sectors import sector_group
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,7 +51,7 @@ PLACE_PREPS = words("actors/groups.json", "place_preps")
 SINGLE_OFFICES = words("actors/groups.json", "single_offices")
 # Sectors whose people act at home: "police in Tbilisi" are Georgia's (troops in a country are
 # often someone else's, so MIL is not here).
-HOME_SECTORS = {"COP", "GOV", "JUD", "LEG", "OPP", "CVL", "REF"}
+HOME_SECTORS = sector_group("act_at_home")
 HEADS_OF_STATE = words("actors/groups.json", "heads_of_state")
 BODY_KINDS = {IGO, GROUP, MEDIA}
 ENTRY_KIND = {COUNTRY: "country", CAPITAL: "country", DEMONYM: "country", SEAT: "organization",
@@ -140,7 +141,7 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
 
 
 # "militants linked with X", "fighters loyal to X": the words that tie armed people to a group.
-ARMED_SECTORS = {"INS", "REB"}
+ARMED_SECTORS = sector_group("armed_groups")
 TIES = words("actors/groups.json", "ties")
 
 

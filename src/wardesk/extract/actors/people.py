@@ -24,6 +24,7 @@ from wardesk.extract.layers import KnownPerson
 from wardesk.extract.lexicon import words
 from wardesk.kb.base import name_key
 from wardesk.kb.entries import GROUP, IGO, PEOPLE, TITLE
+from wardesk.sectors import sector_group
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -205,7 +206,7 @@ def _learn_from_elsewhere(scan: Scan, draft: Draft, known: Mapping[str, KnownPer
 
 # Sectors of people who hold an office in their own country: a titled official the text gives
 # no country is, in news, mostly of the one country the sentence is about.
-OFFICE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "OPP", "ELI"}
+OFFICE_SECTORS = sector_group("office_holders")
 
 
 def _holds_office(mention: PersonMention) -> bool:

@@ -16,6 +16,7 @@ from wardesk.extract.grammar.syntax import (
 )
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.lexicon import words
+from wardesk.sectors import sector_group
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 
 # Governments protesting are lodging a complaint, not demonstrating (PLOVER ACCUSE).
-STATE_SECTORS = {"GOV", "MIL", "IGO", "JUD", "LEG"}
+STATE_SECTORS = sector_group("state_protesters")
 
 
 COOPERATIVE = types_of_quad("verbal_cooperation", "material_cooperation")

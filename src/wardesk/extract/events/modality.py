@@ -22,6 +22,7 @@ from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.layers import doc_text
 from wardesk.extract.lexicon import words
 from wardesk.records import QUAD_CLASS, ActorRef, Attribution
+from wardesk.sectors import sector_group
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -43,7 +44,7 @@ HEDGE_ADVERBS = words("events/modality.json", "hedge_adverbs")
 CLAIM_ADVERBS = words("events/modality.json", "claim_adverbs")
 HEDGE_VERBS = words("events/modality.json", "hedge_verbs")
 # Sectors whose word on their own side's war is the word of an interested party.
-INTERESTED_SECTORS = {"GOV", "MIL", "REB", "INS", "OPP", "COP", "SPY"}
+INTERESTED_SECTORS = sector_group("interested_in_fighting")
 _CERTAINTY_RANK = {"confirmed": 0, "reported": 1, "hedged": 2, "claimed": 3, "speculative": 4}
 
 

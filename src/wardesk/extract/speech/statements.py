@@ -13,7 +13,6 @@ from wardesk.extract.speech.cues import (
     Candidate,
     about_hostilities,
     conditional_sentence,
-    cue_data,
     hedged,
     noun_phrase,
     unquote,
@@ -22,6 +21,7 @@ from wardesk.extract.speech.quote_scan import Quote, find_quotes, outer_quotes
 from wardesk.extract.speech.quotes import carried_quotes, embedded_quotes, tagged_quotes
 from wardesk.extract.speech.reported import reported_speech
 from wardesk.records import ActorRef, Attribution, Statement
+from wardesk.sectors import sector_group
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -169,7 +169,7 @@ def _antecedent(doc: Doc, pronoun: Token) -> Token | None:
 
 def _interested_party(doc: Doc, ref: ActorRef | None, c: Candidate) -> bool:
     """A government, army or armed group speaking about the fighting is an interested party."""
-    if ref is None or ref.sector not in cue_data()["interested_sectors"]:
+    if ref is None or ref.sector not in sector_group("interested_speakers"):
         return False
     return about_hostilities(doc, c.start, c.end)
 

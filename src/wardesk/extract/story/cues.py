@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from wardesk.sectors import sector_group
+
 
 @dataclass(frozen=True)
 class Cues:
@@ -54,5 +56,5 @@ def cues() -> Cues:
         total_nouns={k: frozenset(v) for k, v in data["total_nouns"].items()},
         separate_words=frozenset(data["separate_words"]),
         fighter_words=frozenset(data["fighter_words"]),
-        state_sectors=frozenset(data["state_sectors"]),
+        state_sectors=sector_group("state_sides"),
     )
