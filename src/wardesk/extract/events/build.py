@@ -27,6 +27,7 @@ from wardesk.extract.events.predicates import (
 )
 from wardesk.extract.events.roles import roles
 from wardesk.extract.events.rules import Draft, apply
+from wardesk.extract.grammar.frames import reported_clause
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.layers import doc_text
 from wardesk.extract.lexicon import words
@@ -185,7 +186,7 @@ def _governing_match(m: Match, by_token: dict[int, Match]) -> Match | None:
         noun_clause = tok.dep_ == "advcl" and tok.head.pos_ in ("NOUN", "PROPN")
         if (tok.dep_ not in _EMBED_DEPS and tok.dep_ != "conj" and not noun_clause) or tok.head.i == tok.i:
             return None
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS and tok.head.i not in by_token:
+        if reported_clause(tok, SPEECH_VERBS) and tok.head.i not in by_token:
             return None
         via_conj = tok.dep_ == "conj"
         tok = tok.head

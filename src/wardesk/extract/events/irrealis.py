@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.frames import reported_clause, speech_verbs
 from wardesk.extract.grammar.labels import CLAUSE_WALK_LINKS
 from wardesk.extract.grammar.syntax import auxiliaries, has_condition, is_condition_clause
 from wardesk.extract.lexicon import data_file, words
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # The speaker's own clause ends the walk: "said it attacked" keeps its own tense.
-_SPEECH = words("events/irrealis.json", "speech")
+_SPEECH = speech_verbs("irrealis_stops")
 _UNREAL_AUXES = words("events/irrealis.json", "unreal_auxes")
 _PAST_AUXES = words("events/irrealis.json", "past_auxes")
 
@@ -117,7 +118,7 @@ def frame_of(trigger: Token) -> Frame | None:
         head, via = tok.head, tok.dep_
         if head.i == tok.i or via not in CLAUSE_WALK_LINKS or is_condition_clause(tok):
             return None
-        if via == "ccomp" and head.lemma_.lower() in _SPEECH:
+        if reported_clause(tok, _SPEECH):
             return None
         if via in ("pobj", "dobj") and tok.i != trigger.i and not _conj_of(tok, trigger):
             return None  # "blunt efforts to impose sanctions": the frame is another noun's

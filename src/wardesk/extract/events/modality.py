@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wardesk.extract.events.irrealis import frame_of
+from wardesk.extract.grammar.frames import reported_clause, speech_verbs
 from wardesk.extract.grammar.labels import GOVERNING_LINKS
 from wardesk.extract.grammar.negation import clause_negated
 from wardesk.extract.grammar.syntax import (
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
     from wardesk.extract.layers import ActorTable
 
-SPEECH_VERBS = words("events/modality.json", "speech_verbs")
+SPEECH_VERBS = speech_verbs("content_frames")
 CLAIM_VERBS = words("events/modality.json", "claim_verbs")
 PLAN_CUES = words("events/modality.json", "plan_cues")
 ONGOING_CUES = words("events/modality.json", "ongoing_cues")
@@ -64,7 +65,7 @@ def governors(trigger: Token) -> list[Token]:
     for _ in range(6):
         if tok.dep_ not in GOVERNING_LINKS or tok.head.i == tok.i:
             break
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SPEECH_VERBS:
+        if reported_clause(tok, SPEECH_VERBS):
             break  # the speaker's own clause: its tense is not the event's
         tok = tok.head
         chain.append(tok)
@@ -200,7 +201,7 @@ def asked_for(trigger: Token) -> bool:
 
 
 OBLIGATION_AUXES = words("events/modality.json", "obligation_auxes")
-REPORTING_VERBS = words("events/modality.json", "reporting_verbs")
+REPORTING_VERBS = speech_verbs("reporting")
 
 
 def obliged(trigger: Token) -> bool:
@@ -211,7 +212,7 @@ def obliged(trigger: Token) -> bool:
         auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if auxes & OBLIGATION_AUXES:
             subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            speech = tok.dep_ == "ccomp" and _lemma(tok.head) in REPORTING_VERBS
+            speech = reported_clause(tok, REPORTING_VERBS)
             if subject is None or subject.i == trigger.i or subject.lower_ in ("we", "i"):
                 return False  # "talks must continue": a view of the event, not a demand on a party
             return speech

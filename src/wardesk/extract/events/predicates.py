@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.frames import speech_verbs
 from wardesk.extract.grammar.labels import (
     ATTRIBUTIVE_MODIFIERS,
     OBJECT_OR_ATTRIBUTE,
@@ -258,7 +259,7 @@ def _audience_only(verb: Token, prt: Token, pred: Predicate) -> bool:
 
 
 # Verbs that report an obligation put on someone else: "said X must withdraw" is a REQUEST.
-_DEMAND_SPEECH = words("events/predicates.json", "demand_speech")
+_DEMAND_SPEECH = speech_verbs("demand_reports")
 _OBLIGATION = words("events/predicates.json", "obligation")
 _COGNITION = words("events/predicates.json", "cognition")
 MUST_REQUEST = Predicate("verb", "say … must", "REQUEST", None, ())

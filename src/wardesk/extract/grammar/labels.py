@@ -69,3 +69,4 @@ UNDERGOER_POSITIONS = ("dobj", "pobj", "pcomp", "xcomp", "attr", "oprd", "nsubjp
 SIDE_CLAUSES = ("advcl", "acl", "relcl", "pcomp")
 # How a speech verb after its quote attaches ("…, *said* the minister", "… , he *added*").
 TRAILING_SPEECH_LINKS = ("parataxis", "advcl", "conj", "ccomp")
+CLAUSAL_COMPLEMENT = "ccomp"
