@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from wardesk.event_types import types_with
 from wardesk.extract.events.modality import stronger
 from wardesk.extract.events.roles import Refs
 from wardesk.records import Attribution, Event
@@ -35,12 +36,14 @@ def _compatible(a: Event, b: Event) -> bool:
     return True
 
 
+_MERGING_TYPES = types_with("merges_co_reports")
+
 def merge(events: list[Event]) -> list[Event]:
     """The violent events of one sentence, co-reported ones joined (the first keeps its place)."""
     out: list[Event] = []
     for ev in events:
         for i, kept in enumerate(out):
-            if ev.event == kept.event == "ASSAULT" and _compatible(kept, ev):
+            if ev.event == kept.event and ev.event in _MERGING_TYPES and _compatible(kept, ev):
                 out[i] = _combine(kept, ev)
                 break
         else:

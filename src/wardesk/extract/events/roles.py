@@ -278,7 +278,7 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 target = refs_of(c, actors)
-        if not source and match.predicate.event in ("MOBILIZE", "RETREAT") and _lemma(verb) in _MOVING:
+        if not source and match.predicate.event in _TROOP_MOVEMENTS and _lemma(verb) in _MOVING:
             source, target = target, ()  # "UN forces have been deployed": the forces' side moves
         if reduced:  # "captives released by X": the noun it modifies is the one acted on
             target = refs_of(verb.head, actors)
@@ -329,6 +329,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
 # Verbal types whose target may be the subject of their complement clause
 # ("demanded Ukraine must withdraw", "warned that Russia would pay").
 _COMPLEMENT_TARGET_TYPES = types_with("complement_target")
+_TROOP_MOVEMENTS = types_with("troop_movement")
+_RECIPROCAL_TYPES = types_with("reciprocal")
 
 
 # Types whose target CAMEO coders read off the place acted in or on ("strengthened its forces
@@ -505,10 +507,10 @@ def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         source, target = nominal_roles(match, actors)
     else:
         source, target = verbal_roles(match, actors)
-    if (match.predicate.event in ("MOBILIZE", "RETREAT") and target
+    if (match.predicate.event in _TROOP_MOVEMENTS and target
             and {r.code for r in target} <= {r.code for r in source if r.code}):
         target = ()  # "moved its forces in Belgorod": its own ground, no one else's
-    if match.predicate.event == "CONSULT" and not target and len(source) > 1:
+    if match.predicate.event in _RECIPROCAL_TYPES and not target and len(source) > 1:
         codes = {r.code for r in source}
         if len(codes) > 1:
             source, target = source[:1], source[1:]
