@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -97,6 +98,9 @@ class Report:
     # its words say it is another incident than those told before it ("in a separate strike"):
     # it hangs on no earlier report of its article (apart_words.txt, story.py)
     apart: bool = False
+    # names of places its words give after a preposition ("near Nabatieh"), lower-cased words
+    # (place_names.json): what a gazetteer that missed a small town still lets two reports share
+    names: frozenset[str] = field(default=frozenset(), compare=False)
     words: frozenset[str] = field(default=frozenset(), compare=False)
 
 
@@ -154,6 +158,43 @@ def told_apart(text: str) -> bool:
         if any(tuple(tokens[i:i + n]) == phrase for i in range(len(tokens) - n + 1)):
             return True
     return False
+
+
+@functools.cache
+def _place_name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    text = resources.files("wardesk.incidents").joinpath("data/place_names.json")
+    data = json.loads(text.read_text("utf-8"))
+    from wardesk.kb.base import load_kb
+
+    known = {w.lower() for surface in load_kb().names for w in _WORD.findall(surface)}
+    return frozenset(data["prepositions"]), frozenset(data["not_names"]) | known | stopwords()
+
+
+_TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
+
+
+def place_names(text: str) -> frozenset[str]:
+    """The words of place names ``text`` gives after a preposition ("killed near Nabatieh",
+    "the port of Izmail", "in the town of Bint Jbeil"), lower-cased; names the knowledge base
+    knows (countries, capitals, groups, demonyms) and the words of place_names.json left out."""
+    prepositions, ignored = _place_name_lists()
+    tokens = _TOKEN.findall(text)
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.lower() not in prepositions:
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j].lower() == "the":
+            j += 1
+        run: list[str] = []
+        while j < len(tokens) and tokens[j][:1].isupper():
+            run.append(tokens[j].lower())
+            j += 1
+        after = tokens[j].lower() if j < len(tokens) else ""
+        if run and (after in division_words() or run[-1] in division_words()):
+            continue  # "in the Odesa region", "Odesa Oblast": a division, not a point place
+        found.update(w for w in run if w not in ignored and len(w) > 2)
+    return frozenset(found)
 
 
 @functools.cache
@@ -230,5 +271,6 @@ def report_from_event(event: dict[str, Any], article: dict[str, Any],
         source_id=article.get("source_id"), incident=incident, anchor=anchor,
         night=at_night(evidence.get("text") or "", (date or {}).get("text") or ""),
         unresolved=unresolved, apart=told_apart(evidence.get("text") or ""),
+        names=place_names(evidence.get("text") or ""),
         words=words(evidence.get("text") or ""),
     )

@@ -21,9 +21,11 @@ order reports arrive in. The numbers are data (data/rule.json).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import math
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -77,7 +79,8 @@ def score(a: Report, b: Report, rule: Rule | None = None) -> float | None:
     if when is None:
         return None
     where = place_agreement(a.place, b.place, rule)
-    if where == "unknown" and (_names(a, b) or _names(b, a)):
+    named = _names(a, b) or _names(b, a) if where == "unknown" else False
+    if named or (where in ("unknown", "within") and _share_place_name(a, b)):
         where = "named"
     source, target = sides(a, b, rule)
     if where is None or source is None or target is None:
@@ -112,9 +115,20 @@ def date_agreement(a: Report, b: Report, rule: Rule) -> str | None:
         later = a if a.day > b.day else b
         # a report with no date of its own, published a few days on (a survivor's account)
         return "late" if gap <= rule.late_gap and not later.dated else None
-    # a day apart: a report dated by its publication, or one at night, may be the other's
-    loose = not (a.dated and b.dated) or a.night or b.night
+    # a day apart: a report dated by its publication, or one at night, may be the other's;
+    # so may one whose words name the other's weekday ("said on Friday that Thursday's strike")
+    loose = not (a.dated and b.dated) or a.night or b.night \
+        or _names_day(a, b.day) or _names_day(b, a.day)
     return "near_day" if loose else None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _names_day(r: Report, day: dt.date) -> bool:
+    """Whether ``r``'s evidence names ``day``'s weekday: the date it was given may be the day
+    of the saying, the words still tell the other day."""
+    return re.search(rf"\b{_WEEKDAYS[day.weekday()]}\b", r.evidence.lower()) is not None
 
 
 def place_agreement(a: Where | None, b: Where | None, rule: Rule) -> str | None:
@@ -149,6 +163,23 @@ def _names(vague: Report, placed: Report) -> bool:
         return False
     name = words(placed.place.name)
     return bool(name) and name <= vague.words
+
+
+def _share_place_name(a: Report, b: Report) -> bool:
+    """Whether two reports neither of which has a local place name one place in their words
+    ("near Nabatieh", "the port of Izmail") that the gazetteer missed: beyond what their places
+    (a region, a country) already say."""
+    if _local(a.place) or _local(b.place):
+        return False
+    shared = a.names & b.names
+    for where in (a.place, b.place):
+        if shared and where is not None:
+            shared = shared - words(where.name) - words(where.admin1 or "")
+    return bool(shared)
+
+
+def _local(where: Where | None) -> bool:
+    return where is not None and where.level == "local"
 
 
 def _close(a: Where, b: Where, km: float) -> bool:
