@@ -87,3 +87,28 @@ def test_a_report_naming_the_other_days_weekday_may_be_dated_a_day_later() -> No
     other_day = told.replace("Thursday's", "the")
     assert not same_incident(thursday, dataclasses.replace(friday, evidence=other_day,
                                                            words=words(other_day)))
+
+
+def test_a_report_naming_another_town_is_not_the_strike_on_the_city_the_same_day() -> None:
+    import datetime as dt
+
+    from wardesk.incidents import same_incident
+    from wardesk.incidents.report import Where, place_names
+    from wardesk.incidents.story import anchors
+
+    day = dt.date(2025, 7, 3)
+    city = Where("Kharkiv", "UKR", "UA.07", 49.99, 36.23, 706483)
+
+    def report(event: str, text: str, start: int, place: Where | None) -> Report:
+        return Report(key=("art", event), type="ASSAULT", day=day, place=place, evidence=text,
+                      evidence_start=start, names=place_names(text), words=words(text))
+
+    lead = report("e1", "Russian glide bombs killed four people in Kharkiv on Thursday.", 0, city)
+    town = report("e2", "A drone attack on the town of Chuhuiv killed a woman and wounded three"
+                  " people on Thursday.", 100, None)
+    toll = report("e3", "The glide bombs wounded 28 people in the Kyivskyi district, rescuers"
+                  " said.", 200, None)
+    assert town.names == {"chuhuiv"} and toll.names == frozenset()  # a district is an area
+    assert {k[1]: v[1] for k, v in anchors([lead, town, toll]).items()} == {"e3": "e1"}
+    assert not same_incident(dataclasses.replace(town, key=("other", "e2")), lead)
+    assert place_names("Kiper wrote on Telegram.") == frozenset()  # a platform is no place

@@ -161,13 +161,20 @@ def told_apart(text: str) -> bool:
 
 
 @functools.cache
-def _place_name_lists() -> tuple[frozenset[str], frozenset[str]]:
+def _place_name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Prepositions, words never a name, words after which a name is an area (not a point)."""
     text = resources.files("wardesk.incidents").joinpath("data/place_names.json")
     data = json.loads(text.read_text("utf-8"))
+    return (frozenset(data["prepositions"]), frozenset(data["not_names"]) | stopwords(),
+            frozenset(data["area_words"]) | division_words())
+
+
+@functools.cache
+def _known_words() -> frozenset[str]:
+    """The words of names the knowledge base knows (countries, capitals, groups, demonyms)."""
     from wardesk.kb.base import load_kb
 
-    known = {w.lower() for surface in load_kb().names for w in _WORD.findall(surface)}
-    return frozenset(data["prepositions"]), frozenset(data["not_names"]) | known | stopwords()
+    return frozenset(w.lower() for surface in load_kb().names for w in _WORD.findall(surface))
 
 
 _TOKEN = re.compile(r"[^\W_][\w-]*", re.UNICODE)
@@ -177,7 +184,8 @@ def place_names(text: str) -> frozenset[str]:
     """The words of place names ``text`` gives after a preposition ("killed near Nabatieh",
     "the port of Izmail", "in the town of Bint Jbeil"), lower-cased; names the knowledge base
     knows (countries, capitals, groups, demonyms) and the words of place_names.json left out."""
-    prepositions, ignored = _place_name_lists()
+    prepositions, titles, areas = _place_name_lists()
+    ignored = titles | _known_words()
     tokens = _TOKEN.findall(text)
     found: set[str] = set()
     for i, token in enumerate(tokens):
@@ -191,8 +199,8 @@ def place_names(text: str) -> frozenset[str]:
             run.append(tokens[j].lower())
             j += 1
         after = tokens[j].lower() if j < len(tokens) else ""
-        if run and (after in division_words() or run[-1] in division_words()):
-            continue  # "in the Odesa region", "Odesa Oblast": a division, not a point place
+        if run and (after in areas or run[-1] in areas or run[0] in titles):
+            continue  # "in the Odesa region", "the Darnytskyi district": an area, not a point
         found.update(w for w in run if w not in ignored and len(w) > 2)
     return frozenset(found)
 

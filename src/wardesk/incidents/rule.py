@@ -79,6 +79,8 @@ def score(a: Report, b: Report, rule: Rule | None = None) -> float | None:
     if when is None:
         return None
     where = place_agreement(a.place, b.place, rule)
+    if names_elsewhere(a, b) or names_elsewhere(b, a):
+        return None  # "the town of Chuhuiv" is not the strike on Kharkiv the same day
     named = _names(a, b) or _names(b, a) if where == "unknown" else False
     if named or (where in ("unknown", "within") and _share_place_name(a, b)):
         where = "named"
@@ -176,6 +178,18 @@ def _share_place_name(a: Report, b: Report) -> bool:
         if shared and where is not None:
             shared = shared - words(where.name) - words(where.admin1 or "")
     return bool(shared)
+
+
+def names_elsewhere(r: Report, other: Report) -> bool:
+    """Whether ``r``, which has no local place, names a place in its words ("on the town of
+    Chuhuiv") that is none of those ``other`` gives (its local place, the names in its words):
+    two point places, two incidents."""
+    if _local(r.place) or not r.names:
+        return False
+    theirs = set(other.names)
+    if _local(other.place):
+        theirs |= words(other.place.name)  # type: ignore[union-attr]
+    return bool(theirs) and r.names.isdisjoint(theirs)
 
 
 def _local(where: Where | None) -> bool:

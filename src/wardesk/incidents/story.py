@@ -14,7 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wardesk.incidents.report import Key, Report
-from wardesk.incidents.rule import Rule, default_rule, overlap, place_agreement, sides
+from wardesk.incidents.rule import (
+    Rule,
+    default_rule,
+    names_elsewhere,
+    overlap,
+    place_agreement,
+    sides,
+)
 
 # statuses that may tell one incident: done (or denied), under way, to come
 _STATUS_FAMILY = {"occurred": "done", "denied": "done", "planned": "later",
@@ -34,6 +41,8 @@ def _fits(r: Report, lead: Report, rule: Rule) -> bool:
     gap = abs((r.day - lead.day).days)
     if gap > rule.max_day_gap or (gap and r.dated and lead.dated and not (r.night or lead.night)):
         return False
+    if names_elsewhere(r, lead) or names_elsewhere(lead, r):
+        return False  # its words name another town than the lead's
     return place_agreement(r.place, lead.place, rule) is not None \
         and None not in sides(r, lead, rule)
 
