@@ -79,7 +79,7 @@ def score(a: Report, b: Report, rule: Rule | None = None) -> float | None:
     if when is None:
         return None
     where = place_agreement(a.place, b.place, rule)
-    if names_elsewhere(a, b) or names_elsewhere(b, a):
+    if where is None or names_elsewhere(a, b) or names_elsewhere(b, a):
         return None  # "the town of Chuhuiv" is not the strike on Kharkiv the same day
     named = _names(a, b) or _names(b, a) if where == "unknown" else False
     if named or (where in ("unknown", "within") and _share_place_name(a, b)):
