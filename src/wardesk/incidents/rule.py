@@ -186,10 +186,13 @@ def names_elsewhere(r: Report, other: Report) -> bool:
     two point places, two incidents."""
     if _local(r.place) or not r.names:
         return False
+    mine = r.names - words(r.place.name) if r.place is not None else r.names
+    if not mine:  # the gazetteer read that name as its region or country ("the Middle East")
+        return False
     theirs = set(other.names)
     if _local(other.place):
         theirs |= words(other.place.name)  # type: ignore[union-attr]
-    return bool(theirs) and r.names.isdisjoint(theirs)
+    return bool(theirs) and mine.isdisjoint(theirs)
 
 
 def _local(where: Where | None) -> bool:
