@@ -112,3 +112,21 @@ def test_a_report_naming_another_town_is_not_the_strike_on_the_city_the_same_day
     assert {k[1]: v[1] for k, v in anchors([lead, town, toll]).items()} == {"e3": "e1"}
     assert not same_incident(dataclasses.replace(town, key=("other", "e2")), lead)
     assert place_names("Kiper wrote on Telegram.") == frozenset()  # a platform is no place
+
+
+def test_a_name_the_gazetteer_read_as_the_reports_own_region_names_no_other_town() -> None:
+    import datetime as dt
+
+    from wardesk.incidents.report import Where, place_names
+    from wardesk.incidents.rule import names_elsewhere
+
+    day = dt.date(2025, 3, 14)
+    text = "Central Command said the leader was killed in the Middle East in an airstrike."
+    wide = Report(key=("a1", "e1"), type="ASSAULT", day=day, place=Where("Middle East"),
+                  evidence=text, names=place_names(text), words=words(text))
+    erbil = Where("Erbil", "IRQ", "IQ.11", 36.19, 44.01, 95446)
+    near = "The airstrike killed the leader near Erbil, officials said."
+    local = Report(key=("a2", "e1"), type="ASSAULT", day=day, place=erbil, evidence=near,
+                   names=place_names(near), words=words(near))
+    assert wide.names and not names_elsewhere(wide, local)
+    assert names_elsewhere(dataclasses.replace(wide, place=None), local)
