@@ -28,6 +28,7 @@ from wardesk.extract.events.predicates import (
 from wardesk.extract.events.roles import roles
 from wardesk.extract.events.rules import Draft, apply
 from wardesk.extract.grammar.frames import reported_clause
+from wardesk.extract.grammar.labels import EMBEDDING_LINKS
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.layers import doc_text
 from wardesk.extract.lexicon import words
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
 MATRIX_TYPES = types_with("matrix_content")
 # Verbs of stated intent: not events themselves when they govern one ("offered to withdraw").
 INTENT_VERBS = words("events/build.json", "intent_verbs")
-_EMBED_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "acl"}
 # Without any actor, only violence and protest are still worth a record (casualties, crowds).
 ACTORLESS_TYPES = types_with("actorless")
 
@@ -184,7 +184,7 @@ def _governing_match(m: Match, by_token: dict[int, Match]) -> Match | None:
     tok = m.trigger
     for _ in range(8):
         noun_clause = tok.dep_ == "advcl" and tok.head.pos_ in ("NOUN", "PROPN")
-        if (tok.dep_ not in _EMBED_DEPS and tok.dep_ != "conj" and not noun_clause) or tok.head.i == tok.i:
+        if (tok.dep_ not in EMBEDDING_LINKS and tok.dep_ != "conj" and not noun_clause) or tok.head.i == tok.i:
             return None
         if reported_clause(tok, SPEECH_VERBS) and tok.head.i not in by_token:
             return None

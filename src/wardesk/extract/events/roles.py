@@ -16,7 +16,7 @@ from wardesk.extract.events.parties import (
 )
 from wardesk.extract.events.predicates import Match
 from wardesk.extract.events.role_cues import weapon
-from wardesk.extract.grammar.labels import CLAUSE_ATTACHMENTS
+from wardesk.extract.grammar.labels import ACTIVE_SUBJECTS, CLAUSE_ATTACHMENTS
 from wardesk.extract.grammar.syntax import (
     adverbial_passive,
     is_condition_clause,
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
 
     from wardesk.extract.layers import ActorTable
 
-_SUBJECT_DEPS = ("nsubj", "csubj")
 _RELATIVE = words("events/roles.json", "relative")
 # Prepositions whose object is the one acted upon ("an attack on", "talks with"); after a noun
 # "at" names a place ("talks at the hotel in …"), so only verbs take it.
@@ -130,7 +129,7 @@ def _counted(head: Token) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     for c in verb.children:
-        if c.dep_ in _SUBJECT_DEPS:
+        if c.dep_ in ACTIVE_SUBJECTS:
             if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return c

@@ -70,3 +70,13 @@ SIDE_CLAUSES = ("advcl", "acl", "relcl", "pcomp")
 # How a speech verb after its quote attaches ("…, *said* the minister", "… , he *added*").
 TRAILING_SPEECH_LINKS = ("parataxis", "advcl", "conj", "ccomp")
 CLAUSAL_COMPLEMENT = "ccomp"
+# Links from an event word up to the verb that embeds it ("offered *to withdraw*", "the *attack* on").
+EMBEDDING_LINKS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "attr", "acl"})
+# Active subjects, nominal or clausal (a passive subject is the one acted on).
+ACTIVE_SUBJECTS = (SUBJECT, CLAUSAL_SUBJECT)
+# Clauses that say something about a noun ("the town *that was shelled*", "talks *held in Doha*").
+NOUN_CLAUSES = frozenset({"relcl", "acl"})
+# Clauses about something else: a noun's clause, or an adverbial or loosely attached clause.
+ASIDE_CLAUSES = NOUN_CLAUSES | {"advcl", "parataxis"}
+# Subjects and the direct object: where a clause names who acted or was acted on.
+SUBJECTS_AND_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj"})

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import SUBJECTS_AND_OBJECT, SUBORDINATE_CLAUSES
 from wardesk.extract.layers import Counts, clause_verb
 from wardesk.extract.lexicon import words
 from wardesk.extract.numbers.parse import number_words, parse_amount, parse_number
@@ -135,7 +136,6 @@ def _total(doc: Doc, counts: list[CountMention], kind: str) -> int | None:
     return max(groups.values()) if groups else None
 
 
-_CLAUSE_EDGES = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "csubj", "parataxis"})
 
 
 def _same_clause(token: Token, trigger: Token) -> bool:
@@ -145,7 +145,7 @@ def _same_clause(token: Token, trigger: Token) -> bool:
     for _ in range(40):
         if node.i == trigger.i:
             return True
-        if node.dep_ in _CLAUSE_EDGES or node.head.i == node.i:
+        if node.dep_ in SUBORDINATE_CLAUSES or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -182,7 +182,7 @@ def find_quantities(doc: Doc) -> QuantityTableImpl:
             free = found.number + 1
     counted = {c.noun for c in counts}
     deps = column(doc, "dep")
-    victims = (doc[i] for i, dep in enumerate(deps) if dep in _VICTIM_DEPS and i not in counted)
+    victims = (doc[i] for i, dep in enumerate(deps) if dep in SUBJECTS_AND_OBJECT and i not in counted)
     counts += [c for c in map(_one_victim, victims) if c is not None]
     counts.sort(key=lambda c: c.number)
     return QuantityTableImpl(doc=doc, counts=tuple(counts))
@@ -198,7 +198,6 @@ def _amount_starts(doc: Doc) -> list[int]:
 
 
 _AMOUNT_WORDS = words("numbers/quantities.json", "amount_words")
-_VICTIM_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 _SINGULAR_PEOPLE = words("numbers/quantities.json", "singular_people")
 
 

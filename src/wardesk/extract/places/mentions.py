@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.labels import CORE_ARGUMENTS
 from wardesk.extract.layers import clause_verb, doc_text
 from wardesk.extract.lexicon import read_text, words
 from wardesk.extract.places.gazetteer import Gazetteer, load_gazetteer
@@ -32,7 +33,6 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _REGION_WORDS = words("places/mentions.json", "region_words")
 _NAME_SUFFIXES = _REGION_WORDS | {"capital"}  # words that end a place name: "X region", "X capital"
 _NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART", "LAW"})
-_ARGUMENTS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})
 
 
 @dataclass(frozen=True)
@@ -111,7 +111,7 @@ def _event_hosts(trigger: Token) -> set[int]:
     if trigger.pos_ in ("VERB", "AUX"):
         hosts |= _arguments(trigger)
         nouns += _event_nouns_below(trigger)
-        for arg in (a for a in trigger.children if a.dep_ in _ARGUMENTS):
+        for arg in (a for a in trigger.children if a.dep_ in CORE_ARGUMENTS):
             # "shot down drones that targeted the capital", "guerrillas operating in Macedonia"
             hosts |= _clause_hosts(arg, ("relcl", "acl"))
     for noun in nouns:
@@ -134,7 +134,7 @@ def _nominal_verb(trigger: Token) -> set[int]:
     if trigger.pos_ in ("VERB", "AUX"):
         return set()
     verb = clause_verb(trigger)
-    if verb is not None and trigger.dep_ in (*_ARGUMENTS, "pobj", "npadvmod"):
+    if verb is not None and trigger.dep_ in (*CORE_ARGUMENTS, "pobj", "npadvmod"):
         return {verb.i}
     return set()
 
@@ -143,7 +143,7 @@ def _arguments(verb: Token) -> set[int]:
     """The verb's subject and objects, with their conjuncts ("the journalist and host X")."""
     found: set[int] = set()
     for child in verb.children:
-        if child.dep_ in _ARGUMENTS:
+        if child.dep_ in CORE_ARGUMENTS:
             found.add(child.i)
             found |= {c.i for c in child.conjuncts}
     return found

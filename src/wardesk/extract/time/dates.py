@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import ASIDE_CLAUSES, NOUN_CLAUSES
 from wardesk.extract.grammar.syntax import is_passive, lemma
 from wardesk.extract.layers import doc_text
 from wardesk.extract.lexicon import read_json, words
@@ -130,7 +131,7 @@ class DateTableImpl:
             return False
         if not trigger.left_edge.i <= f.root <= trigger.right_edge.i:
             return False
-        return _path_up(self.doc[f.root], trigger, _NOUN_CLAUSES, _concurrent) is not None
+        return _path_up(self.doc[f.root], trigger, NOUN_CLAUSES, _concurrent) is not None
 
     def _governing(self, f: _Found, trigger: Token) -> bool:
         """A date on a clause that reports or frames the trigger's ("said Monday that …"),
@@ -140,7 +141,7 @@ class DateTableImpl:
             return True
         if _relative_to_event(f) or self._dates_another_noun(f, trigger):
             return False
-        if _path_up(trigger, self.doc[f.verb], _OTHER_CLAUSES) is None:
+        if _path_up(trigger, self.doc[f.verb], ASIDE_CLAUSES) is None:
             return False
         if _casualty_report(trigger, self.doc[f.verb]):
             return False  # time.saying_day_not_toll: "six were injured, the city said on Tuesday"
@@ -178,12 +179,6 @@ def _casualty_report(trigger: Token, speech: Token) -> bool:
     if lemma(trigger) not in _CASUALTY_VERBS or tense(verb) not in ("past", "perfect"):
         return False
     return is_passive(trigger) or not any(c.dep_ == "dobj" for c in trigger.children)
-
-
-# Edges into a clause about something else: a noun's relative clause, or a coordinated,
-# adverbial or loosely attached clause.
-_NOUN_CLAUSES = frozenset({"relcl", "acl"})
-_OTHER_CLAUSES = frozenset({"relcl", "acl", "advcl", "parataxis"})
 
 
 _NOT_UP = 1000  # ranks after every date on a clause above the trigger
