@@ -13,6 +13,7 @@ from wardesk.extract.grammar.negation import (
     clause_negated,
     copular_scope,
     denied_noun,
+    denied_subject,
     has_negation,
     negated_noun_phrase,
     negative_subject,
@@ -71,3 +72,10 @@ def test_little_or_no_before_a_noun_denies_it(nlp: Any) -> None:
 def test_no_before_a_noun_negates_its_phrase(nlp: Any) -> None:
     doc = nlp("They signed no ceasefire but agreed a prisoner exchange.")
     assert negated_noun_phrase(_tok(doc, "ceasefire")) and not negated_noun_phrase(_tok(doc, "exchange"))
+
+
+def test_a_negative_quantifier_subject_denies_the_victims(nlp: Any) -> None:
+    nobody = frozenset({"no one", "nobody", "none"})
+    assert denied_subject(_tok(nlp("No passengers were killed in the attack."), "killed"), nobody)
+    assert denied_subject(_tok(nlp("No one was killed in the attack."), "killed"), nobody)
+    assert not denied_subject(_tok(nlp("Five passengers were killed in the attack."), "killed"), nobody)

@@ -6,12 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wardesk.extract.grammar.mood import (
-    clause_head,
-    counterfactual,
-    inverted_condition,
-    negative_subject,
-)
+from wardesk.extract.grammar.mood import clause_head, counterfactual, inverted_condition
+from wardesk.extract.grammar.negation import denied_subject, has_negation
 from wardesk.extract.grammar.syntax import lemma
 from wardesk.extract.lexicon import words
 
@@ -42,7 +38,7 @@ def condition_clause(m: Match) -> bool:
 
 def no_victims(m: Match) -> bool:
     """"no passengers were killed during the operation": a killing of no one."""
-    return m.predicate.kind == "verb" and lemma(m.trigger) in CASUALTY_VERBS and negative_subject(m.trigger, NO_ONE)
+    return m.predicate.kind == "verb" and lemma(m.trigger) in CASUALTY_VERBS and denied_subject(m.trigger, NO_ONE)
 
 
 def victimless(m: Match) -> bool:
@@ -51,8 +47,8 @@ def victimless(m: Match) -> bool:
     if m.predicate.kind != "noun" or noun.dep_ != "pobj":
         return False
     verb = noun.head.head
-    return (lemma(verb) in CASUALTY_VERBS and negative_subject(verb, NO_ONE)
-            and not any(c.dep_ == "neg" for c in verb.children))
+    return (lemma(verb) in CASUALTY_VERBS and denied_subject(verb, NO_ONE)
+            and not has_negation(verb))
 
 
 def nobody_at_all(m: Match) -> bool:

@@ -1,7 +1,6 @@
 """Mood tests over the parse: clauses that say what did not happen or only would happen under a
 condition — a counterfactual ("could have destroyed the region"), an inverted condition ("had
-Hamas released the hostages") — and the negative quantifier of a clause's subject ("no one was
-killed"). Used by the event stage to leave such clauses unasserted."""
+Hamas released the hostages"). Used by the event stage to leave such clauses unasserted."""
 
 from __future__ import annotations
 
@@ -50,18 +49,6 @@ def inverted_condition(verb: Token) -> bool:
         return False
     before = verb.doc[aux.i - 1].lower_ if aux.i > verb.sent.start else ""
     return before not in _INVERSION_ADVERBS and verb.tag_ in _PAST_TAGS
-
-
-def negative_subject(verb: Token, nobody: frozenset[str]) -> bool:
-    """The clause's (passive) subject is a negative quantifier: "no one", "nobody", "none of
-    them", "no passengers"."""
-    for subj in (c for c in verb.children if c.dep_ in SUBJECTS):
-        phrase = " ".join(t.lower_ for t in subj.subtree if t.i <= subj.i)
-        if subj.lower_ in nobody or phrase in nobody:
-            return True
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children):
-            return True
-    return False
 
 
 _OPENING = ("\u201c", '"')

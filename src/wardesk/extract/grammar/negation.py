@@ -94,3 +94,15 @@ def clause_negated(chain: Iterable[Token], trigger: Token) -> bool:
         if no_longer(t):
             return True
     return False
+
+
+def denied_subject(verb: Token, nobody: frozenset[str]) -> bool:
+    """Some (passive) subject of the clause is a negative quantifier: "no one", "nobody",
+    "none of them" (phrases of ``nobody``), or a noun with "no" ("no passengers")."""
+    for subj in (c for c in verb.children if c.dep_ in SUBJECTS):
+        phrase = " ".join(t.lower_ for t in subj.subtree if t.i <= subj.i)
+        if subj.lower_ in nobody or phrase in nobody:
+            return True
+        if any(c.dep_ == DETERMINER and c.lower_ == _NO for c in subj.children):
+            return True
+    return False
