@@ -24,6 +24,7 @@ from wardesk.extract.actors.pronouns import (
     possessed_relations,
 )
 from wardesk.extract.actors.scan import NameHit, WordHit
+from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.labels import NOUN_MODIFIERS, SUBJECTS
 from wardesk.extract.lexicon import words
 from wardesk.kb.entries import (
@@ -80,8 +81,7 @@ def entry_draft(drafts: Drafts, entry: Entry, kb_name: str | None = None) -> Dra
 
 
 def _is_modifier(token: Token) -> bool:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     return token.dep_ in NOUN_MODIFIERS or token.dep_ == "case"
 
 

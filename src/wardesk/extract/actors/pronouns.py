@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from wardesk.extract.actors.phrases import Scan, is_plural
+from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.labels import ARGUMENT_POSITIONS, SUBJECTS
 from wardesk.extract.lexicon import data_file, words
 from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, GROUP, IGO, SEAT
@@ -207,10 +208,7 @@ def _one_country(cand: Token, phrase: _Phrased) -> bool:
 
 
 def _clause_of(token: Token) -> Token:
-    clause = token.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    return clause
+    return first_conjunct(token.head)
 
 
 def _plural_party(cand: Token, phrase: _Phrased | None) -> bool:

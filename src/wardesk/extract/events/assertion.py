@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.mood import clause_head, counterfactual, inverted_condition
 from wardesk.extract.grammar.negation import denied_subject, has_negation
 from wardesk.extract.grammar.syntax import lemma
@@ -66,9 +67,7 @@ def topic_noun(m: Match) -> bool:
 def talked_about(noun: Token) -> bool:
     """An event noun that is what a timetable, the terms or a question are of ("the timetable
     for any withdrawal"), or what a discussion is about ("discussed the withdrawal")."""
-    tok = noun
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(noun)
     if tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS:
         owner = tok.head.head
         if owner.pos_ in ("NOUN", "PROPN") and (lemma(owner) in TOPIC_NOUNS or owner.lower_ in TOPIC_NOUNS):

@@ -16,6 +16,7 @@ from wardesk.extract.events.parties import (
 )
 from wardesk.extract.events.predicates import Match
 from wardesk.extract.events.role_cues import weapon
+from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.labels import ACTIVE_SUBJECTS, CLAUSE_ATTACHMENTS
 from wardesk.extract.grammar.syntax import (
     adverbial_passive,
@@ -465,10 +466,7 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     if under_attack(noun):  # "the convoy came under attack": the subject is the one attacked
         _, target = _subject_refs(noun.head.head, actors)
         return source, target
-    anchor = noun
-    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:  # "launched air and artillery strikes"
-        anchor = anchor.head
-    anchor = _measured(anchor)
+    anchor = _measured(first_conjunct(noun))  # "launched air and artillery strikes"
     if not target and anchor.dep_ in ("dobj", "obj") and anchor.head.pos_ == "VERB":
         for pobj in _prep_objects(anchor.head, _VERB_TARGET_PREPS):  # "launched cyber warfare against X"
             target = _dedupe(target + refs_of(pobj, actors))

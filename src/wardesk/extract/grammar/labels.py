@@ -80,3 +80,4 @@ NOUN_CLAUSES = frozenset({"relcl", "acl"})
 ASIDE_CLAUSES = NOUN_CLAUSES | {"advcl", "parataxis"}
 # Subjects and the direct object: where a clause names who acted or was acted on.
 SUBJECTS_AND_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj"})
+CONJUNCT = "conj"

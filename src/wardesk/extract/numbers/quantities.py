@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.labels import SUBJECTS_AND_OBJECT, SUBORDINATE_CLAUSES
 from wardesk.extract.layers import Counts, clause_verb
 from wardesk.extract.lexicon import words
@@ -129,9 +130,7 @@ def _total(doc: Doc, counts: list[CountMention], kind: str) -> int | None:
     for c in counts:
         if c.kind != kind:
             continue
-        head = doc[c.noun]
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
+        head = first_conjunct(doc[c.noun])
         groups[head.i] = groups.get(head.i, 0) + c.value
     return max(groups.values()) if groups else None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.labels import CORE_ARGUMENTS_OR_APPOSITION
 from wardesk.extract.layers import clause_verb, doc_text
 from wardesk.extract.numbers.parse import parse_amount
@@ -117,9 +118,7 @@ def agents(predicate: Token) -> list[Token]:
     object, the noun a relative clause hangs on, an "in"-object ("killed in attacks"), the
     owner of a toll ("the toll from the war")."""
     out: list[Token] = []
-    node = predicate
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
+    node = first_conjunct(predicate)
     if node.dep_ == "relcl":
         out.append(node.head)
     for child in list(predicate.children) + ([] if node is predicate else list(node.children)):
