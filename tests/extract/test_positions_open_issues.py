@@ -3,15 +3,19 @@ sentences written for these tests (bench/positions holds the dev and hold-out se
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib.util
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from wardesk.extract.layers import Layers
-from wardesk.extract.positions.stances import find_positions
-from wardesk.extract.speech.statements import find_statements
-from wardesk.records import Actor, ActorRef, EventDate
+_spec = importlib.util.spec_from_file_location("wardesk_positions_fakes",
+                                               Path(__file__).with_name("positions_fakes.py"))
+assert _spec is not None and _spec.loader is not None
+fakes: Any = importlib.util.module_from_spec(_spec)
+sys.modules["wardesk_positions_fakes"] = fakes
+_spec.loader.exec_module(fakes)
 
 pytestmark = pytest.mark.model
 
@@ -23,31 +27,9 @@ NAMES = {
 }
 
 
-@dataclass
-class FakeActors:
-    actors: tuple[Actor, ...] = ()
-
-    def refs(self, token: Any) -> tuple[ActorRef, ...]:
-        hit = NAMES.get(token.lower_)
-        return () if hit is None else (ActorRef(hit, token.text, hit[:3].upper()),)
-
-    def refs_in(self, start: int, end: int) -> tuple[ActorRef, ...]:
-        return ()
-
-
-class NoDates:
-    mentions = ()
-
-    def date_for(self, trigger: Any) -> EventDate | None:
-        return None
-
-
 def _positions(nlp: Any, text: str) -> set[tuple[str | None, str, str]]:
-    doc = nlp(text)
-    actors = FakeActors()
-    layers = Layers(doc=doc, published="2025-05-01", actors=actors, dates=NoDates(),  # type: ignore[arg-type]  # test doubles
-                    places=None, quantities=None, statements=find_statements(doc, actors))  # type: ignore[arg-type]
-    return {(p.holder, p.issue, p.stance) for p in find_positions(layers)}
+    _, found = fakes.positions_of(nlp, text, NAMES)
+    return {(p.holder, p.issue, p.stance) for p in found}
 
 
 def test_unlisted_issue_named_after_the_objects_noun_phrase(nlp: Any) -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib.util
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from wardesk.extract.layers import Layers
-from wardesk.extract.positions.stances import find_positions
-from wardesk.extract.speech.statements import find_statements
-from wardesk.records import Actor, ActorRef, EventDate
+_spec = importlib.util.spec_from_file_location("wardesk_positions_fakes",
+                                               Path(__file__).with_name("positions_fakes.py"))
+assert _spec is not None and _spec.loader is not None
+fakes: Any = importlib.util.module_from_spec(_spec)
+sys.modules["wardesk_positions_fakes"] = fakes
+_spec.loader.exec_module(fakes)
 
 pytestmark = pytest.mark.model
 
@@ -22,31 +26,8 @@ NAMES = {
 }
 
 
-@dataclass
-class FakeActors:
-    actors: tuple[Actor, ...] = ()
-
-    def refs(self, token: Any) -> tuple[ActorRef, ...]:
-        hit = NAMES.get(token.lower_)
-        return () if hit is None else (ActorRef(hit, token.text, hit[:3].upper()),)
-
-    def refs_in(self, start: int, end: int) -> tuple[ActorRef, ...]:
-        return ()
-
-
-class NoDates:
-    mentions = ()
-
-    def date_for(self, trigger: Any) -> EventDate | None:
-        return None
-
-
 def _positions(nlp: Any, text: str) -> list[tuple[str | None, str, str, str | None]]:
-    doc = nlp(text)
-    actors = FakeActors()
-    layers = Layers(doc=doc, published="2025-05-01", actors=actors, dates=NoDates(),  # type: ignore[arg-type]  # test doubles
-                    places=None, quantities=None, statements=find_statements(doc, actors))  # type: ignore[arg-type]
-    found = find_positions(layers)
+    doc, found = fakes.positions_of(nlp, text, NAMES)
     for p in found:
         assert doc.text[p.evidence.start:p.evidence.end]
         assert p.date == "2025-05-01"
