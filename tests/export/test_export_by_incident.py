@@ -5,12 +5,11 @@ toll in ACLED's ``fatalities``, the range in ``notes`` and in ``dead_min``/``dea
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
-import os
-import uuid
 from collections.abc import Iterator
-from urllib.parse import quote
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -142,19 +141,13 @@ def _stored_pair(n: int, publisher: str, text: str, dead: int) -> tuple[Article,
 
 
 def _postgres() -> Iterator[str]:
-    """A fresh schema on the PostgreSQL test server (WARDESK_TEST_PG), dropped afterwards."""
-    server = os.environ.get("WARDESK_TEST_PG")
-    if not server:
-        pytest.skip("no PostgreSQL test server: export WARDESK_TEST_PG")
-    psycopg = pytest.importorskip("psycopg")
-    schema = f"test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f"CREATE SCHEMA {schema}")
-        try:
-            joiner = "&" if "?" in server else "?"
-            yield f"{server}{joiner}options={quote(f'-csearch_path={schema}')}"
-        finally:
-            admin.execute(f"DROP SCHEMA {schema} CASCADE")
+    """A fresh schema on the PostgreSQL test server: the store tests' own helper, loaded by path."""
+    spec = importlib.util.spec_from_file_location(
+        "wardesk_store_test_kit", Path(__file__).parent.parent / "store" / "conftest.py")
+    assert spec is not None and spec.loader is not None
+    kit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(kit)
+    yield from kit.postgres_schema()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
