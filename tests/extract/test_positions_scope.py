@@ -7,21 +7,14 @@ from typing import Any
 
 import pytest
 
-from wardesk.extract.layers import Layers
-from wardesk.extract.positions.stances import find_positions
-from wardesk.extract.speech.statements import find_statements
-
-from .test_positions_stances import FakeActors, NoDates
+from .test_positions_stances import NAMES, fakes
 
 pytestmark = pytest.mark.model
 
 
 def _positions(nlp: Any, text: str) -> set[tuple[str | None, str, str]]:
-    doc = nlp(text)
-    actors = FakeActors()
-    layers = Layers(doc=doc, published="2025-05-01", actors=actors, dates=NoDates(),  # type: ignore[arg-type]  # test doubles
-                    places=None, quantities=None, statements=find_statements(doc, actors))  # type: ignore[arg-type]
-    return {(p.holder, p.issue, p.stance) for p in find_positions(layers)}
+    _, found = fakes.positions_of(nlp, text, NAMES)
+    return {(p.holder, p.issue, p.stance) for p in found}
 
 
 def test_opposition_does_not_carry_into_a_conjoined_predicate(nlp: Any) -> None:
