@@ -8,6 +8,7 @@ the sample is ``random.Random(seed).sample`` over that list in file order. It is
 split: the agreement figure is a development figure, not a test score.
 
     nice .venv/bin/python bench/judge/sample.py [--seed 13] [--n 50] [--out /tmp/o/events.jsonl]
+        [--skip-held-out]   (development runs: leave the held-out rows, index % 5 == 0, unread)
 """
 
 from __future__ import annotations
@@ -30,9 +31,17 @@ TSV = HERE.parents[1].parent / "shared" / "train" / "cameo" / "cameo_class_train
 LABEL_QUAD = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
 
 
-def read_sentences(path: Path) -> list[tuple[str, int]]:
+HELD_OUT = -1  # the label of a row left unread: 0-based line index divisible by 5 (coord.md)
+
+
+def read_sentences(path: Path, skip_held_out: bool = False) -> list[tuple[str, int]]:
+    """(sentence, label) per line; with ``skip_held_out`` the held-out rows (line index divisible
+    by 5) are never read: they stay as ("", HELD_OUT) so the rows keep their line numbers."""
     rows = []
-    for line in path.read_text("utf-8").splitlines():
+    for i, line in enumerate(path.read_text("utf-8").splitlines()):
+        if skip_held_out and i % 5 == 0:
+            rows.append(("", HELD_OUT))
+            continue
         sentence, _, label = line.rpartition("\t")
         if sentence and label.strip().isdigit():
             rows.append((sentence, int(label)))
@@ -41,8 +50,9 @@ def read_sentences(path: Path) -> list[tuple[str, int]]:
 
 def extract_all(rows: list[tuple[str, int]]) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     extractor = Extractor()
-    articles = (Article(text=s, id=f"cameo-{i}") for i, (s, _) in enumerate(rows))
-    for i, item in enumerate(extractor.pipe(articles)):
+    kept = [i for i, (_, lab) in enumerate(rows) if lab != HELD_OUT]
+    articles = (Article(text=rows[i][0], id=f"cameo-{i}") for i in kept)
+    for i, item in zip(kept, extractor.pipe(articles), strict=True):
         if isinstance(item, Rejection):
             print(f"rejected sentence {i}: {item.reason} {item.message}", file=sys.stderr)
             yield i, []
@@ -92,9 +102,13 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--n", type=int, default=50)
     ap.add_argument("--reuse", action="store_true", help="sample from --out without extracting again")
+    ap.add_argument("--skip-held-out", action="store_true",
+                    help="never read the rows held out for the final hand judgement (index %% 5 == 0)")
     args = ap.parse_args()
-    rows = read_sentences(args.tsv)
-    print(f"wardesk from {Path(wardesk.__file__).parent}; {len(rows)} sentences from {args.tsv}")
+    rows = read_sentences(args.tsv, args.skip_held_out)
+    held = sum(lab == HELD_OUT for _, lab in rows)
+    print(f"wardesk from {Path(wardesk.__file__).parent}; {len(rows) - held} sentences from {args.tsv}"
+          f" ({held} held-out rows left unread)")
     if not args.reuse:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         with args.out.open("w", encoding="utf-8") as fh:
