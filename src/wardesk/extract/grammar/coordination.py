@@ -16,6 +16,6 @@ def first_conjunct(tok: Token) -> Token:
     """The first conjunct of the coordination ``tok`` belongs to (``tok`` itself when it is
     no later conjunct): "strikes" in "air and artillery *strikes*" stays, "seized" in
     "attacked and *seized*" gives "attacked"."""
-    while tok.dep_ == CONJUNCT and tok.head.i != tok.i:
+    while tok.dep_ in CONJUNCT and tok.head.i != tok.i:
         tok = tok.head
     return tok

@@ -31,4 +31,4 @@ def speech_verbs(name: str) -> frozenset[str]:
 
 def reported_clause(clause: Token, verbs: frozenset[str]) -> bool:
     """``clause`` is the content clause of one of ``verbs`` ("they *said* [the town fell]")."""
-    return clause.dep_ == CLAUSAL_COMPLEMENT and lemma(clause.head) in verbs
+    return clause.dep_ in CLAUSAL_COMPLEMENT and lemma(clause.head) in verbs

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wardesk.extract.grammar.labels import AUXILIARIES, PARTICIPLE_TAG, SUBJECTS
+from wardesk.extract.grammar.labels import AUXILIARIES, SUBJECTS, VERBALS
+from wardesk.extract.grammar.shapes import is_participle
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -18,7 +19,7 @@ _PAST_TAGS = ("VBD", "VBN")
 
 def clause_head(tok: Token) -> Token:
     """The verb of the token's clause: the token itself when it is a verb, else its head."""
-    return tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return tok if tok.pos_ in VERBALS else tok.head
 
 
 def counterfactual(verb: Token) -> bool:
@@ -27,7 +28,7 @@ def counterfactual(verb: Token) -> bool:
     auxes = [c for c in verb.children if c.dep_ in AUXILIARIES and c.i < verb.i]
     modal = any(c.tag_ == _MODAL_TAG for c in auxes)
     perfect = any(c.lemma_.lower() == _PERFECT_AUX and c.tag_ == "VB" for c in auxes)
-    return modal and perfect and verb.tag_ == PARTICIPLE_TAG
+    return modal and perfect and is_participle(verb)
 
 
 _INVERTING_AUX = ("had", "were", "should")

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from wardesk.extract.grammar.labels import (
     ADVERBIAL_MODIFIER,
     DETERMINER,
-    NEGATION,
     NOMINALS,
     PREDICATE_COMPLEMENTS,
     SUBJECTS,
     VERBALS,
 )
+from wardesk.extract.grammar.shapes import is_negator
 from wardesk.extract.lexicon import word_tuple, words
 
 if TYPE_CHECKING:
@@ -28,12 +28,12 @@ NEGATIVE_DETERMINERS = words("grammar.json", "negative_determiners")  # "no coun
 SCARCITY_DETERMINERS = words("grammar.json", "scarcity_determiners")  # "no indication", "little sign"
 PAIR_NEGATORS = words("grammar.json", "pair_negators")  # "neither … nor"
 _NO, _LONGER = word_tuple("grammar.json", "no_longer")
-_MODIFIER_DEPS = (DETERMINER, ADVERBIAL_MODIFIER)
+_MODIFIER_DEPS = DETERMINER | ADVERBIAL_MODIFIER
 
 
 def has_negation(tok: Token) -> bool:
     """The word carries a negation ("did *not* agree", "*never* attacked")."""
-    return any(c.dep_ == NEGATION for c in tok.children)
+    return any(is_negator(c) for c in tok.children)
 
 
 def any_negated(tokens: Iterable[Token]) -> bool:
@@ -43,7 +43,7 @@ def any_negated(tokens: Iterable[Token]) -> bool:
 
 def negative_modifier(tok: Token) -> bool:
     """A negation, or a negator as its determiner or adverb ("*no* talks", "*never* again")."""
-    return any(c.dep_ == NEGATION or (c.lower_ in NEGATIONS and c.dep_ in _MODIFIER_DEPS) for c in tok.children)
+    return any(is_negator(c) or (c.lower_ in NEGATIONS and c.dep_ in _MODIFIER_DEPS) for c in tok.children)
 
 
 def no_longer(tok: Token) -> bool:
@@ -56,7 +56,7 @@ def negative_subject(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ in SUBJECTS:
             return c.lower_ in NOBODY_WORDS or any(
-                d.dep_ == DETERMINER and d.lower_ in NEGATIVE_DETERMINERS for d in c.children)
+                d.dep_ in DETERMINER and d.lower_ in NEGATIVE_DETERMINERS for d in c.children)
     return False
 
 
@@ -72,7 +72,7 @@ def denied_noun(tok: Token) -> bool:
 
 def negated_noun_phrase(noun: Token) -> bool:
     """A noun phrase negated by a negation or a "no" ("*no* ceasefire")."""
-    return any(c.dep_ == NEGATION or c.lower_ == _NO for c in noun.children)
+    return any(is_negator(c) or c.lower_ == _NO for c in noun.children)
 
 
 def copular_scope(tok: Token) -> list[Token]:
@@ -103,6 +103,6 @@ def denied_subject(verb: Token, nobody: frozenset[str]) -> bool:
         phrase = " ".join(t.lower_ for t in subj.subtree if t.i <= subj.i)
         if subj.lower_ in nobody or phrase in nobody:
             return True
-        if any(c.dep_ == DETERMINER and c.lower_ == _NO for c in subj.children):
+        if any(c.dep_ in DETERMINER and c.lower_ == _NO for c in subj.children):
             return True
     return False

@@ -9,19 +9,23 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.grammar.labels import (
     ADVERBIAL_CLAUSE,
-    AUX,
     AUXILIARIES,
     CLAUSAL_MODIFIER,
     CLAUSE_ATTACHMENTS,
     MARK,
+    MODIFIER_NOUN,
     NOMINALS,
-    PARTICIPLE_TAG,
+    OBJECT,
+    OBJECTS,
     PASSIVE_AUX,
     PASSIVE_MARKERS,
-    PREP,
+    PREP_OBJECT,
+    PREPOSITION,
     PUNCT,
     SUBJECTS,
+    VERBALS,
 )
+from wardesk.extract.grammar.shapes import infinitive_marker, is_participle, prep_pairs
 from wardesk.extract.lexicon import words
 
 if TYPE_CHECKING:
@@ -57,12 +61,12 @@ def marked_passive(verb: Token) -> bool:
 
 def passive_aux(verb: Token) -> bool:
     """The verb has a passive auxiliary ("is believed")."""
-    return any(c.dep_ == PASSIVE_AUX for c in verb.children)
+    return any(c.dep_ in PASSIVE_AUX for c in verb.children)
 
 
 def reduced_passive(verb: Token) -> bool:
     """A participle modifying a noun ("the prisoners released on Monday")."""
-    return verb.dep_ == CLAUSAL_MODIFIER and verb.tag_ == PARTICIPLE_TAG and verb.head.pos_ in NOMINALS
+    return verb.dep_ in CLAUSAL_MODIFIER and is_participle(verb) and verb.head.pos_ in NOMINALS
 
 
 def is_passive(verb: Token) -> bool:
@@ -72,12 +76,12 @@ def is_passive(verb: Token) -> bool:
 def condition_mark(clause: Token, marks: frozenset[str] = CONDITIONAL_MARKS, strict: bool = True) -> Token | None:
     """The first child of ``clause`` that is a conditional subordinator ("if", "unless"); with
     ``strict`` it must be attached as a subordinator (``mark``), else any child will do."""
-    return next((c for c in clause.children if c.lower_ in marks and (not strict or c.dep_ == MARK)), None)
+    return next((c for c in clause.children if c.lower_ in marks and (not strict or c.dep_ in MARK)), None)
 
 
 def is_condition_clause(tok: Token, marks: frozenset[str] = CONDITIONAL_MARKS, strict: bool = True) -> bool:
     """``tok`` heads an adverbial clause opened by a conditional subordinator ("if they attack")."""
-    return tok.dep_ == ADVERBIAL_CLAUSE and condition_mark(tok, marks, strict) is not None
+    return tok.dep_ in ADVERBIAL_CLAUSE and condition_mark(tok, marks, strict) is not None
 
 
 def has_condition(tok: Token, marks: frozenset[str] = CONDITIONAL_MARKS, strict: bool = False) -> bool:
@@ -89,8 +93,8 @@ def phrase_tokens(head: Token, skip_preps: frozenset[str] = frozenset()) -> list
     """The tokens of the noun phrase headed by ``head``, in order, without its clauses (and
     without prepositional phrases headed by ``skip_preps``)."""
     tokens = [head]
-    stack = [c for c in head.children if c.dep_ not in CLAUSE_ATTACHMENTS and c.dep_ != PUNCT
-             and not (c.dep_ == PREP and c.lower_ in skip_preps)]
+    stack = [c for c in head.children if c.dep_ not in CLAUSE_ATTACHMENTS and c.dep_ not in PUNCT
+             and not (c.dep_ in PREPOSITION and c.lower_ in skip_preps)]
     while stack:
         tok = stack.pop()
         tokens.append(tok)
@@ -108,20 +112,22 @@ def phrase_span(head: Token, skip_preps: frozenset[str] = frozenset()) -> tuple[
 
 REQUEST_NOUNS = words("grammar.json", "request_nouns")  # "call", "demand", "appeal" …
 INFINITIVE_MARKS = words("grammar.json", "infinitive_marks")  # "to"
+# How the words before a "to"-clause hang together ("calls *in Congress* to …").
+_PHRASE_LINKS = PREP_OBJECT | PREPOSITION | MODIFIER_NOUN
 
 
 def asking_noun_before(clause: Token) -> Token | None:
     """The noun of asking that the words just before the clause's "to" end in, through its
     prepositional phrase ("calls in Congress to impose …"): the parser hung the clause on
     the sentence's verb, but it is what the calls ask for."""
-    to = next((c for c in clause.children if c.dep_ == AUX and c.lower_ in INFINITIVE_MARKS), None)
+    to = infinitive_marker(clause, INFINITIVE_MARKS)
     if to is None or to.i == 0:
         return None
     tok = to.doc[to.i - 1]
     for _ in range(4):
         if tok.pos_ == "NOUN" and lemma(tok) in REQUEST_NOUNS:
             return tok
-        if tok.dep_ not in ("pobj", "prep", "compound") or tok.head.i == tok.i or tok.head.i > to.i:
+        if tok.dep_ not in _PHRASE_LINKS or tok.head.i == tok.i or tok.head.i > to.i:
             return None
         tok = tok.head
     return None
@@ -130,22 +136,18 @@ def asking_noun_before(clause: Token) -> Token | None:
 def adverbial_passive(verb: Token) -> bool:
     """A bare past participle clause ("if convicted", "once released", "when attacked") is a
     passive whose undergoer is the subject of the clause it hangs from."""
-    return verb.dep_ == ADVERBIAL_CLAUSE and verb.tag_ == PARTICIPLE_TAG and verb.head.pos_ in ("VERB", "AUX") and not any(
+    return verb.dep_ in ADVERBIAL_CLAUSE and is_participle(verb) and verb.head.pos_ in VERBALS and not any(
         c.dep_ in _BARE_PARTICIPLE_BLOCKERS for c in verb.children)
 
 
-_BARE_PARTICIPLE_BLOCKERS = (*SUBJECTS, *AUXILIARIES, "dobj")
+_BARE_PARTICIPLE_BLOCKERS = SUBJECTS | AUXILIARIES | OBJECT
 
 
 def objects(verb: Token) -> list[Token]:
     """A verb's direct and indirect objects."""
-    return [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "obj")]
+    return [c for c in verb.children if c.dep_ in OBJECTS]
 
 
 def prep_objects(head: Token, preps: AbstractSet[str]) -> list[Token]:
     """The objects of ``head``'s prepositions among ``preps`` ("talks between A and B": A)."""
-    out: list[Token] = []
-    for prep in head.children:
-        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
-            out.extend(c for c in prep.children if c.dep_ == "pobj")
-    return out
+    return [obj for _, obj in prep_pairs(head, preps)]
