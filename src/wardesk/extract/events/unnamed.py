@@ -1,0 +1,110 @@
+"""An unnamed group as the doer of an event: "Farmers protested outside the office", "Gunmen
+killed a judge", "Police arrested two men", "a protest by teachers". Short local reports name
+no country-coded actor, yet the group the subject names acts (ACLED's "Protesters (India)",
+"Police Forces of Nigeria"): the event keeps it as its source, in the place's country.
+
+Group words: the knowledge base's sector words of groups and institutions (kb/data/sectors.tsv)
+and the list of data/en/events/unnamed_groups.json."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from wardesk.extract.events.roles import subject_token
+from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_MODIFIER,
+    MODIFIER_NOUN,
+    NOMINALS,
+    PASSIVE_AGENT,
+    POSSESSOR,
+    PREP_OBJECT,
+)
+from wardesk.extract.grammar.syntax import lemma, prep_objects
+from wardesk.extract.lexicon import read_json
+from wardesk.kb import load_kb
+from wardesk.records import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from wardesk.extract.events.predicates import Match
+
+_FILE = "events/unnamed_groups.json"
+_KB_KINDS = ("group", "org")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    data: dict[str, Any] = read_json(_FILE)
+    return data
+
+
+def _forms(head: Token) -> list[str]:
+    """The noun's lower-cased forms, its singular first: a capitalised plural opening the
+    sentence is often tagged a proper noun with itself as lemma ("Pensioners")."""
+    low, lem = head.lower_, lemma(head).lower()
+    single = low[:-3] + "y" if low.endswith("ies") else low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return list(dict.fromkeys([lem, single, low]))
+
+
+def _sector(head: Token) -> str | None:
+    """The sector a group noun implies ("riot police": COP, "farmers": CVL), else None."""
+    forms = _forms(head)
+    compounds = " ".join(c.lower_ for c in head.children if c.dep_ in MODIFIER_NOUN and c.i < head.i)
+    kb = load_kb()
+    for key in [f"{compounds} {f}" for f in forms if compounds] + forms:
+        word = kb.sector_word(key)
+        if word is not None and word.kind in _KB_KINDS and word.sector:
+            return word.sector
+    groups: dict[str, str] = _table()["groups"]
+    found = next((groups[f] for f in forms if f in groups), None)
+    if found is not None:
+        return found
+    armed = _table()["armed_people"]
+    if set(forms) & set(armed["heads"]):
+        mods = {c.lower_ for c in head.children if c.dep_ in ADJECTIVAL_MODIFIER | MODIFIER_NOUN}
+        return "UNK" if mods & set(armed["modifiers"]) else None
+    return None
+
+
+def _group_head(noun: Token) -> Token:
+    """"hundreds of farmers", "a group of armed men": the people, not the amount."""
+    if lemma(noun).lower() in _table()["quantity_heads"] or noun.lower_ in _table()["quantity_heads"]:
+        inner = prep_objects(noun, {"of"})
+        if inner:
+            return inner[0]
+    return noun
+
+
+def _doers(m: Match) -> list[Token]:
+    """The nouns that say who does the event: the clause's subject or a passive's "by"-agent;
+    for an event noun its "by" phrase or possessor, or the subject of a verb that holds it
+    ("staged a sit-in"), never of a verb done to it ("police dispersed the protest")."""
+    trigger = m.trigger
+    if m.predicate.kind == "noun":
+        found = prep_objects(trigger, {"by"}) + [c for c in trigger.children if c.dep_ in POSSESSOR]
+        verb = trigger.head
+        holding = _table()["holding_verbs"]
+        if not found and verb.pos_ == "VERB" and (lemma(verb).lower() in holding or verb.lower_ in holding):
+            subj = subject_token(verb)
+            found = [subj] if subj is not None else []
+        return found
+    subj = subject_token(trigger)
+    found = [subj] if subj is not None else []
+    for agent in (c for c in trigger.children if c.dep_ in PASSIVE_AGENT):
+        found += [c for c in agent.children if c.dep_ in PREP_OBJECT]
+    return found
+
+
+def unnamed_group(m: Match) -> ActorRef | None:
+    """The unnamed group that does the event (no country yet: the place gives it), or None."""
+    for noun in _doers(m):
+        head = _group_head(noun)
+        if head.pos_ not in NOMINALS:
+            continue
+        sector = _sector(head)
+        if sector is not None:
+            words = [t.text for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "nummod")]
+            return ActorRef(None, " ".join(words), None, sector)
+    return None
