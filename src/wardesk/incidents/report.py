@@ -205,6 +205,12 @@ def place_names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def area_words() -> frozenset[str]:
+    """Words naming a kind of area or division ("district", "province"): place_names.json's
+    area words and division_words.txt."""
+    return _place_name_lists()[2]
+
+
 @functools.cache
 def division_words() -> frozenset[str]:
     """Words that name a kind of division ("oblast", "region"): "Donetsk region" is a division,

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from wardesk.incidents.report import Party, Report, Where, _same_name, words
+from wardesk.incidents.report import Party, Report, Where, _same_name, area_words, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +144,8 @@ def place_agreement(a: Where | None, b: Where | None, rule: Rule) -> str | None:
     levels = (a.level, b.level)
     if levels == ("local", "local"):
         return "same" if _close(a, b, rule.near_km) else None
+    if _named_after(a, b) or _named_after(b, a):
+        return "same"  # "Kalat district" and the town of Kalat
     if "country" in levels:
         return "within"
     if not a.admin1 or not b.admin1:
@@ -151,6 +153,18 @@ def place_agreement(a: Where | None, b: Where | None, rule: Rule) -> str | None:
     if _same_name(a.admin1, b.admin1) or _scheme(a.admin1) != _scheme(b.admin1):
         return "within"  # (two codes of different schemes, "PK-BA" and "PK.02", say nothing)
     return None
+
+
+def _named_after(area: Where, town: Where) -> bool:
+    """Whether ``area`` is a division named after the local place ``town`` in it ("Bannu
+    district" and Bannu, "Kalat district" and Kalat): its name is the town's name and kind words."""
+    if area.level != "region" or town.level != "local":
+        return False
+    if area.admin1 and town.admin1 and _scheme(area.admin1) == _scheme(town.admin1) \
+            and not _same_name(area.admin1, town.admin1):
+        return False
+    rest = words(area.name) - area_words()
+    return bool(rest) and rest == words(town.name)
 
 
 def _scheme(code: str) -> str:
@@ -243,7 +257,10 @@ def side_agreement(a: tuple[Party, ...], b: tuple[Party, ...]) -> str | None:
 def _side(parties: tuple[Party, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """A side's actor ids and words, and its countries (computed once per side)."""
     ids = {p.actor for p in parties if p.actor} | {p.text.lower() for p in parties if p.text}
-    codes = {p.code for p in parties if p.code and p.code not in ("IGO", "UNK")}
+    # a country guessed for an unknown actor ("a woman", "a drone" in Kherson: sector UNK) is
+    # no evidence of whose side it is
+    codes = {p.code for p in parties if p.code and p.code not in ("IGO", "UNK")
+             and p.sector != "UNK"}
     return frozenset(ids), frozenset(codes)
 
 

@@ -1,0 +1,47 @@
+"""The merge rule on what outlets really give it (stop 17): a district named after its town is
+that town's place; a country guessed for an unknown actor is no side."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wardesk.incidents import Party, Report, same_incident
+from wardesk.incidents.report import Where, words
+from wardesk.incidents.rule import default_rule, place_agreement, side_agreement
+
+DAY = dt.date(2025, 8, 14)
+TOWN = Where("Zhob", "PAK", "PK.02", 31.34, 69.45, 1162105)
+DISTRICT = Where("Zhob district", "PAK", "PK.02")  # the gazetteer's district: no geonameid
+OTHER = Where("Loralai district", "PAK", "PK.02")
+
+
+def _report(event: str, text: str, place: Where | None, source: tuple[Party, ...] = (),
+            article: str = "a") -> Report:
+    return Report(key=(article, event), type="ASSAULT", day=DAY, place=place, source=source,
+                  evidence=text, words=words(text))
+
+
+def test_a_district_named_after_its_town_is_the_same_place_as_the_town() -> None:
+    rule = default_rule()
+    assert place_agreement(DISTRICT, TOWN, rule) == "same"
+    assert place_agreement(TOWN, DISTRICT, rule) == "same"
+    assert place_agreement(OTHER, TOWN, rule) == "within"  # another district: only its region
+    lead = _report("e1", "Gunmen attacked a levies post in Zhob district on Thursday, killing"
+                   " four guards.", DISTRICT)
+    later = _report("e2", "A fifth guard wounded at the post in Zhob died overnight, a hospital"
+                    " official told reporters.", TOWN, article="b")
+    assert same_incident(lead, later)
+
+
+def test_a_country_guessed_for_an_unknown_actor_never_vetoes_a_side() -> None:
+    russian = (Party("rus/mil/russian-forces", "Russian drone", "RUS", "MIL"),)
+    guessed = (Party(None, "man", "UKR", "UNK"), Party(None, "drone", "UKR", "UNK"))
+    named = (Party("ukr/mil/armed-forces", "Ukrainian army", "UKR", "MIL"),)
+    assert side_agreement(russian, guessed) == "unknown"
+    assert side_agreement(russian, named) is None  # two named sides with nothing in common
+    city = Where("Sumy", "UKR", "UA.21", 50.92, 34.80, 692194)
+    lead = _report("e1", "A Russian drone hit a minibus in Sumy on Thursday, killing two"
+                   " passengers.", city, russian)
+    victim = _report("e2", "A man hurt when a drone hit a minibus in Sumy on Thursday died in"
+                     " hospital.", city, guessed, article="b")
+    assert same_incident(lead, victim)
