@@ -45,3 +45,25 @@ def test_a_country_guessed_for_an_unknown_actor_never_vetoes_a_side() -> None:
     victim = _report("e2", "A man hurt when a drone hit a minibus in Sumy on Thursday died in"
                      " hospital.", city, guessed, article="b")
     assert same_incident(lead, victim)
+
+
+def test_a_follow_up_dated_by_its_publication_days_later_hangs_on_its_articles_lead() -> None:
+    import dataclasses
+
+    from wardesk.incidents.story import anchors
+
+    town = Where("Zhob", "PAK", "PK.02", 31.34, 69.45, 1162105)
+    lead = Report(key=("a", "e1"), type="ASSAULT", day=DAY, place=town, evidence_start=0,
+                  evidence="Gunmen ambushed a bus near Zhob on Thursday.",
+                  words=words("Gunmen ambushed a bus near Zhob on Thursday."))
+    toll = Report(key=("a", "e2"), type="ASSAULT", day=DAY + dt.timedelta(days=2), dated=False,
+                  evidence_start=200, evidence="At least nine passengers died in the attack.",
+                  words=words("At least nine passengers died in the attack."))
+    assert {k[1]: v[1] for k, v in anchors([lead, toll]).items()} == {"e2": "e1"}
+    too_late = dataclasses.replace(toll, day=DAY + dt.timedelta(days=6))
+    assert anchors([lead, too_late]) == {}  # a week on: another time
+    own_date = dataclasses.replace(toll, dated=True)
+    assert anchors([lead, own_date]) == {}  # two explicit days two days apart: two incidents
+    statement = dataclasses.replace(lead, type="REQUEST")
+    note = dataclasses.replace(toll, type="REQUEST")
+    assert anchors([statement, note]) == {}  # a statement days on is another statement

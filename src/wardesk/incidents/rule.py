@@ -42,6 +42,8 @@ class Rule:
     max_day_gap: int = 1
     symmetric: frozenset[str] = frozenset()
     late_gap: int = 1  # days a report dated only by its publication may come after the event
+    # types whose later reports in one article (a toll, an account) hang on its dated lead
+    follow_up_types: frozenset[str] = frozenset()
 
     @property
     def reach(self) -> int:
@@ -59,7 +61,8 @@ def rule_from(data: dict[str, Any]) -> Rule:
     return Rule(float(data["near_km"]), dict(data["weights"]), dict(data["threshold"]),
                 dict(data["min_text"]), int(data.get("max_day_gap", 1)),
                 frozenset(data.get("symmetric_types", ())),
-                int(data.get("late_report_days", data.get("max_day_gap", 1))))
+                int(data.get("late_report_days", data.get("max_day_gap", 1))),
+                frozenset(data.get("follow_up_types", ())))
 
 
 VETO = None

@@ -39,12 +39,25 @@ def _fits(r: Report, lead: Report, rule: Rule) -> bool:
     if r.day is None or lead.day is None:
         return False
     gap = abs((r.day - lead.day).days)
-    if gap > rule.max_day_gap or (gap and r.dated and lead.dated and not (r.night or lead.night)):
+    if gap > rule.max_day_gap and not _follow_up(r, lead, gap, rule):
+        return False
+    if gap and r.dated and lead.dated and not (r.night or lead.night):
         return False
     if names_elsewhere(r, lead) or names_elsewhere(lead, r):
         return False  # its words name another town than the lead's
     return place_agreement(r.place, lead.place, rule) is not None \
         and None not in sides(r, lead, rule)
+
+
+def _follow_up(r: Report, lead: Report, gap: int, rule: Rule) -> bool:
+    """A report dated only by its publication a few days after a dated report of its article
+    (or the other way round): the toll update or account of that incident, written days on
+    ("At least 21 passengers died in the attack" in a story about Tuesday's hijacking); for
+    the types whose tolls and accounts come days on (rule.json "follow_up_types")."""
+    if r.type not in rule.follow_up_types:
+        return False  # a statement days on is another statement; a toll is the attack's
+    later, earlier = (r, lead) if r.day > lead.day else (lead, r)  # type: ignore[operator]
+    return gap <= rule.late_gap and not later.dated and earlier.dated
 
 
 def _rank(r: Report) -> int:
