@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from wardesk.event_types import types_with
+from wardesk.export.acled_kinds import (  # noqa: F401 (classify, report_class: the export's API)
+    BATTLES,
+    PROTESTS,
+    REMOTE,
+    RIOTS,
+    VAC,
+    Kind,
+    classify,
+    in_context,
+    report_class,
+)
 from wardesk.export.incidents import AcledIncident, acled_incident_columns
 from wardesk.records import ActorRef, ArticleRecord, Event
 
@@ -21,88 +31,9 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "source", "notes", "fatalities", "status", "certainty",
 )
 
-BATTLES = "Battles"
-REMOTE = "Explosions/Remote violence"
-VAC = "Violence against civilians"
-PROTESTS = "Protests"
-RIOTS = "Riots"
-STRATEGIC = "Strategic developments"
-
 # ACLED interaction codes by PLOVER sector.
 _INTER = {"GOV": "1", "MIL": "1", "COP": "1", "SPY": "1", "REB": "2", "INS": "2", "UNK": "3", "UAF": "3", "CVL": "7",
           "REF": "7", "MED": "7", "NGO": "7", "BUS": "7"}
-_ARMED = {"MIL", "REB", "INS", "COP", "SPY"}
-_INTERCEPT_WORDS = ("shot down", "shoot down", "intercept", "downed", "destroyed")
-_VAC_MODES = {"beat", "torture", "execute", "massacre", "assassinate", "cleansing"}
-_TYPES_AS_ROWS = types_with("acled_row")  # data/event_types.json
-
-
-# Weapon words in the sentence, for attacks whose predicate names no weapon ("killed").
-_WEAPON_MODES = (("drone", "drone"), ("airstrike", "aerial"), ("air strike", "aerial"),
-                 ("bomb", "aerial"), ("missile", "heavy-weapons"), ("shell", "heavy-weapons"),
-                 ("artillery", "heavy-weapons"), ("rocket", "heavy-weapons"), ("mortar", "heavy-weapons"),
-                 ("landmine", "explosives"), ("roadside", "explosives"), ("ied", "explosives"))
-
-
-def _weapon_mode(ev: Event) -> str:
-    if ev.mode and ev.mode != "destroy":
-        return ev.mode
-    words = ev.evidence.text.lower()
-    return next((mode for word, mode in _WEAPON_MODES if word in words), ev.mode or "")
-
-
-def _assault_sub(ev: Event) -> tuple[str, str]:
-    text = ev.eventText.lower()
-    mode = _weapon_mode(ev)
-    hurt = bool(ev.dead or ev.injured)
-    if mode in ("aerial", "drone") and any(w in text for w in _INTERCEPT_WORDS) and not hurt:
-        return STRATEGIC, "Disrupted weapons use"
-    if mode == "abduct":
-        return VAC, "Abduction/forced disappearance"
-    if mode == "sexual":
-        return VAC, "Sexual violence"
-    if mode == "suicide-attack":
-        return REMOTE, "Suicide bomb"
-    if mode == "explosives":
-        return REMOTE, "Remote explosive/landmine/IED"
-    if mode in ("aerial", "drone"):
-        return REMOTE, "Air/drone strike"
-    if mode == "heavy-weapons":
-        return REMOTE, "Shelling/artillery/missile attack"
-    if mode == "destroy" and not hurt:
-        return STRATEGIC, "Looting/property destruction"
-    if mode in _VAC_MODES or _sectors(ev.target) & {"CVL", "REF"}:
-        return VAC, "Attack"
-    return BATTLES, "Armed clash"
-
-
-def classify(ev: Event) -> tuple[str, str] | None:
-    """ACLED (event_type, sub_event_type) of an event, or None when ACLED has no row for it."""
-    if ev.event not in _TYPES_AS_ROWS or ev.negated or ev.status not in ("occurred", "ongoing"):
-        return None
-    if ev.event == "ASSAULT":
-        return _assault_sub(ev)
-    if ev.event == "PROTEST":
-        if ev.mode == "riot":
-            return RIOTS, "Violent demonstration"
-        return (PROTESTS, "Protest with intervention") if ev.dead or ev.injured else (PROTESTS, "Peaceful protest")
-    if ev.event == "COERCE":
-        if ev.mode == "arrest":
-            return STRATEGIC, "Arrests"
-        if ev.mode == "seize" and "military" in ev.context:
-            return STRATEGIC, "Non-violent transfer of territory"
-        return None
-    if ev.event == "MOBILIZE":
-        return STRATEGIC, "Change to group/activity"
-    if ev.event == "RETREAT" and ev.mode == "ceasefire":
-        return STRATEGIC, "Agreement"
-    if ev.event == "AGREE" and {"peace_process", "military"} & set(ev.context):
-        return STRATEGIC, "Agreement"
-    return None
-
-
-def _sectors(refs: Iterable[ActorRef]) -> set[str]:
-    return {r.sector for r in refs if r.sector}
 
 
 # The short names ACLED writes where ISO's formal name differs.
@@ -165,8 +96,17 @@ def _place_fields(ev: Event) -> dict[str, object]:
     }
 
 
-def acled_row(ev: Event, record: ArticleRecord) -> dict[str, object] | None:
-    kind = classify(ev)
+def sentence_kinds(record: ArticleRecord) -> dict[str, Kind | None]:
+    """Each event's ACLED class, read with the other events of its sentence (acled_kinds.in_context)."""
+    by_sentence: dict[int, list[Event]] = {}
+    for ev in record.events:
+        by_sentence.setdefault(ev.evidence.start, []).append(ev)
+    return {ev.id: kind for events in by_sentence.values() for ev, kind in zip(events, in_context(events), strict=True)}
+
+
+def acled_row(ev: Event, record: ArticleRecord, kind: Kind | None = None) -> dict[str, object] | None:
+    """The ACLED row of an event (``kind``: its class read in its sentence, else read alone)."""
+    kind = kind if kind is not None else classify(ev)
     if kind is None:
         return None
     protest = ("Rioters" if kind[0] == RIOTS else "Protesters") if kind[0] in (PROTESTS, RIOTS) else None
@@ -194,8 +134,9 @@ def acled_rows(records: Iterable[ArticleRecord], background: bool = True) -> Ite
     """One ACLED row per event that ACLED's definitions cover, columns in ACLED_COLUMNS order;
     ``background`` False leaves out the events an article recounts as past context."""
     for record in records:
+        kinds = sentence_kinds(record)
         for ev in record.events:
-            row = acled_row(ev, record) if background or not ev.background else None
+            row = acled_row(ev, record, kinds[ev.id]) if background or not ev.background else None
             if row is not None:
                 yield {col: row.get(col, "") for col in ACLED_COLUMNS}
 
@@ -210,10 +151,11 @@ def acled_incident_rows(records: Iterable[ArticleRecord],
     store gave them); an event without one is an incident alone."""
     groups: dict[str, AcledIncident] = {}
     for record in records:
+        kinds = sentence_kinds(record)
         for ev in record.events:
             if ev.background and not background:
                 continue
-            row = acled_row(ev, record)
+            row = acled_row(ev, record, kinds[ev.id])
             if row is None:
                 continue
             key = ev.incident
