@@ -10,6 +10,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import (
+    AUX,
+    CLAUSAL_MODIFIER,
+    CONJUNCT,
+    NOMINAL_MODIFIERS,
+    OBJECT,
+    OPEN_COMPLEMENT,
+    PASSIVE_AGENT,
+    PREP_OBJECT,
+    PREPOSITION,
+)
 from wardesk.extract.layers import Layers, doc_text
 from wardesk.extract.lexicon.phrases import PhraseLexicon
 from wardesk.extract.numbers.parse import parse_number
@@ -30,6 +41,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _CANONICAL = {"about": "about", "at_least": "at least", "at_most": "at most"}
+
+
+# A verb's or a preposition's object.
+_OBJECTS_ANY = PREP_OBJECT | OBJECT
 
 
 @dataclass
@@ -151,7 +166,7 @@ def _role_of(head: Token, default: str = "member") -> str:
     roles: dict[str, list[str]] = data("coalition_cues.json")["roles"]
     node = head
     for _ in range(3):
-        words = {c.lower_ for c in node.children if c.dep_ in ("amod", "compound", "nmod")}
+        words = {c.lower_ for c in node.children if c.dep_ in NOMINAL_MODIFIERS}
         for role, cues in roles.items():
             if words & {w for w in cues if " " not in w}:
                 return role
@@ -180,13 +195,13 @@ def _listed_members(layers: Layers, group: Group, head: Token) -> None:
             word = "such as"
         if word in marks and (tok.head.i in scope or tok.i in scope):
             for obj in (c for t in (tok, tok.doc[min(tok.i + 1, len(tok.doc) - 1)]) for c in t.children
-                        if c.dep_ in ("pobj", "dobj")):
+                        if c.dep_ in _OBJECTS_ANY):
                 for ref in refs_of(layers, obj) + _named_countries(obj):
                     _member(layers, group, _country_ref(layers, ref), _role_of(head), tok)
     for child in head.children:
-        if child.dep_ == "acl" and child.lemma_.lower() in ("lead", "co-lead", "head", "spearhead"):
-            agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children
-                          if g.dep_ == "pobj"), None)
+        if child.dep_ in CLAUSAL_MODIFIER and child.lemma_.lower() in ("lead", "co-lead", "head", "spearhead"):
+            agent = next((g for c in child.children if c.dep_ in PASSIVE_AGENT for g in c.children
+                          if g.dep_ in PREP_OBJECT), None)
             for ref in refs_of(layers, agent):
                 _member(layers, group, ref, "lead", child)
 
@@ -196,7 +211,7 @@ def _named_countries(obj: Token) -> list[ActorRef]:
     import pycountry
 
     out = []
-    for tok in [obj, *(t for t in obj.subtree if t.dep_ == "conj")]:
+    for tok in [obj, *(t for t in obj.subtree if t.dep_ in CONJUNCT)]:
         if tok.pos_ != "PROPN":
             continue
         try:
@@ -216,8 +231,8 @@ def _joiners(layers: Layers, group: Group, head: Token) -> None:
     if matches_verb(verb, frozenset(("lead", "co-lead", "spearhead", "head"))):
         role = "lead"
     elif matches_verb(verb, word_list("coalition_cues.json", "join_verbs")):
-        modal = any(c.dep_ == "aux" and c.lower_ in ("could", "may", "might", "would") for c in verb.children)
-        role = "potential member" if modal or verb.dep_ == "xcomp" else "member"
+        modal = any(c.dep_ in AUX and c.lower_ in ("could", "may", "might", "would") for c in verb.children)
+        role = "potential member" if modal or verb.dep_ in OPEN_COMPLEMENT else "member"
     if role is None:
         return
     for ref in refs_of(layers, chain_subject(verb)):
@@ -226,9 +241,9 @@ def _joiners(layers: Layers, group: Group, head: Token) -> None:
 
 def _direct_verb(head: Token) -> Token | None:
     """The verb whose object the grouping is ("joined the coalition", "take part in the G7")."""
-    if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
+    if head.dep_ in OBJECT and head.head.pos_ in ("VERB", "AUX"):
         return head.head
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+    if head.dep_ in PREP_OBJECT and head.head.dep_ in PREPOSITION and head.head.head.pos_ in ("VERB", "AUX"):
         return head.head.head
     return None
 
@@ -265,8 +280,8 @@ def _trigger(layers: Layers, event: Event) -> Token | None:
 
 def _attending_for(layers: Layers, trigger: Token) -> list[ActorRef]:
     for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in ("for", "on behalf of"):
-            return refs_of(layers, next((g for g in child.children if g.dep_ == "pobj"), None))
+        if child.dep_ in PREPOSITION and child.lower_ in ("for", "on behalf of"):
+            return refs_of(layers, next((g for g in child.children if g.dep_ in PREP_OBJECT), None))
     return []
 
 

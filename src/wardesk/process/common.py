@@ -9,6 +9,33 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_COMPLEMENT,
+    ADJECTIVAL_MODIFIER,
+    ADVERBIAL_CLAUSE,
+    ADVERBIAL_MODIFIER,
+    APPOSITION,
+    ATTRIBUTE,
+    AUX,
+    CLAUSAL_COMPLEMENT,
+    CONJUNCT,
+    INDIRECT_OBJECT,
+    MODIFIER_NOUN,
+    NEGATION,
+    NOUN_MODIFIER,
+    OBJECT,
+    OBJECT_PREDICATE,
+    OPEN_COMPLEMENT,
+    PARATAXIS,
+    PARTICLE,
+    PASSIVE_SUBJECT,
+    POSSESSOR,
+    PREP_COMPLEMENT,
+    PREP_LINKS,
+    PREP_OBJECT,
+    PREPOSITION,
+    SUBJECTS,
+)
 from wardesk.extract.layers import Layers, doc_text
 from wardesk.extract.lexicon.phrases import PhraseLexicon
 from wardesk.extract.speech.cues import subject_of
@@ -18,6 +45,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 NON_PARTY_CODES = frozenset({"IGO", "NGO", "UNK", "MED"})
+
+
+# A verb's prepositions and its infinitive 'to' after it ('agreed *to*', 'called *for*').
+_BOUND_WORDS = PREPOSITION | INDIRECT_OBJECT | AUX
+# What a verb names as its content or undergoer.
+_VERB_CONTENT = OBJECT | PASSIVE_SUBJECT | ATTRIBUTE | OBJECT_PREDICATE | OPEN_COMPLEMENT | CLAUSAL_COMPLEMENT
+# Links that stay inside a noun phrase with its prepositional phrases.
+_NOUN_PHRASE_LINKS = PREP_OBJECT | MODIFIER_NOUN | ADJECTIVAL_MODIFIER | NOUN_MODIFIER | APPOSITION | CONJUNCT | PREPOSITION | POSSESSOR
+# Links from a verb up to the verb that governs it in one chain.
+_CLAUSE_CHAIN = OPEN_COMPLEMENT | CONJUNCT | ADVERBIAL_CLAUSE | PREP_COMPLEMENT | ADJECTIVAL_COMPLEMENT
+# Clauses below a verb that may carry their own subject.
+_OWN_CLAUSES = ADVERBIAL_CLAUSE | CONJUNCT | CLAUSAL_COMPLEMENT | PARATAXIS
 
 
 @lru_cache(maxsize=16)
@@ -67,8 +106,8 @@ def verb_phrases(verb: Token) -> set[str]:
     preposition ("agree to", "call for") and with both ("sign on to")."""
     lemma = verb.lemma_.lower()
     out = {lemma}
-    prts = [c.lower_ for c in verb.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.tag_ == "RP")]
-    preps = [c.lower_ for c in verb.children if c.dep_ in ("prep", "dative", "aux") and c.i > verb.i]
+    prts = [c.lower_ for c in verb.children if c.dep_ in PARTICLE or (c.dep_ in ADVERBIAL_MODIFIER and c.tag_ == "RP")]
+    preps = [c.lower_ for c in verb.children if c.dep_ in _BOUND_WORDS and c.i > verb.i]
     for prt in prts:
         out.add(f"{lemma} {prt}")
         out.update(f"{lemma} {prt} {p}" for p in preps)
@@ -88,11 +127,11 @@ def governing_verb(noun: Token) -> Token | None:
     qualifies ("accepted the proposal for a ceasefire"); None for a subject or a far noun."""
     tok = noun
     for _ in range(6):
-        if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp") and tok.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ in _VERB_CONTENT and tok.head.pos_ in ("VERB", "AUX"):
             return tok.head
-        if tok.dep_ == "pobj" and tok.head.dep_ in ("prep", "agent", "dative") and tok.head.head.pos_ in ("VERB", "AUX"):
+        if tok.dep_ in PREP_OBJECT and tok.head.dep_ in PREP_LINKS and tok.head.head.pos_ in ("VERB", "AUX"):
             return tok.head.head
-        if tok.dep_ in ("pobj", "compound", "amod", "nmod", "appos", "conj", "prep", "poss") and tok.head.i != tok.i:
+        if tok.dep_ in _NOUN_PHRASE_LINKS and tok.head.i != tok.i:
             tok = tok.head
             continue
         return None
@@ -107,16 +146,16 @@ def chain_subject(verb: Token) -> Token | None:
         subject = subject_of(tok)
         if subject is not None:
             return subject
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or tok.head.i == tok.i:
+        if tok.dep_ not in _CLAUSE_CHAIN or tok.head.i == tok.i:
             return None
         tok = tok.head
-        if tok.dep_ == "prep":
+        if tok.dep_ in PREPOSITION:
             tok = tok.head
     return None
 
 
 def negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    return any(c.dep_ in NEGATION for c in verb.children)
 
 
 def date_of(layers: Layers, tok: Token) -> str | None:
@@ -178,10 +217,10 @@ def _reporting_refs(layers: Layers, subject: Token) -> list[ActorRef]:
     refs: list[ActorRef] = []
     node = subject.head
     for _ in range(4):
-        if node.dep_ == "ccomp" and node.head.i != node.i:
+        if node.dep_ in CLAUSAL_COMPLEMENT and node.head.i != node.i:
             said = subject_of(node.head)  # "Moscow and Kyiv both said they would …": both
             refs = refs_of(layers, said)
-            conj = [c for c in said.children if c.dep_ == "conj"] if said is not None else []
+            conj = [c for c in said.children if c.dep_ in CONJUNCT] if said is not None else []
             return refs + [r for c in conj for r in refs_of(layers, c) if r not in refs]
         if node.head.i == node.i:
             return []
@@ -202,7 +241,7 @@ def own_words(verb: Token) -> list[Token]:
     while Thailand agreed in principle": not the words of the acceptance)."""
     skip: set[int] = set()
     for child in verb.children:
-        if child.dep_ in ("advcl", "conj", "ccomp", "parataxis") and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        if child.dep_ in _OWN_CLAUSES and any(
+                c.dep_ in SUBJECTS for c in child.children):
             skip.update(t.i for t in child.subtree)
     return [t for t in verb.subtree if t.i not in skip]

@@ -9,6 +9,27 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_COMPLEMENT,
+    ADVERBIAL_CLAUSE,
+    AUX,
+    CLAUSAL_COMPLEMENT,
+    CONJUNCT,
+    INDIRECT_OBJECT,
+    MARK,
+    NEGATION,
+    NOMINAL_MODIFIERS,
+    NUMERIC_MODIFIER,
+    OPEN_COMPLEMENT,
+    PASSIVE_AUX,
+    POSSESSOR,
+    PREP_COMPLEMENT,
+    PREP_OBJECT,
+    PREPOSITION,
+    PREPOSITIONAL_LINKS,
+    QUANTIFIER_MODIFIER,
+    SUBJECTS,
+)
 from wardesk.extract.layers import Layers
 from wardesk.process.coalitions import Group
 from wardesk.process.common import (
@@ -37,6 +58,16 @@ _CONCESSIVE = frozenset(("although", "though", "while", "but", "whereas"))
 _AMOUNT = re.compile(r"(?:\$|€|£)?\d[\d,.]*\s*(?:million|billion|bn|m)?(?:\s+(?:euros|dollars|pounds))?", re.I)
 
 
+# Auxiliaries, negation and predicate adjectives of a pledge verb.
+_PLEDGE_MARKERS = AUX | PASSIVE_AUX | ADJECTIVAL_COMPLEMENT | NEGATION
+# Links from a verb up to the verb that governs it in one chain.
+_CLAUSE_CHAIN = OPEN_COMPLEMENT | CLAUSAL_COMPLEMENT | CONJUNCT | PREP_COMPLEMENT | ADVERBIAL_CLAUSE
+# Clauses that may carry their own subject.
+_OWN_SUBJECT_CLAUSES = CONJUNCT | CLAUSAL_COMPLEMENT | ADVERBIAL_CLAUSE
+# How an amount hangs on its noun.
+_AMOUNT_LINKS = NUMERIC_MODIFIER | QUANTIFIER_MODIFIER
+
+
 def find_pledges(layers: Layers, groups: list[Group]) -> list[Pledge]:
     out: list[Pledge] = []
     for sent in layers.doc.sents:
@@ -49,8 +80,8 @@ def _sentence_pledges(layers: Layers, sent: Span, groups: list[Group]) -> list[P
     roots = {layers.doc[h.start: h.end].root.i: h.key for h in hits}
     for i in list(roots):  # "a backstop security guarantee": the modifier is the more exact kind
         tok = layers.doc[i]
-        modifier = tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in roots
-        if modifier or (tok.dep_ == "quantmod" and tok.head.pos_ == "NUM"):  # "$2 billion in aid"
+        modifier = tok.dep_ in NOMINAL_MODIFIERS and tok.head.i in roots
+        if modifier or (tok.dep_ in QUANTIFIER_MODIFIER and tok.head.pos_ == "NUM"):  # "$2 billion in aid"
             roots[tok.head.i] = roots.pop(i)
     out: list[Pledge] = []
     previous: Pledge | None = None
@@ -70,7 +101,7 @@ def _nested(noun: Token, verb: Token, roots: dict[int, str]) -> bool:
     """"logistical help for troops": the troops are the help's beneficiaries, not a pledge."""
     node = noun.head
     while node.i != verb.i and node.head.i != node.i:
-        if node.i in roots and noun.dep_ != "conj":
+        if node.i in roots and noun.dep_ not in CONJUNCT:
             return True
         node = node.head
     return False
@@ -86,7 +117,7 @@ def _status(verb: Token) -> tuple[str, Token] | None:
         return None
     chain = _chain(verb)
     words = {t.lemma_.lower() for t in chain} | {c.lower_ for t in chain for c in t.children
-                                                   if c.dep_ in ("aux", "auxpass", "acomp", "neg")}
+                                                   if c.dep_ in _PLEDGE_MARKERS}
     for t in chain[1:]:
         other = next((k for k, phrases in verbs.items() if matches_verb(t, frozenset(phrases))), None)
         kind = kind or other
@@ -101,7 +132,7 @@ def _status(verb: Token) -> tuple[str, Token] | None:
         return "considering", top
     if words & word_list("pledge_cues.json", "floated") or kind == "offered" or _infinitive_asked(verb):
         return "floated", top
-    progressive = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in verb.children)
+    progressive = verb.tag_ == "VBG" and any(c.dep_ in AUX and c.lemma_.lower() == "be" for c in verb.children)
     if kind == "committed" or words & word_list("pledge_cues.json", "future") or progressive:
         return "committed", top  # "will send", "is sending": under way, not yet delivered
     if verb.tag_ in ("VBD", "VBN") or "have" in words or "has" in words:
@@ -115,7 +146,7 @@ def _open_question(verb: Token) -> bool:
     chain = _chain(verb)
     if {t.lemma_.lower() for t in chain} & word_list("pledge_cues.json", "considering"):
         return False
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if", "unless") for t in chain
+    return any(c.dep_ in MARK and c.lower_ in ("whether", "if", "unless") for t in chain
                for c in t.children)
 
 
@@ -123,11 +154,11 @@ def _chain(verb: Token) -> list[Token]:
     chain = [verb]
     node = verb
     for _ in range(4):
-        if node.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "advcl") or node.head.i == node.i:
+        if node.dep_ not in _CLAUSE_CHAIN or node.head.i == node.i:
             break
-        if node.dep_ in ("conj", "ccomp", "advcl") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        if node.dep_ in _OWN_SUBJECT_CLAUSES and any(c.dep_ in SUBJECTS for c in node.children):
             break  # another clause with its own subject ("…, while Norway pledged …")
-        node = node.head.head if node.head.dep_ == "prep" else node.head
+        node = node.head.head if node.head.dep_ in PREPOSITION else node.head
         chain.append(node)
     return chain
 
@@ -138,7 +169,7 @@ def _infinitive_asked(verb: Token) -> bool:
 
 
 def _asker(verb: Token) -> Token | None:
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not any(c.dep_ in AUX and c.lower_ == "to" for c in verb.children):
         return None
     node = verb.head
     for _ in range(3):
@@ -153,7 +184,7 @@ def _asker(verb: Token) -> Token | None:
 def _pledge(layers: Layers, sent: Span, noun: Token, verb: Token, what: str,
             groups: list[Group], previous: Pledge | None) -> list[Pledge]:
     found = _status(verb)
-    if found is None or any(c.dep_ == "neg" for c in verb.children) or _open_question(verb):
+    if found is None or any(c.dep_ in NEGATION for c in verb.children) or _open_question(verb):
         return []  # "would not send soldiers", "whether China transfers weapons": no pledge
     status = found[0]
     parties, share = _parties(layers, chain_subject(verb), groups, previous)
@@ -218,13 +249,13 @@ def _share(subject: Token) -> str | None:
 
 def _beneficiary(layers: Layers, verb: Token, withdrawn: bool = False) -> ActorRef | None:
     for tok in verb.subtree:
-        if tok.dep_ in ("prep", "dative") and (tok.lower_ in ("to", "for") or (
+        if tok.dep_ in PREPOSITIONAL_LINKS and (tok.lower_ in ("to", "for") or (
                 tok.lower_ == "with" and withdrawn)):  # "cease … sharing with Ukraine"
-            for obj in (c for c in tok.children if c.dep_ == "pobj"):
-                refs = refs_of(layers, obj) or [r for c in obj.children if c.dep_ == "poss" for r in refs_of(layers, c)]
+            for obj in (c for c in tok.children if c.dep_ in PREP_OBJECT):
+                refs = refs_of(layers, obj) or [r for c in obj.children if c.dep_ in POSSESSOR for r in refs_of(layers, c)]
                 if refs:
                     return refs[0]
-    dative = next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+    dative = next((c for c in verb.children if c.dep_ in INDIRECT_OBJECT and c.pos_ != "ADP"), None)
     refs = refs_of(layers, dative)
     return refs[0] if refs else None
 
@@ -261,7 +292,7 @@ def _amount(layers: Layers, noun: Token) -> str | None:
     if noun.pos_ == "NUM":  # "$500 million"
         return span_text(layers, noun.left_edge, noun)
     for child in noun.children:
-        if child.dep_ in ("nummod", "quantmod") or (child.like_num and child.i < noun.i):
+        if child.dep_ in _AMOUNT_LINKS or (child.like_num and child.i < noun.i):
             return f"{subtree_text(layers, child)} {noun.text}"
     match = _AMOUNT.search(subtree_text(layers, noun))
     return match.group(0).strip() if match and any(ch.isdigit() for ch in match.group(0)) else None
@@ -271,9 +302,9 @@ def _conditions(layers: Layers, verb: Token, noun: Token) -> str | None:
     marks = {m.split()[0] for m in data("pledge_cues.json")["condition_marks"]}
     for top in (noun, verb):
         for tok in top.subtree:
-            if tok.dep_ == "mark" and tok.lower_ in marks and tok.head.dep_ == "advcl":
+            if tok.dep_ in MARK and tok.lower_ in marks and tok.head.dep_ in ADVERBIAL_CLAUSE:
                 return subtree_text(layers, tok.head)
-            if tok.dep_ == "prep" and tok.lower_ in ("with", "without") and any(
+            if tok.dep_ in PREPOSITION and tok.lower_ in ("with", "without") and any(
                     c.lower_ == "only" for c in tok.children):
                 return subtree_text(layers, tok)
     return None

@@ -8,6 +8,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_MODIFIER,
+    ADVERBIAL_CLAUSE,
+    ADVERBIAL_MODIFIER,
+    ATTRIBUTE,
+    AUX,
+    CLAUSAL_COMPLEMENT,
+    CLAUSAL_MODIFIER,
+    INDIRECT_OBJECT,
+    MODIFIER_NOUN,
+    NEGATION,
+    NOMINAL_MODIFIERS,
+    OBJECT,
+    OBJECT_PREDICATE,
+    OPEN_COMPLEMENT,
+    PASSIVE_AGENT,
+    PASSIVE_SUBJECT,
+    POSSESSOR,
+    PREP_OBJECT,
+    PREPOSITION,
+    PREPOSITIONAL_LINKS,
+    RELATIVE_CLAUSE,
+)
 from wardesk.extract.layers import Layers
 from wardesk.extract.speech.cues import subject_of
 from wardesk.process.common import (
@@ -37,6 +60,14 @@ _PROPOSING_PARTICIPLES = frozenset(("propose", "proposed", "broker", "brokered",
                                     "sponsor", "sponsored", "draft", "drafted", "led"))
 
 
+# An adverbial clause or a noun's clause.
+_SIDE_INFINITIVES = ADVERBIAL_CLAUSE | CLAUSAL_MODIFIER
+# Where the thing proposed stands below its verb.
+_PROPOSED_THING = OBJECT | PASSIVE_SUBJECT | ATTRIBUTE | OBJECT_PREDICATE | INDIRECT_OBJECT
+# Subordinate clauses.
+_SUBORDINATE = OPEN_COMPLEMENT | CLAUSAL_COMPLEMENT | CLAUSAL_MODIFIER | RELATIVE_CLAUSE | ADVERBIAL_CLAUSE
+
+
 @dataclass
 class Draft:
     """A proposal mention being filled in."""
@@ -60,7 +91,7 @@ def proposal_drafts(layers: Layers) -> list[Draft]:
                  for h in lexicon("proposal_cues.json", "kinds").match(sent)}
         for i in list(roots):  # "a backstop security guarantee": the modifier is the exact kind
             tok = layers.doc[i]
-            if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i in roots:
+            if tok.dep_ in NOMINAL_MODIFIERS and tok.head.i in roots:
                 roots[tok.head.i] = roots.pop(i)
         acts = {i: kind for i, kind in _act_roots(sent).items() if i not in roots}
         for i, kind in list(roots.items()) + list(acts.items()):
@@ -75,7 +106,7 @@ def _noun_root(span: Span) -> Token:
     the proposal; the verb governs it (and may answer it)."""
     root = span.root
     if root.pos_ == "VERB":
-        obj = next((c for c in root.children if c.dep_ == "dobj" and span.start <= c.i < span.end), None)
+        obj = next((c for c in root.children if c.dep_ in OBJECT and span.start <= c.i < span.end), None)
         return obj if obj is not None else root
     return root
 
@@ -92,12 +123,12 @@ def _act_roots(sent: Span) -> dict[int, str]:
             if tok.lemma_.lower() not in acts:
                 continue
             if tok.pos_ == "NOUN":
-                held = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                        if g.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "compound"]
+                held = [g for c in tok.children if c.dep_ in PREPOSITION and c.lower_ == "of" for g in c.children
+                        if g.dep_ in PREP_OBJECT] + [c for c in tok.children if c.dep_ in MODIFIER_NOUN]
                 if any(g.lemma_.lower() in objects or g.lower_ in objects for g in held):
                     out[tok.i] = kind
             elif tok.pos_ == "VERB":
-                obj = next((c for c in tok.children if c.dep_ == "dobj"
+                obj = next((c for c in tok.children if c.dep_ in OBJECT
                             and (c.lemma_.lower() in objects or c.lower_ in objects)), None)
                 if obj is not None:
                     out[obj.i] = kind
@@ -145,8 +176,8 @@ def _draft(layers: Layers, sent: Span, kind: str, root: Token, act: str | None =
 
 def _ready_for(head: Token) -> bool:
     prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ in word_list("proposal_cues.json", "ready_preps") and prep.head.lemma_.lower() in word_list(
-        "proposal_cues.json", "ready_words") and not any(c.dep_ == "neg" for c in prep.head.head.children)
+    return head.dep_ in PREP_OBJECT and prep.lower_ in word_list("proposal_cues.json", "ready_preps") and prep.head.lemma_.lower() in word_list(
+        "proposal_cues.json", "ready_words") and not any(c.dep_ in NEGATION for c in prep.head.head.children)
 
 
 def _phrase_head(root: Token) -> Token:
@@ -155,12 +186,12 @@ def _phrase_head(root: Token) -> Token:
     nouns = word_list("proposal_cues.json", "proposal_nouns")
     pauses = word_list("proposal_cues.json", "pause_nouns")
     head = root.head
-    if root.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in nouns:
+    if root.dep_ in NOMINAL_MODIFIERS and head.lemma_.lower() in nouns:
         return head
-    if root.dep_ == "pobj" and head.dep_ in ("prep", "dative") and head.lower_ in ("for", "on", "of", "to", "in"):
+    if root.dep_ in PREP_OBJECT and head.dep_ in PREPOSITIONAL_LINKS and head.lower_ in ("for", "on", "of", "to", "in"):
         noun = head.head
         if noun.pos_ in ("VERB", "AUX"):  # "offered a 10-day halt | to attacks": the object before
-            noun = next((c for c in noun.children if c.dep_ == "dobj" and c.i == head.i - 1), noun)
+            noun = next((c for c in noun.children if c.dep_ in OBJECT and c.i == head.i - 1), noun)
         if noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in nouns | pauses:
             return _phrase_head(noun) if noun.lemma_.lower() in pauses else noun
     return root
@@ -171,9 +202,9 @@ def _floated_by(layers: Layers, verb: Token) -> list[ActorRef]:
     hanging from the verb that answers the proposal names its proposer in its agent."""
     proposing = word_list("proposal_cues.json", "proposal_verbs")
     for clause in verb.children:
-        if clause.dep_ in ("advcl", "acl") and clause.tag_ == "VBN" and matches_verb(clause, proposing):
-            agent = next((g for c in clause.children if c.dep_ == "agent" for g in c.children
-                          if g.dep_ == "pobj"), None)
+        if clause.dep_ in _SIDE_INFINITIVES and clause.tag_ == "VBN" and matches_verb(clause, proposing):
+            agent = next((g for c in clause.children if c.dep_ in PASSIVE_AGENT for g in c.children
+                          if g.dep_ in PREP_OBJECT), None)
             refs = refs_of(layers, agent)
             if refs:
                 return refs
@@ -187,17 +218,17 @@ def _proposal_noun(head: Token) -> bool:
 def _own_proposer(layers: Layers, head: Token) -> list[ActorRef]:
     """"Trump's plan", "the US proposal", "a plan put forward by France"."""
     for child in head.children:
-        if child.dep_ == "poss" or (child.dep_ in ("compound", "nmod", "amod") and child.i < head.i):
+        if child.dep_ in POSSESSOR or (child.dep_ in NOMINAL_MODIFIERS and child.i < head.i):
             refs = refs_of(layers, child)
             if refs:
                 return refs
-        if child.dep_ == "amod" and child.lemma_.lower() in _PROPOSING_PARTICIPLES:
+        if child.dep_ in ADJECTIVAL_MODIFIER and child.lemma_.lower() in _PROPOSING_PARTICIPLES:
             refs = [r for g in child.children for r in refs_of(layers, g)]  # "US-proposed"
             if refs:
                 return refs
-        if child.dep_ == "acl":
-            agent = next((g for c in child.children if c.dep_ == "agent" for g in c.children
-                          if g.dep_ == "pobj"), None)
+        if child.dep_ in CLAUSAL_MODIFIER:
+            agent = next((g for c in child.children if c.dep_ in PASSIVE_AGENT for g in c.children
+                          if g.dep_ in PREP_OBJECT), None)
             refs = refs_of(layers, agent)
             if refs:
                 return refs
@@ -214,7 +245,7 @@ def _verb_roles(layers: Layers, draft: Draft, verb: Token) -> None:
         if not draft.proposer:
             draft.proposer = refs_of(layers, chain_subject(verb))
         draft.addressees = _addressees(layers, verb) or draft.addressees
-        if any(c.dep_ == "advmod" and c.lower_ in word_list("proposal_cues.json", "counter_adverbs")
+        if any(c.dep_ in ADVERBIAL_MODIFIER and c.lower_ in word_list("proposal_cues.json", "counter_adverbs")
                for c in verb.children):  # "Ukraine called instead for a 30-day ceasefire": a counter
             draft.responses += [Response(r, "counter", draft.evidence, None, draft.date, r.actor,
                                          ("response.verb.counter_instead",)) for r in draft.proposer]
@@ -224,7 +255,7 @@ def _verb_roles(layers: Layers, draft: Draft, verb: Token) -> None:
         draft.trace.append("proposal.ask")
         if not draft.proposer:
             draft.proposer = refs_of(layers, clause_subject(asker))
-        asked = next((c for c in asker.children if c.dep_ == "dobj"), None)
+        asked = next((c for c in asker.children if c.dep_ in OBJECT), None)
         draft.addressees = refs_of(layers, asked) or refs_of(layers, subject_of(verb))
 
 
@@ -234,15 +265,15 @@ def _object_of(head: Token | None, verb: Token) -> bool:
     if head is None:
         return False
     if head.head.i == verb.i:
-        return head.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "dative")
-    return head.dep_ == "pobj" and head.head.head.i == verb.i
+        return head.dep_ in _PROPOSED_THING
+    return head.dep_ in PREP_OBJECT and head.head.head.i == verb.i
 
 
 def _asker(verb: Token, asking: frozenset[str]) -> Token | None:
     """"urged Russia to accept a truce", "the need for the US to provide a backstop": the word
     that asks for the infinitive's act (up to three steps above it)."""
-    if verb.dep_ not in ("xcomp", "ccomp", "acl", "relcl", "advcl") and not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ not in _SUBORDINATE and not any(
+            c.dep_ in AUX and c.lower_ == "to" for c in verb.children):
         return None
     if any(c.tag_ in ("WP", "WDT", "WRB") or c.lower_ in ("whether", "if") for c in verb.children):
         return None  # "asked who would monitor a truce": a question, not a request
@@ -273,10 +304,10 @@ def clause_subject(tok: Token) -> Token | None:
 def _addressees(layers: Layers, verb: Token) -> list[ActorRef]:
     """"offered Moscow a truce", "proposed to Kyiv"."""
     for child in verb.children:
-        if child.dep_ == "dative" and child.pos_ != "ADP":
+        if child.dep_ in INDIRECT_OBJECT and child.pos_ != "ADP":
             return refs_of(layers, child)
-        if child.dep_ in ("dative", "prep") and child.lower_ == "to":
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ in PREPOSITIONAL_LINKS and child.lower_ == "to":
+            pobj = next((g for g in child.children if g.dep_ in PREP_OBJECT), None)
             refs = refs_of(layers, pobj)
             if refs:
                 return refs

@@ -8,6 +8,32 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_COMPLEMENT,
+    ADJECTIVAL_MODIFIER,
+    ADVERBIAL_CLAUSE,
+    ADVERBIAL_MODIFIER,
+    ATTRIBUTE,
+    AUX,
+    CLAUSAL_COMPLEMENT,
+    CLAUSAL_MODIFIER,
+    CONJUNCT,
+    COORDINATOR,
+    DETERMINER,
+    MARK,
+    MODIFIER_NOUN,
+    NOUN_CLAUSES,
+    OBJECT,
+    OPEN_COMPLEMENT,
+    PASSIVE_AGENT,
+    PASSIVE_SUBJECT,
+    POSSESSOR,
+    PREP_OBJECT,
+    PREPOSITION,
+    RELATIVE_CLAUSE,
+    SUBJECT,
+    SUBJECTS,
+)
 from wardesk.extract.layers import Layers
 from wardesk.extract.speech.cues import subject_of
 from wardesk.process.common import (
@@ -38,6 +64,18 @@ _IRREALIS_MARKS = ("if", "whether", "unless", "until")
 _NOT_YET = re.compile(r"\b(?:has|have|had)(?: not|n't| yet to)\b|\bnot yet\b", re.IGNORECASE)
 
 
+# A clause under a hedge word ('*ready to* consider').
+_HEDGED_CLAUSES = CLAUSAL_MODIFIER | OPEN_COMPLEMENT
+# A predicate nominal or adjective ('was *ready*').
+_PREDICATIVES = ATTRIBUTE | ADJECTIVAL_COMPLEMENT
+# A determiner, owner or modifier before the noun ('*the* plan', '*Russia's* plan').
+_NOUN_MARKERS = DETERMINER | POSSESSOR | ADJECTIVAL_MODIFIER | MODIFIER_NOUN
+# What a verb names as its content or undergoer.
+_VERB_CONTENT = OBJECT | CLAUSAL_COMPLEMENT | OPEN_COMPLEMENT | ATTRIBUTE | PASSIVE_SUBJECT
+# A complement or conjunct of a verb.
+_CHAIN_LINKS = OPEN_COMPLEMENT | CONJUNCT
+
+
 def attach_responses(layers: Layers, drafts: list[Draft], positions: tuple[Position, ...]) -> list[Draft]:
     """``drafts`` with the answers their sentences give; a refusal of something no draft holds
     ("ruled out peacekeepers" where no one proposed them in so many words) adds a draft."""
@@ -61,7 +99,7 @@ def verb_responses(layers: Layers, draft: Draft, verb: Token, evidence: Evidence
         return _hedged(layers, draft, verb, hedge, evidence)
     if _irrealis(verb) or _asked(verb) or _purpose(verb) or _not_yet(verb, answer):
         return []
-    parent = verb.head if verb.dep_ == "xcomp" else None
+    parent = verb.head if verb.dep_ in OPEN_COMPLEMENT else None
     trace = f"response.verb.{answer}"
     if parent is not None and answer_of(parent) == "reject" and answer != "reject":
         answer, trace = "reject", "response.verb.refuse_to"  # "refused to accept"
@@ -86,13 +124,13 @@ def _hedge(verb: Token) -> Token | None:
     """"its reluctance to fully endorse the proposal", "is hesitant to accept": a yes or no held
     back by a hedging word (hedge_words) is still being weighed."""
     head = verb.head
-    if verb.dep_ in ("acl", "xcomp") and head.lemma_.lower() in word_list("response_cues.json", "hedge_words"):
+    if verb.dep_ in _HEDGED_CLAUSES and head.lemma_.lower() in word_list("response_cues.json", "hedge_words"):
         return head
     return None
 
 
 def _hedged(layers: Layers, draft: Draft, verb: Token, hedge: Token, evidence: Evidence | None) -> list[Response]:
-    owner = next((c for c in hedge.children if c.dep_ == "poss"), None)
+    owner = next((c for c in hedge.children if c.dep_ in POSSESSOR), None)
     parties = refs_of(layers, owner)
     node = hedge
     while not parties and node.head.i != node.i:  # "the Kremlin said …, signaling its reluctance"
@@ -109,9 +147,9 @@ def evaluations(layers: Layers, drafts: list[Draft]) -> None:
     table: dict[str, list[str]] = data("response_cues.json")["evaluations"]
     for draft in drafts:
         head = draft.head
-        if head is None or head.dep_ != "nsubj" or head.head.lemma_.lower() != "be" or negated(head.head):
+        if head is None or head.dep_ not in SUBJECT or head.head.lemma_.lower() != "be" or negated(head.head):
             continue
-        said = [c for c in head.head.children if c.dep_ in ("attr", "acomp")]
+        said = [c for c in head.head.children if c.dep_ in _PREDICATIVES]
         answer = next((a for a in ("accept", "reject") for c in said if _judged(c, table[a], table["_heads"])), None)
         if answer is None:
             continue
@@ -130,7 +168,7 @@ def _judged(word: Token, words: list[str], heads: list[str]) -> bool:
     of judgement, one of its adjectives."""
     if word.lemma_.lower() in words:
         return True
-    return word.lemma_.lower() in heads and any(g.dep_ == "amod" and g.lower_ in words for g in word.children)
+    return word.lemma_.lower() in heads and any(g.dep_ in ADJECTIVAL_MODIFIER and g.lower_ in words for g in word.children)
 
 
 def _halting(draft: Draft, verb: Token) -> str | None:
@@ -144,7 +182,7 @@ def _pending(layers: Layers, draft: Draft, verb: Token, evidence: Evidence | Non
         return []
     manners: dict[str, list[str]] = data("response_cues.json")["manner_answers"]
     manner = next((a for a, words in manners.items() for c in verb.children
-                   if c.dep_ == "advmod" and c.lower_ in words), None)  # "responded positively"
+                   if c.dep_ in ADVERBIAL_MODIFIER and c.lower_ in words), None)  # "responded positively"
     if manner is None and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not negated(verb))):
         return []
     parties = [r for r in subject_refs(layers, clause_subject(verb)) if r.code and r.code not in NON_PARTY_CODES]
@@ -180,7 +218,7 @@ def _anaphoric_answers(layers: Layers, drafts: list[Draft]) -> None:
 def _relative_antecedent(drafts: list[Draft], verb: Token, ref: Token) -> Draft | None:
     """"a 30-hour truce, which Kyiv dismissed as a stunt": a relative pronoun object names the
     proposal the relative clause hangs from."""
-    if ref.tag_ not in ("WDT", "WP") or verb.dep_ != "relcl":
+    if ref.tag_ not in ("WDT", "WP") or verb.dep_ not in RELATIVE_CLAUSE:
         return None
     return next((d for d in drafts if d.head is not None and d.head.i == verb.head.i), None)
 
@@ -191,15 +229,15 @@ def _referring(verb: Token) -> Token | None:
     itself when it has no object (an intransitive "agreed")."""
     nouns = word_list("proposal_cues.json", "proposal_nouns")
     pronouns = word_list("response_cues.json", "referring_pronouns")
-    objects = [c for c in verb.children if c.dep_ == "dobj"] + [
-        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    objects = [c for c in verb.children if c.dep_ in OBJECT] + [
+        g for c in verb.children if c.dep_ in PREPOSITION for g in c.children if g.dep_ in PREP_OBJECT]
     for obj in objects:
         if obj.lower_ in pronouns:
             return obj
-        if obj.lemma_.lower() in nouns and any(c.dep_ in ("det", "poss", "amod", "compound") for c in obj.children):
+        if obj.lemma_.lower() in nouns and any(c.dep_ in _NOUN_MARKERS for c in obj.children):
             return obj
     if answer_of(verb) in ("accept", "reject") and not any(
-            c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "nsubjpass") for c in verb.children) and not [
+            c.dep_ in _VERB_CONTENT for c in verb.children) and not [
             o for o in objects if o.lower_ not in word_list("response_cues.json", "manner_nouns")]:
         return verb
     return None
@@ -214,9 +252,9 @@ def _irrealis(verb: Token) -> bool:
     """"if Russia accepts the truce", "whether Moscow will agree": not an answer yet."""
     node = verb
     for _ in range(3):
-        if any(c.dep_ == "mark" and c.lower_ in _IRREALIS_MARKS for c in node.children):
+        if any(c.dep_ in MARK and c.lower_ in _IRREALIS_MARKS for c in node.children):
             return True
-        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+        if node.dep_ not in _CHAIN_LINKS or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -240,12 +278,12 @@ def _purpose(verb: Token) -> bool:
     """"a coalition is forming to … support the ceasefire": an infinitive of purpose is no
     answer; "is ready to accept", "agreed to sign" are."""
     node = verb
-    while node.dep_ == "conj" and node.head.i != node.i:
+    while node.dep_ in CONJUNCT and node.head.i != node.i:
         node = node.head
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+    if not any(c.dep_ in AUX and c.lower_ == "to" for c in node.children):
         return False
     head = node.head
-    if head.pos_ in ("NOUN", "PROPN") and node.dep_ in ("acl", "relcl"):
+    if head.pos_ in ("NOUN", "PROPN") and node.dep_ in NOUN_CLAUSES:
         return True  # "mechanisms to support the ceasefire"
     return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in word_list("response_cues.json", "infinitive_heads")
 
@@ -254,7 +292,7 @@ def _not_yet(verb: Token, answer: str) -> bool:
     """"Russia has not agreed to the ceasefire": no answer yet, not a refusal ("has not ruled
     out" is an answer: the negated map makes it considering)."""
     return answer != "reject" and negated(verb) and any(
-        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        c.dep_ in AUX and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _in_principle(verb: Token) -> bool:
@@ -266,8 +304,8 @@ def _but_clause(layers: Layers, verb: Token) -> str | None:
     """"supports the proposal in principle, but key details still need to be worked out"."""
     node = verb
     for _ in range(3):
-        if any(c.dep_ == "cc" and c.lower_ == "but" for c in node.children):
-            clause = next((c for c in node.children if c.dep_ == "conj" and c.i > verb.i), None)
+        if any(c.dep_ in COORDINATOR and c.lower_ == "but" for c in node.children):
+            clause = next((c for c in node.children if c.dep_ in CONJUNCT and c.i > verb.i), None)
             if clause is not None:
                 return subtree_text(layers, clause)
         if node.head.i == node.i:
@@ -277,11 +315,11 @@ def _but_clause(layers: Layers, verb: Token) -> str | None:
 
 
 def _parties(layers: Layers, verb: Token) -> list[ActorRef]:
-    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = next((g for c in verb.children if c.dep_ in PASSIVE_AGENT for g in c.children if g.dep_ in PREP_OBJECT), None)
     if agent is not None:  # "the plan was rejected by Moscow"
         return refs_of(layers, agent)
     subject = chain_subject(verb)
-    if subject is None or subject.dep_ == "nsubjpass":
+    if subject is None or subject.dep_ in PASSIVE_SUBJECT:
         return []
     return subject_refs(layers, subject)
 
@@ -292,21 +330,21 @@ def _conditions(layers: Layers, verb: Token) -> str | None:
     cues = data("response_cues.json")
     marks = {m.split()[0] for m in cues["condition_marks"]}
     for child in verb.children:
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+        if child.dep_ in ADVERBIAL_CLAUSE and any(m.dep_ in MARK and m.lower_ in marks for m in child.children):
             return subtree_text(layers, child)
-        if child.dep_ == "prep" and child.lower_ in ("on", "in", "subject") and any(
+        if child.dep_ in PREPOSITION and child.lower_ in ("on", "in", "subject") and any(
                 g.lemma_.lower() in ("condition", "exchange", "return", "to") for g in child.subtree):
             return subtree_text(layers, child)
     insisting = word_list("response_cues.json", "condition_verbs")
     modals = word_list("response_cues.json", "condition_modals")
     # "agreed but insisted …"; "said it would support …, but insisted …" (the speaker's but)
-    for top in (verb, verb.head) if verb.dep_ == "ccomp" else (verb,):
-        but = any(c.dep_ == "cc" and c.lower_ in cues["condition_conjunctions"] for c in top.children)
+    for top in (verb, verb.head) if verb.dep_ in CLAUSAL_COMPLEMENT else (verb,):
+        but = any(c.dep_ in COORDINATOR and c.lower_ in cues["condition_conjunctions"] for c in top.children)
         for child in top.children:
-            own = any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in child.children) and not any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in child.children)  # "but that Hamas must …": reported
-            if child.dep_ == "conj" and but and not own and (child.lemma_.lower() in insisting or any(
-                    a.dep_ == "aux" and a.lower_ in modals for a in child.children)):
+            own = any(c.dep_ in SUBJECTS and c.pos_ != "PRON" for c in child.children) and not any(
+                c.dep_ in MARK and c.lower_ == "that" for c in child.children)  # "but that Hamas must …": reported
+            if child.dep_ in CONJUNCT and but and not own and (child.lemma_.lower() in insisting or any(
+                    a.dep_ in AUX and a.lower_ in modals for a in child.children)):
                 return subtree_text(layers, child)  # "agreed …, but that it must lead to …"
     return None
 

@@ -6,6 +6,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import (
+    ADVERBIAL_CLAUSE,
+    MARK,
+    PREPOSITION,
+)
 from wardesk.extract.layers import Layers
 from wardesk.extract.numbers.parse import parse_number
 from wardesk.process.common import data, lexicon, subtree_text
@@ -70,11 +75,11 @@ def _conditions(layers: Layers, head: Token, verb: Token | None) -> list[str]:
     or hanging from the verb that puts the proposal forward."""
     marks = {m.split()[0] for m in data("response_cues.json")["condition_marks"]}
     out: list[str] = []
-    clauses = [t.head for t in head.subtree if t.dep_ == "mark" and t.lower_ in marks and t.head.dep_ == "advcl"]
+    clauses = [t.head for t in head.subtree if t.dep_ in MARK and t.lower_ in marks and t.head.dep_ in ADVERBIAL_CLAUSE]
     if verb is not None:
-        clauses += [c for c in verb.children if c.dep_ == "advcl"
-                    and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)]
-        clauses += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+        clauses += [c for c in verb.children if c.dep_ in ADVERBIAL_CLAUSE
+                    and any(m.dep_ in MARK and m.lower_ in marks for m in c.children)]
+        clauses += [c for c in verb.children if c.dep_ in PREPOSITION and c.lower_ == "on"
                     and any(g.lower_ == "condition" for g in c.children)]
     for clause in clauses:
         text = subtree_text(layers, clause)

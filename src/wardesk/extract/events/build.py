@@ -28,7 +28,17 @@ from wardesk.extract.events.predicates import (
 from wardesk.extract.events.roles import roles
 from wardesk.extract.events.rules import Draft, apply
 from wardesk.extract.grammar.frames import reported_clause
-from wardesk.extract.grammar.labels import EMBEDDING_LINKS
+from wardesk.extract.grammar.labels import (
+    ADVERBIAL_CLAUSE,
+    CLAUSAL_MODIFIER,
+    CONJUNCT,
+    EMBEDDING_LINKS,
+    OBJECT,
+    OPEN_COMPLEMENT,
+    PREP_COMPLEMENT,
+    PREP_OBJECT,
+    PREPOSITION,
+)
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.layers import doc_text
 from wardesk.extract.lexicon import words
@@ -47,6 +57,12 @@ MATRIX_TYPES = types_with("matrix_content")
 INTENT_VERBS = words("events/build.json", "intent_verbs")
 # Without any actor, only violence and protest are still worth a record (casualties, crowds).
 ACTORLESS_TYPES = types_with("actorless")
+
+
+# A word under a preposition ('charged *with* attacking').
+_UNDER_PREPOSITION = PREP_COMPLEMENT | PREP_OBJECT
+# Links a walk up from an event to its governing verb follows.
+_REPORTING_WALK = ADVERBIAL_CLAUSE | OPEN_COMPLEMENT | PREP_OBJECT | OBJECT | PREPOSITION | CONJUNCT | CLAUSAL_MODIFIER
 
 
 def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
@@ -122,7 +138,7 @@ def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
 def _without(trigger: Token) -> bool:
     """"without demanding", "instead of calling for": what was not done."""
     prep = trigger.head
-    return trigger.dep_ in ("pcomp", "pobj") and (
+    return trigger.dep_ in _UNDER_PREPOSITION and (
         prep.lower_ == "without" or (prep.lower_ == "of" and prep.head.lower_ == "instead"))
 
 
@@ -132,7 +148,7 @@ _CHARGE_TYPES = types_with("charge")
 
 def _charge_of(m: Match, gov: Match) -> bool:
     tok = m.trigger
-    return (gov.predicate.event in _CHARGE_TYPES and tok.dep_ in ("pcomp", "pobj")
+    return (gov.predicate.event in _CHARGE_TYPES and tok.dep_ in _UNDER_PREPOSITION
             and tok.head.lower_ in ("for", "over") and tok.head.head.i == gov.trigger.i)
 
 
@@ -160,7 +176,7 @@ def _purpose_of_protest(m: Match, by_token: dict[int, Match]) -> bool:
         return False
     tok = m.trigger
     for _ in range(3):
-        if tok.dep_ not in ("advcl", "xcomp", "pobj", "dobj", "prep", "conj", "acl") or tok.head.i == tok.i:
+        if tok.dep_ not in _REPORTING_WALK or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i in by_token and by_token[tok.i] is not m:
@@ -183,12 +199,12 @@ def _governing_match(m: Match, by_token: dict[int, Match]) -> Match | None:
     """The predicate this one is an argument or complement of, if any."""
     tok = m.trigger
     for _ in range(8):
-        noun_clause = tok.dep_ == "advcl" and tok.head.pos_ in ("NOUN", "PROPN")
-        if (tok.dep_ not in EMBEDDING_LINKS and tok.dep_ != "conj" and not noun_clause) or tok.head.i == tok.i:
+        noun_clause = tok.dep_ in ADVERBIAL_CLAUSE and tok.head.pos_ in ("NOUN", "PROPN")
+        if (tok.dep_ not in EMBEDDING_LINKS and tok.dep_ not in CONJUNCT and not noun_clause) or tok.head.i == tok.i:
             return None
         if reported_clause(tok, SPEECH_VERBS) and tok.head.i not in by_token:
             return None
-        via_conj = tok.dep_ == "conj"
+        via_conj = tok.dep_ in CONJUNCT
         tok = tok.head
         gov = by_token.get(tok.i)
         if gov is not None and gov is not m and not via_conj:

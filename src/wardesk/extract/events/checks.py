@@ -5,6 +5,30 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.clauses import PURPOSE, clause_kind
+from wardesk.extract.grammar.labels import (
+    ACTED_ON,
+    ADJECTIVAL_MODIFIER,
+    ADVERBIAL_CLAUSE,
+    ATTRIBUTE,
+    CLAUSAL_COMPLEMENT,
+    CLAUSAL_MODIFIER,
+    CONJUNCT,
+    MARK,
+    MODIFIER_NOUN,
+    NOUN_CLAUSES,
+    OBJECT,
+    OBJECTS,
+    OPEN_COMPLEMENT,
+    PASSIVE_AUX,
+    PREP_COMPLEMENT,
+    PREP_OBJECT,
+    PREPOSITION,
+    RELATIVE_CLAUSE,
+    SUBJECT,
+)
+from wardesk.extract.grammar.shapes import has_prep, infinitive_marker, prep_pairs
+from wardesk.extract.grammar.syntax import INFINITIVE_MARKS
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.lexicon import words
 
@@ -23,10 +47,26 @@ SET_PHRASES = {("as", "opposed"), ("as", "agreed"), ("as", "promised"), ("as", "
 PENALTY_WORDS = words("events/checks.json", "penalty_words")
 
 
+# A verb's object, complement clause, prepositional object or predicate nominal.
+_NEAR_LINKS = OBJECT | OPEN_COMPLEMENT | PREP_OBJECT | ATTRIBUTE
+# In a complement clause, its object or passive auxiliary ('declined *to be* named').
+_COMPLEMENT_OBJECT = OBJECT | PASSIVE_AUX
+# Where an infinitive clause hangs ('*to encourage* refugees').
+_TO_CLAUSES = ADVERBIAL_CLAUSE | OPEN_COMPLEMENT | CLAUSAL_MODIFIER
+# Adjective or noun before a noun ('*military* aid', '*peace* talks').
+_PREMODIFIERS = ADJECTIVAL_MODIFIER | MODIFIER_NOUN
+# An adverbial clause or a noun's clause.
+_SIDE_INFINITIVES = ADVERBIAL_CLAUSE | CLAUSAL_MODIFIER
+# Links a walk up to a purpose clause follows.
+_PURPOSE_WALK = OPEN_COMPLEMENT | CONJUNCT | PREP_COMPLEMENT | PREPOSITION | PREP_OBJECT | OBJECT | ADVERBIAL_CLAUSE | CLAUSAL_MODIFIER
+# What a verb of stopping stops ('stop *shelling*', 'halted *its strikes*').
+_STOPPED = OBJECT | OPEN_COMPLEMENT
+
+
 def penalty_targets(trigger: Token) -> bool:
     """"sanctions targeting Iran", "a bill that targets Turkey": the doer is a penalty."""
-    doer = trigger.head if trigger.dep_ in ("acl", "relcl") else next(
-        (c for c in trigger.children if c.dep_ == "nsubj"), None)
+    doer = trigger.head if trigger.dep_ in NOUN_CLAUSES else next(
+        (c for c in trigger.children if c.dep_ in SUBJECT), None)
     return doer is not None and _lemma(doer) in PENALTY_WORDS
 
 
@@ -39,13 +79,13 @@ PRIVATE_TRAVELLERS = words("events/checks.json", "private_travellers")
 
 
 def _near(trigger: Token) -> list[Token]:
-    near = [c for c in trigger.children if c.dep_ in ("dobj", "xcomp", "pobj", "attr")]
-    return near + [g for c in near if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "auxpass")]
+    near = [c for c in trigger.children if c.dep_ in _NEAR_LINKS]
+    return near + [g for c in near if c.dep_ in OPEN_COMPLEMENT for g in c.children if g.dep_ in _COMPLEMENT_OBJECT]
 
 
 def _near_lemmas(trigger: Token) -> set[str]:
     near = _near(trigger)
-    return {_lemma(t) for t in near} | {_lemma(t) for c in near for t in c.children if t.dep_ == "xcomp"}
+    return {_lemma(t) for t in near} | {_lemma(t) for c in near for t in c.children if t.dep_ in OPEN_COMPLEMENT}
 
 
 def press_business(trigger: Token) -> bool:
@@ -65,7 +105,7 @@ def fights_nature(trigger: Token) -> bool:
 
 def private_travel(trigger: Token) -> bool:
     """"tourists visited the ruins": private travellers' visits are no diplomacy."""
-    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in trigger.children if c.dep_ in SUBJECT), None)
     return subject is not None and _lemma(subject) in PRIVATE_TRAVELLERS
 
 
@@ -87,8 +127,8 @@ AIMED_URGING = words("events/checks.json", "aimed_urging")
 
 def encouragement_aimed(trigger: Token) -> bool:
     """"cooperate to encourage refugees to return": encouraging as the aim of another act."""
-    return _lemma(trigger) in AIMED_URGING and trigger.dep_ in ("advcl", "xcomp", "acl") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    return (_lemma(trigger) in AIMED_URGING and trigger.dep_ in _TO_CLAUSES
+            and infinitive_marker(trigger, INFINITIVE_MARKS) is not None)
 
 
 # What a state enacts at home: signing one of these is lawmaking, no act towards another actor.
@@ -107,13 +147,12 @@ def domestic_act(m: Match, event_type: str) -> bool:
     """PLOVER codes acts between political actors, not a state's administration at home:
     signing a law, serving residents, a law or an order that allows something."""
     trigger = m.trigger
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+    objects = [c for c in trigger.children if c.dep_ in OBJECTS]
     if event_type == "SUPPORT" and _lemma(trigger) == "sign":
-        partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+        partner = has_prep(trigger, {"with"}, links=PREPOSITION)
         return not partner and bool(objects) and all(_domestic_law(o) for o in objects)
     if event_type == "AID" and m.predicate.kind == "verb":
-        served = objects + [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "to"
-                            for p in c.children if p.dep_ == "pobj"]
+        served = objects + [p for _, p in prep_pairs(trigger, {"to"}, links=PREPOSITION)]
         doer = _doer(trigger)
         if doer is not None and _lemma(doer) in COMMERCIAL:
             return True
@@ -122,20 +161,20 @@ def domestic_act(m: Match, event_type: str) -> bool:
         doer = _doer(trigger)
         if doer is not None and _lemma(doer) in PENALTY_WORDS | {"act"}:
             return True  # "an act which allowed merchants in": a law's content
-        return trigger.dep_ == "xcomp" and _lemma(trigger.head) in COMMANDS
+        return trigger.dep_ in OPEN_COMPLEMENT and _lemma(trigger.head) in COMMANDS
     return False
 
 
 def _domestic_law(obj: Token) -> bool:
     """"the bill", "a constitutional declaration", "an executive order": a text of lawmaking."""
     return _lemma(obj) in DOMESTIC_LAWS or any(
-        c.dep_ in ("amod", "compound") and c.lower_ in LAWMAKING_MODIFIERS for c in obj.children)
+        c.dep_ in _PREMODIFIERS and c.lower_ in LAWMAKING_MODIFIERS for c in obj.children)
 
 
 def _doer(verb: Token) -> Token | None:
     """The subject, or the noun a relative clause's "which/that" stands for."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ in RELATIVE_CLAUSE:
         return verb.head
     return subject
 
@@ -150,8 +189,8 @@ def question(trigger: Token, sent: Span) -> bool:
     if text.endswith("?"):
         return True
     tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    asked = tok.dep_ == "ccomp" or (tok.dep_ == "advcl" and _lemma(tok.head) in ASKING)
-    return asked and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in tok.children)
+    asked = tok.dep_ in CLAUSAL_COMPLEMENT or (tok.dep_ in ADVERBIAL_CLAUSE and _lemma(tok.head) in ASKING)
+    return asked and any(c.dep_ in MARK and c.lower_ in ("if", "whether") for c in tok.children)
 
 
 ASKING = words("events/checks.json", "asking")
@@ -162,7 +201,7 @@ def said_in_agreement(trigger: Token) -> bool:
     if _lemma(trigger) != "agree" or trigger.i == 0:
         return False
     before = trigger.doc[trigger.i - 1]
-    subject_after = any(c.dep_ == "nsubj" and c.i > trigger.i for c in trigger.children)
+    subject_after = any(c.dep_ in SUBJECT and c.i > trigger.i for c in trigger.children)
     return subject_after and (before.is_punct or before.is_quote)
 
 
@@ -170,14 +209,12 @@ def purpose(trigger: Token) -> bool:
     """The trigger sits in a purpose clause ("so (that) X can …", "in order to …")."""
     tok = trigger
     for _ in range(5):
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "so" for c in tok.children):
+        if clause_kind(tok) == PURPOSE:
             return True
-        if tok.dep_ == "acl" and tok.head.lower_ == "order" and tok.head.head.lower_ == "in":
-            return True
-        if tok.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+        if tok.dep_ in _SIDE_INFINITIVES and infinitive_marker(tok, INFINITIVE_MARKS) is not None \
                 and NEED_WORDS & {_lemma(tok.head), _lemma(tok.head.head)}:
             return True  # "needs a billion dollars to provide support": what the money is for
-        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj", "pcomp", "prep", "pobj", "dobj", "advcl", "acl"):
+        if tok.head.i == tok.i or tok.dep_ not in _PURPOSE_WALK:
             return False
         tok = tok.head
     return False
@@ -188,7 +225,7 @@ VETOED = words("events/checks.json", "vetoed")
 
 
 def vetoed(trigger: Token) -> bool:
-    objects = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [c for c in trigger.children if c.dep_ in ACTED_ON]
     return bool(objects) and all(_lemma(o) in VETOED for o in objects)
 
 
@@ -205,7 +242,7 @@ def set_phrase(trigger: Token) -> bool:
 def unable(trigger: Token) -> bool:
     """"said it was unable to provide details": an inability is no act."""
     tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    return tok.dep_ == "xcomp" and tok.head.lower_ in UNABLE_WORDS
+    return tok.dep_ in OPEN_COMPLEMENT and tok.head.lower_ in UNABLE_WORDS
 
 
 def continued_attack(m: Match, found: list[Match]) -> Match | None:
@@ -213,12 +250,12 @@ def continued_attack(m: Match, found: list[Match]) -> Match | None:
     attack is the attack going on; the attack's match, when the stopped thing is one."""
     stops = words("events/parties.json", "cessation_verbs")
     head = m.trigger.head
-    if (m.predicate.event == "ASSAULT" and m.trigger.dep_ in ("dobj", "obj", "xcomp")
+    if (m.predicate.event == "ASSAULT" and m.trigger.dep_ in _STOPPED
             and head.i != m.trigger.i and _lemma(head) in stops):
         return m  # "did not stop shelling Kharkiv": the shelling itself, negated through "stop"
     if m.predicate.kind != "verb" or _lemma(m.trigger) not in stops:
         return None
-    stopped = {c.i for c in m.trigger.children if c.dep_ in ("dobj", "obj", "xcomp")}
+    stopped = {c.i for c in m.trigger.children if c.dep_ in _STOPPED}
     for other in found:
         if other.trigger.i in stopped and other.predicate.event == "ASSAULT":
             return other
@@ -229,10 +266,8 @@ def as_observer(trigger: Token) -> bool:
     """"will attend as observers", "joined the talks as a guest": whoever does it is no party."""
     observers = words("events/parties.json", "observer_nouns")
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]  # the parser
+    heads = [verb, *(c for c in verb.children if c.dep_ in OBJECT)]  # the parser
     for head in heads:  # often hangs "as observers" on the object ("attend the summit as …")
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as" and any(
-                    c.dep_ == "pobj" and c.lower_ in observers for c in prep.children):
-                return True
+        if any(obj.lower_ in observers for _, obj in prep_pairs(head, {"as"}, links=PREPOSITION)):
+            return True
     return False

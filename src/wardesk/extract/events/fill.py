@@ -10,6 +10,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wardesk.event_types import types_with
+from wardesk.extract.grammar.labels import (
+    DETERMINER,
+    NUMERIC_MODIFIER,
+    PREPOSITION,
+    SUBJECT,
+)
+from wardesk.extract.grammar.shapes import passive_agents
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.lexicon import data_file, words
 from wardesk.records import ActorRef, Event, Place
@@ -22,6 +29,10 @@ if TYPE_CHECKING:
 
 
 WEAPONS_PATH = data_file("assault_weapons.json")
+
+
+# Words left out of a doer's name ('the', 'of', numbers).
+_NOT_NAME_WORDS = DETERMINER | PREPOSITION | NUMERIC_MODIFIER
 
 
 @lru_cache(maxsize=1)
@@ -76,12 +87,10 @@ def unidentified(m: Match, trigger_text: str, country: str) -> ActorRef:
     soldiers near Samarra"), placed in the country where it happened (as ACLED's "unidentified
     armed group (Iraq)"); its words are the weapon named ("by a car bomb") or the attack noun."""
     verb = m.trigger
-    doer = [c for c in verb.children if c.dep_ == "nsubj"] if m.predicate.kind != "noun" else []
-    for prep in verb.children:
-        if prep.dep_ == "agent" and prep.lower_ == "by":
-            doer += [c for c in prep.children if c.dep_ == "pobj"]
+    doer = [c for c in verb.children if c.dep_ in SUBJECT] if m.predicate.kind != "noun" else []
+    doer += passive_agents(verb, {"by"})
     for noun in doer:  # "a car bomb exploded", "killed by a roadside bomb"
-        words = [t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "prep", "nummod")]
+        words = [t.text for t in noun.subtree if t.i <= noun.i and t.dep_ not in _NOT_NAME_WORDS]
         if words and noun.pos_ in ("NOUN", "PROPN"):
             if _operation_name(words):
                 return ActorRef(None, " ".join(words), None, "UNK")  # "Operation X": whose, unsaid

@@ -282,3 +282,9 @@ ASIDE_CLAUSES = NOUN_CLAUSES | ADVERBIAL_CLAUSE | PARATAXIS
 SUBJECTS_AND_OBJECT = SUBJECTS | OBJECT
 # Direct and indirect objects.
 OBJECTS = OBJECT | INDIRECT_OBJECT
+# Modifiers that name a noun's kind: "*rebel* forces", "*military* aid", "*Gaza* ceasefire".
+NOMINAL_MODIFIERS = MODIFIER_NOUN | ADJECTIVAL_MODIFIER | NOUN_MODIFIER
+# Where a noun stands when the verb acts on it: object or passive subject ("killed *three*", "*three* were killed").
+ACTED_ON = OBJECT | PASSIVE_SUBJECT
+# How a preposition hangs on its head in ClearNLP, the dative "to" included ("gave aid *to* X").
+PREPOSITIONAL_LINKS = PREPOSITION | INDIRECT_OBJECT

@@ -17,7 +17,24 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from wardesk.extract.grammar.labels import CORE_ARGUMENTS
+from wardesk.extract.grammar.labels import (
+    ACTED_ON,
+    ADVERBIAL_CLAUSE,
+    APPOSITION,
+    CLAUSAL_MODIFIER,
+    CONJUNCT,
+    CORE_ARGUMENTS,
+    MODIFIER_NOUN,
+    NOUN_ADVERBIAL,
+    NOUN_CLAUSES,
+    NOUN_MODIFIER,
+    OBJECT,
+    OWNER_MODIFIERS,
+    PARATAXIS,
+    PREP_OBJECT,
+    PREPOSITION,
+    RELATIVE_CLAUSE,
+)
 from wardesk.extract.layers import clause_verb, doc_text
 from wardesk.extract.lexicon import read_text, words
 from wardesk.extract.places.gazetteer import Gazetteer, load_gazetteer
@@ -30,9 +47,19 @@ if TYPE_CHECKING:
 __all__ = ["PlaceTableImpl", "find_places"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Where an event noun stands as an argument of a verb ("shelled *the town*", "*Tuesday*").
+_ANCHORED = CORE_ARGUMENTS | PREP_OBJECT | NOUN_ADVERBIAL
 _REGION_WORDS = words("places/mentions.json", "region_words")
 _NAME_SUFFIXES = _REGION_WORDS | {"capital"}  # words that end a place name: "X region", "X capital"
 _NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+# Links that leave a clause.
+_CLAUSE_BOUNDARIES = RELATIVE_CLAUSE | CLAUSAL_MODIFIER | ADVERBIAL_CLAUSE | CONJUNCT | PARATAXIS
+# Links from a word up to the phrase it is part of ('Kyiv *and* Kharkiv', 'the city, *Kherson*').
+_NAME_PARTS = CONJUNCT | APPOSITION | MODIFIER_NOUN
+# A noun before a noun ('the *Kherson* region').
+_NOUN_PREMODIFIERS = MODIFIER_NOUN | NOUN_MODIFIER
 
 
 @dataclass(frozen=True)
@@ -97,7 +124,7 @@ class PlaceTableImpl:
         noun = _where_antecedent(trigger)
         if noun is None:
             return None
-        near = {noun.i, *(c.i for c in noun.children if c.dep_ in ("poss", "compound", "nmod"))}
+        near = {noun.i, *(c.i for c in noun.children if c.dep_ in OWNER_MODIFIERS)}
         for m in self.found:
             if self.doc[m.start:m.end].root.i in near:
                 return m.place
@@ -113,14 +140,14 @@ def _event_hosts(trigger: Token) -> set[int]:
         nouns += _event_nouns_below(trigger)
         for arg in (a for a in trigger.children if a.dep_ in CORE_ARGUMENTS):
             # "shot down drones that targeted the capital", "guerrillas operating in Macedonia"
-            hosts |= _clause_hosts(arg, ("relcl", "acl"))
+            hosts |= _clause_hosts(arg, NOUN_CLAUSES)
     for noun in nouns:
         hosts.add(noun.i)
-        hosts |= _clause_hosts(noun, ("relcl", "acl"))
+        hosts |= _clause_hosts(noun, NOUN_CLAUSES)
     return hosts
 
 
-def _clause_hosts(noun: Token, deps: tuple[str, ...]) -> set[int]:
+def _clause_hosts(noun: Token, deps: frozenset[str]) -> set[int]:
     """The verbs of a noun's relative clauses and their arguments."""
     hosts: set[int] = set()
     for clause in (c for c in noun.children if c.dep_ in deps):
@@ -134,7 +161,7 @@ def _nominal_verb(trigger: Token) -> set[int]:
     if trigger.pos_ in ("VERB", "AUX"):
         return set()
     verb = clause_verb(trigger)
-    if verb is not None and trigger.dep_ in (*CORE_ARGUMENTS, "pobj", "npadvmod"):
+    if verb is not None and trigger.dep_ in _ANCHORED:
         return {verb.i}
     return set()
 
@@ -152,7 +179,7 @@ def _arguments(verb: Token) -> set[int]:
 def _where_antecedent(trigger: Token) -> Token | None:
     """"the region, where forces clashed": the noun a where-clause holding the trigger is about."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else clause_verb(trigger)
-    if verb is None or verb.dep_ != "relcl":
+    if verb is None or verb.dep_ not in RELATIVE_CLAUSE:
         return None
     if any(c.lower_ == "where" for c in verb.children):
         return verb.head
@@ -162,13 +189,13 @@ def _where_antecedent(trigger: Token) -> Token | None:
 def _event_nouns_below(verb: Token) -> list[Token]:
     """Event nouns the verb's clause names through a preposition ("killed in the attack",
     "as a result of the strike")."""
-    same = {verb.i, *(c.i for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))}
-    if verb.dep_ == "conj":
+    same = {verb.i, *(c.i for c in verb.children if c.dep_ in CONJUNCT and c.pos_ in ("VERB", "AUX"))}
+    if verb.dep_ in CONJUNCT:
         same.add(verb.head.i)  # "one was killed and three injured as a result of the attack"
     found = []
     for tok in verb.subtree:
         host = clause_verb(tok)
-        if tok.lemma_.lower() in _cues().event_nouns and tok.dep_ == "pobj" and host is not None and host.i in same:
+        if tok.lemma_.lower() in _cues().event_nouns and tok.dep_ in PREP_OBJECT and host is not None and host.i in same:
             found.append(tok)
     return found
 
@@ -179,7 +206,7 @@ def _governing_verbs(trigger: Token) -> set[int]:
     found: set[int] = set()
     node = trigger
     for _ in range(40):
-        if node.head.i == node.i or node.dep_ in ("relcl", "acl", "advcl", "conj", "parataxis"):
+        if node.head.i == node.i or node.dep_ in _CLAUSE_BOUNDARIES:
             return found
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -301,8 +328,8 @@ def _untagged_arguments(doc: Doc) -> list[Span]:
 
     out: list[Span] = []
     for tok in doc:
-        if (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_title and tok.dep_ in ("dobj", "nsubjpass")
-                and tok.head.pos_ == "VERB" and not any(c.dep_ == "compound" for c in tok.children)):
+        if (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_title and tok.dep_ in ACTED_ON
+                and tok.head.pos_ == "VERB" and not any(c.dep_ in MODIFIER_NOUN for c in tok.children)):
             out.append(Span(doc, tok.i, tok.i + 1, label=_UNTAGGED))
     return out
 
@@ -321,7 +348,7 @@ def _proper_run(doc: Doc, i: int, lenient: bool = False) -> Span | None:
     if end < len(doc) and doc[end].lower_ in ("'s", "’s"):
         return None  # "in Putin's view": a possessor, not a place
     if end > i and end < len(doc) and doc[end].pos_ == "NOUN" and doc[end - 1].head.i == end \
-            and doc[end - 1].dep_ == "compound" and doc[end].lemma_.lower() not in _cues().place_nouns:
+            and doc[end - 1].dep_ in MODIFIER_NOUN and doc[end].lemma_.lower() not in _cues().place_nouns:
         return None  # "in the Obama administration": a name modifying a noun, not a place
     return doc[i:end] if end > i else None
 
@@ -356,28 +383,28 @@ def _host(span: Span, is_country: bool) -> int | None:
     root = span.root
     cues = _cues()
     for _ in range(4):
-        while root.dep_ in ("conj", "appos", "compound") and root.head.i != root.i and root.head.pos_ != "VERB":
+        while root.dep_ in _NAME_PARTS and root.head.i != root.i and root.head.pos_ != "VERB":
             root = root.head  # "Jeddah, Saudi Arabia", "the capital Kabul"
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in cues.place_nouns:
+        if root.dep_ in PREP_OBJECT and root.head.lower_ == "of" and root.head.head.lemma_.lower() in cues.place_nouns:
             root = root.head.head  # "the town of Gorazde" stands where "the town" stands
         else:
             break
     head = root.head
-    if root.dep_ == "dobj" and head.lemma_.lower() in cues.motion:
+    if root.dep_ in OBJECT and head.lemma_.lower() in cues.motion:
         return head.i  # "shelled Kharkiv", "targeted the capital": the place attacked
-    if root.dep_ == "pobj" and head.lower_ == "including" and head.head.dep_ == "dobj":
+    if root.dep_ in PREP_OBJECT and head.lower_ == "including" and head.head.dep_ in OBJECT:
         obj = head.head  # "targeted ten regions, including the capital"
         return obj.head.i if obj.head.lemma_.lower() in cues.motion else None
-    if root.dep_ == "pobj" and route_end(head):
+    if root.dep_ in PREP_OBJECT and route_end(head):
         return None  # places.route_endpoint: "a bus travelling from Quetta to Karachi in Kalat"
-    if root.dep_ == "pobj":
+    if root.dep_ in PREP_OBJECT:
         prep = head.lower_
         if prep in cues.locative:
             return _outer_host(head.head).i
         if prep in cues.directional and head.head.lemma_.lower() in cues.motion:
             return head.head.i
         return None
-    if root.dep_ in ("compound", "nmod") and head.pos_ == "NOUN":
+    if root.dep_ in _NOUN_PREMODIFIERS and head.pos_ == "NOUN":
         # "the Kharkiv strike", "the Singapore summit" say where; "U.S. operations" and "the
         # Russia attack" say whose
         lemma = head.lemma_.lower()
@@ -397,7 +424,7 @@ def route_end(prep: Token) -> bool:
     owner = prep.head
     if prep.lower_ not in _ROUTE_START | _ROUTE_END or owner.i == prep.i:
         return False
-    preps = {c.lower_ for c in owner.children if c.dep_ == "prep"}
+    preps = {c.lower_ for c in owner.children if c.dep_ in PREPOSITION}
     return bool(preps & _ROUTE_START) and bool(preps & _ROUTE_END)
 
 
@@ -406,7 +433,7 @@ def _outer_host(host: Token) -> Token:
     consulate in Istanbul" → massed; "handed medicine to the Red Crescent in Bam" → handed;
     "evacuated the wounded from the town of Gorazde" → evacuated."""
     for _ in range(8):
-        if host.pos_ not in ("NOUN", "PROPN") or host.dep_ != "pobj":
+        if host.pos_ not in ("NOUN", "PROPN") or host.dep_ not in PREP_OBJECT:
             return host
         prep = host.head
         if prep.lower_ == "of" and prep.head.lemma_.lower() in _cues().motion:

@@ -8,7 +8,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from wardesk.extract.grammar.labels import ALL_SUBJECTS
+from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_MODIFIER,
+    ADVERBIAL_CLAUSE,
+    ADVERBIAL_MODIFIER,
+    ALL_SUBJECTS,
+    AUX,
+    CONJUNCT,
+    MARK,
+    MODIFIER_NOUN,
+    NOUN_MODIFIER,
+    OPEN_COMPLEMENT,
+    PASSIVE_AUX,
+    PASSIVE_SUBJECT,
+    PREP_OBJECT,
+    PREPOSITION,
+    RELATIVE_CLAUSE,
+)
 from wardesk.extract.lexicon import data_file, words
 
 if TYPE_CHECKING:
@@ -21,6 +37,12 @@ TRIM_CHARS = " \t\n,;:—–-"
 
 # Participles that front a source ('citing officials').
 FRONTED_SOURCES = words("speech/cues.json", "fronted_sources")
+
+
+# Clauses that may share their head's subject ('said and added', 'tried to say').
+_SUBJECT_SHARING = ADVERBIAL_CLAUSE | CONJUNCT | OPEN_COMPLEMENT
+# Links inside a noun phrase with its prepositional phrases.
+_PHRASE_INNER = PREPOSITION | MODIFIER_NOUN | NOUN_MODIFIER | ADJECTIVAL_MODIFIER | PREP_OBJECT
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +81,7 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ALL_SUBJECTS:
             return child
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ in CONJUNCT and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
     return None
 
@@ -70,9 +92,9 @@ def speaker_of(cue: Token) -> Token | None:
     tok = cue
     for _ in range(3):
         subject = subject_of(tok)
-        if subject is not None and subject.lower_ in RELATIVES and tok.dep_ == "relcl":
+        if subject is not None and subject.lower_ in RELATIVES and tok.dep_ in RELATIVE_CLAUSE:
             return tok.head  # "officials who said …"
-        if subject is not None or tok.dep_ not in ("advcl", "conj", "xcomp") or tok.head.i == tok.i:
+        if subject is not None or tok.dep_ not in _SUBJECT_SHARING or tok.head.i == tok.i:
             return subject
         tok = tok.head
     return None
@@ -80,7 +102,7 @@ def speaker_of(cue: Token) -> Token | None:
 
 def is_expletive(subject: Token) -> bool:
     """'it' in "it's been claimed", "it is understood": no speaker."""
-    return subject.lower_ == "it" and subject.dep_ == "nsubjpass"
+    return subject.lower_ == "it" and subject.dep_ in PASSIVE_SUBJECT
 
 
 def hedged(verb: Token) -> bool:
@@ -88,26 +110,26 @@ def hedged(verb: Token) -> bool:
     understood to", "may"."""
     hedges = cue_data()["hedges"]
     for child in verb.children:
-        if child.dep_ == "advmod" and child.lower_ in hedges["adverbs"]:
+        if child.dep_ in ADVERBIAL_MODIFIER and child.lower_ in hedges["adverbs"]:
             return True
-        if child.dep_ == "aux" and child.lower_ in hedges["modals"]:
+        if child.dep_ in AUX and child.lower_ in hedges["modals"]:
             return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in hedges["verbs"]:
+    if verb.dep_ in OPEN_COMPLEMENT and head.lemma_.lower() in hedges["verbs"]:
         return True
-    passive = any(c.dep_ == "auxpass" for c in head.children)
-    return verb.dep_ == "xcomp" and passive and head.lemma_.lower() in hedges["passive_beliefs"]
+    passive = any(c.dep_ in PASSIVE_AUX for c in head.children)
+    return verb.dep_ in OPEN_COMPLEMENT and passive and head.lemma_.lower() in hedges["passive_beliefs"]
 
 
 def claim_marked(verb: Token) -> bool:
-    return any(c.dep_ == "advmod" and c.lower_ in cue_data()["claim_adverbs"] for c in verb.children)
+    return any(c.dep_ in ADVERBIAL_MODIFIER and c.lower_ in cue_data()["claim_adverbs"] for c in verb.children)
 
 
 def conditional_sentence(sent: Span) -> bool:
     """"If these claims are true, …": the whole sentence is conjecture."""
     frames = set(cue_data()["conditional_frames"])
     for tok in sent:
-        if tok.lower_ == "if" and tok.dep_ == "mark":
+        if tok.lower_ == "if" and tok.dep_ in MARK:
             clause = tok.head
             if any(t.lemma_.lower() in frames for t in clause.subtree):
                 return True
@@ -126,7 +148,7 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     doc = head.doc
     right = head
     for child in head.rights:
-        if child.dep_ not in ("prep", "compound", "nmod", "amod", "pobj"):
+        if child.dep_ not in _PHRASE_INNER:
             break
         right = child.right_edge
     for tok in doc[head.i: right.i + 1]:

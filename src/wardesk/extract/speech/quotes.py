@@ -6,6 +6,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_MODIFIER,
+    ADVERBIAL_CLAUSE,
+    ADVERBIAL_MODIFIER,
+    ATTRIBUTE,
+    AUX,
+    CLAUSAL_COMPLEMENT,
+    CLAUSAL_MODIFIER,
+    MODIFIER_NOUN,
+    NEGATION,
+    OBJECT,
+    OBJECT_PREDICATE,
+    OPEN_COMPLEMENT,
+    PARTICLE,
+    PASSIVE_AUX,
+    PREP_COMPLEMENT,
+    PREP_OBJECT,
+    PREPOSITION,
+    RELATIVE_CLAUSE,
+)
 from wardesk.extract.layers import doc_text
 from wardesk.extract.speech.cues import (
     Candidate,
@@ -23,6 +43,16 @@ if TYPE_CHECKING:
 
 TAG_WINDOW = 8  # tokens after a closing mark in which a speaker tag may start
 CARRY_GAP = 160  # characters between a speaker's quote and an untagged quote that carries it on
+
+
+# Adjective or noun before a noun ('*military* aid', '*peace* talks').
+_PREMODIFIERS = ADJECTIVAL_MODIFIER | MODIFIER_NOUN
+# Words that may open a verb group before the verb ('will', 'also', 'not').
+_VERB_OPENERS = AUX | ADVERBIAL_MODIFIER | NEGATION
+# Clauses embedded in another (not a sentence's own).
+_EMBEDDED_CLAUSES = CLAUSAL_COMPLEMENT | OPEN_COMPLEMENT | ADVERBIAL_CLAUSE | RELATIVE_CLAUSE | CLAUSAL_MODIFIER | PREP_COMPLEMENT
+# Links from an object up to its verb ('told *him* …', 'spoke *to* reporters').
+_OBJECT_CHAIN = OBJECT | OBJECT_PREDICATE | ATTRIBUTE | PREP_OBJECT | PREPOSITION
 
 
 def tagged_quotes(doc: Doc, quotes: tuple[Quote, ...]) -> list[Candidate]:
@@ -90,7 +120,7 @@ def _tag_noun(cue: Token, q: Quote) -> Token | None:
     doc = cue.doc
     lo, hi = (q.close, cue.idx) if cue.idx > q.close else (cue.idx, q.open)
     nouns = [t for t in doc if lo < t.idx < hi and t.pos_ in ("PROPN", "NOUN", "PRON")
-             and t.dep_ != "compound"]
+             and t.dep_ not in MODIFIER_NOUN]
     if nouns:
         return nouns[-1]
     after = []  # "…," added Bagci, a fellow at …: the speaker follows the cue
@@ -137,14 +167,14 @@ def _tag_after(doc: Doc, q: Quote) -> Token | None:
             return tok
         if cue_certainty(tok) is not None:
             return tok if _no_own_content(tok, q) else None
-        if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+        if tok.pos_ == "VERB" and tok.dep_ not in _PREMODIFIERS:
             return None  # another verb: this is not a speaker tag
     return None
 
 
 def _no_own_content(cue: Token, q: Quote) -> bool:
     """A tag's cue has no content clause of its own after it (else it starts a new statement)."""
-    return not any(c.dep_ == "ccomp" and c.idx > cue.idx and c.idx > q.close for c in cue.children)
+    return not any(c.dep_ in CLAUSAL_COMPLEMENT and c.idx > cue.idx and c.idx > q.close for c in cue.children)
 
 
 def _tag_before(doc: Doc, q: Quote) -> Token | None:
@@ -165,7 +195,7 @@ def _tag_before(doc: Doc, q: Quote) -> Token | None:
 def _according_source(cue: Token) -> Token | None:
     for to in cue.children:
         for obj in to.children:
-            if obj.dep_ == "pobj":
+            if obj.dep_ in PREP_OBJECT:
                 return obj
     return None
 
@@ -183,16 +213,16 @@ def _quoted_predicate(doc: Doc, q: Quote) -> Candidate | None:
     if first is None:
         return None
     verb = first if first.pos_ == "VERB" else first.head
-    if verb.pos_ != "VERB" or not (first == verb or first.dep_ in ("aux", "advmod", "neg")):
+    if verb.pos_ != "VERB" or not (first == verb or first.dep_ in _VERB_OPENERS):
         return None
-    if verb.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp"):
+    if verb.dep_ in _EMBEDDED_CLAUSES:
         return None  # 'demanded that Ottawa “must drop …”': the quote is the demander's words
     subject = subject_of(verb)
     if subject is None or subject.idx >= q.open or not _named(subject):
         return None
-    if any(c.dep_ == "auxpass" for c in verb.children):
+    if any(c.dep_ in PASSIVE_AUX for c in verb.children):
         return None  # "women “are being persecuted”": a passive says nothing of who speaks
-    prt = " ".join(c.text for c in verb.children if c.dep_ == "prt")
+    prt = " ".join(c.text for c in verb.children if c.dep_ in PARTICLE)
     cue = f"{verb.text} {prt}".strip()
     return Candidate(subject, subject.text, cue, q.start, q.end, "reported", True, verb.i)
 
@@ -207,7 +237,7 @@ def _quoted_label(doc: Doc, q: Quote) -> Candidate | None:
     labels = set(cue_data()["label_verbs"])
     for root in _quote_roots(doc, q):
         head = root.head
-        while head.dep_ in ("dobj", "oprd", "attr", "pobj", "prep") and head.head.i != head.i:
+        while head.dep_ in _OBJECT_CHAIN and head.head.i != head.i:
             head = head.head
         if head.lemma_.lower() in labels and head.idx < q.open:
             subject = subject_of(head)

@@ -6,7 +6,29 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from wardesk.extract.grammar.labels import TRAILING_SPEECH_LINKS
+from wardesk.extract.grammar.labels import (
+    ADVERBIAL_CLAUSE,
+    ADVERBIAL_MODIFIER,
+    AUX,
+    CLAUSAL_COMPLEMENT,
+    CLAUSAL_SUBJECT,
+    COORDINATOR,
+    EXPLETIVE,
+    MARK,
+    NEGATION,
+    NOUN_ADVERBIAL,
+    NOUN_CLAUSES,
+    OBJECT,
+    PARATAXIS,
+    PARTICLE,
+    PASSIVE_AUX,
+    PASSIVE_SUBJECT,
+    PREP_OBJECT,
+    PREPOSITION,
+    SUBJECT,
+    SUBJECTS,
+    TRAILING_SPEECH_LINKS,
+)
 from wardesk.extract.grammar.negation import has_negation, pair_negated
 from wardesk.extract.layers import doc_text
 from wardesk.extract.lexicon import word_tuple
@@ -26,6 +48,18 @@ from wardesk.nlp.normalise import column
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+
+
+# A clause's subject of any kind, the expletive 'it'/'there' included.
+_ANY_SUBJECT = SUBJECT | PASSIVE_SUBJECT | EXPLETIVE | CLAUSAL_SUBJECT
+# Words of a verb group before the verb ('has been', 'not', 'also').
+_VERB_GROUP = AUX | PASSIVE_AUX | ADVERBIAL_MODIFIER | NEGATION
+# What may follow a speech verb and still leave it bare ('said *on Monday*', 'added *later*').
+_TRAILING_ADVERBIALS = PARTICLE | ADVERBIAL_MODIFIER | NOUN_ADVERBIAL | PREPOSITION | PREP_OBJECT
+# A clause fronted before its verb.
+_FRONTED = ADVERBIAL_CLAUSE | PARATAXIS
+# Words that may lead a sentence ('And', 'But', 'Meanwhile').
+_LEAD_WORDS = COORDINATOR | ADVERBIAL_MODIFIER
 
 
 def reported_speech(doc: Doc, used: set[int]) -> list[Candidate]:
@@ -62,7 +96,7 @@ def _from_verb(doc: Doc, verb: Token) -> Candidate | None:
     speaker = speaker_of(verb)
     if speaker is not None and is_expletive(speaker) and certainty == "reported":
         certainty = "hedged"  # "it is reported that …": hearsay with no one behind it
-    if speaker is not None and speaker.dep_ == "nsubjpass" and not is_expletive(speaker):
+    if speaker is not None and speaker.dep_ in PASSIVE_SUBJECT and not is_expletive(speaker):
         return None  # "he was told that …": the subject is the hearer
     if _not_said(verb, speaker):
         return None
@@ -83,7 +117,7 @@ def _hearsay(verb: Token) -> str | None:
     """"It is understood/thought that …": no reporting verb, but an unattributed belief."""
     if verb.lemma_.lower() not in _beliefs():
         return None
-    expletive = any(is_expletive(c) for c in verb.children if c.dep_ == "nsubjpass")
+    expletive = any(is_expletive(c) for c in verb.children if c.dep_ in PASSIVE_SUBJECT)
     return "hedged" if expletive else None
 
 
@@ -93,7 +127,7 @@ def _not_said(verb: Token, speaker: Token | None) -> bool:
 
 
 def _cue_text(verb: Token) -> str:
-    prt = [c.text for c in verb.children if c.dep_ == "prt"]
+    prt = [c.text for c in verb.children if c.dep_ in PARTICLE]
     return " ".join([verb.text, *prt])
 
 
@@ -102,7 +136,7 @@ def _content(doc: Doc, verb: Token, speaker: Token | None) -> tuple[int, int] | 
     tag_start = _closing_tag(doc, verb, speaker)
     if tag_start is not None:
         return _trimmed(doc, _lead_in_start(sent), _end(doc[tag_start - 1]))
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in verb.children if c.dep_ in CLAUSAL_COMPLEMENT), None)
     clause = clause or _fronted_clause(doc, verb)
     split = _split_clause(doc, verb) if clause is None else None
     if split is not None:
@@ -112,8 +146,8 @@ def _content(doc: Doc, verb: Token, speaker: Token | None) -> tuple[int, int] | 
         return _trimmed(doc, said.left_edge.idx, _end(said.right_edge))
     if clause is not None and clause.i > verb.i:
         first = clause.left_edge
-        has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
-        if first.lower_ == "that" and first.dep_ == "mark" and first.i < clause.i and has_subject:
+        has_subject = any(c.dep_ in _ANY_SUBJECT for c in clause.children)
+        if first.lower_ == "that" and first.dep_ in MARK and first.i < clause.i and has_subject:
             first = doc[first.i + 1]  # "said that …": the complementiser is no part of it
         start, end = first.idx, _end(clause.right_edge)
     elif clause is not None or _is_inverted_tag(verb, speaker):
@@ -130,7 +164,7 @@ def _said_object(verb: Token) -> Token | None:
     """"stressed the need for …", "reiterated his support for …": the object is what was said."""
     if verb.lemma_.lower() not in cue_data()["object_verbs"] or verb.tag_ == "VBG":
         return None  # "Underscoring the insecurity, militants attacked …" says nothing
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    return next((c for c in verb.children if c.dep_ in OBJECT and c.i > verb.i), None)
 
 
 def _that_after(doc: Doc, verb: Token) -> Token | None:
@@ -169,12 +203,12 @@ def _closing_tag(doc: Doc, verb: Token, speaker: Token | None) -> int | None:
     after = doc[verb.i + 1: sent.end]
     if any(t.pos_ in ("VERB", "AUX") for t in after):
         return None  # the cue has a clause of its own after it
-    if any(c.dep_ == "dobj" for c in verb.children):
+    if any(c.dep_ in OBJECT for c in verb.children):
         return None  # "Later, the ministry reiterated the claim": an object, not a tag
     start = verb.i
     if speaker is not None and speaker.i < verb.i:
         start = speaker.left_edge.i
-    while start > sent.start and doc[start - 1].dep_ in ("aux", "auxpass", "advmod", "neg"):
+    while start > sent.start and doc[start - 1].dep_ in _VERB_GROUP:
         start -= 1
     if start <= sent.start + 2 or doc[start - 1].text not in TAG_OPENERS:
         return None  # the words before the tag must be a statement, not "Later,"
@@ -189,12 +223,12 @@ def _split_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
     that = _that_after(doc, verb)
     if that is not None:
         return _to_clause_end(doc, verb, that)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in verb.children if c.dep_ in OBJECT), None)
     if obj is None or obj.right_edge.i + 2 >= len(doc):
         return None
     aux = doc[obj.right_edge.i + 1]
     rest = aux.head
-    if aux.lower_ not in MODALS or aux.dep_ != "aux" or any(c.dep_ in ("nsubj", "nsubjpass") for c in rest.children):
+    if aux.lower_ not in MODALS or aux.dep_ not in AUX or any(c.dep_ in SUBJECTS for c in rest.children):
         return None
     return obj.left_edge.idx, _end(rest.right_edge)
 
@@ -203,10 +237,10 @@ def _fronted_clause(doc: Doc, verb: Token) -> Token | None:
     """"Putin has made demands, it's been claimed": a clause before the cue and a comma, with
     nothing said after the cue ("Speaking in Paris, X stressed the urgency …" is no such)."""
     rest = doc[verb.i + 1: verb.sent.end]
-    if any(not (t.is_punct or t.dep_ in ("prt", "advmod", "npadvmod", "prep", "pobj")) for t in rest):
+    if any(not (t.is_punct or t.dep_ in _TRAILING_ADVERBIALS) for t in rest):
         return None
     for child in verb.lefts:
-        fronted = child.dep_ in ("advcl", "parataxis")
+        fronted = child.dep_ in _FRONTED
         if fronted and any(t.text == "," for t in doc[child.right_edge.i: verb.i]):
             return child
     return None
@@ -215,13 +249,13 @@ def _fronted_clause(doc: Doc, verb: Token) -> Token | None:
 def _is_inverted_tag(verb: Token, speaker: Token | None) -> bool:
     """"The strike killed three, the army said": the cue hangs off the content's verb."""
     return (speaker is not None and verb.dep_ in TRAILING_SPEECH_LINKS and verb.head.i < verb.i
-            and speaker.i > verb.head.i and not any(c.dep_ == "dobj" for c in verb.children))
+            and speaker.i > verb.head.i and not any(c.dep_ in OBJECT for c in verb.children))
 
 
 def _lead_in_start(sent: Span) -> int:
     """Start of the sentence, skipping a leading "But"/"And"."""
     first = sent[0]
-    if first.dep_ == "cc" and len(sent) > 1:
+    if first.dep_ in COORDINATOR and len(sent) > 1:
         return sent[1].idx
     return first.idx
 
@@ -232,10 +266,10 @@ def _end(tok: Token) -> int:
 
 def _from_source_phrase(doc: Doc, tok: Token) -> Candidate | None:
     """"According to X, …" and "Citing X, …": the rest of the sentence is X's."""
-    if tok.lower_ == "according" and tok.head.dep_ in ("relcl", "acl"):
+    if tok.lower_ == "according" and tok.head.dep_ in NOUN_CLAUSES:
         return None  # "the politician, who according to X is considering …": a side remark
     if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-        source = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+        source = next((c for c in doc[tok.i + 1].children if c.dep_ in PREP_OBJECT), None)
         cue = "according to"
     elif tok.lower_ in FRONTED_SOURCES and _opens_sentence(tok):
         # Only a fronted "Citing X, …" hands the sentence to X; a trailing ", citing X" gives
@@ -273,7 +307,7 @@ def _fronted_source(doc: Doc, tok: Token) -> Candidate | None:
 
 def _opens_sentence(tok: Token) -> bool:
     lead = tok.doc[tok.sent.start: tok.i]
-    return all(t.is_punct or t.dep_ in ("cc", "advmod") for t in lead)
+    return all(t.is_punct or t.dep_ in _LEAD_WORDS for t in lead)
 
 
 def _rest_of_sentence(doc: Doc, phrase_head: Token) -> tuple[int, int] | None:

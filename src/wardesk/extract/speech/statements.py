@@ -6,6 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import (
+    ADVERBIAL_CLAUSE,
+    CLAUSAL_COMPLEMENT,
+    RELATIVE_CLAUSE,
+    ROOT,
+)
 from wardesk.extract.layers import ActorTable, doc_text
 from wardesk.extract.lexicon import words
 from wardesk.extract.speech.cues import (
@@ -34,6 +40,10 @@ _RANK = {"confirmed": 0, "reported": 1, "claimed": 2, "hedged": 3, "speculative"
 
 # Third-person singular pronouns.
 _SINGULAR_PRONOUNS = words("speech/statements.json", "singular_pronouns")
+
+
+# Where a statement's verb may hang.
+_STATEMENT_HEADS = CLAUSAL_COMPLEMENT | ROOT | RELATIVE_CLAUSE | ADVERBIAL_CLAUSE
 
 
 @dataclass
@@ -180,7 +190,7 @@ def _clause_hedged(token: Token) -> bool:
     for _ in range(6):
         if head.pos_ in ("VERB", "AUX") and hedged(head):
             return True
-        if head.dep_ in ("ccomp", "ROOT", "relcl", "advcl") or head.head.i == head.i:
+        if head.dep_ in _STATEMENT_HEADS or head.head.i == head.i:
             return False
         head = head.head
     return False

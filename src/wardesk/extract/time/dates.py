@@ -16,7 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from wardesk.extract.grammar.labels import ASIDE_CLAUSES, NOUN_CLAUSES
+from wardesk.extract.grammar.labels import (
+    ADVERBIAL_CLAUSE,
+    ASIDE_CLAUSES,
+    AUX,
+    CLAUSAL_MODIFIER,
+    CONJUNCT,
+    NOUN_CLAUSES,
+    OBJECT,
+    POSSESSOR,
+    PREP_OBJECT,
+    SUBJECTS,
+)
 from wardesk.extract.grammar.syntax import is_passive, lemma
 from wardesk.extract.layers import doc_text
 from wardesk.extract.lexicon import read_json, words
@@ -52,6 +63,10 @@ _DURATION = re.compile(
 _NOT_A_DATE = re.compile(
     r"(?:year-old|years? old|-year|^(?:the )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|some|the (?:last|past|next) \w+)"
     r"\s*(?:[-–]\s*)?(?:days?|weeks?|months?|years?|decades?|hours?|minutes?)$)", re.IGNORECASE)
+
+
+# Clauses that follow their head in time or attach to it loosely.
+_FOLLOWING_CLAUSES = ADVERBIAL_CLAUSE | CONJUNCT
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +117,7 @@ class DateTableImpl:
         dated verb of saying happened by that day, not necessarily on it."""
         verb = clause_verb(trigger)
         return f.verb is not None and lemma(self.doc[f.verb]) in _SPEECH_VERBS and verb is not None \
-            and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+            and any(c.dep_ in AUX and c.lower_ == "had" for c in verb.children)
 
     def _attached(self, f: _Found, trigger: Token) -> bool:
         if self._dates_another_noun(f, trigger):
@@ -150,7 +165,7 @@ class DateTableImpl:
 
     def _dates_another_noun(self, f: _Found, trigger: Token) -> bool:
         root = self.doc[f.root]
-        return root.dep_ == "poss" and root.head.i != trigger.i and not _cause_of(root.head, trigger)
+        return root.dep_ in POSSESSOR and root.head.i != trigger.i and not _cause_of(root.head, trigger)
 
 
 _EVENT_NOUNS = words("time/dates.json", "event_nouns")
@@ -166,7 +181,7 @@ def _cause_of(noun: Token, trigger: Token) -> bool:
     if lemma(noun) not in _EVENT_NOUNS and noun.lower_ not in _EVENT_NOUNS:
         return False
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ in _CAUSE_PREPS and prep.head.i == trigger.i
+    return noun.dep_ in PREP_OBJECT and prep.lower_ in _CAUSE_PREPS and prep.head.i == trigger.i
 
 
 def _casualty_report(trigger: Token, speech: Token) -> bool:
@@ -178,7 +193,7 @@ def _casualty_report(trigger: Token, speech: Token) -> bool:
     verb = clause_verb(trigger)
     if lemma(trigger) not in _CASUALTY_VERBS or tense(verb) not in ("past", "perfect"):
         return False
-    return is_passive(trigger) or not any(c.dep_ == "dobj" for c in trigger.children)
+    return is_passive(trigger) or not any(c.dep_ in OBJECT for c in trigger.children)
 
 
 _NOT_UP = 1000  # ranks after every date on a clause above the trigger
@@ -204,15 +219,15 @@ def _concurrent(node: Token) -> bool:
     """time.concurrent_participle: a present participle describing a noun ("a bus travelling
     from Quetta on Thursday night") tells what was going on when the event happened, so a
     date on it dates the event."""
-    return node.dep_ == "acl" and node.tag_ == "VBG"
+    return node.dep_ in CLAUSAL_MODIFIER and node.tag_ == "VBG"
 
 
 def _own_clause(node: Token) -> bool:
     """A coordinated verb with a subject of its own is another event ("Russia has not
     agreed, but Trump said Tuesday …"); one sharing the subject is not ("met Monday and
     agreed")."""
-    return node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+    return node.dep_ in CONJUNCT and node.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in SUBJECTS for c in node.children)
 
 
 def _relative_to_event(f: _Found) -> bool:
@@ -298,7 +313,7 @@ def _read(doc: Doc, doc_text: str, expr: DateExpr, pub: dt.date | None) -> _Foun
     verb = _host_verb(span)
     own = _date_tense(span, verb)
     frame = own
-    if verb is not None and verb.dep_ == "advcl" and verb.head.i != verb.i:
+    if verb is not None and verb.dep_ in ADVERBIAL_CLAUSE and verb.head.i != verb.i:
         frame = tense(clause_verb(verb.head))
     value = resolve(expr, pub, own, frame)
     text = doc_text[expr.start:expr.end]
@@ -315,7 +330,7 @@ def _host_verb(span: Span) -> Token | None:
     before = span.start - 1
     if before >= 0 and doc[before].lower_ == "on":
         before -= 1
-    possessive = span.root.dep_ == "poss"  # "welcomed Tuesday's announcement"
+    possessive = span.root.dep_ in POSSESSOR  # "welcomed Tuesday's announcement"
     if before >= 0 and doc[before].tag_ in ("VBD", "VBN") and doc[before].pos_ == "VERB" and not possessive:
         return doc[before]
     root = span.root
@@ -334,9 +349,9 @@ def _date_tense(span: Span, verb: Token | None) -> str:
     own = tense(verb)
     if own != "present" or verb is None:
         return own
-    if verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i and tense(clause_verb(verb.head)) == "past":
+    if verb.dep_ in _FOLLOWING_CLAUSES and verb.head.i != verb.i and tense(clause_verb(verb.head)) == "past":
         return "past"
-    if span.root.dep_ == "poss" and span.root.head.pos_ == "NOUN":
+    if span.root.dep_ in POSSESSOR and span.root.head.pos_ == "NOUN":
         return "past"
     return own
 

@@ -7,6 +7,21 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_COMPLEMENT,
+    ADJECTIVAL_MODIFIER,
+    ADVERBIAL_CLAUSE,
+    ADVERBIAL_MODIFIER,
+    ATTRIBUTE,
+    AUXILIARIES,
+    CLAUSAL_COMPLEMENT,
+    CLAUSAL_MODIFIER,
+    CONJUNCT,
+    OBJECT_PREDICATE,
+    OPEN_COMPLEMENT,
+    PREP_COMPLEMENT,
+    RELATIVE_CLAUSE,
+)
 from wardesk.extract.lexicon import words
 from wardesk.extract.time.patterns import WEEKDAYS, DateExpr, count_value, month_number
 
@@ -21,6 +36,16 @@ _FUTURE_AUX = words("time/resolve.json", "future_aux")
 
 # Words after 'is' that put an event ahead ('is due to', 'is set to').
 SCHEDULE_ADJECTIVES = words("time/resolve.json", "schedule_adjectives")
+
+
+# Verbs that take their tense from their head when they have no auxiliary.
+_DEPENDENT_VERBS = CLAUSAL_MODIFIER | RELATIVE_CLAUSE | ADJECTIVAL_MODIFIER | CONJUNCT | ADVERBIAL_CLAUSE
+# Where a bare '-ing' verb takes its head's tense.
+_GERUND_CLAUSES = CLAUSAL_MODIFIER | ADVERBIAL_CLAUSE | OPEN_COMPLEMENT | PREP_COMPLEMENT | CONJUNCT | RELATIVE_CLAUSE
+# Where a bare verb takes its head's tense.
+_BARE_VERB_CLAUSES = CONJUNCT | OPEN_COMPLEMENT | CLAUSAL_COMPLEMENT | ADVERBIAL_CLAUSE
+# Words that complete a verb ('is *ready*', 'remains *in force*').
+_PREDICATE_WORDS = ADJECTIVAL_COMPLEMENT | ATTRIBUTE | OPEN_COMPLEMENT | OBJECT_PREDICATE | ADVERBIAL_MODIFIER
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +79,7 @@ def tense(verb: Token | None) -> str:
     """past | perfect | present | future for a clause's verb (and its auxiliaries)."""
     if verb is None:
         return "present"
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in verb.children if c.dep_ in AUXILIARIES]
     words = {a.lower_ for a in aux}
     if words & _FUTURE_AUX or _scheduled(verb):
         return "future"
@@ -67,14 +92,14 @@ def tense(verb: Token | None) -> str:
             return "future"  # "set for release Friday", "scheduled to meet"
         if words & {"has", "have", "'ve", "'s"}:
             return "perfect"
-        if not aux and verb.dep_ in ("acl", "relcl", "amod", "conj", "advcl"):
-            return tense(clause_verb(verb.head)) if verb.dep_ == "conj" else "past"
+        if not aux and verb.dep_ in _DEPENDENT_VERBS:
+            return tense(clause_verb(verb.head)) if verb.dep_ in CONJUNCT else "past"
         return "past" if not aux else "present"
     if verb.tag_ == "VBG" and verb.head.lemma_ == "go" and verb.lower_ == "going":
         return "future"
-    if verb.tag_ == "VBG" and not aux and verb.dep_ in ("acl", "advcl", "xcomp", "pcomp", "conj", "relcl") and verb.head.i != verb.i:
+    if verb.tag_ == "VBG" and not aux and verb.dep_ in _GERUND_CLAUSES and verb.head.i != verb.i:
         return tense(clause_verb(verb.head))  # "rains affecting 13 districts from Monday": the host's tense
-    if verb.tag_ == "VB" and verb.dep_ in ("conj", "xcomp", "ccomp", "advcl") and verb.head.i != verb.i:
+    if verb.tag_ == "VB" and verb.dep_ in _BARE_VERB_CLAUSES and verb.head.i != verb.i:
         return tense(clause_verb(verb.head))
     return "present"
 
@@ -84,7 +109,7 @@ def _scheduled(verb: Token) -> bool:
     if verb.lemma_.lower() != "be":
         return False
     return any(c.lower_ in SCHEDULE_ADJECTIVES
-               for c in verb.children if c.dep_ in ("acomp", "attr", "xcomp", "oprd", "advmod"))
+               for c in verb.children if c.dep_ in _PREDICATE_WORDS)
 
 
 def _infinitive_tense(verb: Token) -> str:
