@@ -8,7 +8,15 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from wardesk.extract.grammar.labels import RIGHT_COMPLEMENTS
+from wardesk.extract.grammar.labels import (
+    ATTRIBUTE,
+    NOUN_CLAUSES,
+    OBJECT,
+    PREP_OBJECT,
+    PREPOSITION,
+    RIGHT_COMPLEMENTS,
+    SUBJECT,
+)
 from wardesk.extract.grammar.negation import any_negated, copular_scope, denied_noun
 from wardesk.extract.grammar.syntax import condition_mark
 from wardesk.extract.lexicon import word_tuple, words
@@ -95,7 +103,8 @@ def _trigger_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     stance noun; a stance adjective or a modal's first word."""
     data = stance_data()
     lemmas = {phrase.split(" ")[0] for phrase in data["verbs"]} | set(data["nouns"])
-    words = set(data["adjectives"]) | {phrase.split(" ")[0] for phrase in data["modals"]}
+    words = (set(data["adjectives"]) | {phrase.split(" ")[0] for phrase in data["modals"]}
+             | set(data["copular_preps"]) | set(data["expletive_nouns"]))
     return frozenset(lemmas), frozenset(words)
 
 
@@ -112,6 +121,8 @@ def _trigger(tok: Token) -> Trigger | None:
         return _with_scope(tok, stance, "adjective")
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in data["nouns"] and _has_complement(tok):
         return _with_scope(tok, data["nouns"][tok.lemma_.lower()], "noun")
+    if (copular := _copular_trigger(tok)) is not None:
+        return copular
     if tok.dep_ == "aux" and _modal(tok):
         verb = tok.head
         return Trigger(tok, "demand", "modal", (verb.i, verb.right_edge.i + 1))
@@ -123,9 +134,46 @@ def _verb_stance(tok: Token, verbs: dict[str, str]) -> str | None:
     for child in tok.children:
         if child.dep_ in ("prt", "prep", "advmod") and f"{lemma} {child.lower_}" in verbs:
             return verbs[f"{lemma} {child.lower_}"]
+    if (prep := object_preposition(tok, verbs)) is not None:  # "asked Washington for sanctions relief"
+        return verbs[f"{lemma} {prep.lower_}"]
     if any(c.dep_ == "prt" for c in tok.children):
         return None  # a particle makes another verb: "back off" is not "back"
     return verbs.get(lemma)
+
+
+def object_preposition(verb: Token, verbs: dict[str, str] | None = None) -> Token | None:
+    """The preposition of a verb + preposition stance that the parse hung on the verb's object
+    ("asked Washington *for* relief", "called Moscow *to* the table" is no stance)."""
+    verbs = stance_data()["verbs"] if verbs is None else verbs
+    lemma = verb.lemma_.lower()
+    for obj in verb.children:
+        if obj.dep_ not in OBJECT:
+            continue
+        for prep in obj.children:
+            if prep.dep_ in PREPOSITION and prep.i > obj.i and f"{lemma} {prep.lower_}" in verbs:
+                return prep
+    return None
+
+
+def _copular_trigger(tok: Token) -> Trigger | None:
+    """"German carmakers are against the tariffs", "it is time to stop the attacks": a
+    preposition or an expletive's noun after a copula that states a stance."""
+    data = stance_data()
+    head = tok.head
+    if tok.dep_ in PREPOSITION and tok.lower_ in data["copular_preps"] and head.lemma_.lower() in _COPULAS:
+        objects = [c for c in tok.children if c.dep_ in PREP_OBJECT]
+        if objects:
+            return Trigger(tok, data["copular_preps"][tok.lower_], "adjective", (tok.i + 1, tok.right_edge.i + 1))
+    if (tok.dep_ in ATTRIBUTE and tok.lemma_.lower() in data["expletive_nouns"] and head.lemma_.lower() in _COPULAS
+            and any(c.dep_ in SUBJECT and c.lower_ == "it" for c in head.children)):
+        clauses = [c for c in tok.children if c.dep_ in NOUN_CLAUSES and c.i > tok.i]
+        if clauses:
+            return Trigger(tok, data["expletive_nouns"][tok.lemma_.lower()], "adjective",
+                           (clauses[0].left_edge.i, clauses[0].right_edge.i + 1))
+    return None
+
+
+_COPULAS = word_tuple("positions/cues.json", "copulas")
 
 
 def _modal(tok: Token) -> bool:
@@ -137,7 +185,12 @@ def _modal(tok: Token) -> bool:
 
 
 def _has_complement(noun: Token) -> bool:
-    return any(c.dep_ in ("prep", "acl", "advcl", "ccomp", "relcl") and c.i > noun.i for c in noun.children)
+    """A stance noun with what it is about after it; a noun that is also a conversation asks
+    only through its own prepositions ("a call for talks", not "a call with allies")."""
+    preps = stance_data()["noun_preps"].get(noun.lemma_.lower())
+    return any(c.i > noun.i and (c.dep_ in ("acl", "advcl", "ccomp", "relcl")
+                                 or (c.dep_ == "prep" and (preps is None or c.lower_ in preps)))
+               for c in noun.children)
 
 
 def _with_scope(tok: Token, stance: str, kind: str) -> Trigger | None:

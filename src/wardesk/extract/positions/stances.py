@@ -6,18 +6,23 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import ATTRIBUTE, OBJECT, OWNER_MODIFIERS, PREPOSITION
 from wardesk.extract.layers import Layers, doc_text
 from wardesk.extract.lexicon import word_tuple
 from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
+from wardesk.extract.positions.answers import answer_stance, antecedent
 from wardesk.extract.positions.cues import (
     Trigger,
     chunk_text,
     chunks,
     negated,
+    object_preposition,
     stance_data,
     subordinate,
     triggers,
 )
+from wardesk.extract.positions.frames import frame_issues
+from wardesk.extract.positions.holders import noun_holders, object_doer, side_of
 from wardesk.extract.positions.open_issues import open_issue
 from wardesk.extract.speech.cues import PRONOUNS, speaker_of, subject_of
 from wardesk.records import ActorRef, Attribution, Position, Span
@@ -40,13 +45,39 @@ def issue_lexicon() -> PhraseLexicon:
 def find_positions(layers: Layers) -> tuple[Position, ...]:
     seen: set[tuple[str | None, str, str]] = set()
     out: list[Position] = []
+    before: list[Position] = []  # the previous sentence's, for answers that point back
     for sent in layers.doc.sents:
-        for pos in _sentence_positions(layers, sent):
+        found = _sentence_positions(layers, sent)
+        found += _answers(layers, sent, [*before, *found])
+        for pos in found:
             key = (pos.holder, pos.issue, pos.target or "")
             if key not in seen:
                 seen.add(key)
                 out.append(pos)
+        before = found
     return tuple(out)
+
+
+def _answers(layers: Layers, sent: SpacySpan, earlier: list[Position]) -> list[Position]:
+    """"Trump denied the request", "the European side refused": the answered stance's issue."""
+    out: list[Position] = []
+    for tok in sent:
+        stance = answer_stance(tok)
+        if stance is None:
+            continue
+        trig = Trigger(tok, stance, "verb", (tok.i + 1, tok.right_edge.i + 1))
+        holders, attribution = _holders(layers, trig)
+        obj = next((c for c in tok.children if c.dep_ in OBJECT), None)
+        answered = antecedent(earlier, {h.actor for h in holders if h.actor}, obj.lemma_.lower() if obj else None)
+        if not holders or answered is None:
+            continue
+        if negated(tok):
+            stance = stance_data()["negated"].get(stance, stance)
+        start, end = chunk_text(sent, (tok.i, (obj.right_edge.i if obj is not None else tok.i) + 1))
+        out += [Position(holder=h.actor, issue=answered.issue, stance=stance, text=doc_text(layers.doc)[start:end],
+                         evidence=Span(sent.start_char, sent.end_char), target=answered.holder,
+                         attribution=attribution, date=_date(layers, tok)) for h in holders]
+    return out
 
 
 def _sentence_positions(layers: Layers, sent: SpacySpan) -> list[Position]:
@@ -149,6 +180,9 @@ def _issues(layers: Layers, chunk: tuple[int, int], top: Token, asked: frozenset
     for hit in hits:
         if hit.key not in found and not _inside_other(doc[hit.start], hit.key, spans, top):
             found.append(hit.key)
+    for key, head in frame_issues(doc, *chunk):  # "stop Israel's attacks": a ceasefire
+        if key not in found and head not in asked and not subordinate(doc[head], top):
+            found.append(key)
     return found
 
 
@@ -174,7 +208,9 @@ def _addressed(trig: Trigger) -> frozenset[int]:
     heads = [c for c in tok.children if c.dep_ == "dobj" and (clause or _is_party(c))]
     heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS
               for g in c.children if g.dep_ == "pobj"]
-    return frozenset(t.i for h in heads for t in h.subtree)
+    prep = object_preposition(tok)  # "asked Washington for relief": the relief is what is asked
+    asked = {t.i for h in heads for t in h.subtree}
+    return frozenset(asked - ({t.i for t in prep.subtree} if prep is not None else set()))
 
 
 def _is_party(tok: Token) -> bool:
@@ -190,7 +226,10 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     """Who takes the stance (the trigger's subject, else the speaker of its statement), and
     who the article has it from when that is someone else."""
     attribution, _ = layers.statements.attribution_for(trig.token)
-    subject = _subject(trig)
+    nominal = noun_holders(layers, trig.token) if trig.kind == "noun" else ()
+    if nominal:  # "a Chinese and Russian proposal", "calls from Kyiv for …"
+        return _credited([r for r in nominal[:MAX_HOLDERS] if r.actor is not None], attribution)
+    subject = _subject(trig) or (object_doer(trig.token) if trig.kind == "verb" else None)
     refs: list[ActorRef] = []
     passive = subject is not None and subject.dep_ == "nsubjpass"  # "Moscow is urged to …"
     if subject is not None and trig.kind != "modal" and not passive:
@@ -203,8 +242,11 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
     if not refs and borrow and attribution is not None and attribution.actor is not None:
         refs = [ActorRef(attribution.actor, attribution.text)]
     refs = [r for r in refs if r.actor is not None]  # a phrase the actor table could not place
-    holder_ids = {r.actor for r in refs}
-    if attribution is not None and attribution.actor in holder_ids:
+    return _credited(refs, attribution)
+
+
+def _credited(refs: list[ActorRef], attribution: Attribution | None) -> tuple[list[ActorRef], Attribution | None]:
+    if attribution is not None and attribution.actor in {r.actor for r in refs}:
         attribution = None  # the holder said it: no third party to credit
     return refs, attribution
 
@@ -214,9 +256,11 @@ def _members_of(layers: Layers, subject: Token) -> tuple[ActorRef, ...]:
     does not name speaks for the party its from/of phrase names."""
     if subject.pos_ != "NOUN":
         return ()
-    for owner in subject.children:  # "the European Union's executive arm"
-        if owner.dep_ == "poss" and owner.pos_ == "PROPN" and (refs := layers.actors.refs(owner)):
+    for owner in subject.children:  # "the European Union's executive arm", "the Biden administration"
+        if owner.dep_ in OWNER_MODIFIERS and owner.pos_ == "PROPN" and (refs := layers.actors.refs(owner)):
             return refs
+    if (refs := side_of(layers, subject)):  # "the Chinese side proposed …"
+        return refs
     for prep in subject.children:
         if prep.dep_ == "prep" and prep.lower_ in _MEMBER_PREPS:
             for obj in prep.children:
@@ -253,7 +297,9 @@ def _agents(verb: Token) -> list[Token]:
 def _subject(trig: Trigger) -> Token | None:
     tok = trig.token
     if trig.kind == "adjective":
-        return speaker_of(tok.head) if tok.dep_ in ("acomp", "xcomp", "amod") else None
+        if tok.dep_ in ATTRIBUTE:  # "it is time to …": the expletive holds nothing; the speaker does
+            return None
+        return speaker_of(tok.head) if tok.dep_ in ("acomp", "xcomp", "amod") or tok.dep_ in PREPOSITION else None
     if trig.kind == "noun":
         # "Putin's demand", "U.S. support for …", "stressed the need for …"
         owner = next((c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")), None)

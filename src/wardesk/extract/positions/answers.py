@@ -1,0 +1,69 @@
+"""Answers that point back: "Trump denied the request", "the European side refused", "Kyiv
+rejected it". The verb's object names no issue of its own (a pronoun, a bare "the proposal", no
+object at all); the issue is that of the stance it answers, the last one another party took in
+the same sentence or the one before."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from wardesk.extract.grammar.labels import (
+    CLAUSAL_COMPLEMENT,
+    DETERMINER,
+    OBJECT,
+    OPEN_COMPLEMENT,
+    POSSESSOR,
+    PREPOSITION,
+)
+from wardesk.extract.lexicon import words
+from wardesk.extract.lexicon.phrases import load_data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from wardesk.records import Position
+
+_FILE = "positions/answers.json"
+
+
+def answer_stance(verb: Token) -> str | None:
+    """The stance of an answering verb whose object points back, else None."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = _lemma(verb)
+    verbs: dict[str, str] = load_data(_FILE)["verbs"]
+    if lemma not in verbs:
+        return None
+    objects = [c for c in verb.children if c.dep_ in OBJECT]
+    if not objects:
+        if any(c.dep_ in OPEN_COMPLEMENT or c.dep_ in CLAUSAL_COMPLEMENT or c.dep_ in PREPOSITION
+               for c in verb.children):
+            return None  # "refused to comment", "agreed on a date": a complement of its own
+        return verbs[lemma] if lemma in words(_FILE, "bare_answers") else None
+    return verbs[lemma] if _points_back(objects[0], lemma) else None
+
+
+def _lemma(verb: Token) -> str:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
+def _points_back(obj: Token, lemma: str) -> bool:
+    """"it", "the request", "that proposal", "their offer" with nothing after it."""
+    if obj.pos_ == "PRON":
+        return obj.lower_ in words(_FILE, "pronouns")
+    if obj.lemma_.lower() not in words(_FILE, "nouns") or any(c.i > obj.i for c in obj.children):
+        return False
+    if lemma in words(_FILE, "noun_only_verbs") and obj.lemma_.lower() not in words(_FILE, "request_nouns"):
+        return False  # "denied the allegation": a claim, not an answer
+    return any(c.dep_ in DETERMINER or c.dep_ in POSSESSOR for c in obj.children)
+
+
+def antecedent(earlier: list[Position], holder_ids: set[str], noun: str | None) -> Position | None:
+    """The stance an answer points back to: the last one of another party, a demand for a
+    request noun, an offer or demand otherwise."""
+    kinds = ("demand",) if noun in words(_FILE, "request_nouns") else ("offer", "demand")
+    for pos in reversed(earlier):
+        if pos.holder not in holder_ids and pos.stance in kinds:
+            return pos
+    return None

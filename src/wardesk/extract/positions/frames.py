@@ -1,0 +1,42 @@
+"""Listed issues told by a verb or noun and its object rather than by a fixed phrase: "stop
+Israel's attacks", "a halt to the Russian strikes", "stop attacking ships" are about a ceasefire
+whatever words stand between the two (frames in data/en/positions/issue_frames.json)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from wardesk.extract.grammar.labels import OBJECT, OPEN_COMPLEMENT, PREP_OBJECT, PREPOSITION
+from wardesk.extract.lexicon.phrases import load_data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@lru_cache(maxsize=1)
+def _frames() -> dict[str, Any]:
+    data: dict[str, Any] = load_data("positions/issue_frames.json")["frames"]
+    return data
+
+
+def frame_issues(doc: Doc, start: int, end: int) -> list[tuple[str, int]]:
+    """(issue, index of the frame's head word) for each frame in doc[start:end]."""
+    out: list[tuple[str, int]] = []
+    for tok in doc[start:end]:
+        for issue, frame in _frames().items():
+            if tok.lemma_.lower() in frame["heads"] and any(
+                    start <= o.i < end and o.lemma_.lower() in frame["objects"] for o in _objects(tok)):
+                out.append((issue, tok.i))
+    return out
+
+
+def _objects(tok: Token) -> list[Token]:
+    """What a stopping word stops: a verb's object or verb ("stop attacking"), a noun's to/of
+    phrase ("a halt to the strikes")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return [c for c in tok.children if c.dep_ in OBJECT or (c.dep_ in OPEN_COMPLEMENT and c.tag_ == "VBG")]
+    if tok.pos_ == "NOUN":
+        return [g for c in tok.children if c.dep_ in PREPOSITION and c.i > tok.i
+                for g in c.children if g.dep_ in PREP_OBJECT]
+    return []

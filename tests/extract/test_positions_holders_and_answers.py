@@ -1,0 +1,97 @@
+"""Who holds a stance the subject does not name, stances after a copula, issues told by a verb
+and its object, and answers that point back to the stance they answer — real parses of
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_spec = importlib.util.spec_from_file_location("wardesk_positions_fakes",
+                                               Path(__file__).with_name("positions_fakes.py"))
+assert _spec is not None and _spec.loader is not None
+fakes: Any = importlib.util.module_from_spec(_spec)
+sys.modules["wardesk_positions_fakes"] = fakes
+_spec.loader.exec_module(fakes)
+
+pytestmark = pytest.mark.model
+
+NAMES = {
+    "moscow": "rus/gov/russia", "russian": "rus/gov/russia", "kyiv": "ukr/gov/ukraine",
+    "chinese": "chn/gov/china", "egypt": "egy/gov/egypt", "pyongyang": "prk/gov/north-korea",
+    "budapest": "hun/gov/hungary", "ankara": "tur/gov/turkey", "kim": "prk/gov/kim-jong-un",
+    "trump": "usa/gov/donald-trump", "hamas": "pse/ins/hamas", "israel": "isr/gov/israel",
+}
+
+
+def _positions(nlp: Any, text: str) -> set[tuple[str | None, str, str]]:
+    _, found = fakes.positions_of(nlp, text, NAMES)
+    return {(p.holder, p.issue, p.stance) for p in found}
+
+
+def test_asking_someone_for_something_demands_it(nlp: Any) -> None:
+    assert ("prk/gov/kim-jong-un", "sanctions", "demand") in _positions(nlp, "Kim asked the American president for sanctions relief.")
+
+
+def test_a_nationality_on_a_stance_noun_holds_it(nlp: Any) -> None:
+    assert ("rus/gov/russia", "sanctions", "offer") in _positions(
+        nlp, "The statement answered a Russian proposal to lift sanctions on fertiliser exports.")
+
+
+def test_a_from_or_by_phrase_holds_a_stance_noun(nlp: Any) -> None:
+    assert ("egy/gov/egypt", "ceasefire", "offer") in _positions(
+        nlp, "A proposal from Egypt for a truce in Gaza was discussed on Monday.")
+
+
+def test_a_nationalitys_side_speaks_for_it(nlp: Any) -> None:
+    assert ("chn/gov/china", "import_price", "offer") in _positions(
+        nlp, "The Chinese side proposed a minimum import price.")
+
+
+def test_a_stance_participle_on_an_object_is_the_subjects(nlp: Any) -> None:
+    assert ("prk/gov/north-korea", "sanctions", "demand") in _positions(
+        nlp, "Pyongyang issued a statement demanding the lifting of sanctions.")
+
+
+def test_being_against_something_opposes_it(nlp: Any) -> None:
+    assert ("hun/gov/hungary", "sanctions", "oppose") in _positions(nlp, "Budapest is against new sanctions on Moscow.")
+
+
+def test_it_is_time_to_asks_for_what_follows(nlp: Any) -> None:
+    assert ("tur/gov/turkey", "ceasefire", "demand") in _positions(
+        nlp, "Ankara said it is time to agree a truce in Gaza.")
+    assert _positions(nlp, "It will take time to rebuild the bridge, Kyiv said.") == set()
+
+
+def test_stopping_attacks_is_a_ceasefire_whatever_stands_between(nlp: Any) -> None:
+    assert ("ukr/gov/ukraine", "ceasefire", "demand") in _positions(
+        nlp, "Kyiv demanded that Moscow halt its relentless drone strikes.")
+    assert ("ukr/gov/ukraine", "ceasefire", "demand") in _positions(
+        nlp, "Kyiv called for an end to the Russian bombardment of its ports.")
+
+
+def test_an_answer_that_points_back_takes_the_answered_issue(nlp: Any) -> None:
+    assert ("usa/gov/donald-trump", "sanctions", "reject") in _positions(
+        nlp, "Kim asked the American president for sanctions relief. Trump denied the request.")
+    assert ("isr/gov/israel", "ceasefire", "reject") in _positions(nlp, "Hamas proposed a truce. Israel rejected it.")
+    assert ("rus/gov/russia", "ceasefire", "reject") in _positions(nlp, "Kyiv offered a truce, but Moscow refused.")
+
+
+def test_a_denied_claim_or_a_refusal_to_comment_answers_nothing(nlp: Any) -> None:
+    assert {p for p in _positions(nlp, "Kyiv offered a truce. Moscow denied the allegation.")
+            if p[0] == "rus/gov/russia"} == set()
+    assert {p for p in _positions(nlp, "Kyiv offered a truce. Moscow refused to comment.")
+            if p[0] == "rus/gov/russia"} == set()
+    assert {p for p in _positions(nlp, "Kyiv offered a truce. Moscow rejected it.")
+            if p[0] == "rus/gov/russia"} == {("rus/gov/russia", "ceasefire", "reject")}
+
+
+def test_a_phone_call_is_no_call_for_anything(nlp: Any) -> None:
+    assert {p for p in _positions(nlp, "Kyiv took a call from Moscow about the prisoners on Saturday.")
+            if p[2] == "demand"} == set()
+    assert ("ukr/gov/ukraine", "prisoners", "demand") in _positions(
+        nlp, "The summit answered a call from Kyiv for more prisoner exchanges.")
