@@ -43,7 +43,9 @@ def _governor(verb: Token) -> Token | None:
             tok = tok.head
             if tok.pos_ == "ADP":
                 tok = tok.head
-            if tok.pos_ == "VERB" or (tok.pos_ in ("AUX", "ADJ") and subject(tok) is not None):
+            # a verb, or a word the parser took for a noun but gave a subject ("X rejects and
+            # condemns …" with "rejects" as a noun): it is the clause's predicate all the same
+            if tok.pos_ == "VERB" or (tok.pos_ in ("AUX", "ADJ", "NOUN") and subject(tok) is not None):
                 return tok
             continue
         return None

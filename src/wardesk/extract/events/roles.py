@@ -92,6 +92,24 @@ def _against_refs(verb: Token, actors: ActorTable, source: Refs) -> Refs:
     return ()
 
 
+_MODIFIER_TARGET_PREPS = words("events/roles.json", "modifier_target_preps")
+
+
+def _modifier_target(verb: Token, match: Match, actors: ActorTable, source: Refs) -> Refs:
+    """roles.imposed_on: "lifted sanctions imposed on Belarus", "eased the curbs placed on the
+    press": the one a participle modifying the object names as acted on is the target."""
+    heads = [*_objects(verb), *([match.noun] if match.noun is not None else [])]
+    for head in heads:
+        for clause in head.children:
+            if not reduced_passive(clause):
+                continue
+            for pobj in _prep_objects(clause, _MODIFIER_TARGET_PREPS):
+                refs = tuple(r for r in refs_of(pobj, actors) if r not in source)
+                if refs:
+                    return refs
+    return ()
+
+
 def _stance_roles(verb: Token, holder: Token, actors: ActorTable) -> tuple[Refs, Refs]:
     source = refs_of(holder, actors, agent=True)
     target = complement_subject_refs(verb, actors, source)
@@ -159,6 +177,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     if not target and match.predicate.event in _COMPLEMENT_TARGET_TYPES:
         threat = match.predicate.event == "THREATEN"  # a threat is never against one's own side
         target = complement_subject_refs(verb, actors, source, own_side=threat)
+    if not target:
+        target = _modifier_target(verb, match, actors, source)
     if not target:
         target = _against_refs(verb, actors, source)
     if source and not target and match.predicate.event in _PLACE_TARGET_TYPES:
@@ -240,6 +260,23 @@ def under_attack(noun: Token) -> bool:
     return noun.dep_ == "pobj" and prep.lower_ == "under" and _lemma(prep.head) in _UNDER_VERBS
 
 
+def _moved(match: Match, actors: ActorTable) -> Refs:
+    """The forces a troop movement moves: its object ("pulled back his troops")."""
+    heads = _objects(match.trigger) if match.predicate.kind != "noun" else []
+    return dedupe([r for head in heads for r in actors.refs(head)])
+
+
+def _off_own_ground(target: Refs, source: Refs, moved: Refs) -> Refs:
+    """roles.own_ground: "moved its forces in Belgorod" has no target, its own ground and its own
+    forces being no one else's; but a party of the same country is still the other side
+    ("declared a ceasefire with the Taliban", "a court in Kabul freed an Afghan activist")."""
+    codes = {r.code for r in source if r.code}
+    if not {r.code for r in target} <= codes:
+        return target
+    own = {r.actor for r in source if r.actor}
+    return tuple(r for r in target if r.actor is not None and r.actor not in own and r not in moved)
+
+
 def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     """(source, target) of a match; a symmetric CONSULT between several parties named only as
     its source ("US and Ukrainian officials met") is split into source and target."""
@@ -247,9 +284,11 @@ def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         source, target = nominal_roles(match, actors)
     else:
         source, target = verbal_roles(match, actors)
-    if (match.predicate.event in _TROOP_MOVEMENTS and target
-            and {r.code for r in target} <= {r.code for r in source if r.code}):
-        target = ()  # "moved its forces in Belgorod": its own ground, no one else's
+    if match.predicate.event in _TROOP_MOVEMENTS and target:
+        target = _off_own_ground(target, source, _moved(match, actors))
+    own = {r.actor for r in source if r.actor}
+    if own and set(target) != set(source) and any(r.actor in own for r in target):
+        target = tuple(r for r in target if r.actor not in own)  # an actor is not its own target
     if match.predicate.event in _RECIPROCAL_TYPES and not target and len(source) > 1:
         codes = {r.code for r in source}
         if len(codes) > 1:
