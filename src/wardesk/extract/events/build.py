@@ -11,15 +11,14 @@ from wardesk.extract.events.fill import (
     settle_unidentified,
 )
 from wardesk.extract.events.merge import merge
+from wardesk.extract.events.modality import certainty_of as _certainty_of
 from wardesk.extract.events.modality import (
-    SPEECH_VERBS,
     local_attribution,
     negated_of,
     speaker_refs,
     status_of,
     stronger,
 )
-from wardesk.extract.events.modality import certainty_of as _certainty_of
 from wardesk.extract.events.observe import OBSERVER, Observer
 from wardesk.extract.events.predicates import (
     Match,
@@ -27,21 +26,8 @@ from wardesk.extract.events.predicates import (
 )
 from wardesk.extract.events.roles import roles
 from wardesk.extract.events.rules import Draft, apply
-from wardesk.extract.grammar.frames import reported_clause
-from wardesk.extract.grammar.labels import (
-    ADVERBIAL_CLAUSE,
-    CLAUSAL_MODIFIER,
-    CONJUNCT,
-    EMBEDDING_LINKS,
-    OBJECT,
-    OPEN_COMPLEMENT,
-    PREP_COMPLEMENT,
-    PREP_OBJECT,
-    PREPOSITION,
-)
-from wardesk.extract.grammar.syntax import lemma as _lemma
+from wardesk.extract.events.selection import select
 from wardesk.extract.layers import doc_text
-from wardesk.extract.lexicon import words
 from wardesk.extract.story import apart, relation_objects
 from wardesk.records import Event, EventDate, Evidence, Place, content_id
 
@@ -50,19 +36,10 @@ if TYPE_CHECKING:
 
     from wardesk.extract.layers import Counts, Layers
 
-# Types whose complement is part of what is said, not a second event ("agreed to meet",
-# "threatened to strike", "accused X of shelling", "refused to withdraw").
-MATRIX_TYPES = types_with("matrix_content")
-# Verbs of stated intent: not events themselves when they govern one ("offered to withdraw").
-INTENT_VERBS = words("events/build.json", "intent_verbs")
 # Without any actor, only violence and protest are still worth a record (casualties, crowds).
 ACTORLESS_TYPES = types_with("actorless")
 
 
-# A word under a preposition ('charged *with* attacking').
-_UNDER_PREPOSITION = PREP_COMPLEMENT | PREP_OBJECT
-# Links a walk up from an event to its governing verb follows.
-_REPORTING_WALK = ADVERBIAL_CLAUSE | OPEN_COMPLEMENT | PREP_OBJECT | OBJECT | PREPOSITION | CONJUNCT | CLAUSAL_MODIFIER
 
 
 def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
@@ -72,7 +49,7 @@ def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
     events: list[Event] = []
     for sent in doc.sents:
         found = match_sentence(sent)
-        matches, absorbed = _keep(found)
+        matches, absorbed = select(found)
         built: list[tuple[int, Event]] = []
         objects = relation_objects(sent)
         observe = OBSERVER.get()
@@ -107,109 +84,6 @@ def _merge_apart(built: list[tuple[int, Event]], objects: list[frozenset[int]]) 
     for i, ev in built:
         groups.setdefault(tuple(i in obj for obj in objects), []).append(ev)
     return [ev for group in groups.values() for ev in merge(group)]
-
-
-def _keep(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
-    """Drop predicates that are only part of another predicate's content or argument; a
-    nominal of the governing predicate's own type ("shot down … a drone attack", "sit down
-    for talks") is kept aside to lend that predicate its actors and counts."""
-    by_token = {m.trigger.i: m for m in matches}
-    kept: list[Match] = []
-    absorbed: dict[int, list[Match]] = {}
-    intents = {g.trigger.i for m in matches if (g := _governing_match(m, by_token)) is not None
-               and m.predicate.kind != "noun" and _lemma(g.trigger) in INTENT_VERBS}
-    for m in matches:
-        if m.trigger.i in intents or _purpose_of_protest(m, by_token):
-            continue  # "vowed to fight": the intent colours the fight (planned → THREATEN)
-        if _without(m.trigger):
-            continue  # "without demanding payment": what was not done
-        gov = _governing_match(m, by_token) or _quoting_match(m, matches)
-        if gov is not None and _charge_of(m, gov):
-            continue  # "arrested for collaborating with …": the charge, not a second event
-        if gov is None or gov.trigger.i in intents:
-            kept.append(m)
-        elif m.predicate.kind == "noun" and gov.predicate.event == m.predicate.event:
-            absorbed.setdefault(gov.trigger.i, []).append(m)
-        elif m.predicate.kind != "noun" and gov.predicate.event not in MATRIX_TYPES:
-            kept.append(m)
-    return _drop_content_nouns(kept), absorbed
-
-
-def _without(trigger: Token) -> bool:
-    """"without demanding", "instead of calling for": what was not done."""
-    prep = trigger.head
-    return trigger.dep_ in _UNDER_PREPOSITION and (
-        prep.lower_ == "without" or (prep.lower_ == "of" and prep.head.lower_ == "instead"))
-
-
-# Legal measures whose "for"-phrase is the charge ("jailed for spying", "sanctioned over").
-_CHARGE_TYPES = types_with("charge")
-
-
-def _charge_of(m: Match, gov: Match) -> bool:
-    tok = m.trigger
-    return (gov.predicate.event in _CHARGE_TYPES and tok.dep_ in _UNDER_PREPOSITION
-            and tok.head.lower_ in ("for", "over") and tok.head.head.i == gov.trigger.i)
-
-
-_QUOTES = {"“", "”", '"', "‘", "’"}
-
-
-def _quoting_match(m: Match, matches: list[Match]) -> Match | None:
-    """A matrix predicate just before the quotation that holds ``m`` ("demanded X “must …
-    recognise …”"): the quotation is its content even when the parse loses the link."""
-    sent = m.trigger.sent
-    marks = [t.i for t in sent if t.text in ('“', '"') and t.i < m.trigger.i]
-    closes = [t.i for t in sent if t.text in ('”', '"') and t.i < m.trigger.i]
-    if not marks or (closes and closes[-1] > marks[-1]):
-        return None
-    opening = marks[-1]
-    before = [g for g in matches if g.trigger.i < opening and g is not m]
-    if before and before[-1].predicate.event in MATRIX_TYPES and opening - before[-1].trigger.i <= 4:
-        return before[-1]
-    return None
-
-
-def _purpose_of_protest(m: Match, by_token: dict[int, Match]) -> bool:
-    """"blocked roads to press their demands": the demand is what the protest is for."""
-    if m.predicate.event not in ("REQUEST", "ACCUSE", "REJECT"):
-        return False
-    tok = m.trigger
-    for _ in range(3):
-        if tok.dep_ not in _REPORTING_WALK or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.i in by_token and by_token[tok.i] is not m:
-            return by_token[tok.i].predicate.event == "PROTEST"
-    return False
-
-
-# Nominal speech acts ("their demands", "the accusation") describe another event's content.
-_CONTENT_NOUN_TYPES = types_with("content_noun")
-
-
-def _drop_content_nouns(matches: list[Match]) -> list[Match]:
-    verbal = any(m.predicate.kind != "noun" for m in matches)
-    if not verbal:
-        return matches
-    return [m for m in matches if not (m.predicate.kind == "noun" and m.predicate.event in _CONTENT_NOUN_TYPES)]
-
-
-def _governing_match(m: Match, by_token: dict[int, Match]) -> Match | None:
-    """The predicate this one is an argument or complement of, if any."""
-    tok = m.trigger
-    for _ in range(8):
-        noun_clause = tok.dep_ in ADVERBIAL_CLAUSE and tok.head.pos_ in ("NOUN", "PROPN")
-        if (tok.dep_ not in EMBEDDING_LINKS and tok.dep_ not in CONJUNCT and not noun_clause) or tok.head.i == tok.i:
-            return None
-        if reported_clause(tok, SPEECH_VERBS) and tok.head.i not in by_token:
-            return None
-        via_conj = tok.dep_ in CONJUNCT
-        tok = tok.head
-        gov = by_token.get(tok.i)
-        if gov is not None and gov is not m and not via_conj:
-            return gov
-    return None
 
 
 def _build(parts: list[Match], sent: Span, layers: Layers, article_id: str,
