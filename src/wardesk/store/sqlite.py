@@ -11,12 +11,13 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import Any, Literal
 
 from wardesk.errors import StoreError, UsageError
 from wardesk.extract.layers import KnownPerson
+from wardesk.incidents import Report
 from wardesk.records import Article, ArticleRecord, Rejection, to_dict
 from wardesk.store import (
     bulk,
@@ -111,13 +112,20 @@ class Store:
         return dict(self._write(work, "batch"))
 
     def load(self, pairs: Iterable[tuple[Article | None, ArticleRecord]], batch: int = 2000,
-             progress: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+             progress: Callable[[dict[str, int]], None] | None = None,
+             given: Callable[[], Iterable[Sequence[Report]]] | None = None) -> dict[str, int]:
         """Bulk loading of many records (a first import, a generated store): the rows ``save``
         writes, in ONE transaction like ``save_many`` (all kept or none), ``batch`` records per
         INSERT per table. The secondary indexes are dropped for the load and rebuilt before the
         commit, so a load into a store that already holds much pays for rebuilding them. Until
         the commit, SQLite readers see the store as it was and PostgreSQL readers wait.
-        ``progress`` is called with the running counts after each batch."""
+        ``progress`` is called with the running counts after each batch.
+
+        ``given`` (a generator of synthetic records that knows its incidents): called after
+        each batch, it returns the incidents now complete, each as the reports (with their
+        anchors) of events already loaded; they are written as the store writes incidents
+        (incidents.write_given) instead of being found by the merge rule. Events left without
+        one join incidents as after any load."""
         def work(conn: Connection) -> dict[str, int]:
             counted = {"new": 0, "unchanged": 0}
             empty = not incidents.has_events(conn)
@@ -126,12 +134,16 @@ class Store:
             while chunk := list(itertools.islice(stream, max(1, batch))):
                 for key, n in bulk.save_batch(conn, chunk).items():
                     counted[key] += n
+                if given is not None:
+                    incidents.write_given(conn, given())
                 if progress is not None:
                     progress(dict(counted))
+            if given is not None:
+                incidents.write_given(conn, given())
             if is_postgres(conn):  # room to sort in memory while building the indexes
                 conn.execute(f"SET LOCAL maintenance_work_mem = '{_PG_INDEX_MEMORY}'")
             bulk.restore_indexes(conn, rebuild)
-            incidents.assign_pending(conn, empty)
+            incidents.assign_pending(conn, empty and given is None)
             return counted
         cache = self._conn.execute("PRAGMA cache_size").fetchone() if self.dialect == "sqlite" else None
         if cache is not None:  # a large page cache: the load then rarely reads back what it wrote
