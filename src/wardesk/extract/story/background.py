@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.coordination import first_conjunct
+from wardesk.extract.grammar.labels import SIDE_CLAUSES
 from wardesk.extract.story.cues import cues
 from wardesk.extract.story.grammar import (
     past_adverbial,
@@ -99,6 +101,10 @@ def background_rule(ev: Event, trigger: Token | None, dates: DateTable, publishe
         return None
     if past_adverbial(trigger) is not None:
         return "story.background.past_words"
+    if habitual(trigger):
+        return "story.background.habitual"
+    if not _fresh_date(ev.date, pub) and old_in_clause(trigger, dates, pub):
+        return "story.background.old_date_in_clause"
     period = period_phrase(trigger)
     if period is not None and not recent_since(period, dates, published):
         return "story.background.period"
@@ -108,6 +114,57 @@ def background_rule(ev: Event, trigger: Token | None, dates: DateTable, publishe
     if prior_modifier(trigger) is not None and not _fresh_date(ev.date, pub):
         return "story.background.earlier_event"
     return None
+
+
+_PRESENT = frozenset({"VBZ", "VBP"})
+_PLURAL = "NNS"
+
+
+def old_in_clause(trigger: Token, dates: DateTable, published: dt.date | None) -> bool:
+    """The trigger's own clause holds a resolved date well before publication that the event
+    was not given ("occupied in the first weeks of the war in 2022": the date it took was the
+    unresolved "the first weeks"); a date in a side clause ("the city, taken in 2022") or after
+    "since" ("the largest attack since 2022") is no date of this event."""
+    if published is None:
+        return False
+    doc = trigger.doc
+    top = first_conjunct(trigger)
+    lo, hi = top.left_edge.i, top.right_edge.i
+    for m in dates.mentions:
+        if not m.value or m.resolution not in _RESOLVED or not before_window(m.value, m.end_value, published):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not lo <= span.root.i <= hi:
+            continue
+        if _own_path(span.root, top):
+            return True
+    return False
+
+
+def _own_path(tok: Token, top: Token) -> bool:
+    """The words from ``tok`` up to the clause head ``top`` cross no side clause and no "since"."""
+    for _ in range(12):
+        if tok.i == top.i:
+            return True
+        if tok.dep_ in SIDE_CLAUSES or tok.lower_ in cues().period_heads - {"in", "during"}:
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def habitual(trigger: Token) -> bool:
+    """"The group frequently conducts bombings": a present-tense trigger with an adverb of
+    habit tells what a party does, not an incident; so do plural attacks said to come daily
+    ("has kept up near-daily strikes")."""
+    c = cues()
+    if trigger.tag_ == _PLURAL and any(w.lower_ in c.frequency_words for w in trigger.children):
+        return True
+    verb = trigger if trigger.tag_ in _PRESENT else trigger.head
+    if verb.tag_ not in _PRESENT:
+        return False
+    return any(c.lower_ in cues().habitual_adverbs for c in verb.children)
 
 
 def related_sentence(sent_text: str) -> bool:

@@ -28,6 +28,8 @@ class Cues:
     total_nouns: dict[str, frozenset[str]]
     separate_words: frozenset[str]
     fighter_words: frozenset[str]
+    habitual_adverbs: frozenset[str]
+    frequency_words: frozenset[str]
     state_sectors: frozenset[str]
 
 
@@ -56,5 +58,7 @@ def cues() -> Cues:
         total_nouns={k: frozenset(v) for k, v in data["total_nouns"].items()},
         separate_words=frozenset(data["separate_words"]),
         fighter_words=frozenset(data["fighter_words"]),
+        habitual_adverbs=frozenset(data.get("habitual_adverbs", ())),
+        frequency_words=frozenset(data.get("frequency_words", ())),
         state_sectors=sector_group("state_sides"),
     )

@@ -12,6 +12,8 @@ from wardesk.extract.story.amounts import StoryCounts
 from wardesk.extract.story.background import background_rule, related_sentence
 from wardesk.extract.story.fill import fill_story
 from wardesk.extract.story.grammar import related_ranges, relation_objects, trigger_of
+from wardesk.extract.story.recap import continue_recaps
+from wardesk.extract.story.saying import undate_saying
 from wardesk.extract.story.totals import PeriodCue, agents, period_total, reported_total
 from wardesk.records import Event, EventDate, ReportedTotal
 
@@ -37,7 +39,8 @@ def tell_story(layers: Layers, events: tuple[Event, ...], article_id: str) -> St
     kept = [ev for ev in events if not _is_total(triggers[ev.id], cues)]
     ranges = related_ranges(doc_text(doc))
     marked = [_mark(ev, triggers[ev.id], layers, ranges) for ev in kept]
-    return Story(tuple(fill_story(_agree(marked, triggers), triggers)), totals)
+    told = continue_recaps(_agree(marked, triggers), triggers)
+    return Story(tuple(fill_story(told, triggers)), totals)
 
 
 def _totals(layers: Layers) -> tuple[list[PeriodCue], tuple[ReportedTotal, ...]]:
@@ -106,7 +109,7 @@ def _own_date(ev: Event, trigger: Token | None, layers: Layers) -> Event:
 
 
 def _mark(ev: Event, trigger: Token | None, layers: Layers, ranges: list[tuple[int, int]]) -> Event:
-    ev = _own_date(ev, trigger, layers)
+    ev = undate_saying(_own_date(ev, trigger, layers), trigger, layers)
     related = any(lo <= ev.evidence.start < hi for lo, hi in ranges) or related_sentence(ev.evidence.text)
     rule = background_rule(ev, trigger, layers.dates, layers.published, related)
     if rule is None:
