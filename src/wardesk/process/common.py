@@ -21,7 +21,6 @@ from wardesk.extract.grammar.labels import (
     CONJUNCT,
     INDIRECT_OBJECT,
     MODIFIER_NOUN,
-    NEGATION,
     NOUN_MODIFIER,
     OBJECT,
     OBJECT_PREDICATE,
@@ -36,6 +35,7 @@ from wardesk.extract.grammar.labels import (
     PREPOSITION,
     SUBJECTS,
 )
+from wardesk.extract.grammar.shapes import is_negator
 from wardesk.extract.layers import Layers, doc_text
 from wardesk.extract.lexicon.phrases import PhraseLexicon
 from wardesk.extract.speech.cues import subject_of
@@ -155,7 +155,7 @@ def chain_subject(verb: Token) -> Token | None:
 
 
 def negated(verb: Token) -> bool:
-    return any(c.dep_ in NEGATION for c in verb.children)
+    return any(is_negator(c) for c in verb.children)
 
 
 def date_of(layers: Layers, tok: Token) -> str | None:

@@ -30,6 +30,7 @@ from wardesk.extract.grammar.labels import (
     QUANTIFIER_MODIFIER,
     SUBJECTS,
 )
+from wardesk.extract.grammar.shapes import is_negator
 from wardesk.extract.layers import Layers
 from wardesk.process.coalitions import Group
 from wardesk.process.common import (
@@ -184,7 +185,7 @@ def _asker(verb: Token) -> Token | None:
 def _pledge(layers: Layers, sent: Span, noun: Token, verb: Token, what: str,
             groups: list[Group], previous: Pledge | None) -> list[Pledge]:
     found = _status(verb)
-    if found is None or any(c.dep_ in NEGATION for c in verb.children) or _open_question(verb):
+    if found is None or any(is_negator(c) for c in verb.children) or _open_question(verb):
         return []  # "would not send soldiers", "whether China transfers weapons": no pledge
     status = found[0]
     parties, share = _parties(layers, chain_subject(verb), groups, previous)

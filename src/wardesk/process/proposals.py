@@ -18,7 +18,6 @@ from wardesk.extract.grammar.labels import (
     CLAUSAL_MODIFIER,
     INDIRECT_OBJECT,
     MODIFIER_NOUN,
-    NEGATION,
     NOMINAL_MODIFIERS,
     OBJECT,
     OBJECT_PREDICATE,
@@ -31,6 +30,7 @@ from wardesk.extract.grammar.labels import (
     PREPOSITIONAL_LINKS,
     RELATIVE_CLAUSE,
 )
+from wardesk.extract.grammar.shapes import is_negator, prep_pairs
 from wardesk.extract.layers import Layers
 from wardesk.extract.speech.cues import subject_of
 from wardesk.process.common import (
@@ -123,8 +123,8 @@ def _act_roots(sent: Span) -> dict[int, str]:
             if tok.lemma_.lower() not in acts:
                 continue
             if tok.pos_ == "NOUN":
-                held = [g for c in tok.children if c.dep_ in PREPOSITION and c.lower_ == "of" for g in c.children
-                        if g.dep_ in PREP_OBJECT] + [c for c in tok.children if c.dep_ in MODIFIER_NOUN]
+                held = [g for _, g in prep_pairs(tok, {"of"}, links=PREPOSITION)] + [
+                    c for c in tok.children if c.dep_ in MODIFIER_NOUN]
                 if any(g.lemma_.lower() in objects or g.lower_ in objects for g in held):
                     out[tok.i] = kind
             elif tok.pos_ == "VERB":
@@ -177,7 +177,7 @@ def _draft(layers: Layers, sent: Span, kind: str, root: Token, act: str | None =
 def _ready_for(head: Token) -> bool:
     prep = head.head
     return head.dep_ in PREP_OBJECT and prep.lower_ in word_list("proposal_cues.json", "ready_preps") and prep.head.lemma_.lower() in word_list(
-        "proposal_cues.json", "ready_words") and not any(c.dep_ in NEGATION for c in prep.head.head.children)
+        "proposal_cues.json", "ready_words") and not any(is_negator(c) for c in prep.head.head.children)
 
 
 def _phrase_head(root: Token) -> Token:

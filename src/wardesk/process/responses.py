@@ -25,15 +25,14 @@ from wardesk.extract.grammar.labels import (
     NOUN_CLAUSES,
     OBJECT,
     OPEN_COMPLEMENT,
-    PASSIVE_AGENT,
     PASSIVE_SUBJECT,
     POSSESSOR,
-    PREP_OBJECT,
     PREPOSITION,
     RELATIVE_CLAUSE,
     SUBJECT,
     SUBJECTS,
 )
+from wardesk.extract.grammar.shapes import passive_agents, prep_pairs
 from wardesk.extract.layers import Layers
 from wardesk.extract.speech.cues import subject_of
 from wardesk.process.common import (
@@ -230,7 +229,7 @@ def _referring(verb: Token) -> Token | None:
     nouns = word_list("proposal_cues.json", "proposal_nouns")
     pronouns = word_list("response_cues.json", "referring_pronouns")
     objects = [c for c in verb.children if c.dep_ in OBJECT] + [
-        g for c in verb.children if c.dep_ in PREPOSITION for g in c.children if g.dep_ in PREP_OBJECT]
+        g for _, g in prep_pairs(verb, links=PREPOSITION)]
     for obj in objects:
         if obj.lower_ in pronouns:
             return obj
@@ -315,7 +314,7 @@ def _but_clause(layers: Layers, verb: Token) -> str | None:
 
 
 def _parties(layers: Layers, verb: Token) -> list[ActorRef]:
-    agent = next((g for c in verb.children if c.dep_ in PASSIVE_AGENT for g in c.children if g.dep_ in PREP_OBJECT), None)
+    agent = next(iter(passive_agents(verb)), None)
     if agent is not None:  # "the plan was rejected by Moscow"
         return refs_of(layers, agent)
     subject = chain_subject(verb)

@@ -69,11 +69,11 @@ def prep_marker(noun: Token) -> Token | None:
     return None
 
 
-def prep_governor(noun: Token) -> Token | None:
+def prep_governor(noun: Token, markers: Words | None = None) -> Token | None:
     """The word a prepositional object's phrase hangs on ("deaths" in "the deaths of 16"), or None
-    when ``noun`` is no prepositional object."""
+    when ``noun`` is no prepositional object (of one of ``markers``, when given)."""
     marker = prep_marker(noun)
-    if marker is None:
+    if marker is None or (markers is not None and marker.lower_ not in markers):
         return None
     return marker.head if scheme_at(noun).preposition else noun.head
 

@@ -35,6 +35,7 @@ from wardesk.extract.grammar.labels import (
     PREPOSITION,
     RELATIVE_CLAUSE,
 )
+from wardesk.extract.grammar.shapes import prep_governor
 from wardesk.extract.layers import clause_verb, doc_text
 from wardesk.extract.lexicon import read_text, words
 from wardesk.extract.places.gazetteer import Gazetteer, load_gazetteer
@@ -49,6 +50,7 @@ __all__ = ["PlaceTableImpl", "find_places"]
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Where an event noun stands as an argument of a verb ("shelled *the town*", "*Tuesday*").
 _ANCHORED = CORE_ARGUMENTS | PREP_OBJECT | NOUN_ADVERBIAL
+_OF = frozenset({"of"})
 _REGION_WORDS = words("places/mentions.json", "region_words")
 _NAME_SUFFIXES = _REGION_WORDS | {"capital"}  # words that end a place name: "X region", "X capital"
 _NOT_PLACE_ENTS = frozenset({"ORG", "DATE", "TIME", "NORP", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART", "LAW"})
@@ -385,8 +387,9 @@ def _host(span: Span, is_country: bool) -> int | None:
     for _ in range(4):
         while root.dep_ in _NAME_PARTS and root.head.i != root.i and root.head.pos_ != "VERB":
             root = root.head  # "Jeddah, Saudi Arabia", "the capital Kabul"
-        if root.dep_ in PREP_OBJECT and root.head.lower_ == "of" and root.head.head.lemma_.lower() in cues.place_nouns:
-            root = root.head.head  # "the town of Gorazde" stands where "the town" stands
+        owner = prep_governor(root, _OF)
+        if owner is not None and owner.lemma_.lower() in cues.place_nouns:
+            root = owner  # "the town of Gorazde" stands where "the town" stands
         else:
             break
     head = root.head
@@ -436,8 +439,9 @@ def _outer_host(host: Token) -> Token:
         if host.pos_ not in ("NOUN", "PROPN") or host.dep_ not in PREP_OBJECT:
             return host
         prep = host.head
-        if prep.lower_ == "of" and prep.head.lemma_.lower() in _cues().motion:
-            return prep.head  # "the bombing of a base in Ivory Coast": where the bombing was
+        owner = prep_governor(host, _OF)
+        if owner is not None and owner.lemma_.lower() in _cues().motion:
+            return owner  # "the bombing of a base in Ivory Coast": where the bombing was
         if prep.head.i == prep.i:
             return host
         host = prep.head

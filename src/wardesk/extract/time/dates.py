@@ -25,9 +25,9 @@ from wardesk.extract.grammar.labels import (
     NOUN_CLAUSES,
     OBJECT,
     POSSESSOR,
-    PREP_OBJECT,
     SUBJECTS,
 )
+from wardesk.extract.grammar.shapes import prep_governor
 from wardesk.extract.grammar.syntax import is_passive, lemma
 from wardesk.extract.layers import doc_text
 from wardesk.extract.lexicon import read_json, words
@@ -180,8 +180,8 @@ def _cause_of(noun: Token, trigger: Token) -> bool:
     the killing's."""
     if lemma(noun) not in _EVENT_NOUNS and noun.lower_ not in _EVENT_NOUNS:
         return False
-    prep = noun.head
-    return noun.dep_ in PREP_OBJECT and prep.lower_ in _CAUSE_PREPS and prep.head.i == trigger.i
+    governor = prep_governor(noun, _CAUSE_PREPS)
+    return governor is not None and governor.i == trigger.i
 
 
 def _casualty_report(trigger: Token, speech: Token) -> bool:
