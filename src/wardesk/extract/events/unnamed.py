@@ -16,11 +16,12 @@ from wardesk.extract.grammar.labels import (
     ADJECTIVAL_MODIFIER,
     MODIFIER_NOUN,
     NOMINALS,
+    PARTICIPLE_TAG,
     PASSIVE_AGENT,
     POSSESSOR,
     PREP_OBJECT,
 )
-from wardesk.extract.grammar.syntax import lemma, prep_objects
+from wardesk.extract.grammar.syntax import is_passive, lemma, prep_objects, reduced_passive, subject
 from wardesk.extract.lexicon import read_json
 from wardesk.kb import load_kb
 from wardesk.records import ActorRef
@@ -55,10 +56,10 @@ def _sector(head: Token) -> str | None:
     kb = load_kb()
     for key in [f"{compounds} {f}" for f in forms if compounds] + forms:
         word = kb.sector_word(key)
-        if word is not None and word.kind in _KB_KINDS and word.sector:
+        if word is not None and word.kind in _KB_KINDS and word.sector and word.phrase not in _table()["not_people"]:
             return word.sector
     groups: dict[str, str] = _table()["groups"]
-    found = next((groups[f] for f in forms if f in groups), None)
+    found = next((groups[k] for k in [f"{compounds} {f}" for f in forms if compounds] + forms if k in groups), None)
     if found is not None:
         return found
     armed = _table()["armed_people"]
@@ -78,7 +79,7 @@ def _group_head(noun: Token) -> Token:
 
 
 def _doers(m: Match) -> list[Token]:
-    """The nouns that say who does the event: the clause's subject or a passive's "by"-agent;
+    """The nouns that say who does the event: the clause's subject, or a passive's "by"-agent;
     for an event noun its "by" phrase or possessor, or the subject of a verb that holds it
     ("staged a sit-in"), never of a verb done to it ("police dispersed the protest")."""
     trigger = m.trigger
@@ -90,11 +91,11 @@ def _doers(m: Match) -> list[Token]:
             subj = subject_token(verb)
             found = [subj] if subj is not None else []
         return found
+    bare_participle = trigger.tag_ == PARTICIPLE_TAG and subject(trigger) is None  # "Injured in the attack, …"
+    if is_passive(trigger) or reduced_passive(trigger) or bare_participle:  # the agent only, never a subject
+        return [o for a in trigger.children if a.dep_ in PASSIVE_AGENT for o in a.children if o.dep_ in PREP_OBJECT]
     subj = subject_token(trigger)
-    found = [subj] if subj is not None else []
-    for agent in (c for c in trigger.children if c.dep_ in PASSIVE_AGENT):
-        found += [c for c in agent.children if c.dep_ in PREP_OBJECT]
-    return found
+    return [subj] if subj is not None else []
 
 
 def unnamed_group(m: Match) -> ActorRef | None:
