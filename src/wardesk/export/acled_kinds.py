@@ -113,11 +113,11 @@ def _assault(ev: Event) -> Kind:
         return REMOTE, "Grenade"
     if mode in _REMOTE_MODES:
         return REMOTE, _REMOTE_MODES[mode]
-    crowd = bool(_sectors(ev.source) & CROWD) or said("mob", _sentence(ev))
-    if crowd and not (_sectors(ev.source) & ARMED):
-        return RIOTS, "Mob violence"
-    if mode == "destroy" and not hurt:
+    mob = said("mob", _sentence(ev))
+    if mode == "destroy" and not hurt and not mob:
         return STRATEGIC, "Looting/property destruction"
+    if (mob or _sectors(ev.source) & CROWD) and not (_sectors(ev.source) & ARMED):
+        return RIOTS, "Mob violence"
     if said("clash", _sentence(ev)) or (_armed_target(ev) and mode not in _VAC_MODES):
         return BATTLES, "Armed clash"
     return VAC, "Attack"
@@ -126,6 +126,8 @@ def _assault(ev: Event) -> Kind:
 def _coerce(ev: Event) -> Kind | None:
     if ev.mode == "arrest":
         return STRATEGIC, "Arrests"
+    if ev.mode == "restrict" and said("dispersal", ev.eventText.lower()):
+        return PROTESTS, "Protest with intervention"  # only a gathering is dispersed
     if ev.mode == "seize" and said("weapons", _after(ev)):
         return STRATEGIC, "Disrupted weapons use"
     if ev.mode == "seize" and "military" in ev.context:

@@ -23,7 +23,7 @@ from wardesk.extract.grammar.labels import (
 )
 from wardesk.extract.grammar.syntax import is_passive, lemma, prep_objects, reduced_passive, subject
 from wardesk.extract.lexicon import read_json
-from wardesk.kb import load_kb
+from wardesk.kb import KnowledgeBase, load_kb
 from wardesk.records import ActorRef
 
 if TYPE_CHECKING:
@@ -49,6 +49,14 @@ def _forms(head: Token) -> list[str]:
     return list(dict.fromkeys([lem, single, low]))
 
 
+def _owner_sector(head: Token, kb: KnowledgeBase) -> str | None:
+    for mod in (c for c in head.children if c.dep_ in MODIFIER_NOUN and c.i < head.i):
+        word = kb.sector_word(mod.lower_)
+        if word is not None and word.kind == "org" and word.sector:
+            return word.sector
+    return None
+
+
 def _sector(head: Token) -> str | None:
     """The sector a group noun implies ("riot police": COP, "farmers": CVL), else None."""
     forms = _forms(head)
@@ -62,6 +70,9 @@ def _sector(head: Token) -> str | None:
     found = next((groups[k] for k in [f"{compounds} {f}" for f in forms if compounds] + forms if k in groups), None)
     if found is not None:
         return found
+    owner = _owner_sector(head, kb)  # "army engineers", "police teams": the institution's people
+    if owner is not None:
+        return owner
     armed = _table()["armed_people"]
     if set(forms) & set(armed["heads"]):
         mods = {c.lower_ for c in head.children if c.dep_ in ADJECTIVAL_MODIFIER | MODIFIER_NOUN}
