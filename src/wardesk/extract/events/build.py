@@ -26,7 +26,7 @@ from wardesk.extract.events.predicates import (
 )
 from wardesk.extract.events.roles import roles
 from wardesk.extract.events.rules import Draft, apply
-from wardesk.extract.events.selection import select
+from wardesk.extract.events.selection import Selected, select
 from wardesk.extract.layers import doc_text
 from wardesk.extract.story import apart, relation_objects
 from wardesk.records import Event, EventDate, Evidence, Place, content_id
@@ -49,7 +49,8 @@ def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
     events: list[Event] = []
     for sent in doc.sents:
         found = match_sentence(sent)
-        matches, absorbed = select(found)
+        selected = select(found)
+        matches, absorbed = selected.kept, selected.absorbed
         built: list[tuple[int, Event]] = []
         objects = relation_objects(sent)
         observe = OBSERVER.get()
@@ -60,20 +61,20 @@ def find_events(layers: Layers, article_id: str) -> tuple[Event, ...]:
             if ev is not None:
                 built.append((m.trigger.i, ev))
             if observe is not None:
-                observe(sent, m, "kept" if ev is not None else "dropped", tuple(fired), ev)
+                observe(sent, m, "kept" if ev is not None else "dropped", (selected.why[id(m)], *fired), ev)
         if observe is not None:
-            _observe_left(observe, sent, found, matches, absorbed)
+            _observe_left(observe, sent, found, selected)
         events.extend(_merge_apart(built, objects))
     return settle_unidentified(events)
 
 
-def _observe_left(observe: Observer, sent: Span, found: list[Match], kept: list[Match],
-                  absorbed: dict[int, list[Match]]) -> None:
-    """Tell the observer about the matches that built no event of their own."""
-    lent = {id(a) for parts in absorbed.values() for a in parts}
+def _observe_left(observe: Observer, sent: Span, found: list[Match], selected: Selected) -> None:
+    """Tell the observer about the matches that built no event of their own, with the selection
+    row that decided each (events/selection.py)."""
+    lent = {id(a) for parts in selected.absorbed.values() for a in parts}
     for m in found:
-        if all(m is not k for k in kept):
-            observe(sent, m, "absorbed" if id(m) in lent else "content", (), None)
+        if all(m is not k for k in selected.kept):
+            observe(sent, m, "absorbed" if id(m) in lent else "content", (selected.why[id(m)],), None)
 
 
 def _merge_apart(built: list[tuple[int, Event]], objects: list[frozenset[int]]) -> list[Event]:

@@ -56,6 +56,8 @@ _UNDER_PREPOSITION = PREP_COMPLEMENT | PREP_OBJECT
 _REPORTING_WALK = ADVERBIAL_CLAUSE | OPEN_COMPLEMENT | PREP_OBJECT | OBJECT | PREPOSITION | CONJUNCT | CLAUSAL_MODIFIER
 
 DROP, KEEP, ABSORB = "drop", "keep", "absorb"
+# Nominal speech acts beside a verbal predicate ("their demands" by "protested"): dropped last.
+CONTENT_NOUN = "select.content-noun"
 
 
 @dataclass
@@ -77,55 +79,82 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Selection:
-    """One row: ``test(match, governing match or None, sentence)``; ``outcome`` when it holds."""
+    """One row: ``test(match, governing match or None, sentence)``; ``outcome`` when it holds.
+    ``examples`` are sentences on which the row decides some match (tests run them)."""
 
     id: str
     outcome: str
     test: Callable[[Match, Match | None, Sentence], bool]
     note: str
+    examples: tuple[str, ...] = ()
 
 
 # Rows about the match itself, before its governing predicate is asked.
 DROPS = (
     Selection("select.intent-verb", DROP, lambda m, g, s: m.trigger.i in s.intents,
-              "'vowed to fight': the intent colours the fight (planned → THREATEN), no event of its own"),
+              "'vowed to fight': the intent colours the fight (planned → THREATEN), no event of its own",
+              ("The rebels vowed to attack the capital.",)),
     Selection("select.protest-purpose", DROP, lambda m, g, s: _purpose_of_protest(m, s.by_token),
-              "'blocked roads to press their demands': the demand is what the protest is for"),
+              "'blocked roads to press their demands': the demand is what the protest is for",
+              ("Farmers blocked the highway to demand higher prices.",)),
     Selection("select.not-done", DROP, lambda m, g, s: _without(m.trigger),
-              "'without demanding payment', 'instead of calling for': what was not done"),
+              "'without demanding payment', 'instead of calling for': what was not done",
+              ("The militia freed the hostages without demanding a ransom.",)),
 )
 # Rows about the governing predicate, the first that holds decides.
 GOVERNED = (
     Selection("select.charge", DROP, lambda m, g, s: g is not None and _charge_of(m, g),
-              "'arrested for collaborating with …': the charge, not a second event"),
+              "'arrested for collaborating with …': the charge, not a second event",
+              ("Police arrested two men for attacking a checkpoint.",)),
     Selection("select.free", KEEP, lambda m, g, s: g is None or g.trigger.i in s.intents,
-              "no predicate governs it (or only an intent verb): its own event"),
+              "no predicate governs it (or only an intent verb): its own event",
+              ("Russian forces shelled the port overnight.",)),
     Selection("select.same-type-nominal", ABSORB,
               lambda m, g, s: g is not None and m.predicate.kind == "noun" and g.predicate.event == m.predicate.event,
-              "'shot down … a drone attack': the nominal lends the governing predicate its actors and counts"),
+              "'shot down … a drone attack': the nominal lends the governing predicate its actors and counts",
+              ("The two ministers will sit down for talks in Vienna.",)),
     Selection("select.argument-of-act", KEEP,
               lambda m, g, s: g is not None and m.predicate.kind != "noun" and g.predicate.event not in MATRIX_TYPES,
               "a verb under a predicate that is no matrix type is an event of its own"),
+    Selection("select.matrix-content", DROP, lambda m, g, s: True,
+              "'agreed to meet': the content of a matrix predicate is part of what is said, no event",
+              ("The two sides agreed to meet again next month.",)),
 )
 
 
-def select(matches: list[Match]) -> tuple[list[Match], dict[int, list[Match]]]:
-    """The matches that build events, and per governing trigger the nominals it absorbs."""
+@dataclass
+class Selected:
+    """The matches that build events, per governing trigger the nominals it absorbs, and the
+    row that decided each match (by ``id(match)``)."""
+
+    kept: list[Match]
+    absorbed: dict[int, list[Match]]
+    why: dict[int, str]
+
+
+def select(matches: list[Match]) -> Selected:
+    """Apply the rows to a sentence's matches (see the module note)."""
     sentence = Sentence(matches)
     kept: list[Match] = []
     absorbed: dict[int, list[Match]] = {}
+    why: dict[int, str] = {}
     for m in matches:
-        if any(row.test(m, None, sentence) for row in DROPS):
+        drop = next((row for row in DROPS if row.test(m, None, sentence)), None)
+        if drop is not None:
+            why[id(m)] = drop.id
             continue
         gov = sentence.governor(m)
-        row = next((r for r in GOVERNED if r.test(m, gov, sentence)), None)
-        if row is None or row.outcome == DROP:
-            continue
+        row = next(r for r in GOVERNED if r.test(m, gov, sentence))
+        why[id(m)] = row.id
         if row.outcome == ABSORB and gov is not None:
             absorbed.setdefault(gov.trigger.i, []).append(m)
-        else:
+        elif row.outcome == KEEP:
             kept.append(m)
-    return _drop_content_nouns(kept), absorbed
+    final = _drop_content_nouns(kept)
+    for m in kept:
+        if all(m is not f for f in final):
+            why[id(m)] = CONTENT_NOUN
+    return Selected(final, absorbed, why)
 
 
 def _without(trigger: Token) -> bool:
