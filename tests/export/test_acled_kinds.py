@@ -100,3 +100,21 @@ def test_an_attack_on_a_protest_by_others_keeps_its_own_kind() -> None:
     s = "A suicide bomber struck a rally of opposition supporters in Quetta."
     events = [ev("ASSAULT", "suicide-attack", "struck", s, source=(ActorRef(None, "bomber", "PAK", "UNK"),))]
     assert report_class(events) == ("Explosions/Remote violence", "Suicide bomb")
+
+
+def test_a_fire_names_its_weapon_and_a_word_inside_another_is_no_weapon() -> None:
+    s = "Insurgents fired rockets at an army post near Dikwa."
+    assert classify(ev("ASSAULT", "firearms", "fired", s)) == (
+        "Explosions/Remote violence", "Shelling/artillery/missile attack")
+    s = "A farmer was hacked to death by unidentified men in Latehar."
+    assert classify(ev("ASSAULT", None, "hacked to", s, dead=1)) == ("Violence against civilians", "Attack")
+
+
+def test_police_breaking_up_a_rally_and_protesters_attacking_police() -> None:
+    s = "Police broke up a rally of opposition supporters in Harare."
+    events = [ev("COERCE", "restrict", "broke up", s, source=(POLICE,))]
+    assert report_class(events) == ("Protests", "Protest with intervention")
+    s = "Party protesters attacked officers and blocked the motorway near Lahore."
+    mob = ActorRef(None, "Party protesters", "PAK", "PTY")
+    events = [ev("ASSAULT", None, "attacked", s, source=(mob,)), ev("PROTEST", "obstruct", "blocked", s, source=(mob,))]
+    assert report_class(events) == ("Riots", "Violent demonstration")

@@ -35,9 +35,10 @@ _REMOTE_MODES = {"suicide-attack": "Suicide bomb", "explosives": "Remote explosi
 _TYPES_AS_ROWS = types_with("acled_row")  # data/event_types.json
 
 # Weapon words in the sentence, for attacks whose predicate names no weapon ("killed").
+# (a word's start: "shell" is "shelled", "shelling"; checked in order, heavy weapons before "bomb").
 _WEAPON_MODES = (("drone", "drone"), ("airstrike", "aerial"), ("air strike", "aerial"),
-                 ("bomb", "aerial"), ("missile", "heavy-weapons"), ("shell", "heavy-weapons"),
-                 ("artillery", "heavy-weapons"), ("rocket", "heavy-weapons"), ("mortar", "heavy-weapons"),
+                 ("missile", "heavy-weapons"), ("shell", "heavy-weapons"), ("artillery", "heavy-weapons"),
+                 ("rocket", "heavy-weapons"), ("mortar", "heavy-weapons"), ("bomb", "aerial"),
                  ("landmine", "explosives"), ("roadside", "explosives"), ("ied", "explosives"))
 
 
@@ -68,11 +69,18 @@ def _sectors(refs: Iterable[ActorRef]) -> set[str]:
     return {r.sector for r in refs if r.sector}
 
 
+@lru_cache(maxsize=1)
+def _weapon_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"(?<![\w-]){re.escape(word)}"), mode) for word, mode in _WEAPON_MODES)
+
+
 def _weapon_mode(ev: Event) -> str:
-    if ev.mode and ev.mode != "destroy":
+    """The event's mode; for a killing, a shooting or a fire that names no heavier weapon
+    ("fired mortar bombs"), the weapon its sentence names."""
+    if ev.mode and ev.mode not in ("destroy", "firearms"):
         return ev.mode
     words = _sentence(ev)
-    return next((mode for word, mode in _WEAPON_MODES if word in words), ev.mode or "")
+    return next((mode for pattern, mode in _weapon_patterns() if pattern.search(words)), ev.mode or "")
 
 
 def _territory(ev: Event) -> Kind | None:
@@ -175,13 +183,15 @@ def _state_act(ev: Event) -> bool:
 
 
 def _crowd_act(ev: Event) -> bool:
-    return ev.event == "ASSAULT" and bool(_sectors(ev.source) & CROWD) and not _sectors(ev.source) & ARMED
+    """Violence by the crowd: civilians, or a source its words call protesters ("TLP protesters")."""
+    crowd = bool(_sectors(ev.source) & CROWD) or any(said("protest", r.actorText.lower()) for r in ev.source)
+    return ev.event == "ASSAULT" and crowd and not _sectors(ev.source) & (ARMED - {"UNK"})
 
 
 def _protest_kind(events: Sequence[Event], kinds: Sequence[Kind | None]) -> Kind | None:
     """A protest and what was done at it, from all the events of its sentence (or report):
     killed by the state's forces, violent itself, broken up or left alone (ACLED's order)."""
-    coded = [e for e, k in zip(events, kinds, strict=True) if k is not None]
+    coded = [e for e, k in zip(events, kinds, strict=True) if k is not None or (happened(e) and _state_act(e))]
     text = " ".join(dict.fromkeys(_sentence(e) for e in coded))
     state = [e for e in coded if _state_act(e)]
     crowd = [e for e in coded if _crowd_act(e)]
@@ -205,7 +215,7 @@ def in_context(events: Sequence[Event]) -> list[Kind | None]:
     protest = _protest_kind(events, kinds)
     if protest is None:
         return kinds
-    return [protest if k is not None and (e.event == "PROTEST" or _state_act(e) or _crowd_act(e)) else k
+    return [protest if happened(e) and (e.event == "PROTEST" or _state_act(e) or _crowd_act(e)) else k
             for e, k in zip(events, kinds, strict=True)]
 
 
