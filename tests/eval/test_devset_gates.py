@@ -1,4 +1,4 @@
-"""The three development scorers (bench/incidents, bench/process, bench/positions) run on
+"""The development scorers (bench/incidents, bench/process, bench/positions, bench/acled) run on
 their dev sets through their library functions, and every figure stays at its floor pinned in
 tests/devset_floors.json (less its tolerance; counts and system incidents per real incident
 stay at or under theirs). Re-pin deliberately after an accepted change, never to make CI pass."""
@@ -67,6 +67,13 @@ def _position_figures(extractor: Extractor) -> dict[str, float]:
     return {"recall": found / total, "precision": right / made}
 
 
+def _acled_figures(extractor: Extractor) -> dict[str, float]:
+    scorer = _load("acled")
+    figures: dict[str, float] = scorer.figures(scorer.run(ROOT / FLOORS["acled"]["set"], extractor))
+    assert figures["reports"] > 0
+    return figures
+
+
 def _below_floor(got: dict[str, float], pinned: dict[str, Any]) -> list[str]:
     low = [f"{k} {got[k]:.4f} < floor {v} - {TOLERANCE}" for k, v in
            pinned.get("at_least", {}).items() if got[k] < v - TOLERANCE]
@@ -85,6 +92,10 @@ def test_process_dev_set_stays_at_its_floors(extractor: Extractor) -> None:
 
 def test_positions_dev_set_stays_at_its_floors(extractor: Extractor) -> None:
     assert _below_floor(_position_figures(extractor), FLOORS["positions"]) == []
+
+
+def test_acled_dev_set_stays_at_its_floors(extractor: Extractor) -> None:
+    assert _below_floor(_acled_figures(extractor), FLOORS["acled"]) == []
 
 
 def test_a_figure_under_its_floor_is_reported() -> None:
