@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wardesk.store import totals
+from wardesk.store import incident_totals, totals
 from wardesk.store.filters import EventFilter, event_where
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ def rebucket(rows: list[dict[str, Any]], key: str, unit: str) -> dict[tuple[str,
 
 # Current incidents (recaps left out) per country touched, type and day, read in the incidents'
 # date index: each incident once per country, as event_code_day_totals counts reports.
-_INCIDENT_CODE_DAYS = (
+SCAN_INCIDENT_CODE_DAYS = (  # what incident_totals.CODE_DAYS must agree with
     "SELECT c.code, i.type, substr(i.sort_date, 1, 10), 1 FROM incidents i CROSS JOIN"
     " incident_codes c WHERE i.is_current = 1 AND (i.sort_date IS NULL) = FALSE"
     " AND i.sort_date >= ? AND i.sort_date <= ? AND c.incident = i.id")
@@ -188,7 +188,7 @@ def changes(store: Store, week_of: str, rise: float = 2.0, at_least: int = 3,
     start = dt.date.fromisoformat(bucket(week_of, "week"))
     first = (start - dt.timedelta(weeks=4)).isoformat()
     last = (start + dt.timedelta(days=6)).isoformat()
-    sql = _INCIDENT_CODE_DAYS if count == "incidents" else (
+    sql = incident_totals.CODE_DAYS if count == "incidents" else (
         "SELECT code, type, day, n FROM event_code_day_totals WHERE n > 0 AND day >= ?"
         " AND day <= ?")
     this: Counter[tuple[str, str]] = Counter()
@@ -410,8 +410,19 @@ def position_moves(store: Store, since: str | None = None) -> list[dict[str, Any
 def incident_days(store: Store, since: str, until: str, by: str, codes: list[str] | None = None,
                   event_type: str | None = None) -> list[dict[str, Any]]:
     """Current incidents (recaps left out) per day and type (``by`` 'type', of one country when
-    ``codes`` holds one) or per day and country touched (``by`` 'country', for ``codes``), read
-    in the incidents' date indexes between ``since`` and ``until``."""
+    ``codes`` holds one) or per day and country touched (``by`` 'country', for ``codes``),
+    between ``since`` and ``until``: from their running totals (migration 21)."""
+    from wardesk.store.totals import _type
+
+    return incident_totals.incident_days(store.connection, since, until, by, codes,
+                                         _type(event_type) if event_type else None)
+
+
+def scan_incident_days(store: Store, since: str, until: str, by: str,
+                       codes: list[str] | None = None,
+                       event_type: str | None = None) -> list[dict[str, Any]]:
+    """incident_days counted from the incidents themselves, read in their date indexes (what
+    the running totals must agree with)."""
     from wardesk.store.totals import _type
 
     clauses = ["c.is_current = 1", "(c.sort_date IS NULL) = FALSE", "c.sort_date >= ?",

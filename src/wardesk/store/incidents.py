@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,7 @@ from wardesk.incidents.cluster import UnionFind
 from wardesk.incidents.report import Key
 from wardesk.incidents.rule import default_rule
 from wardesk.incidents.story import anchors
+from wardesk.store import incident_totals
 from wardesk.store.schema import is_postgres
 
 if TYPE_CHECKING:
@@ -146,9 +148,11 @@ def assign(conn: Connection, keys: Iterable[Key]) -> None:
 def write(conn: Connection, groups: Sequence[Sequence[Report]], old: Iterable[str]) -> None:
     """Replace the incidents ``old`` by those of ``groups`` and point their events at them."""
     old = sorted(set(old))
+    delta: incident_totals.Delta = Counter()
     for start in range(0, len(old), _CHUNK):
         chunk = old[start:start + _CHUNK]
         marks = ", ".join("?" * len(chunk))
+        incident_totals.removed(conn, chunk, delta)
         conn.execute(f"DELETE FROM incidents WHERE id IN ({marks})", chunk)
         conn.execute(f"DELETE FROM incident_codes WHERE incident IN ({marks})", chunk)
     rows, moves, codes = [], [], []
@@ -157,8 +161,10 @@ def write(conn: Connection, groups: Sequence[Sequence[Report]], old: Iterable[st
         row = incident_row(summary)
         rows.append(row)
         moves += [(summary["id"], *r.key) for r in group if r.incident != summary["id"]]
-        codes += [(code, summary["id"], int(summary["current"]), row[4])
-                  for code in sorted(touched_codes(group))]
+        touched = sorted(touched_codes(group))
+        codes += [(code, summary["id"], int(summary["current"]), row[4]) for code in touched]
+        incident_totals.added(row[1], row[4], summary["current"], touched, delta)
+    incident_totals.apply(conn, delta)
     names = ", ".join(INCIDENT_COLUMNS)
     conn.executemany(f"INSERT INTO incidents ({names}) VALUES"
                      f" ({', '.join('?' * len(INCIDENT_COLUMNS))})", sorted(rows))
@@ -237,6 +243,7 @@ def rebuild(conn: Connection) -> int:
     _all_anchors(conn)
     conn.execute("DELETE FROM incidents")
     conn.execute("DELETE FROM incident_codes")
+    incident_totals.clear(conn)
     conn.execute("UPDATE events SET incident = NULL WHERE incident IS NOT NULL")
     count = 0
     batch: list[list[Report]] = []

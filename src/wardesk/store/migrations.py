@@ -376,9 +376,28 @@ V20_INCIDENT_DAYS = """
 CREATE INDEX incidents_day_type ON incidents(is_current, (sort_date IS NULL), sort_date, type, id);
 """
 
+# 21: (measured at 1M events) running totals of current incidents per country touched ('' for
+# all), day and type, kept by every write of incidents (store/incident_totals.py): the trends of
+# incidents and "what changed" read them instead of every incident of their range.
+V21_INCIDENT_TOTALS = """
+CREATE TABLE incident_day_totals (
+    code TEXT NOT NULL,                -- a country the incidents touch, '' for all incidents
+    day TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (code, day, type)
+) WITHOUT ROWID;
+INSERT INTO incident_day_totals (code, day, type, n)
+SELECT '', substr(sort_date, 1, 10), type, COUNT(*) FROM incidents
+WHERE is_current = 1 AND sort_date IS NOT NULL GROUP BY substr(sort_date, 1, 10), type
+UNION ALL
+SELECT c.code, substr(i.sort_date, 1, 10), i.type, COUNT(*) FROM incident_codes c
+JOIN incidents i ON i.id = c.incident WHERE i.is_current = 1 AND i.sort_date IS NOT NULL
+GROUP BY c.code, substr(i.sort_date, 1, 10), i.type;
+CREATE INDEX incident_day_totals_day ON incident_day_totals(day, code, type, n);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     V1_TABLES, V2_INDEXES, V3_EVENT_ORDER, V4_EVENT_LOOKUPS, V5_COUNTRY_NEWEST, V6_TOTALS,
     V7_STATUS, V8_COUNTRY_TOTALS, V9_COVERING, V10_ACTOR_KEYS, V11_POSITION_ORDER,
     V12_FACET_TOTALS, V13_SEARCH_TABLE, V14_INCIDENTS, V15_PROCESS, V16_DESK_NEWEST,
-    V17_DESK_BOARD, V18_RECAPS, V19_RECAPS_BY_TYPE, V20_INCIDENT_DAYS,
+    V17_DESK_BOARD, V18_RECAPS, V19_RECAPS_BY_TYPE, V20_INCIDENT_DAYS, V21_INCIDENT_TOTALS,
 )
