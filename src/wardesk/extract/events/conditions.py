@@ -35,7 +35,7 @@ COOPERATIVE = types_of_quad("verbal_cooperation", "material_cooperation")
 MATERIAL_CONFLICT = types_of_quad("material_conflict")
 
 
-# PLOVER codes a stated intent by what is intended: cooperation → AGREE, conflict → THREATEN.
+# The threat a stated intent to act in conflict is: "will boycott" → THREATEN boycott (rules.py).
 THREAT_MODES = threat_modes()
 
 
@@ -64,29 +64,8 @@ def threatened_mode(m: Match, found: list[Match]) -> str | None:
     return None
 
 
-def intent_type(event: str, mode: str | None, status: str, negated: bool, trigger: Token) -> tuple[str, str | None]:
-    """PLOVER's reading of intentions and refusals: "will withdraw" is AGREE, "would boycott"
-    THREATEN, "will not accept" REJECT. A scheduled meeting ("will meet on Wednesday") stays
-    CONSULT, planned; only an offer or willingness to meet is AGREE."""
-    if negated and event in COOPERATIVE:
-        return "REJECT", None  # "did not ask for X" stays a REQUEST, negated: no refusal
-    if is_condition(trigger):
-        return event, mode  # "… if the US deploys missiles": a condition, no one's intent
-    if status in ("planned", "hypothetical") and _unless_clause(trigger):
-        return "THREATEN", THREAT_MODES.get(event)  # "will withdraw … unless": a threat
-    if status not in ("planned", "hypothetical"):
-        return event, mode
-    willing = _willingness(trigger)
-    if event == "CONSULT" and not (willing or _conditional_clause(trigger)):
-        return event, mode
-    if event in COOPERATIVE and event != "AGREE":
-        return "AGREE", None
-    if event in MATERIAL_CONFLICT:
-        return "THREATEN", THREAT_MODES.get(event)
-    return event, mode
-
-
-def _willingness(trigger: Token) -> bool:
+def willingness(trigger: Token) -> bool:
+    """The act is the content of a word of willingness ("is ready to meet", "open to talks")."""
     tok = trigger
     for _ in range(4):
         if tok.dep_ not in ("xcomp", "ccomp", "acomp", "conj", "pcomp", "prep") or tok.head.i == tok.i:
@@ -98,18 +77,18 @@ def _willingness(trigger: Token) -> bool:
     return False
 
 
-def _unless_clause(trigger: Token) -> bool:
+def unless_clause(trigger: Token) -> bool:
     return has_condition(trigger, NEGATIVE_CONDITION_MARKS)
+
+
+def conditional_clause(trigger: Token) -> bool:
+    return has_condition(trigger)
 
 
 def is_condition(trigger: Token) -> bool:
     """The trigger's own clause is an if/unless condition."""
     tok = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
     return is_condition_clause(tok)
-
-
-def _conditional_clause(trigger: Token) -> bool:
-    return has_condition(trigger)
 
 
 _SELF_PRONOUNS = words("events/conditions.json", "self_pronouns")

@@ -41,14 +41,19 @@ from wardesk.extract.events.checks import (
     vetoed,
 )
 from wardesk.extract.events.conditions import (
+    MATERIAL_CONFLICT,
     STATE_SECTORS,
+    THREAT_MODES,
+    conditional_clause,
     empty_warning,
     governing_verb,
     inability,
-    intent_type,
+    is_condition,
     passive_verb,
     pronoun_subject,
     threatened_mode,
+    unless_clause,
+    willingness,
     wished_for,
 )
 from wardesk.extract.events.fill import place_is_target, unidentified, weapon_mode
@@ -181,10 +186,32 @@ def _nominal_roles(d: Draft) -> bool:
     return (d.source, d.target) != before
 
 
-def _intent(d: Draft) -> bool:
+# PLOVER reads a stated intention by what is intended ("will withdraw", "would boycott"): the
+# status.intent.* rows, of which the first that fires is the reading.
+INTENT = "status.intent"
+INTENT_STATUSES = ("planned", "hypothetical")
+
+
+def _intent_verb(d: Draft) -> Token:
+    verb = d.trigger if not d.noun else governing_verb(d.trigger)
+    assert verb is not None  # reads_intent() holds
+    return verb
+
+
+def _intent_open(d: Draft) -> bool:
+    """The predicate's intention can be read, and no earlier intent row has read it."""
+    return d.reads_intent() and not any(f.startswith(INTENT) for f in d.fired)
+
+
+def _intended(d: Draft) -> bool:
+    """A stated intention: planned or hypothetical, and not itself an if/unless condition
+    ("… if the US deploys missiles" is no one's intent)."""
+    return _intent_open(d) and d.status in INTENT_STATUSES and not is_condition(_intent_verb(d))
+
+
+def _as_threat(d: Draft) -> bool:
     before = (d.event_type, d.mode)
-    d.event_type, d.mode = intent_type(d.event_type, d.mode, d.status, d.negated,
-                                       d.trigger if not d.noun else governing_verb(d.trigger))  # type: ignore[arg-type]
+    d.event_type, d.mode = "THREATEN", THREAT_MODES.get(d.event_type)
     return (d.event_type, d.mode) != before
 
 
@@ -361,9 +388,27 @@ RULES: tuple[Rule, ...] = (
          examples=("The army said no soldiers died in the shelling of Kherson.",)),
     Rule("status.inability", "status", "drop", lambda d: d.negated and inability(d.trigger),
          note="'members can not take part': a prohibition or inability, not a refusal"),
-    Rule("status.intent", "status", "retype", lambda d: d.reads_intent(), _intent,
-         note="PLOVER reads a stated intention by what is intended ('will withdraw': AGREE)",
-         examples=('Russia will withdraw its troops from the border.',)),
+    Rule("status.intent.refusal", "status", "retype", lambda d: _intent_open(d) and d.negated,
+         _retype("REJECT"), types=COOPERATIVE,
+         note="'will not accept the plan': a cooperation its actor says no to is a refusal",
+         examples=("Moscow will not accept the peace plan.",)),
+    Rule("status.intent.unless-threat", "status", "retype", lambda d: _intended(d) and unless_clause(_intent_verb(d)),
+         _as_threat, note="'will withdraw … unless': an act made to hang on the other side's conduct is a threat",
+         examples=("Iran will expel the inspectors unless the sanctions are lifted.",)),
+    Rule("status.intent.meeting-offer", "status", "retype",
+         lambda d: _intended(d) and (willingness(_intent_verb(d)) or conditional_clause(_intent_verb(d))),
+         _retype("AGREE", "meet"), types=_T("CONSULT"),
+         note="'is ready to meet', 'would meet if …': an offer to meet is AGREE (mode meet); a meeting "
+              "scheduled stays CONSULT, planned (the seed gold's reading; PLOVER's manual codes it AGREE)",
+         examples=("Pakistan's prime minister said he was ready to meet the Indian leader.",)),
+    Rule("status.intent.cooperation", "status", "retype", _intended, _retype("AGREE"),
+         types=COOPERATIVE - {"AGREE", "CONSULT"},
+         note="a future cooperation is the intent to cooperate ('will send aid', 'will withdraw': AGREE, as "
+              "CAMEO's 'express intent to …' codes are)",
+         examples=("Japan will send food aid to Sudan next month.", "Russia will withdraw its troops from the border.")),
+    Rule("status.intent.conflict-threat", "status", "retype", _intended, _as_threat, types=MATERIAL_CONFLICT,
+         note="'will boycott the vote': a stated intent to act against someone is a threat",
+         examples=("Venezuela's opposition will boycott the election next week.",)),
     Rule("status.refused-cooperation", "status", "retype",
          lambda d: not d.reads_intent() and d.negated, _retype("REJECT"), types=COOPERATIVE,
          note="a negated cooperation the intent reading did not see is a refusal"),
