@@ -23,8 +23,8 @@ pytestmark = pytest.mark.model
 NAMES = {
     "moscow": "rus/gov/russia", "russian": "rus/gov/russia", "kyiv": "ukr/gov/ukraine",
     "chinese": "chn/gov/china", "egypt": "egy/gov/egypt", "pyongyang": "prk/gov/north-korea",
-    "budapest": "hun/gov/hungary", "ankara": "tur/gov/turkey", "kim": "prk/gov/kim-jong-un",
-    "trump": "usa/gov/donald-trump", "hamas": "pse/ins/hamas", "israel": "isr/gov/israel",
+    "budapest": "hun/gov/hungary", "ankara": "tur/gov/turkey", "kim": "prk/gov/kim-jong-un", "authorities": "chn/gov/authorities",
+    "trump": "usa/gov/donald-trump", "beijing": "chn/gov/china", "hamas": "pse/ins/hamas", "israel": "isr/gov/israel",
 }
 
 
@@ -95,3 +95,49 @@ def test_a_phone_call_is_no_call_for_anything(nlp: Any) -> None:
             if p[2] == "demand"} == set()
     assert ("ukr/gov/ukraine", "prisoners", "demand") in _positions(
         nlp, "The summit answered a call from Kyiv for more prisoner exchanges.")
+
+
+def test_not_supportive_of_is_opposing(nlp: Any) -> None:
+    assert ("chn/gov/china", "council_meeting", "oppose") in _positions(
+        nlp, "Chinese diplomats said Beijing was not supportive of the council meeting.")
+
+
+def test_its_time_with_a_contracted_copula_is_a_demand_of_the_one_who_wrote_it(nlp: Any) -> None:
+    found = fakes.positions_of(nlp, "Ankara wrote on Monday that it’s time to stop the heinous and cruel attacks.", NAMES)[1]
+    assert {(p.holder, p.issue, p.stance) for p in found} == {("tur/gov/turkey", "ceasefire", "demand")}
+    assert found[0].text.endswith("cruel attacks")
+
+
+def test_rejecting_a_pronoun_owned_offer_rejects_another_partys_offer(nlp: Any) -> None:
+    found = _positions(nlp, "Kyiv kept up its pressure on Moscow, as Pyongyang rejected its offer for new nuclear talks.")
+    assert ("prk/gov/north-korea", "nuclear_talk", "reject") in found
+    assert ("rus/gov/russia", "nuclear_talk", "offer") in found
+    assert ("prk/gov/north-korea", "nuclear_talk", "offer") not in found
+
+
+def test_one_word_labels_for_talks_and_classifying_adjectives(nlp: Any) -> None:
+    assert ("ukr/gov/ukraine", "talk", "support") in _positions(nlp, "Kyiv welcomed the offer of talks.")
+    assert ("hun/gov/hungary", "military_cooperation", "oppose") in _positions(
+        nlp, "Budapest opposes closer military cooperation with Moscow.")
+    assert _positions(nlp, "Budapest welcomed diplomatic efforts.") == set()
+
+
+def test_a_small_clause_adjective_is_its_own_subjects_stance(nlp: Any) -> None:
+    found = _positions(nlp, "Kim said the crisis is making Beijing more supportive of sanctions relief.")
+    assert ("chn/gov/china", "sanctions", "support") in found
+    assert ("prk/gov/kim-jong-un", "sanctions", "support") not in found
+
+
+def test_against_after_a_relative_pronoun_holds_no_stance(nlp: Any) -> None:
+    assert _positions(nlp, "Anything that is against the sanctions is banned, Kim said.") == set()
+
+
+def test_an_infinitive_with_a_misread_subject_opens_no_issue(nlp: Any) -> None:
+    assert _positions(nlp, "Kim said he had sought to engage transparently with Chinese authorities to offer an impartial assessment of facts.") == set()
+
+
+def test_a_stance_the_writer_guesses_at_is_not_stated(nlp: Any) -> None:
+    assert _positions(nlp, "Kim may push for sanctions relief at the summit.") == set()
+    assert ("prk/gov/kim-jong-un", "sanctions", "demand") in _positions(
+        nlp, "Kim said Pyongyang may push for sanctions relief at the summit.") | _positions(
+        nlp, "Kim pushed for sanctions relief at the summit.")

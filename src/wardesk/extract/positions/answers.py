@@ -21,7 +21,8 @@ from wardesk.extract.lexicon.phrases import load_data
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from wardesk.records import Position
+    from wardesk.extract.layers import Layers
+    from wardesk.records import ActorRef, Position
 
 _FILE = "positions/answers.json"
 
@@ -66,4 +67,26 @@ def antecedent(earlier: list[Position], holder_ids: set[str], noun: str | None) 
     for pos in reversed(earlier):
         if pos.holder not in holder_ids and pos.stance in kinds:
             return pos
+    return None
+
+
+def owned_by_other(layers: Layers, verb: Token, holders: set[str]) -> tuple[str, ActorRef] | None:
+    """"Tehran rejected its offer of talks": an answered stance noun whose owner is a pronoun
+    for another party than the one answering — (the noun's stance, that party), the party being
+    the nearest one named before in the sentence or the one before it."""
+    obj = next((c for c in verb.children if c.dep_ in OBJECT), None)
+    nouns: dict[str, str] = load_data("stance_cues.json")["nouns"]
+    if obj is None or obj.lemma_.lower() not in words(_FILE, "nouns") or obj.lemma_.lower() not in nouns:
+        return None
+    owner = next((c for c in obj.children if c.dep_ in POSSESSOR and c.pos_ == "PRON"), None)
+    if owner is None or owner.lower_ not in words(_FILE, "owner_pronouns"):
+        return None
+    sent = verb.sent
+    start = sent.start
+    if start > 0:
+        start = verb.doc[start - 1].sent.start
+    for tok in reversed(verb.doc[start: owner.i]):
+        refs = [r for r in layers.actors.refs(tok) if r.actor is not None]
+        if refs and refs[0].actor not in holders:
+            return nouns[obj.lemma_.lower()], refs[0]
     return None

@@ -9,7 +9,9 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from wardesk.extract.grammar.labels import (
+    ADVERBIAL_CLAUSE,
     ATTRIBUTE,
+    NOMINALS,
     NOUN_CLAUSES,
     OBJECT,
     PREP_OBJECT,
@@ -160,11 +162,13 @@ def _copular_trigger(tok: Token) -> Trigger | None:
     preposition or an expletive's noun after a copula that states a stance."""
     data = stance_data()
     head = tok.head
-    if tok.dep_ in PREPOSITION and tok.lower_ in data["copular_preps"] and head.lemma_.lower() in _COPULAS:
+    copula = head.lemma_.lower() in _COPULAS or head.lower_ in _COPULAS  # "it's": the parse may not lemmatise it
+    if tok.dep_ in PREPOSITION and tok.lower_ in data["copular_preps"] and copula:
         objects = [c for c in tok.children if c.dep_ in PREP_OBJECT]
-        if objects:
+        subject = next((c for c in head.children if c.dep_ in SUBJECT), None)
+        if objects and subject is not None and (subject.pos_ in NOMINALS or subject.tag_ == _PERSONAL):
             return Trigger(tok, data["copular_preps"][tok.lower_], "adjective", (tok.i + 1, tok.right_edge.i + 1))
-    if (tok.dep_ in ATTRIBUTE and tok.lemma_.lower() in data["expletive_nouns"] and head.lemma_.lower() in _COPULAS
+    if (tok.dep_ in ATTRIBUTE and tok.lemma_.lower() in data["expletive_nouns"] and copula
             and any(c.dep_ in SUBJECT and c.lower_ == "it" for c in head.children)):
         clauses = [c for c in tok.children if c.dep_ in NOUN_CLAUSES and c.i > tok.i]
         if clauses:
@@ -174,6 +178,7 @@ def _copular_trigger(tok: Token) -> Trigger | None:
 
 
 _COPULAS = word_tuple("positions/cues.json", "copulas")
+_PERSONAL = "PRP"  # "they are against …"; not "anything that is against …"
 
 
 def _modal(tok: Token) -> bool:
@@ -252,10 +257,13 @@ def chunks(sent: Span, scope: tuple[int, int]) -> list[tuple[int, int]]:
     doc = sent.doc
     cuts = [scope[0]]
     for tok in doc[scope[0]: scope[1]]:
-        if tok.i > scope[0] + 1 and tok.dep_ == "conj" and _after_list_mark(tok):
+        if tok.i > scope[0] + 1 and tok.dep_ == "conj" and tok.pos_ not in _UNCUT and _after_list_mark(tok):
             cuts.append(tok.i)
     cuts.append(scope[1])
     return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+_UNCUT = ("ADJ", "ADV")  # "the heinous and cruel attacks": one thing, however described
 
 
 def _after_list_mark(tok: Token) -> bool:
@@ -313,6 +321,8 @@ def negated(tok: Token) -> bool:
     for _ in range(3):
         if head.head.i == head.i:
             break  # the root: no blocking verb above it ("Hungary blocked …" is its own stance)
+        if head.dep_ in ADVERBIAL_CLAUSE and any(c.dep_ in SUBJECT for c in head.children):
+            break  # "kept up the pressure, as Tehran rejected …": a clause of its own
         head = head.head
         if denied_noun(head):
             return True

@@ -21,12 +21,12 @@ def _frames() -> dict[str, Any]:
 
 
 def frame_issues(doc: Doc, start: int, end: int) -> list[tuple[str, int]]:
-    """(issue, index of the frame's head word) for each frame in doc[start:end]."""
+    """(issue, index of the frame's head word) for each frame whose head word is in doc[start:end]
+    (its object may lie past a cut of the chunk: "stop the heinous and cruel attacks")."""
     out: list[tuple[str, int]] = []
     for tok in doc[start:end]:
         for issue, frame in _frames().items():
-            if tok.lemma_.lower() in frame["heads"] and any(
-                    start <= o.i < end and o.lemma_.lower() in frame["objects"] for o in _objects(tok)):
+            if tok.lemma_.lower() in frame["heads"] and any(o.lemma_.lower() in frame["objects"] for o in _objects(tok)):
                 out.append((issue, tok.i))
     return out
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from wardesk.extract.grammar.labels import OWNER_MODIFIERS, SIDE_CLAUSES, UNDERGOER_POSITIONS
+from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_MODIFIER,
+    OWNER_MODIFIERS,
+    SIDE_CLAUSES,
+    SUBJECTS,
+    UNDERGOER_POSITIONS,
+)
 from wardesk.extract.grammar.negation import negated_noun_phrase
 from wardesk.extract.lexicon import words
 
@@ -20,6 +26,7 @@ _FILE = "positions/open_issues.json"
 _NAMED = ("PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT",
           "QUANTITY", "ORDINAL", "EVENT")
 MAX_WORDS = 3
+_FINITE = ("VBD", "VBZ", "VBP")
 
 
 def open_issue(layers: Layers, chunk: tuple[int, int], trigger: Token,
@@ -32,7 +39,8 @@ def open_issue(layers: Layers, chunk: tuple[int, int], trigger: Token,
     if noun is None or not _issue_noun(layers, noun):
         return None
     parts = _label_words(layers, noun)
-    if len(parts) == 1 and not parts[0].endswith(tuple(words(_FILE, "abstract_endings"))):
+    if len(parts) == 1 and not parts[0].endswith(tuple(words(_FILE, "abstract_endings"))) \
+            and parts[0] not in words(_FILE, "issue_heads"):
         return None  # "hold the perpetrators accountable", "the summit": no issue of its own
     return "_".join(parts) if parts else None
 
@@ -46,7 +54,8 @@ def _stance_word(trigger: Token) -> bool:
         return True
     if trigger.dep_ == "xcomp":  # "vowed to back …" yes; "… was raised to support …" no
         return any(c.dep_ == "nsubj" for c in trigger.head.children)
-    return trigger.dep_ not in SIDE_CLAUSES
+    own_clause = trigger.tag_ in _FINITE and any(c.dep_ in SUBJECTS for c in trigger.children)  # "…, as Tehran rejected …"
+    return trigger.dep_ not in SIDE_CLAUSES or own_clause
 
 
 def _object_noun(doc: Doc, chunk: tuple[int, int], skip: frozenset[int]) -> Token | None:
@@ -90,14 +99,16 @@ def _label_words(layers: Layers, noun: Token, depth: int = 0) -> list[str]:
             return inside if empty else [*inside, lemma][-MAX_WORDS:]
     own = _own(noun)
     if empty or action or lemma in words(_FILE, "generic"):
-        return own if len(own) > 1 else []
+        return own if len(_own(noun, classifying=False)) > 1 else []  # "diplomatic efforts" is no issue
     return own
 
 
-def _own(noun: Token) -> list[str]:
-    """The noun's lemma with its common-noun modifiers ("rare earth minerals" -> earth_mineral)."""
-    mods = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN"
-            and c.ent_type_ not in _NAMED]
+def _own(noun: Token, classifying: bool = True) -> list[str]:
+    """The noun's lemma with its common-noun modifiers ("rare earth minerals" -> earth_mineral)
+    and classifying adjectives ("nuclear talks" -> nuclear_talk)."""
+    mods = [c for c in noun.children if c.i < noun.i and c.ent_type_ not in _NAMED and (
+        (c.dep_ == "compound" and c.pos_ == "NOUN")
+        or (classifying and c.dep_ in ADJECTIVAL_MODIFIER and c.lower_ in words(_FILE, "classifying_adjectives")))]
     parts = [_slug(c.lower_) for c in mods] + [_slug(noun.lemma_.lower())]
     return [p for p in parts if p][-MAX_WORDS:]
 

@@ -3,14 +3,23 @@ holds them, of whom they are asked, on whose word, with the words they came from
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from wardesk.extract.grammar.labels import ATTRIBUTE, OBJECT, OWNER_MODIFIERS, PREPOSITION
+from wardesk.extract.grammar.labels import (
+    ATTRIBUTE,
+    AUX,
+    CLAUSAL_COMPLEMENT,
+    OBJECT,
+    OWNER_MODIFIERS,
+    PREPOSITION,
+    ROOT,
+)
 from wardesk.extract.layers import Layers, doc_text
 from wardesk.extract.lexicon import word_tuple
 from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
-from wardesk.extract.positions.answers import answer_stance, antecedent
+from wardesk.extract.positions.answers import answer_stance, antecedent, owned_by_other
 from wardesk.extract.positions.cues import (
     Trigger,
     chunk_text,
@@ -93,7 +102,19 @@ def _sentence_positions(layers: Layers, sent: SpacySpan) -> list[Position]:
         if found:
             covered.append(trig.scope)
             out.extend(found)
+            out.extend(_answered_owner(layers, trig, found))
     return out
+
+
+def _answered_owner(layers: Layers, trig: Trigger, found: list[Position]) -> list[Position]:
+    """"Tehran rejected its offer of talks": the offer is another party's, on the same issue."""
+    if trig.kind != "verb" or trig.stance not in ("reject", "accept", "oppose", "support"):
+        return []
+    other = owned_by_other(layers, trig.token, {p.holder for p in found if p.holder})
+    if other is None:
+        return []
+    stance, ref = other
+    return [replace(p, holder=ref.actor, stance=stance, target=p.holder, attribution=None) for p in found]
 
 
 def _says_own_stance(trig: Trigger, found: list[Trigger]) -> bool:
@@ -127,6 +148,8 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
     holders, attribution = _holders(layers, trig)
     if not holders:
         return []  # a stance nobody named holds is no one's position (and mostly a misreading)
+    if trig.kind == "verb" and _guessed(trig.token):
+        return []  # "the new prime minister may advocate for …": a guess at a stance, not one stated
     if layers.statements.attribution_for(trig.token)[1] == "speculative":
         return []  # "If these claims are true, … he wanted peace": conjecture, not a stance
     out = []
@@ -154,6 +177,14 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
                     attribution=attribution, date=_date(layers, trig.token),
                 ))
     return out
+
+
+def _guessed(verb: Token) -> bool:
+    """A stance verb of the sentence's own main clause softened by "may"/"might"."""
+    return verb.dep_ in ROOT and any(c.dep_ in AUX and c.lower_ in _GUESSING for c in verb.children)
+
+
+_GUESSING = word_tuple("positions/stances.json", "guessing_modals")
 
 
 def _alternative(layers: Layers, chunk: tuple[int, int]) -> bool:
@@ -298,8 +329,10 @@ def _subject(trig: Trigger) -> Token | None:
     tok = trig.token
     if trig.kind == "adjective":
         if tok.dep_ in ATTRIBUTE:  # "it is time to …": the expletive holds nothing; the speaker does
-            return None
-        return speaker_of(tok.head) if tok.dep_ in ("acomp", "xcomp", "amod") or tok.dep_ in PREPOSITION else None
+            return speaker_of(tok.head.head) if tok.head.dep_ in CLAUSAL_COMPLEMENT else None
+        if tok.dep_ in ("acomp", "xcomp", "amod") or tok.dep_ in PREPOSITION:
+            return speaker_of(tok.head)
+        return subject_of(tok)  # "making India supportive of …": the small clause's own subject
     if trig.kind == "noun":
         # "Putin's demand", "U.S. support for …", "stressed the need for …"
         owner = next((c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")), None)
