@@ -30,6 +30,7 @@ class Cues:
     fighter_words: frozenset[str]
     habitual_adverbs: frozenset[str]
     frequency_words: frozenset[str]
+    cumulative_verbs: frozenset[str]
     state_sectors: frozenset[str]
 
 
@@ -60,5 +61,6 @@ def cues() -> Cues:
         fighter_words=frozenset(data["fighter_words"]),
         habitual_adverbs=frozenset(data.get("habitual_adverbs", ())),
         frequency_words=frozenset(data.get("frequency_words", ())),
+        cumulative_verbs=frozenset(data.get("cumulative_verbs", ())),
         state_sectors=sector_group("state_sides"),
     )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from wardesk.extract.layers import doc_text
 from wardesk.extract.story.amounts import StoryCounts
 from wardesk.extract.story.background import background_rule, related_sentence
+from wardesk.extract.story.cumulative import cumulative_tolls
 from wardesk.extract.story.fill import fill_story
 from wardesk.extract.story.grammar import related_ranges, relation_objects, trigger_of
 from wardesk.extract.story.recap import continue_recaps
@@ -39,7 +40,7 @@ def tell_story(layers: Layers, events: tuple[Event, ...], article_id: str) -> St
     kept = [ev for ev in events if not _is_total(triggers[ev.id], cues)]
     ranges = related_ranges(doc_text(doc))
     marked = [_mark(ev, triggers[ev.id], layers, ranges) for ev in kept]
-    told = continue_recaps(_agree(marked, triggers), triggers)
+    told = cumulative_tolls(continue_recaps(_agree(marked, triggers), triggers), triggers)
     return Story(tuple(fill_story(told, triggers)), totals)
 
 
