@@ -69,7 +69,7 @@ def _kind_before(sent: Span, to: Token) -> str | None:
 
 
 def _number_after(to: Token, sent: Span) -> int | None:
-    words = []
+    words: list[str] = []
     for t in sent.doc[to.i + 1:sent.end]:
         if t.lower_ in _SKIP and not words:
             continue
