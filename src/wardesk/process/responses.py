@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.clauses import RELATIVE, clause_kind
 from wardesk.extract.grammar.labels import (
     ADJECTIVAL_COMPLEMENT,
     ADJECTIVAL_MODIFIER,
@@ -28,7 +29,6 @@ from wardesk.extract.grammar.labels import (
     PASSIVE_SUBJECT,
     POSSESSOR,
     PREPOSITION,
-    RELATIVE_CLAUSE,
     SUBJECT,
     SUBJECTS,
 )
@@ -217,7 +217,7 @@ def _anaphoric_answers(layers: Layers, drafts: list[Draft]) -> None:
 def _relative_antecedent(drafts: list[Draft], verb: Token, ref: Token) -> Draft | None:
     """"a 30-hour truce, which Kyiv dismissed as a stunt": a relative pronoun object names the
     proposal the relative clause hangs from."""
-    if ref.tag_ not in ("WDT", "WP") or verb.dep_ not in RELATIVE_CLAUSE:
+    if ref.tag_ not in ("WDT", "WP") or clause_kind(verb) != RELATIVE:
         return None
     return next((d for d in drafts if d.head is not None and d.head.i == verb.head.i), None)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wardesk.extract.grammar.clauses import PURPOSE, clause_kind
+from wardesk.extract.grammar.clauses import PURPOSE, RELATIVE, clause_kind
 from wardesk.extract.grammar.labels import (
     ACTED_ON,
     ADJECTIVAL_MODIFIER,
@@ -24,7 +24,6 @@ from wardesk.extract.grammar.labels import (
     PREP_COMPLEMENT,
     PREP_OBJECT,
     PREPOSITION,
-    RELATIVE_CLAUSE,
     SUBJECT,
 )
 from wardesk.extract.grammar.shapes import has_prep, infinitive_marker, prep_pairs
@@ -174,7 +173,7 @@ def _domestic_law(obj: Token) -> bool:
 def _doer(verb: Token) -> Token | None:
     """The subject, or the noun a relative clause's "which/that" stands for."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECT), None)
-    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ in RELATIVE_CLAUSE:
+    if subject is not None and subject.tag_ in ("WDT", "WP") and clause_kind(verb) == RELATIVE:
         return verb.head
     return subject
 

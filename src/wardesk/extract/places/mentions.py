@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.clauses import RELATIVE, clause_kind
 from wardesk.extract.grammar.labels import (
     ACTED_ON,
     ADVERBIAL_CLAUSE,
@@ -181,7 +182,7 @@ def _arguments(verb: Token) -> set[int]:
 def _where_antecedent(trigger: Token) -> Token | None:
     """"the region, where forces clashed": the noun a where-clause holding the trigger is about."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else clause_verb(trigger)
-    if verb is None or verb.dep_ not in RELATIVE_CLAUSE:
+    if verb is None or clause_kind(verb) != RELATIVE:
         return None
     if any(c.lower_ == "where" for c in verb.children):
         return verb.head

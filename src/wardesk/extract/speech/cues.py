@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.clauses import RELATIVE, clause_kind
 from wardesk.extract.grammar.labels import (
     ADJECTIVAL_MODIFIER,
     ADVERBIAL_CLAUSE,
@@ -23,7 +24,6 @@ from wardesk.extract.grammar.labels import (
     PASSIVE_SUBJECT,
     PREP_OBJECT,
     PREPOSITION,
-    RELATIVE_CLAUSE,
 )
 from wardesk.extract.lexicon import data_file, words
 
@@ -92,7 +92,7 @@ def speaker_of(cue: Token) -> Token | None:
     tok = cue
     for _ in range(3):
         subject = subject_of(tok)
-        if subject is not None and subject.lower_ in RELATIVES and tok.dep_ in RELATIVE_CLAUSE:
+        if subject is not None and subject.lower_ in RELATIVES and clause_kind(tok) == RELATIVE:
             return tok.head  # "officials who said …"
         if subject is not None or tok.dep_ not in _SUBJECT_SHARING or tok.head.i == tok.i:
             return subject
