@@ -159,14 +159,17 @@ def list_view(store: Store, values: dict[str, list[str]], sort: str = "-date", l
     }
 
 
-def facet_links(store: Store, values: dict[str, list[str]], sort: str) -> dict[str, list[Any]]:
+def facet_links(store: Store, values: dict[str, list[str]], sort: str,
+                background: bool | None = None) -> dict[str, list[Any]]:
     """Counts by type, country, status and certainty (of the events matching the filters, a
-    filter with several values left out), each value with the link that adds or removes it."""
+    filter with several values left out; ``background`` as the list's: False leaves recaps
+    out), each value with the link that adds or removes it."""
     from wardesk.store import stats
 
     counted = {k: v for k, v in values.items() if k in SINGLE or len(v) == 1}
-    facets = stats.facets(store, base_filter(counted, sort, 1, 0) if not any(
-        k in MULTI for k in counted) else combinations(base_filter(counted, sort, 1, 0), counted)[0])
+    f = base_filter(counted, sort, 1, 0) if not any(k in MULTI for k in counted) \
+        else combinations(base_filter(counted, sort, 1, 0), counted)[0]
+    facets = stats.facets(store, dataclasses.replace(f, background=background))
     links: dict[str, list[Any]] = {}
     for key, items in facets.items():
         links[key] = []

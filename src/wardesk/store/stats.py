@@ -7,6 +7,7 @@ chart always counts exactly the events the table lists. None of them writes.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from wardesk.store import totals
@@ -85,7 +86,24 @@ def facets(store: Store, f: EventFilter) -> dict[str, list[dict[str, Any]]]:
     (ties by value)."""
     if totals.covers_facets(f):  # running totals (migration 12): no scan of the events
         return totals.facets(store.connection, f)
+    every = dataclasses.replace(f, background=None)
+    if f.background is False and totals.covers_facets(every):  # news: every report less recaps
+        return _less(totals.facets(store.connection, every),
+                     scan_facets(store, dataclasses.replace(f, background=True)))
     return scan_facets(store, f)
+
+
+def _less(every: dict[str, list[dict[str, Any]]],
+          some: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """The facet counts of ``every`` less those of ``some`` (a part of them), ordered as the
+    scan orders them (most first, then by value; none of zero)."""
+    out = {}
+    for facet, rows in every.items():
+        less = {r["value"]: r["count"] for r in some.get(facet, [])}
+        left = [(r["value"], r["count"] - less.get(r["value"], 0)) for r in rows]
+        ordered = sorted((item for item in left if item[1] > 0), key=lambda i: (-i[1], i[0]))
+        out[facet] = [{"value": v, "count": n} for v, n in ordered]
+    return out
 
 
 def scan_facets(store: Store, f: EventFilter) -> dict[str, list[dict[str, Any]]]:

@@ -43,7 +43,8 @@ def events_page(request: Request, store: StoreDep, since: FormDay = None, until:
     single = {k: v[0] for k, v in values.items() if len(v) == 1}
     return page(request, "events.html", "/api/desk/events" + twin_query, view=view,
                 values=values, params=single, sort=sort, choices=CHOICES, recaps=background,
-                facets=eventlist.facet_links(store, values, sort),
+                facets=eventlist.facet_links(store, values, sort,
+                                             None if background else False),
                 link=eventlist.list_link, downloads=urlencode(single))
 
 
