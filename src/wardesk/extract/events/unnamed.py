@@ -120,3 +120,10 @@ def unnamed_group(m: Match) -> ActorRef | None:
             words = [t.text for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "nummod")]
             return ActorRef(None, " ".join(words), None, sector)
     return None
+
+
+def planted_weapon(m: Match) -> bool:
+    """The attack's subject is an explosive that went off ("a roadside bomb hit a convoy",
+    "an IED exploded"): an attack by whoever planted it, though nobody is named."""
+    planted = set(_table()["planted_weapons"])
+    return any(noun.pos_ in NOMINALS and bool(set(_forms(noun)) & planted) for noun in _doers(m))
