@@ -50,6 +50,7 @@ from wardesk.extract.events.conditions import (
     inability,
     is_condition,
     passive_verb,
+    peacekeeping,
     pronoun_subject,
     threatened_mode,
     unless_clause,
@@ -63,6 +64,7 @@ from wardesk.extract.events.operations import operation_name, operation_owner
 from wardesk.extract.events.predicates import disaster_sentence
 from wardesk.extract.events.role_cues import quoted_other
 from wardesk.extract.events.roles import roles, subject_token, under_attack
+from wardesk.extract.events.unnamed import planted_weapon, unnamed_group
 from wardesk.extract.grammar.syntax import is_passive
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.records import ActorRef
@@ -79,6 +81,7 @@ Stage = Literal["roles", "type", "keep", "status", "fill"]
 STAGES: tuple[Stage, ...] = ("roles", "type", "keep", "status", "fill")
 
 ACTORLESS = types_with("actorless")
+UNNAMED_DOERS = types_with("unnamed_doer")
 COOPERATIVE = types_of_quad("verbal_cooperation", "material_cooperation")
 PRESS = "MED"  # the sector code of the press
 
@@ -227,6 +230,19 @@ def _unidentified_source(d: Draft) -> bool:
     return True
 
 
+def _unnamed_group(d: Draft) -> bool:
+    group = unnamed_group(d.m)
+    d.source = (group,) if group is not None else d.source
+    return group is not None
+
+
+def _group_country(d: Draft) -> bool:
+    assert d.place is not None
+    d.source = tuple(replace(r, code=d.place.country) if r.actor is None and r.code is None else r
+                     for r in d.source)
+    return True
+
+
 def _place_target(d: Draft) -> bool:
     assert d.place is not None
     d.target = (ActorRef(None, d.place.name, d.place.country, None),)
@@ -274,6 +290,10 @@ RULES: tuple[Rule, ...] = (
          _operation_owner, types=_T("ASSAULT"),
          note="'Operation X struck …': the actor that launched it, else the military reporting it",
          examples=("Operation Desert Hawk struck six depots in Syria, the Turkish army said.",)),
+    Rule("roles.unnamed-group", "roles", "fill", lambda d: not d.source, _unnamed_group, types=UNNAMED_DOERS,
+         note="'Farmers protested', 'Gunmen killed a judge': the unnamed group the subject names acts",
+         examples=("Hundreds of farmers staged a protest outside the district office on Monday.",
+                   "Unidentified gunmen shot dead a shopkeeper in the market.")),
     # type: what the predicate means here
     Rule("type.veto-is-reject", "type", "retype", lambda d: d.mode == "obstruct" and vetoed(d.trigger),
          _retype("REJECT"), types=_T("PROTEST"), note="'blocked the sale': a veto, not a blockade",
@@ -289,6 +309,11 @@ RULES: tuple[Rule, ...] = (
          _fill_mode(lambda d: threatened_mode(d.m, d.found)), types=_T("THREATEN"),
          note="a threat's mode from the act threatened",
          examples=("The rebels threatened to shell the towns along the river.",)),
+    Rule("type.peacekeepers-are-aid", "type", "retype", lambda d: peacekeeping(d.trigger),
+         _retype("AID", "peacekeeping"), types=_T("MOBILIZE"),
+         note="troops sent as peacekeepers are military assistance (PLOVER AID; CAMEO 074), not a mobilisation",
+         examples=("Ghana is sending 400 soldiers to the UN peacekeeping mission in Lebanon.",
+                   "About 1,500 Russian peacekeepers were deployed along the corridor on Tuesday.")),
     Rule("type.state-protest-accuses", "type", "retype",
          lambda d: (_lemma(d.trigger) == "protest" and d.m.predicate.kind == "verb"
                     and d.trigger.dep_ in ("ROOT", "ccomp", "conj")
@@ -353,8 +378,9 @@ RULES: tuple[Rule, ...] = (
          lambda d: bool(d.source) and bool(d.target) and set(d.source) == set(d.target),
          note="one phrase read as both sides is a misread role"),
     Rule("keep.no-actors", "keep", "drop",
-         lambda d: not d.source and not d.target and not (d.event_type in ACTORLESS and _has_counts(d)),
-         note="no actor, and no casualties or crowd to count",
+         lambda d: (not d.source and not d.target and not (d.event_type in ACTORLESS and _has_counts(d))
+                    and not (d.event_type == "ASSAULT" and planted_weapon(d.m))),
+         note="no actor, and no casualties or crowd to count, and no bomb that went off",
          examples=('The attack was condemned.',)),
     Rule("keep.disaster", "keep", "drop", lambda d: not d.source and disaster_sentence(d.sent), types=_T("ASSAULT"),
          note="'Cyclone Jude slammed into Malawi': weather, not an attack"),
@@ -417,6 +443,13 @@ RULES: tuple[Rule, ...] = (
          lambda d: not d.source and d.place is not None and bool(d.place.country), _unidentified_source,
          types=_T("ASSAULT"), note="an attack with no source named: unidentified attackers in the place's country",
          examples=('A car bomb exploded in Baghdad on Monday, killing five people.',)),
+    Rule("fill.group-country", "fill", "fill",
+         lambda d: ("roles.unnamed-group" in d.fired and d.place is not None and bool(d.place.country)
+                    and not any(r.code == d.place.country and (r.sector == "GOV" or (r.actor and not r.sector))
+                                for r in d.target)),
+         _group_country, note="an unnamed group acts in the country of the place it acts in, "
+                              "unless that country is the side acted on ('sent soldiers into Somalia')",
+         examples=("Police arrested two traders in Kano on Friday.",)),
     Rule("fill.place-target", "fill", "fill",
          lambda d: (not d.target and d.place is not None and bool(d.place.country)
                     and place_is_target(d.event_type, d.source, d.place, d.trigger)),
