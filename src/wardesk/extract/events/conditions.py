@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from wardesk.event_types import threat_modes, types_of_quad
 from wardesk.extract.events.roles import Refs, refs_of, subject_token
+from wardesk.extract.grammar.labels import SUBORDINATE_CLAUSES
 from wardesk.extract.grammar.syntax import (
     NEGATIVE_CONDITION_MARKS,
     has_condition,
@@ -122,6 +123,24 @@ def wished_for(m: Match) -> bool:
     if gov is not None and gov.dep_ == "xcomp" and _lemma(gov.head) in _WISH_VERBS:
         return True  # "seeking to obtain more aid from X": the aid is wished for
     return gov is not None and _lemma(gov) in _WISH_VERBS
+
+
+# Words that make troops sent peacekeepers: PLOVER AID ("military and police assistance including
+# arms and personnel"; CAMEO 074 provide peacekeeping).
+_PEACEKEEPING = words("events/conditions.json", "peacekeeping")
+
+
+def peacekeeping(trigger: Token) -> bool:
+    """The deployment's own phrase, or its subject, names a peacekeeping force or mission
+    ("deploying 300 troops to the UN peacekeeping mission", "peacekeepers were deployed");
+    a clause below the trigger ("deployed troops to shield the peacekeepers") does not count."""
+    seen = [trigger]
+    todo = [c for c in trigger.children if c.dep_ not in SUBORDINATE_CLAUSES]
+    while todo:
+        tok = todo.pop()
+        seen.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ not in SUBORDINATE_CLAUSES)
+    return any(t.lower_ in _PEACEKEEPING for t in seen)
 
 
 def passive_verb(tok: Token) -> bool:
