@@ -68,3 +68,56 @@ def test_a_second_verb_shares_the_subject_of_a_first_verb_parsed_as_a_noun(extra
     ev = _only(extractor, "The Kenyan government, however, rejects and condemns the decision of the Somali "
                "parliament.", "ACCUSE")
     assert _texts(ev.source) == ["Kenyan government"], ev
+
+
+def test_aid_given_to_help_a_country_has_that_country_as_recipient(extractor: Any) -> None:
+    ev = _only(extractor, "Japan donated 500 generators to help Ukraine get through the winter.", "AID")
+    assert [r.code for r in ev.target] == ["UKR"], ev
+
+
+def test_the_group_claiming_responsibility_for_bombings_is_their_source(extractor: Any) -> None:
+    ev = _only(extractor, "Al-Shabaab claimed responsibility for the bombings that killed 20 people in "
+               "Mogadishu.", "ASSAULT")
+    assert _texts(ev.source) == ["Al-Shabaab"], ev
+
+
+def test_taking_responsibility_for_an_attack_makes_the_taker_its_source(extractor: Any) -> None:
+    ev = _only(extractor, "The Pakistani Taliban took responsibility for the suicide attack on the police "
+               "station.", "ASSAULT")
+    assert _texts(ev.source) == ["The Pakistani Taliban"], ev
+
+
+def test_money_sent_in_aid_to_a_country_has_that_country_as_recipient(extractor: Any) -> None:
+    ev = _only(extractor, "Britain sent $40 million in humanitarian aid to Sudan.", "AID")
+    assert [r.code for r in ev.target] == ["SDN"], ev
+
+
+def test_euros_in_aid_sent_to_a_country_have_that_country_as_recipient(extractor: Any) -> None:
+    ev = _only(extractor, "Norway sent 2 million euros in aid to Yemen.", "AID")
+    assert [r.code for r in ev.target] == ["YEM"], ev
+
+
+def test_germanys_federal_foreign_office_is_german_not_british(extractor: Any) -> None:
+    ev = _only(extractor, "The Federal Foreign Office sent 2 million euros in aid to Yemen.", "AID")
+    assert [r.code for r in ev.source] == ["DEU"], ev
+
+
+def test_the_unsc_abbreviation_is_the_security_council(extractor: Any) -> None:
+    ev = _only(extractor, "The UNSC imposed sanctions on Mali.", "SANCTION")
+    assert [r.code for r in ev.source] == ["IGO"], ev
+
+
+def test_us_immigration_and_customs_enforcement_is_american(extractor: Any) -> None:
+    ev = _only(extractor, "Immigration and Customs Enforcement deported 90 Guatemalans on Friday.", "COERCE")
+    assert [r.code for r in ev.source] == ["USA"], ev
+
+
+def test_a_person_arrested_in_a_country_with_no_agent_is_held_by_that_state(extractor: Any) -> None:
+    ev = _only(extractor, "Opposition leader Jean Mugabo was arrested in Rwanda for collaborating with rebels.",
+               "COERCE")
+    assert [r.code for r in ev.source] == ["RWA"] and _texts(ev.target) == ["Jean Mugabo"], ev
+
+
+def test_an_arrest_by_named_officers_keeps_the_officers_as_source(extractor: Any) -> None:
+    ev = _only(extractor, "Two Swedes were arrested in Minsk by Belarusian police.", "COERCE")
+    assert _texts(ev.source) == ["Belarusian police"], ev

@@ -25,9 +25,10 @@ from wardesk.extract.events.phrase_actors import (
     refs_of,
 )
 from wardesk.extract.events.predicates import Match
+from wardesk.extract.events.recipients import purpose_recipient, recipient_types
 from wardesk.extract.events.role_cues import weapon
 from wardesk.extract.grammar.coordination import first_conjunct
-from wardesk.extract.grammar.labels import CLAUSE_ATTACHMENTS
+from wardesk.extract.grammar.labels import CLAUSE_ATTACHMENTS, OBJECT, PREP_OBJECT, VERBALS
 from wardesk.extract.grammar.syntax import (
     adverbial_passive,
     marked_passive,
@@ -110,6 +111,23 @@ def _modifier_target(verb: Token, match: Match, actors: ActorTable, source: Refs
     return ()
 
 
+_CUSTODY = words("events/roles.json", "custody_verbs")
+_CUSTODY_PLACE_PREPS = words("events/roles.json", "custody_place_preps")
+
+
+def _custody_state(verb: Token, actors: ActorTable, target: Refs) -> Refs:
+    """roles.custody_state: "X was arrested in Rwanda", "two Swedes were sentenced in Iraq": with
+    no "by"-agent, the state where it happened arrests, jails or sentences the named person; the
+    place stands in for its authorities."""
+    if _lemma(verb) not in _CUSTODY:
+        return ()
+    for pobj in _prep_objects(verb, _CUSTODY_PLACE_PREPS):
+        refs = tuple(r for r in actors.refs(pobj) if r.code and r not in target)
+        if refs:
+            return refs[:1]
+    return ()
+
+
 def _stance_roles(verb: Token, holder: Token, actors: ActorTable) -> tuple[Refs, Refs]:
     source = refs_of(holder, actors, agent=True)
     target = complement_subject_refs(verb, actors, source)
@@ -148,6 +166,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         if adverbial:  # "If convicted, they face …": the main clause's subject undergoes it
             undergoer = subject(verb.head)
             target = refs_of(undergoer, actors) if undergoer is not None else ()
+        if not source and target:
+            source = _custody_state(verb, actors, target)
     else:
         subj, source = subject_refs(verb, actors)
         if not source and subj is not None and subj.lower_ in _PAIR_WORDS:
@@ -179,6 +199,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         target = complement_subject_refs(verb, actors, source, own_side=threat)
     if not target:
         target = _modifier_target(verb, match, actors, source)
+    if not target and match.predicate.event in recipient_types():
+        target = purpose_recipient(verb, actors, source)
     if not target:
         target = _against_refs(verb, actors, source)
     if source and not target and match.predicate.event in _PLACE_TARGET_TYPES:
@@ -230,24 +252,59 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         _, target = subject_refs(noun.head.head, actors)
         return source, target
     anchor = _measured(first_conjunct(noun))  # "launched air and artillery strikes"
-    if not target and anchor.dep_ in ("dobj", "obj") and anchor.head.pos_ == "VERB":
-        for pobj in _prep_objects(anchor.head, _VERB_TARGET_PREPS):  # "launched cyber warfare against X"
+    governing = _governing_verb(anchor)
+    if not target and governing is not None:
+        for pobj in _prep_objects(governing, _VERB_TARGET_PREPS):  # "launched cyber warfare against X"
             target = dedupe(target + refs_of(pobj, actors))
-        for dative in (c for c in anchor.head.children if c.dep_ == "dative"):  # "gave Ghana … of aid"
+        for dative in (c for c in governing.children if c.dep_ == "dative"):  # "gave Ghana … of aid"
             target = dedupe(target + refs_of(dative, actors))
     if not source and anchor.dep_ in ("dobj", "obj", "dative") and anchor.head.pos_ == "VERB":
         _, source = subject_refs(anchor.head, actors)
     elif (not source and anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB"
           and anchor.head.lower_ in _PARTAKING_PREPS):
         _, source = subject_refs(anchor.head.head, actors)  # "arrived on a visit", "engaged in fighting"
+    if not source:
+        source = _claimant(anchor, actors)
     return source, target
+
+
+_RESPONSIBILITY = words("events/roles.json", "responsibility_nouns")
+
+
+def _claimant(noun: Token, actors: ActorTable) -> Refs:
+    """roles.claimed_responsibility: "X claimed responsibility for the bombings": the one who
+    claims an act did it."""
+    prep = noun.head
+    owner = prep.head
+    if noun.dep_ not in PREP_OBJECT or prep.lower_ != "for" or _lemma(owner) not in _RESPONSIBILITY:
+        return ()
+    if owner.dep_ not in OBJECT or owner.head.pos_ not in VERBALS:
+        return ()
+    return subject_refs(owner.head, actors)[1]
+
+
+_MEASURE_PREPS = words("events/roles.json", "measure_preps")
+
+
+def _governing_verb(anchor: Token) -> Token | None:
+    """The verb whose phrases name an event noun's other party: the verb it is the object of
+    ("launched cyber warfare against X"), or the verb it is the manner of (roles.partaking_target:
+    "sent $40 million in aid to Sudan", "engaged in talks with X")."""
+    head = anchor.head
+    if anchor.dep_ in OBJECT and head.pos_ == "VERB":
+        return head
+    if (anchor.dep_ in PREP_OBJECT and head.lower_ in _PARTAKING_PREPS and head.head.pos_ == "VERB"
+            and head.head.i != head.i):
+        return head.head
+    return None
 
 
 def _measured(noun: Token) -> Token:
     """The measure a nominal is counted in stands in for it in the clause: "began five days of
-    war games", "gave 4 million euros of aid" (the verb's object is the measure)."""
+    war games", "gave 4 million euros of aid", "sent $2 million in aid" (the verb's object is the
+    measure)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+    if noun.dep_ not in PREP_OBJECT or prep.lower_ not in _MEASURE_PREPS or prep.head.i == prep.i:
         return noun
     measure = prep.head
     counted = measure.ent_type_ in ("MONEY", "QUANTITY", "DATE", "CARDINAL") or any(
