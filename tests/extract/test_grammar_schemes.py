@@ -95,6 +95,21 @@ def test_a_passive_with_its_agent_reads_the_same_in_both_schemes(nlp: Any) -> No
         assert [(p.text, o.text) for p, o in prep_pairs(verb, {"by"})] == [("by", "army")]
 
 
+def test_a_russian_passive_names_its_doer_in_the_instrumental_without_a_preposition() -> None:
+    # "Город был обстрелян армией ." (the town was shelled by the army): obl in Case=Ins
+    ru = _ud("Город был обстрелян армией .", [
+        (2, "nsubj:pass", "NOUN"), (2, "aux:pass", "AUX"), (2, "ROOT", "VERB"), (2, "obl", "NOUN"), (2, "punct", "PUNCT")],
+        morphs={2: "Aspect=Perf|VerbForm=Part|Voice=Pass", 3: "Case=Ins|Number=Sing"}, vocab=spacy.blank("ru").vocab)
+    verb = ru[2]
+    assert scheme_of(ru) is UD and is_passive(verb)
+    assert [t.text for t in passive_agents(verb)] == ["армией"]
+    # the same noun with a preposition ("с армией", together with the army) is no doer
+    with_prep = _ud("Город был обстрелян с армией .", [
+        (2, "nsubj:pass", "NOUN"), (2, "aux:pass", "AUX"), (2, "ROOT", "VERB"), (4, "case", "ADP"), (2, "obl", "NOUN"),
+        (2, "punct", "PUNCT")], morphs={2: "VerbForm=Part|Voice=Pass", 4: "Case=Ins"}, vocab=spacy.blank("ru").vocab)
+    assert passive_agents(with_prep[2]) == []
+
+
 def test_an_active_verb_is_no_passive_in_either_scheme(nlp: Any) -> None:
     en = nlp("The army shelled the town.")
     ud = _ud("The army shelled the town .", [

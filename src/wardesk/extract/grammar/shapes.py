@@ -4,7 +4,8 @@ differ in SHAPE, not only in label names. Rules call these and never walk the sh
 - a prepositional object: ClearNLP hangs the preposition on the head and the noun on the
   preposition (attack -prep-> on -pobj-> town); UD hangs the noun on the head and the preposition
   on the noun (attaque -obl/nmod-> ville -case-> sur);
-- the passive agent "by X": ClearNLP agent → pobj; UD obl:agent with a ``case`` child;
+- the passive agent "by X": ClearNLP agent → pobj; UD obl:agent with a ``case`` child, or in
+  Russian an instrumental oblique with no preposition ("обстрелян *армией*");
 - negation: ClearNLP ``neg``; UD an ``advmod`` carrying ``Polarity=Neg`` ("ne … pas", "не");
 - the infinitive's "to": ClearNLP ``aux``; UD ``mark``;
 - the past participle: ClearNLP's tag ``VBN``; UD's features ``VerbForm=Part`` with ``Voice=Pass``
@@ -91,7 +92,17 @@ def passive_agents(verb: Token, markers: Words | None = None) -> list[Token]:
         return [c for prep in verb.children if prep.dep_ in scheme.passive_agent
                 and (markers is None or prep.lower_ in markers)
                 for c in prep.children if c.dep_ in scheme.prep_object]
-    return [c for c in verb.children if c.dep_ in scheme.passive_agent]
+    return [c for c in verb.children if c.dep_ in scheme.passive_agent
+            or (c.dep_ in scheme.prep_object and _instrumental_agent(c, verb, scheme))]
+
+
+def _instrumental_agent(noun: Token, verb: Token, scheme: LabelScheme) -> bool:
+    """Russian names a passive's doer in the instrumental, with no preposition ("был обстрелян
+    *армией*"): an oblique noun with ``Case=Ins`` and no ``case`` child under a passive verb."""
+    if "Ins" not in noun.morph.get("Case", []) or _marker(noun, scheme) is not None:
+        return False
+    marks = scheme.passive_aux | scheme.passive_subject
+    return "Pass" in verb.morph.get("Voice", []) or any(c.dep_ in marks for c in verb.children)
 
 
 def is_negator(tok: Token) -> bool:
