@@ -25,3 +25,9 @@ def test_first_talks_in_years_stay_news(extractor: Any) -> None:
     record = extractor(Article(text="Armenia and Azerbaijan held their first direct talks in"
                                " three years on Friday.", published="2025-08-16"))
     assert record.events and not any(e.background for e in record.events), record.events
+
+
+def test_attacks_since_last_month_are_a_period_not_news(extractor: Any) -> None:
+    record = extractor(Article(text="Since last August, the group has claimed responsibility for"
+                               " several deadly attacks on police posts.", published="2025-08-16"))
+    assert record.events and all(e.background for e in record.events), record.events

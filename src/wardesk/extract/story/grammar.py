@@ -139,9 +139,10 @@ def _compared(tok: Token) -> bool:
     ranked = [tok, *tok.children]
     heads = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
     heads += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    units = cues().period_units  # "in the last 15 months" is a period, not a ranking
+    units = cues().period_units  # "in the last 15 months", "since last August": a period
     ranked += heads + [g for h in heads for g in h.children
-                       if not (h.lower_ in units and g.lower_ in ("last", "past"))]
+                       if not ((h.lower_ in units or h.ent_type_ == "DATE")
+                               and g.lower_ in ("last", "past"))]
     for word in ranked:
         if word.tag_ in ("JJS", "RBS") or word.ent_type_ == "ORDINAL" or word.lower_ in ("first", "last", "time"):
             return True
