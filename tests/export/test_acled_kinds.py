@@ -118,3 +118,19 @@ def test_police_breaking_up_a_rally_and_protesters_attacking_police() -> None:
     mob = ActorRef(None, "Party protesters", "PAK", "PTY")
     events = [ev("ASSAULT", None, "attacked", s, source=(mob,)), ev("PROTEST", "obstruct", "blocked", s, source=(mob,))]
     assert report_class(events) == ("Riots", "Violent demonstration")
+
+
+def test_suicide_bombers_towns_seized_and_dispersed_gatherings() -> None:
+    s = "An attacker blew himself up at a police post in Bannu, killing two."
+    assert classify(ev("ASSAULT", "explosives", "blew himself up", s, dead=2)) == (
+        "Explosions/Remote violence", "Suicide bomb")
+    s = "Rebels of the front seized the border town of Kamituga."
+    assert classify(ev("COERCE", "seize", "seized", s, source=(REBELS,))) == (
+        "Battles", "Non-state actor overtakes territory")
+    s = "Police fired tear gas to disperse traders who had gathered at the market in Mbale."
+    events = [ev("ASSAULT", "firearms", "fired", s, source=(POLICE,)), ev("COERCE", "restrict", "disperse", s,
+                                                                         source=(POLICE,))]
+    assert report_class(events) == ("Protests", "Protest with intervention")
+    s = "Rioters burned cars in the centre of Lyon."
+    assert report_class([ev("ASSAULT", "destroy", "burned", s, source=(ActorRef(None, "Rioters", "FRA", "CVL"),))]) == (
+        "Riots", "Violent demonstration")

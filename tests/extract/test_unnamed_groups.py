@@ -62,3 +62,8 @@ def test_a_word_that_is_no_group_of_people_gives_no_source(extractor: Any) -> No
 ])
 def test_short_reports_get_their_acled_kind(extractor: Any, text: str, kind: tuple[str, str]) -> None:
     assert report_class(events(extractor, text)) == kind
+
+
+def test_aircraft_act_but_take_no_country_from_the_place_they_strike(extractor: Any) -> None:
+    (ev,) = events(extractor, "Army helicopters struck rebel positions near Lashio on Tuesday.")
+    assert ev.event == "ASSAULT" and sources(ev) == [("Army helicopters", None, "MIL")]

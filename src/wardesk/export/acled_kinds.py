@@ -119,6 +119,8 @@ def _assault(ev: Event) -> Kind:
         return VAC, "Sexual violence"
     if said("grenade", _sentence(ev)) and mode not in ("suicide-attack", "aerial", "drone"):
         return REMOTE, "Grenade"
+    if said("suicide", _sentence(ev)) and mode in ("explosives", "suicide-attack", ""):
+        return REMOTE, "Suicide bomb"
     if mode in _REMOTE_MODES:
         return REMOTE, _REMOTE_MODES[mode]
     mob = said("mob", _sentence(ev))
@@ -138,6 +140,8 @@ def _coerce(ev: Event) -> Kind | None:
         return PROTESTS, "Protest with intervention"  # only a gathering is dispersed
     if ev.mode == "seize" and said("weapons", _after(ev)):
         return STRATEGIC, "Disrupted weapons use"
+    if ev.mode == "seize" and _territory(ev) is not None:
+        return _territory(ev)  # "rebels seized the town"
     if ev.mode == "seize" and "military" in ev.context:
         return STRATEGIC, "Non-violent transfer of territory"
     return None
@@ -195,7 +199,8 @@ def _protest_kind(events: Sequence[Event], kinds: Sequence[Kind | None]) -> Kind
     text = " ".join(dict.fromkeys(_sentence(e) for e in coded))
     state = [e for e in coded if _state_act(e)]
     crowd = [e for e in coded if _crowd_act(e)]
-    if not any(e.event == "PROTEST" for e in coded) and not (said("protest", text) and (state or crowd)):
+    gathering = said("protest", text) or said("dispersal", text)
+    if not any(e.event == "PROTEST" for e in coded) and not (gathering and (state or crowd)):
         return None
     if any(e.dead for e in state if e.event == "ASSAULT") or (
             any(e.event == "ASSAULT" for e in state) and said("lethal", text) and not said("intervention", text)):

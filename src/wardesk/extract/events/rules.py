@@ -64,7 +64,8 @@ from wardesk.extract.events.operations import operation_name, operation_owner
 from wardesk.extract.events.predicates import disaster_sentence
 from wardesk.extract.events.role_cues import quoted_other
 from wardesk.extract.events.roles import roles, subject_token, under_attack
-from wardesk.extract.events.unnamed import planted_weapon, unnamed_group
+from wardesk.extract.events.unnamed import machine, planted_weapon, unnamed_group
+from wardesk.extract.grammar.labels import CLAUSAL_COMPLEMENT, CONJUNCT, OBJECT, ROOT
 from wardesk.extract.grammar.syntax import is_passive
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.records import ActorRef
@@ -238,7 +239,7 @@ def _unnamed_group(d: Draft) -> bool:
 
 def _group_country(d: Draft) -> bool:
     assert d.place is not None
-    d.source = tuple(replace(r, code=d.place.country) if r.actor is None and r.code is None else r
+    d.source = tuple(replace(r, code=d.place.country) if r.actor is None and r.code is None and not machine(r) else r
                      for r in d.source)
     return True
 
@@ -316,8 +317,8 @@ RULES: tuple[Rule, ...] = (
                    "About 1,500 Russian peacekeepers were deployed along the corridor on Tuesday.")),
     Rule("type.state-protest-accuses", "type", "retype",
          lambda d: (_lemma(d.trigger) == "protest" and d.m.predicate.kind == "verb"
-                    and d.trigger.dep_ in ("ROOT", "ccomp", "conj")
-                    and any(c.dep_ == "dobj" for c in d.trigger.children)
+                    and d.trigger.dep_ in ROOT | CLAUSAL_COMPLEMENT | CONJUNCT
+                    and any(c.dep_ in OBJECT for c in d.trigger.children)
                     and any(r.sector in STATE_SECTORS for r in d.source)),
          _retype("ACCUSE", "allege"), types=_T("PROTEST"),
          note="'Paris protested the ruling': a government's complaint, no demonstration",

@@ -64,8 +64,8 @@ def _sector(head: Token) -> str | None:
     kb = load_kb()
     for key in [f"{compounds} {f}" for f in forms if compounds] + forms:
         word = kb.sector_word(key)
-        if word is not None and word.kind in _KB_KINDS and word.sector and word.phrase not in _table()["not_people"]:
-            return word.sector
+        if word is not None and word.kind in _KB_KINDS and word.sector and word.phrase not in _table()["kb_machines"]:
+            return word.sector  # not the KB's drones and jets: an article names whose they are elsewhere
     groups: dict[str, str] = _table()["groups"]
     found = next((groups[k] for k in [f"{compounds} {f}" for f in forms if compounds] + forms if k in groups), None)
     if found is not None:
@@ -127,3 +127,11 @@ def planted_weapon(m: Match) -> bool:
     "an IED exploded"): an attack by whoever planted it, though nobody is named."""
     planted = set(_table()["planted_weapons"])
     return any(noun.pos_ in NOMINALS and bool(set(_forms(noun)) & planted) for noun in _doers(m))
+
+
+def machine(ref: ActorRef) -> bool:
+    """A source that is a weapon or aircraft ("military jets", "drones"): its side is not the
+    country of the place it strikes, so it takes no country from there."""
+    last = ref.actorText.lower().split()[-1:] or [""]
+    single = last[0][:-1] if last[0].endswith("s") else last[0]
+    return bool({last[0], single} & set(_table()["not_people"]))
