@@ -67,3 +67,23 @@ def test_a_follow_up_dated_by_its_publication_days_later_hangs_on_its_articles_l
     statement = dataclasses.replace(lead, type="REQUEST")
     note = dataclasses.replace(toll, type="REQUEST")
     assert anchors([statement, note]) == {}  # a statement days on is another statement
+
+
+def test_the_country_a_meeting_is_held_in_is_no_party_that_vetoes() -> None:
+    ankara = Where("Ankara", "TUR", "TR.68", 39.92, 32.85, 323786)
+    kyrgyz = (Party("kgz/gov", "Kyrgyz foreign minister", "KGZ", "GOV"),)
+    tajik = (Party("tjk/gov", "Tajik foreign minister", "TJK", "GOV"),)
+    host = (Party("tur/gov", "Turkey", "TUR", "GOV"),)
+    talks = Report(key=("a", "e1"), type="CONSULT", day=DAY, place=ankara, source=kyrgyz,
+                   target=tajik, evidence="The Kyrgyz and Tajik foreign ministers met in Ankara.",
+                   words=words("The Kyrgyz and Tajik foreign ministers met in Ankara."))
+    hosted = Report(key=("b", "e2"), type="CONSULT", day=DAY, source=host,
+                    evidence="The Kyrgyz and Tajik foreign ministers held talks hosted by Turkey.",
+                    words=words("The Kyrgyz and Tajik foreign ministers held talks hosted by"
+                                " Turkey."))
+    assert same_incident(talks, hosted)
+    uzbek = (Party("uzb/gov", "Uzbek foreign minister", "UZB", "GOV"),)
+    other = Report(key=("c", "e3"), type="CONSULT", day=DAY, place=ankara, source=uzbek,
+                   target=host, evidence="The Uzbek foreign minister met Turkey's in Ankara.",
+                   words=words("The Uzbek foreign minister met Turkey's in Ankara."))
+    assert not same_incident(talks, other)  # another guest: the host aside, the sides differ

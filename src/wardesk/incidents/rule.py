@@ -21,6 +21,7 @@ order reports arrive in. The numbers are data (data/rule.json).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -44,6 +45,8 @@ class Rule:
     late_gap: int = 1  # days a report dated only by its publication may come after the event
     # types whose later reports in one article (a toll, an account) hang on its dated lead
     follow_up_types: frozenset[str] = frozenset()
+    # types held somewhere whose host country a report may name as a party ("hosted by Turkey")
+    hosted_types: frozenset[str] = frozenset()
 
     @property
     def reach(self) -> int:
@@ -62,7 +65,8 @@ def rule_from(data: dict[str, Any]) -> Rule:
                 dict(data["min_text"]), int(data.get("max_day_gap", 1)),
                 frozenset(data.get("symmetric_types", ())),
                 int(data.get("late_report_days", data.get("max_day_gap", 1))),
-                frozenset(data.get("follow_up_types", ())))
+                frozenset(data.get("follow_up_types", ())),
+                frozenset(data.get("hosted_types", ())))
 
 
 VETO = None
@@ -232,12 +236,28 @@ def _km(a: Where, b: Where) -> float:
 def sides(a: Report, b: Report, rule: Rule) -> tuple[str | None, str | None]:
     """The agreement of the two reports' sources and targets; for a type whose sides a report
     may name either way round (talks, a clash: "Ukraine and Russia met", "Russian and Ukrainian
-    delegations met"), the better of the two readings."""
+    delegations met"), the better of the two readings. For a meeting (rule.json
+    "hosted_types"), the country it is held in may be named as a party by one report ("hosted by
+    Turkey") and not by the other: its actors take no part in the comparison."""
+    if a.type in rule.hosted_types:
+        a, b = _unhosted(a, b), _unhosted(b, a)
     direct = side_agreement(a.source, b.source), side_agreement(a.target, b.target)
     if None not in direct or a.type not in rule.symmetric:
         return direct
     swapped = side_agreement(a.source, b.target), side_agreement(a.target, b.source)
     return swapped if None not in swapped else direct
+
+
+def _unhosted(r: Report, other: Report) -> Report:
+    """``r`` without the actors of the country either report places the meeting in."""
+    hosts = {w.country for w in (r.place, other.place) if w is not None and w.country}
+    if not hosts:
+        return r
+    source = tuple(p for p in r.source if p.code not in hosts)
+    target = tuple(p for p in r.target if p.code not in hosts)
+    if (source, target) == (r.source, r.target):
+        return r
+    return dataclasses.replace(r, source=source, target=target)
 
 
 def side_agreement(a: tuple[Party, ...], b: tuple[Party, ...]) -> str | None:
