@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wardesk.extract.grammar.coordination import first_conjunct
+from wardesk.extract.grammar.labels import ADVERBIAL_CLAUSE, AUXILIARIES, MARK
 from wardesk.extract.grammar.mood import clause_head, counterfactual, inverted_condition
 from wardesk.extract.grammar.negation import denied_subject, has_negation
 from wardesk.extract.grammar.syntax import lemma
@@ -23,6 +24,8 @@ TOPIC_PREPS = words(_FILE, "topic_preps")
 DISCUSSION_VERBS = words(_FILE, "discussion_verbs")
 NO_ONE = words(_FILE, "no_one")
 CASUALTY_VERBS = words(_FILE, "casualty_verbs")
+AWAITED_MARKS = words(_FILE, "awaited_marks")
+FUTURE_MODALS = words(_FILE, "future_modals")
 
 
 def counterfactual_clause(m: Match) -> bool:
@@ -35,6 +38,17 @@ def condition_clause(m: Match) -> bool:
     """"… had Hamas released the hostages": an inverted condition."""
     verb = clause_head(m.trigger)
     return verb.pos_ in ("VERB", "AUX") and inverted_condition(verb)
+
+
+def awaited_clause(m: Match) -> bool:
+    """"will not end the strike until their demands are met", "will stay until Israel withdraws":
+    what a future act waits for has not happened."""
+    verb = clause_head(m.trigger)
+    if verb.dep_ not in ADVERBIAL_CLAUSE or verb.head.i == verb.i:
+        return False
+    if not any(c.dep_ in MARK and c.lower_ in AWAITED_MARKS for c in verb.children):
+        return False
+    return any(c.dep_ in AUXILIARIES and c.lower_ in FUTURE_MODALS for c in verb.head.children)
 
 
 def no_victims(m: Match) -> bool:
