@@ -185,3 +185,20 @@ def test_purpose_complement_and_plain_adverbial_clauses_get_their_kinds(nlp: Any
     assert clause_kind(_tok(doc, "ate")) == ADVERBIAL
     order = nlp("The troops moved in order to protect the border.")
     assert clause_kind(_tok(order, "protect")) == PURPOSE
+
+
+def test_a_condition_is_read_with_the_docs_own_subordinators() -> None:
+    # "Si les rebelles attaquent , l' armée répondra ." / "Если боевики атакуют , армия ответит ."
+    fr = _ud("Si les rebelles attaquent , l' armée répondra .", [
+        (3, "mark", "SCONJ"), (2, "det", "DET"), (3, "nsubj", "NOUN"), (7, "advcl", "VERB"), (3, "punct", "PUNCT"),
+        (6, "det", "DET"), (7, "nsubj", "NOUN"), (7, "ROOT", "VERB"), (7, "punct", "PUNCT")], vocab=spacy.blank("fr").vocab)
+    ru = _ud("Если боевики атакуют , армия ответит .", [
+        (2, "mark", "SCONJ"), (2, "nsubj", "NOUN"), (5, "advcl", "VERB"), (2, "punct", "PUNCT"), (5, "nsubj", "NOUN"),
+        (5, "ROOT", "VERB"), (5, "punct", "PUNCT")], vocab=spacy.blank("ru").vocab)
+    assert clause_kind(fr[3]) == CONDITIONAL and clause_kind(ru[2]) == CONDITIONAL
+    # an English subordinator in a French Doc is no French condition, and a French one in English none
+    en_word = _ud("If les rebelles attaquent , l' armée répondra .", [
+        (3, "mark", "SCONJ"), (2, "det", "DET"), (3, "nsubj", "NOUN"), (7, "advcl", "VERB"), (3, "punct", "PUNCT"),
+        (6, "det", "DET"), (7, "nsubj", "NOUN"), (7, "ROOT", "VERB"), (7, "punct", "PUNCT")], vocab=spacy.blank("fr").vocab)
+    assert clause_kind(en_word[3]) == ADVERBIAL
+

@@ -26,8 +26,8 @@ from wardesk.extract.grammar.labels import (
     RELATIVE_CLAUSE,
     ROOT,
 )
-from wardesk.extract.grammar.syntax import condition_mark
-from wardesk.extract.lexicon import word_tuple, words
+from wardesk.extract.grammar.syntax import condition_mark, grammar_words
+from wardesk.extract.lexicon import word_tuple
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,7 +45,6 @@ NOT_A_CLAUSE = ""
 # Clauses that say something about a noun.
 NOUN_CLAUSE_KINDS = frozenset({RELATIVE, NOUN_MODIFIER})
 
-PURPOSE_MARKS = words("grammar.json", "purpose_marks")  # "so (that)"
 _IN, _ORDER = word_tuple("grammar.json", "in_order")  # "in order to"
 _COMPLEMENTS = CLAUSAL_COMPLEMENT | OPEN_COMPLEMENT | PREP_COMPLEMENT | CLAUSAL_SUBJECT
 
@@ -56,8 +55,11 @@ def in_order_to(clause: Token) -> bool:
 
 
 def purpose_marked(clause: Token) -> bool:
-    """An adverbial clause opened by a purpose subordinator ("*so* they can …")."""
-    return clause.dep_ in ADVERBIAL_CLAUSE and any(c.dep_ in MARK and c.lower_ in PURPOSE_MARKS for c in clause.children)
+    """An adverbial clause opened by a purpose subordinator of the Doc's language ("*so* they can …")."""
+    if clause.dep_ not in ADVERBIAL_CLAUSE:
+        return False
+    marks = grammar_words(clause.doc, "purpose_marks")
+    return any(c.dep_ in MARK and c.lower_ in marks for c in clause.children)
 
 
 def clause_kind(verb: Token) -> str:

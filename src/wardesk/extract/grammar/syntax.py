@@ -5,6 +5,7 @@ function words from the language's ``grammar.json``, never spell either themselv
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from wardesk.extract.grammar.labels import (
@@ -26,13 +27,29 @@ from wardesk.extract.grammar.labels import (
     VERBALS,
 )
 from wardesk.extract.grammar.shapes import infinitive_marker, is_participle, prep_pairs
-from wardesk.extract.lexicon import words
+from wardesk.extract.lexicon import LANGUAGE, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 CONDITIONAL_MARKS = words("grammar.json", "conditional_marks")  # "if", "unless"
 NEGATIVE_CONDITION_MARKS = words("grammar.json", "negative_condition_marks")  # "unless"
+
+
+def grammar_words(doc: Doc, key: str) -> frozenset[str]:
+    """One list of function words of ``grammar.json`` in the Doc's language ("si" for French
+    "if"); English when the language has no such file or key."""
+    return _grammar_words(doc.lang_, key)
+
+
+@lru_cache(maxsize=64)
+def _grammar_words(language: str, key: str) -> frozenset[str]:
+    if language and language != LANGUAGE:
+        try:
+            return words("grammar.json", key, language)
+        except (FileNotFoundError, KeyError):
+            pass
+    return words("grammar.json", key)
 
 
 def lemma(tok: Token) -> str:
@@ -73,18 +90,21 @@ def is_passive(verb: Token) -> bool:
     return marked_passive(verb) or reduced_passive(verb)
 
 
-def condition_mark(clause: Token, marks: frozenset[str] = CONDITIONAL_MARKS, strict: bool = True) -> Token | None:
-    """The first child of ``clause`` that is a conditional subordinator ("if", "unless"); with
-    ``strict`` it must be attached as a subordinator (``mark``), else any child will do."""
+def condition_mark(clause: Token, marks: frozenset[str] | None = None, strict: bool = True) -> Token | None:
+    """The first child of ``clause`` that is a conditional subordinator ("if", "unless"; by
+    default those of the Doc's language); with ``strict`` it must be attached as a subordinator
+    (``mark``), else any child will do."""
+    if marks is None:
+        marks = grammar_words(clause.doc, "conditional_marks")
     return next((c for c in clause.children if c.lower_ in marks and (not strict or c.dep_ in MARK)), None)
 
 
-def is_condition_clause(tok: Token, marks: frozenset[str] = CONDITIONAL_MARKS, strict: bool = True) -> bool:
+def is_condition_clause(tok: Token, marks: frozenset[str] | None = None, strict: bool = True) -> bool:
     """``tok`` heads an adverbial clause opened by a conditional subordinator ("if they attack")."""
     return tok.dep_ in ADVERBIAL_CLAUSE and condition_mark(tok, marks, strict) is not None
 
 
-def has_condition(tok: Token, marks: frozenset[str] = CONDITIONAL_MARKS, strict: bool = False) -> bool:
+def has_condition(tok: Token, marks: frozenset[str] | None = None, strict: bool = False) -> bool:
     """Some adverbial clause of ``tok`` is a condition ("will strike if …", "unless …")."""
     return any(is_condition_clause(c, marks, strict) for c in tok.children)
 
