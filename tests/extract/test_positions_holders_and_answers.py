@@ -141,3 +141,36 @@ def test_a_stance_the_writer_guesses_at_is_not_stated(nlp: Any) -> None:
     assert ("prk/gov/kim-jong-un", "sanctions", "demand") in _positions(
         nlp, "Kim said Pyongyang may push for sanctions relief at the summit.") | _positions(
         nlp, "Kim pushed for sanctions relief at the summit.")
+
+
+def test_what_must_go_on_or_stop_is_the_subject_of_the_modal(nlp: Any) -> None:
+    assert ("ukr/gov/ukraine", "talk", "demand") in _positions(nlp, "Kyiv said talks with Moscow must continue.")
+    assert ("ukr/gov/ukraine", "ceasefire", "demand") in _positions(nlp, "Kyiv said the Russian attacks must stop.")
+    assert ("rus/gov/russia", "nato_membership", "oppose") in _positions(nlp, "Moscow said Kyiv must not join NATO.")
+
+
+def test_talks_about_something_are_about_that_thing(nlp: Any) -> None:
+    found = _positions(nlp, "Pyongyang said it opposes any negotiations on its ballistic missile programme.")
+    assert ("prk/gov/north-korea", "missile_programme", "oppose") in found
+    assert ("prk/gov/north-korea", "peace_deal", "oppose") not in found
+
+
+def test_holding_someone_accountable_is_accountability(nlp: Any) -> None:
+    assert ("ukr/gov/ukraine", "accountability", "demand") in _positions(
+        nlp, "Kyiv urged Moscow to hold the perpetrators accountable.")
+
+
+def test_a_stance_being_weighed_is_not_taken(nlp: Any) -> None:
+    assert _positions(nlp, "Kim said the council should not consider offering premature sanctions relief.") \
+        <= {("prk/gov/kim-jong-un", "sanctions", "oppose"), ("prk/gov/kim-jong-un", "sanctions", "demand")}
+    assert _positions(nlp, "Budapest will consider accepting the truce.") == set()
+
+
+def test_essential_to_a_thing_is_no_demand(nlp: Any) -> None:
+    assert _positions(nlp, "Budapest is essential to Moscow's monitoring of the pipeline.") == set()
+    assert ("hun/gov/hungary", "ceasefire", "demand") in _positions(
+        nlp, "Budapest said it is essential that a truce is agreed.")
+
+
+def test_an_intention_names_no_issue(nlp: Any) -> None:
+    assert _positions(nlp, "Moscow said there is no threat unless Kyiv has the intention to invade.") == set()

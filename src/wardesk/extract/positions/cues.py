@@ -11,9 +11,12 @@ from typing import TYPE_CHECKING, Any
 from wardesk.extract.grammar.labels import (
     ADVERBIAL_CLAUSE,
     ATTRIBUTE,
+    AUX,
+    NEGATION,
     NOMINALS,
     NOUN_CLAUSES,
     OBJECT,
+    OPEN_COMPLEMENT,
     PREP_OBJECT,
     PREPOSITION,
     RIGHT_COMPLEMENTS,
@@ -127,7 +130,7 @@ def _trigger(tok: Token) -> Trigger | None:
         return copular
     if tok.dep_ == "aux" and _modal(tok):
         verb = tok.head
-        return Trigger(tok, "demand", "modal", (verb.i, verb.right_edge.i + 1))
+        return Trigger(tok, "demand", "modal", (_thing_subject(verb), verb.right_edge.i + 1))
     return None
 
 
@@ -181,6 +184,18 @@ _COPULAS = word_tuple("positions/cues.json", "copulas")
 _PERSONAL = "PRP"  # "they are against …"; not "anything that is against …"
 
 
+def _thing_subject(verb: Token) -> int:
+    """Where a modal demand starts: at its verb, or at its subject when that is the thing asked
+    for and the verb only says it should go on or stop ("talks with China must continue")."""
+    if verb.lemma_.lower() not in _PHASE_VERBS or any(c.dep_ in OBJECT or c.dep_ in OPEN_COMPLEMENT for c in verb.children):
+        return verb.i
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT), None)
+    return subject.left_edge.i if subject is not None and subject.pos_ == "NOUN" else verb.i
+
+
+_PHASE_VERBS = word_tuple("positions/cues.json", "phase_verbs")
+
+
 def _modal(tok: Token) -> bool:
     modals = stance_data()["modals"]
     if tok.lower_ in modals:
@@ -200,6 +215,8 @@ def _has_complement(noun: Token) -> bool:
 
 def _with_scope(tok: Token, stance: str, kind: str) -> Trigger | None:
     parts = [c for c in tok.rights if c.dep_ in RIGHT_COMPLEMENTS and not c.is_punct and not _own_clause(tok, c)]
+    if kind == "adjective" and stance == "demand":  # "essential to its monitoring" says what serves what
+        parts = [p for p in parts if p.dep_ not in PREPOSITION]
     if not parts and kind == "adjective" and tok.dep_ == "acomp":  # "it is essential that …"
         parts = [c for c in tok.head.rights if c.dep_ == "ccomp" and c.i > tok.i]
     if not parts or _answers_claim(tok, stance) or _idle_request(tok, parts):
@@ -317,7 +334,9 @@ def negated(tok: Token) -> bool:
     if any_negated(copular_scope(tok)):
         return True
     blocking = set(stance_data()["blocking"])
-    head = tok
+    if tok.dep_ in AUX and any(c.dep_ in NEGATION for c in tok.head.children):
+        return True  # "Ukraine must not join NATO"
+    head = tok.head if tok.dep_ in AUX else tok  # "the attacks must stop": the modal's own verb blocks nothing
     for _ in range(3):
         if head.head.i == head.i:
             break  # the root: no blocking verb above it ("Hungary blocked …" is its own stance)

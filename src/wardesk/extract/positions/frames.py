@@ -7,7 +7,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from wardesk.extract.grammar.labels import OBJECT, OPEN_COMPLEMENT, PREP_OBJECT, PREPOSITION
+from wardesk.extract.grammar.labels import (
+    OBJECT,
+    OPEN_COMPLEMENT,
+    PREP_OBJECT,
+    PREPOSITION,
+    SUBJECT,
+)
 from wardesk.extract.lexicon.phrases import load_data
 
 if TYPE_CHECKING:
@@ -32,10 +38,11 @@ def frame_issues(doc: Doc, start: int, end: int) -> list[tuple[str, int]]:
 
 
 def _objects(tok: Token) -> list[Token]:
-    """What a stopping word stops: a verb's object or verb ("stop attacking"), a noun's to/of
-    phrase ("a halt to the strikes")."""
+    """What a stopping word stops: a verb's object or verb ("stop attacking"), else its subject;
+    a noun's to/of phrase ("a halt to the strikes")."""
     if tok.pos_ in ("VERB", "AUX"):
-        return [c for c in tok.children if c.dep_ in OBJECT or (c.dep_ in OPEN_COMPLEMENT and c.tag_ == "VBG")]
+        found = [c for c in tok.children if c.dep_ in OBJECT or (c.dep_ in OPEN_COMPLEMENT and c.tag_ == "VBG")]
+        return found or [c for c in tok.children if c.dep_ in SUBJECT]  # "the attacks must stop"
     if tok.pos_ == "NOUN":
         return [g for c in tok.children if c.dep_ in PREPOSITION and c.i > tok.i
                 for g in c.children if g.dep_ in PREP_OBJECT]

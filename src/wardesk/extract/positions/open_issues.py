@@ -10,12 +10,16 @@ from typing import TYPE_CHECKING
 from wardesk.extract.grammar.labels import (
     ADJECTIVAL_MODIFIER,
     OWNER_MODIFIERS,
+    PREP_OBJECT,
+    PREPOSITION,
     SIDE_CLAUSES,
+    SUBJECT,
     SUBJECTS,
     UNDERGOER_POSITIONS,
 )
 from wardesk.extract.grammar.negation import negated_noun_phrase
 from wardesk.extract.lexicon import words
+from wardesk.extract.lexicon.phrases import load_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,6 +39,9 @@ def open_issue(layers: Layers, chunk: tuple[int, int], trigger: Token,
     person, a place, a pronoun, a generic noun such as "time" or "the news")."""
     if trigger.lemma_.lower() in words(_FILE, "weak_triggers") or not _stance_word(trigger):
         return None
+    predicate = _predicate_label(layers.doc, chunk)
+    if predicate is not None:
+        return predicate  # "hold the perpetrators accountable" -> accountability
     noun = _object_noun(layers.doc, chunk, skip)
     if noun is None or not _issue_noun(layers, noun):
         return None
@@ -43,6 +50,15 @@ def open_issue(layers: Layers, chunk: tuple[int, int], trigger: Token,
             and parts[0] not in words(_FILE, "issue_heads"):
         return None  # "hold the perpetrators accountable", "the summit": no issue of its own
     return "_".join(parts) if parts else None
+
+
+def _predicate_label(doc: Doc, chunk: tuple[int, int]) -> str | None:
+    """An adjective predicated of an object ("hold X accountable") that names the issue."""
+    labels: dict[str, str] = load_data(_FILE)["predicate_labels"]
+    for tok in doc[chunk[0]: chunk[1]]:
+        if tok.pos_ == "ADJ" and tok.lower_ in labels and tok.head.lemma_.lower() in words(_FILE, "predicate_verbs"):
+            return labels[tok.lower_]
+    return None
 
 
 def _stance_word(trigger: Token) -> bool:
@@ -73,6 +89,8 @@ def _object_noun(doc: Doc, chunk: tuple[int, int], skip: frozenset[int]) -> Toke
             return tok
         verbs += tok.pos_ in ("VERB", "AUX")
         below = [c for c in tok.children if c.dep_ in UNDERGOER_POSITIONS and lo <= c.i < hi]
+        if not below and tok.lemma_.lower() in words("positions/cues.json", "phase_verbs"):
+            below = [c for c in tok.children if c.dep_ in SUBJECT and c.pos_ == "NOUN" and lo <= c.i < hi]  # "talks … must continue"
         if tok.pos_ not in ("VERB", "AUX", "ADP") or not below or verbs > 1:
             return None  # one verb down at most: "wanted to see if X could complete …" names no issue
         tok = below[0]
@@ -91,6 +109,9 @@ def _label_words(layers: Layers, noun: Token, depth: int = 0) -> list[str]:
     """"access to the sea" -> sea_access; "an end to the siege" -> siege; "the minerals deal"
     -> minerals_deal; a generic head alone ("the news") names nothing."""
     lemma = noun.lemma_.lower()
+    topic = topic_of(noun)
+    if topic is not None and depth < 2 and _issue_noun(layers, topic, inner=True):
+        return _label_words(layers, topic, depth + 1)  # "negotiations on its missile programme"
     empty, action = lemma in words(_FILE, "empty"), lemma in words(_FILE, "action")
     inner = _inner_noun(noun) if (empty or action) and depth < 2 else None
     if inner is not None and _issue_noun(layers, inner, inner=True):
@@ -111,6 +132,16 @@ def _own(noun: Token, classifying: bool = True) -> list[str]:
         or (classifying and c.dep_ in ADJECTIVAL_MODIFIER and c.lower_ in words(_FILE, "classifying_adjectives")))]
     parts = [_slug(c.lower_) for c in mods] + [_slug(noun.lemma_.lower())]
     return [p for p in parts if p][-MAX_WORDS:]
+
+
+def topic_of(noun: Token) -> Token | None:
+    """The noun of "talks *on* the missile programme": what talks are about."""
+    if noun.lemma_.lower() not in words(_FILE, "topic_heads"):
+        return None
+    for prep in noun.children:
+        if prep.dep_ in PREPOSITION and prep.i > noun.i and prep.lower_ in words(_FILE, "topic_preps"):
+            return next((g for g in prep.children if g.dep_ in PREP_OBJECT and g.pos_ == "NOUN"), None)
+    return None
 
 
 def _inner_noun(noun: Token) -> Token | None:

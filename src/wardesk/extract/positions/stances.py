@@ -12,6 +12,7 @@ from wardesk.extract.grammar.labels import (
     AUX,
     CLAUSAL_COMPLEMENT,
     OBJECT,
+    OPEN_COMPLEMENT,
     OWNER_MODIFIERS,
     PREPOSITION,
     ROOT,
@@ -32,7 +33,7 @@ from wardesk.extract.positions.cues import (
 )
 from wardesk.extract.positions.frames import frame_issues
 from wardesk.extract.positions.holders import noun_holders, object_doer, side_of
-from wardesk.extract.positions.open_issues import open_issue
+from wardesk.extract.positions.open_issues import open_issue, topic_of
 from wardesk.extract.speech.cues import PRONOUNS, speaker_of, subject_of
 from wardesk.records import ActorRef, Attribution, Position, Span
 
@@ -148,6 +149,8 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
     holders, attribution = _holders(layers, trig)
     if not holders:
         return []  # a stance nobody named holds is no one's position (and mostly a misreading)
+    if _deliberated(trig.token):
+        return []  # "to consider offering sanctions relief": weighed, not offered
     if trig.kind == "verb" and _guessed(trig.token):
         return []  # "the new prime minister may advocate for …": a guess at a stance, not one stated
     if layers.statements.attribution_for(trig.token)[1] == "speculative":
@@ -160,7 +163,7 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
         top = trig.token.head if trig.kind == "condition" and trig.token.dep_ == "mark" else trig.token
         asked = _addressed(trig)
         issues = _issues(layers, chunk, top, asked)
-        if not issues and not opened and trig.kind in OPEN_KINDS and (trig.stance in OPEN_STANCES or trig.kind == "condition"):
+        if not issues and not opened and _opens(trig):
             label = open_issue(layers, chunk, trig.token, asked)
             issues = [label] if label else []
             opened = bool(label)  # one open issue a stance: "hold perpetrators, organizers … accountable"
@@ -179,12 +182,37 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
     return out
 
 
+def _opens(trig: Trigger) -> bool:
+    """Whether a stance may name an issue outside the list: a modal only when its subject is
+    the thing asked for ("talks must continue"), not any "should" ("should get an education")."""
+    if trig.kind == "modal":
+        return trig.scope[0] < trig.token.i
+    return trig.kind in OPEN_KINDS and (trig.stance in OPEN_STANCES or trig.kind == "condition")
+
+
 def _guessed(verb: Token) -> bool:
     """A stance verb of the sentence's own main clause softened by "may"/"might"."""
     return verb.dep_ in ROOT and any(c.dep_ in AUX and c.lower_ in _GUESSING for c in verb.children)
 
 
 _GUESSING = word_tuple("positions/stances.json", "guessing_modals")
+
+
+def _deliberated(tok: Token) -> bool:
+    """A stance verb under a verb of weighing it ("will consider accepting", "discussed
+    offering")."""
+    head = tok
+    for _ in range(2):
+        if head.dep_ not in _WEIGHED_LINKS or head.head.i == head.i:
+            return False
+        head = head.head
+        if head.lemma_.lower() in _DELIBERATING:
+            return True
+    return False
+
+
+_DELIBERATING = word_tuple("positions/stances.json", "deliberating_verbs")
+_WEIGHED_LINKS = OPEN_COMPLEMENT | CLAUSAL_COMPLEMENT | OBJECT
 
 
 def _alternative(layers: Layers, chunk: tuple[int, int]) -> bool:
@@ -209,6 +237,8 @@ def _issues(layers: Layers, chunk: tuple[int, int], top: Token, asked: frozenset
     spans = [(h.key, range(h.start, h.end)) for h in hits]
     found: list[str] = []
     for hit in hits:
+        if hit.end - hit.start == 1 and topic_of(doc[hit.start]) is not None:
+            continue  # "negotiations on its missile programme" are about the programme
         if hit.key not in found and not _inside_other(doc[hit.start], hit.key, spans, top):
             found.append(hit.key)
     for key, head in frame_issues(doc, *chunk):  # "stop Israel's attacks": a ceasefire
