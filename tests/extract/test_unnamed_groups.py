@@ -59,6 +59,10 @@ def test_a_word_that_is_no_group_of_people_gives_no_source(extractor: Any) -> No
     ("The army set up a new base near the village of Lay Kay.",
      ("Strategic developments", "Headquarters or base established")),
     ("Police dispersed striking teachers with tear gas in Harare.", ("Protests", "Protest with intervention")),
+    ("Police used water cannon on demonstrators outside the parliament in Nairobi.",
+     ("Protests", "Protest with intervention")),
+    ("Gunmen fired on a police patrol near Peshawar.", ("Battles", "Armed clash")),
+    ("Soldiers engaged the rebels in a long gunfight near Butembo.", ("Battles", "Armed clash")),
 ])
 def test_short_reports_get_their_acled_kind(extractor: Any, text: str, kind: tuple[str, str]) -> None:
     assert report_class(events(extractor, text)) == kind

@@ -20,6 +20,7 @@ from wardesk.extract.grammar.labels import (
     PASSIVE_AGENT,
     POSSESSOR,
     PREP_OBJECT,
+    PREPOSITION,
 )
 from wardesk.extract.grammar.syntax import is_passive, lemma, prep_objects, reduced_passive, subject
 from wardesk.extract.lexicon import read_json
@@ -96,7 +97,7 @@ def _doers(m: Match) -> list[Token]:
     trigger = m.trigger
     if m.predicate.kind == "noun":
         found = prep_objects(trigger, {"by"}) + [c for c in trigger.children if c.dep_ in POSSESSOR]
-        verb = trigger.head
+        verb = trigger.head.head if trigger.head.lower_ == "in" and trigger.head.dep_ in PREPOSITION else trigger.head
         holding = _table()["holding_verbs"]
         if not found and verb.pos_ == "VERB" and (lemma(verb).lower() in holding or verb.lower_ in holding):
             subj = subject_token(verb)
