@@ -74,3 +74,11 @@ def test_a_statement_keeps_the_day_it_was_said_and_an_old_saying_stays_old(extra
     old = _one(extractor, "The Congolese army said in January that it had repelled an M23"
                " attack near Sake.", "repelled")
     assert "story.date_of_the_saying" not in old.trace and old.background
+
+
+def test_an_old_month_on_the_clause_a_participle_hangs_from_makes_it_background(extractor: Any) -> None:
+    record = extractor(Article(text="The protests started after a shopping mall roof fell in"
+                               " Mardan in January, killing nine people.", published="2025-08-16"))
+    killed = [e for e in record.events if e.dead == 9]
+    assert killed and all(e.background for e in killed), record.events
+    assert any("story.background.old_date_in_clause" in e.trace for e in killed)

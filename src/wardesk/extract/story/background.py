@@ -11,6 +11,7 @@ from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.labels import SIDE_CLAUSES
 from wardesk.extract.story.cues import cues
 from wardesk.extract.story.grammar import (
+    clause_chain,
     past_adverbial,
     period_phrase,
     prior_modifier,
@@ -128,16 +129,17 @@ def old_in_clause(trigger: Token, dates: DateTable, published: dt.date | None) -
     if published is None:
         return False
     doc = trigger.doc
-    top = first_conjunct(trigger)
-    lo, hi = top.left_edge.i, top.right_edge.i
-    for m in dates.mentions:
-        if not m.value or m.resolution not in _RESOLVED or not before_window(m.value, m.end_value, published):
+    old = [m for m in dates.mentions if m.value and m.resolution in _RESOLVED
+           and before_window(m.value, m.end_value, published)]
+    for head in clause_chain(trigger):  # "collapsed in November, killing 16": the killing's too
+        if head is not trigger and head.pos_ not in ("VERB", "AUX"):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not lo <= span.root.i <= hi:
-            continue
-        if _own_path(span.root, top):
-            return True
+        top = first_conjunct(head)
+        for m in old:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and top.left_edge.i <= span.root.i <= top.right_edge.i \
+                    and _own_path(span.root, top):
+                return True
     return False
 
 
