@@ -102,9 +102,14 @@ def measure(store: Store, runs: int, seed: int,
     rng = random.Random(seed)
     s = Samples(store, rng)
     groups: dict[str, dict[str, list[float]]] = {g: {} for g in TARGETS_MS}
-    if only == "desk":  # the desk's pages alone (issue 14)
-        desk_pages(store, s, runs, groups["desk"])
-        return {"desk": {name: summary(times) for name, times in groups["desk"].items()}}
+    if only is not None:  # some groups alone: the desk's pages (issue 14), incidents (12)
+        wanted = only.split(",")
+        if "incidents" in wanted:
+            incidents(store, s, runs, groups["incidents"])
+        if "desk" in wanted:
+            desk_pages(store, s, runs, groups["desk"])
+        return {g: {name: summary(times) for name, times in groups[g].items()}
+                for g in wanted if groups.get(g)}
     for name, make in event_filters(s):
         for _ in range(runs):
             f = make()
@@ -215,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=20, help="runs per query kind")
     parser.add_argument("--seed", type=int, default=3)
     parser.add_argument("--json", help="also write the figures here")
-    parser.add_argument("--group", choices=["desk"], help="measure only this group")
+    parser.add_argument("--group", choices=["desk", "incidents", "incidents,desk"],
+                        help="measure only this group (or these)")
     args = parser.parse_args(argv)
     load = [os.getloadavg()]  # the machine may be shared: the figures say how busy it was
     with Store(args.db) as store:
