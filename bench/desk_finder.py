@@ -137,10 +137,10 @@ def main(argv: list[str] | None = None) -> int:
         ms.sort()
         p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
         ok &= p95 <= TARGET_MS
-        cpu = sorted(cpus[name])
+        used = sorted(cpus[name])
         print(f"{name:26} p50 {statistics.median(ms):7.1f} ms  p95 {p95:7.1f} ms"
-              f"{'' if p95 <= TARGET_MS else '  OVER'}  (CPU p50 {statistics.median(cpu):.1f}"
-              f" p95 {cpu[min(len(cpu) - 1, round(0.95 * (len(cpu) - 1)))]:.1f})")
+              f"{'' if p95 <= TARGET_MS else '  OVER'}  (CPU p50 {statistics.median(used):.1f}"
+              f" p95 {used[min(len(used) - 1, round(0.95 * (len(used) - 1)))]:.1f})")
     print(f"load average (1, 5, 15 min) before {load[0]}, after {os.getloadavg()}")
     return 0 if ok else 1
 
