@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from spacy.tokens import Doc, Token
+    from spacy.vocab import Vocab
 
 Labels = frozenset[str]
 
@@ -140,13 +141,22 @@ _BY_LANGUAGE = {"en": CLEARNLP}
 SCHEME_KEY = "label_scheme"  # doc.user_data[SCHEME_KEY] = "ud" overrides the language
 
 
+# The scheme of each vocabulary's language, cached (holding the vocabulary, so its id stays its own).
+_BY_VOCAB: dict[int, tuple[Vocab, LabelScheme]] = {}
+
+
 def scheme_of(doc: Doc) -> LabelScheme:
     """The label scheme of a Doc's parse: ``doc.user_data["label_scheme"]`` when set, else by its
     language (English: ClearNLP; French, Russian and others: UD)."""
-    named = doc.user_data.get(SCHEME_KEY) if doc.user_data else None
-    if named is not None:
-        return SCHEMES[named]
-    return _BY_LANGUAGE.get(doc.lang_, UD)
+    if doc.user_data:
+        named = doc.user_data.get(SCHEME_KEY)
+        if named is not None:
+            return SCHEMES[named]
+    vocab = doc.vocab
+    known = _BY_VOCAB.get(id(vocab))
+    if known is None:
+        known = _BY_VOCAB[id(vocab)] = (vocab, _BY_LANGUAGE.get(vocab.lang, UD))
+    return known[1]
 
 
 def scheme_at(tok: Token) -> LabelScheme:

@@ -15,6 +15,7 @@ from wardesk.extract.grammar.labels import (
     PREDICATE_COMPLEMENTS,
     SUBJECTS,
     VERBALS,
+    scheme_at,
 )
 from wardesk.extract.grammar.shapes import is_negator
 from wardesk.extract.lexicon import word_tuple, words
@@ -33,7 +34,8 @@ _MODIFIER_DEPS = DETERMINER | ADVERBIAL_MODIFIER
 
 def has_negation(tok: Token) -> bool:
     """The word carries a negation ("did *not* agree", "*never* attacked")."""
-    return any(is_negator(c) for c in tok.children)
+    scheme = scheme_at(tok)
+    return any(is_negator(c, scheme) for c in tok.children)
 
 
 def any_negated(tokens: Iterable[Token]) -> bool:
@@ -43,7 +45,8 @@ def any_negated(tokens: Iterable[Token]) -> bool:
 
 def negative_modifier(tok: Token) -> bool:
     """A negation, or a negator as its determiner or adverb ("*no* talks", "*never* again")."""
-    return any(is_negator(c) or (c.lower_ in NEGATIONS and c.dep_ in _MODIFIER_DEPS) for c in tok.children)
+    scheme = scheme_at(tok)
+    return any(is_negator(c, scheme) or (c.lower_ in NEGATIONS and c.dep_ in _MODIFIER_DEPS) for c in tok.children)
 
 
 def no_longer(tok: Token) -> bool:
@@ -72,7 +75,8 @@ def denied_noun(tok: Token) -> bool:
 
 def negated_noun_phrase(noun: Token) -> bool:
     """A noun phrase negated by a negation or a "no" ("*no* ceasefire")."""
-    return any(is_negator(c) or c.lower_ == _NO for c in noun.children)
+    scheme = scheme_at(noun)
+    return any(is_negator(c, scheme) or c.lower_ == _NO for c in noun.children)
 
 
 def copular_scope(tok: Token) -> list[Token]:

@@ -52,6 +52,19 @@ def prep_pairs(head: Token, markers: Words | None = None, links: Labels = PREP_L
     return out
 
 
+def prep_objects_of(head: Token, markers: Words) -> list[Token]:
+    """The objects of ``head``'s prepositional phrases opened by one of ``markers`` (the objects of
+    ``prep_pairs``, read without building the pairs: the role tests call this often)."""
+    scheme = scheme_at(head)
+    if not scheme.preposition:
+        return [noun for _, noun in prep_pairs(head, markers)]
+    out: list[Token] = []
+    for prep in head.children:
+        if prep.dep_ in PREP_LINKS and prep.lower_ in markers:
+            out.extend(c for c in prep.children if c.dep_ in scheme.prep_object)
+    return out
+
+
 def has_prep(head: Token, markers: Words, links: Labels = PREP_LINKS) -> bool:
     """``head`` has a prepositional phrase opened by one of ``markers`` ("signed *with* X")."""
     scheme = scheme_at(head)
@@ -105,10 +118,11 @@ def _instrumental_agent(noun: Token, verb: Token, scheme: LabelScheme) -> bool:
     return "Pass" in verb.morph.get("Voice", []) or any(c.dep_ in marks for c in verb.children)
 
 
-def is_negator(tok: Token) -> bool:
+def is_negator(tok: Token, scheme: LabelScheme | None = None) -> bool:
     """A word that negates its head: ClearNLP ``neg`` ("did *not*"); UD an adverb with
-    ``Polarity=Neg`` ("ne … *pas*", "*не*")."""
-    scheme = scheme_at(tok)
+    ``Polarity=Neg`` ("ne … *pas*", "*не*"). ``scheme``: the Doc's, when the caller has it."""
+    if scheme is None:
+        scheme = scheme_at(tok)
     if scheme.negation:
         return tok.dep_ in scheme.negation
     return tok.dep_ in scheme.adverbial_modifier and "Neg" in tok.morph.get("Polarity", [])

@@ -26,7 +26,7 @@ from wardesk.extract.grammar.labels import (
     SUBJECTS,
     VERBALS,
 )
-from wardesk.extract.grammar.shapes import infinitive_marker, is_participle, prep_pairs
+from wardesk.extract.grammar.shapes import infinitive_marker, is_participle, prep_objects_of
 from wardesk.extract.lexicon import LANGUAGE, words
 
 if TYPE_CHECKING:
@@ -170,4 +170,4 @@ def objects(verb: Token) -> list[Token]:
 
 def prep_objects(head: Token, preps: AbstractSet[str]) -> list[Token]:
     """The objects of ``head``'s prepositions among ``preps`` ("talks between A and B": A)."""
-    return [obj for _, obj in prep_pairs(head, preps)]
+    return prep_objects_of(head, preps)
