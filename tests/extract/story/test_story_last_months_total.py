@@ -31,3 +31,12 @@ def test_attacks_since_last_month_are_a_period_not_news(extractor: Any) -> None:
     record = extractor(Article(text="Since last August, the group has claimed responsibility for"
                                " several deadly attacks on police posts.", published="2025-08-16"))
     assert record.events and all(e.background for e in record.events), record.events
+
+
+def test_the_largest_attack_since_last_summer_is_news(extractor: Any) -> None:
+    record = extractor(Article(text="Russia launched its largest attack since last summer on"
+                               " Odesa on Friday.", published="2025-08-16"))
+    assert record.events and not any(e.background for e in record.events), record.events
+    recap = extractor(Article(text="Last summer, Russian drones hit the port of Odesa.",
+                              published="2025-08-16"))
+    assert recap.events and all(e.background for e in recap.events), recap.events

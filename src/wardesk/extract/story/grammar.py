@@ -128,9 +128,15 @@ def past_adverbial(trigger: Token) -> Span | None:
     for tok in clause_chain(trigger):
         if tok.pos_ in ("VERB", "AUX") or tok is trigger:
             found = find_phrase(own_tokens(tok), cues().past_adverbials)
-            if found is not None:
+            if found is not None and not _after_since(found):
                 return found
     return None
+
+
+def _after_since(span: Span) -> bool:
+    """"since last summer": the start of a period (the period rules read it; "the largest
+    attack since last summer" is a ranking, and news)."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ == "since"
 
 
 def _compared(tok: Token) -> bool:
