@@ -87,3 +87,18 @@ def test_the_country_a_meeting_is_held_in_is_no_party_that_vetoes() -> None:
                    target=host, evidence="The Uzbek foreign minister met Turkey's in Ankara.",
                    words=words("The Uzbek foreign minister met Turkey's in Ankara."))
     assert not same_incident(talks, other)  # another guest: the host aside, the sides differ
+
+
+def test_a_recap_that_joins_an_incident_lends_its_words_not_its_toll() -> None:
+    from wardesk.incidents import summarise
+
+    town = Where("Zhob", "PAK", "PK.02", 31.34, 69.45, 1162105)
+    news = Report(key=("a", "e1"), type="ASSAULT", day=DAY, place=town, dead=4,
+                  evidence="Gunmen killed four guards at a post in Zhob on Thursday.")
+    later = Report(key=("b", "e2"), type="ASSAULT", day=DAY, place=town, dead=5,
+                   evidence="A fifth guard died of his wounds in Zhob.")
+    recap = Report(key=("c", "e3"), type="ASSAULT", day=DAY, place=town, dead=150,
+                   background=True,
+                   evidence="Attacks in Zhob since the spring have killed 150 people.")
+    assert summarise([news, later, recap])["dead"] == {"min": 4, "max": 5}
+    assert summarise([recap])["dead"] == {"min": 150, "max": 150}  # only recaps tell it

@@ -166,8 +166,10 @@ def summarise(reports: Sequence[Report]) -> dict[str, Any]:
         "place": place.as_dict() if place else None,
         "source": _parties(r.source for r in ordered),
         "target": _parties(r.target for r in ordered),
-        "dead": _range(r.dead for r in ordered),
-        "injured": _range(r.injured for r in ordered),
+        # the news's figures: a recap that joins ("strikes since the truce have killed 150")
+        # keeps its words, but its toll is another period's or a later count
+        "dead": _range(r.dead for r in basis),
+        "injured": _range(r.injured for r in basis),
         "status": _status(basis),
         "certainty": certainty(ordered),
         "first_reported": published[0] if published else None,
