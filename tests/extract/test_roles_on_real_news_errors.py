@@ -121,3 +121,33 @@ def test_a_person_arrested_in_a_country_with_no_agent_is_held_by_that_state(extr
 def test_an_arrest_by_named_officers_keeps_the_officers_as_source(extractor: Any) -> None:
     ev = _only(extractor, "Two Swedes were arrested in Minsk by Belarusian police.", "COERCE")
     assert _texts(ev.source) == ["Belarusian police"], ev
+
+
+def _country_of(nlp: Any, text: str, name: str) -> str | None:
+    from wardesk.extract.actors.resolve import find_actors
+    from wardesk.kb import load_kb
+
+    table = find_actors(nlp(text), load_kb(), {}, "2024-05-02")
+    return {a.name: a.country for a in table.actors if a.kind == "person"}.get(name)
+
+
+def test_a_foreign_secretary_is_not_british_by_title_alone(nlp: Any) -> None:
+    assert _country_of(nlp, "Foreign Secretary Vikram Misri said the talks would go on.", "Vikram Misri") != "GBR"
+
+
+def test_a_named_british_foreign_secretary_stays_british(nlp: Any) -> None:
+    assert _country_of(nlp, "Foreign Secretary David Lammy arrived in Kyiv on Monday.", "David Lammy") == "GBR"
+
+
+def test_an_official_meeting_foreign_officials_does_not_take_their_country(nlp: Any) -> None:
+    assert _country_of(nlp, "Deputy Minister Omar Haddad met Chinese officials on Monday.", "Omar Haddad") != "CHN"
+
+
+def test_sanctions_named_after_a_body_and_lifted_are_lifted_by_that_body(extractor: Any) -> None:
+    ev = _only(extractor, "UN sanctions on Iran were lifted on Saturday.", "RETREAT")
+    assert [r.code for r in ev.source] == ["IGO"] and [r.code for r in ev.target] == ["IRN"], ev
+
+
+def test_a_condemned_attack_keeps_its_attacker_out_of_the_condemners(extractor: Any) -> None:
+    ev = _only(extractor, "The Russian attack on Kyiv was condemned.", "ACCUSE")
+    assert ev.source == (), ev

@@ -28,7 +28,13 @@ from wardesk.extract.events.predicates import Match
 from wardesk.extract.events.recipients import purpose_recipient, recipient_types
 from wardesk.extract.events.role_cues import weapon
 from wardesk.extract.grammar.coordination import first_conjunct
-from wardesk.extract.grammar.labels import CLAUSE_ATTACHMENTS, OBJECT, PREP_OBJECT, VERBALS
+from wardesk.extract.grammar.labels import (
+    CLAUSE_ATTACHMENTS,
+    OBJECT,
+    PASSIVE_SUBJECT,
+    PREP_OBJECT,
+    VERBALS,
+)
 from wardesk.extract.grammar.syntax import (
     adverbial_passive,
     marked_passive,
@@ -111,6 +117,21 @@ def _modifier_target(verb: Token, match: Match, actors: ActorTable, source: Refs
     return ()
 
 
+_OWN_MEASURE_TYPES = words("events/roles.json", "own_measure_types")
+
+
+def _lifted_measure(verb: Token, actors: ActorTable, target: Refs) -> tuple[Refs, Refs]:
+    """roles.lifted_measure: "UN sanctions on Iran were lifted": with no "by"-agent, whoever the
+    measure is named after lifts it, and the one it was on is the target (not both targets)."""
+    for subj in (c for c in verb.children if c.dep_ in PASSIVE_SUBJECT):
+        if actors.refs(subj):
+            continue  # an actor undergoes it ("the prisoners were released"), no measure
+        owners, on = noun_sources(subj, actors), noun_targets(subj, actors)
+        if owners and on:
+            return owners, on
+    return (), target
+
+
 _CUSTODY = words("events/roles.json", "custody_verbs")
 _CUSTODY_PLACE_PREPS = words("events/roles.json", "custody_place_preps")
 
@@ -168,6 +189,8 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
             target = refs_of(undergoer, actors) if undergoer is not None else ()
         if not source and target:
             source = _custody_state(verb, actors, target)
+        if not source and match.predicate.event in _OWN_MEASURE_TYPES:
+            source, target = _lifted_measure(verb, actors, target)
     else:
         subj, source = subject_refs(verb, actors)
         if not source and subj is not None and subj.lower_ in _PAIR_WORDS:
