@@ -152,7 +152,7 @@ def test_trip_to_mediate_plans_the_mediation(extractor: Any) -> None:
 def test_a_ceasefire_monitored_by_troops_sent_to_it_holds(extractor: Any) -> None:
     text = "Peacekeepers from Ghana are deployed in the region to monitor a ceasefire between Eritrea and Djibouti."
     found = _events(extractor, text)
-    assert ("MOBILIZE", ["GHA"], [], "occurred") in found, found
+    assert ("AID", ["GHA"], [], "occurred") in found, found  # peacekeepers sent: AID (CAMEO 074)
     assert _statuses(found, "RETREAT") == {"occurred"}, found
 
 

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 from wardesk.extract.grammar.frames import speech_verbs
 from wardesk.extract.grammar.labels import (
     ATTRIBUTIVE_MODIFIERS,
+    NOMINALS,
     OBJECT_OR_ATTRIBUTE,
     PARTICLE_POSITIONS,
+    PASSIVE_SUBJECT,
 )
 from wardesk.extract.grammar.syntax import asking_noun_before, reduced_passive
 from wardesk.extract.grammar.syntax import is_passive as _is_passive
@@ -129,7 +131,7 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
                 return Match(lex.light[key], verb, (verb, prt, obj), obj)
     # "called off the strike": the particle verb's meaning wins over "call" + "strike"
     bound = any(p.dep_ == "prt" and f"{lemma} {p.lower_}" in lex.phrasal for p in particles)
-    for obj in objects if not bound else []:
+    for obj in objects + _passive_objects(verb) if not bound else []:
         named = _named_noun(obj, lex)
         if named is not None:  # "launched cyber attacks": the kind of attack decides
             return Match(named, verb, (verb, obj), obj)
@@ -168,6 +170,13 @@ def _match_verb(verb: Token, lex: Lexicon) -> Match | None:
     if "named_object" in pred.flags and not _phoned(verb, objects):
         return None  # "called the move a provocation" names, it does not phone
     return Match(pred, verb, (verb,))
+
+
+def _passive_objects(verb: Token) -> list[Token]:
+    """A passive's subject is the object a light verb takes ("their demands are met": meet demand)."""
+    if not _is_passive(verb):
+        return []
+    return [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT and c.pos_ in NOMINALS]
 
 
 def _modifiers(noun: Token) -> list[Token]:

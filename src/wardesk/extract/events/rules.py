@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from wardesk.event_types import types_of_quad, types_with
 from wardesk.extract.events.assertion import (
+    awaited_clause,
     condition_clause,
     counterfactual_clause,
     no_victims,
@@ -338,6 +339,11 @@ RULES: tuple[Rule, ...] = (
     Rule("keep.inverted-condition", "keep", "drop", lambda d: condition_clause(d.m),
          note="'… had Hamas released the hostages': a condition, however parsed",
          examples=("Israel would have withdrawn from Rafah had Hamas released the captives.",)),
+    Rule("keep.awaited", "keep", "drop", lambda d: awaited_clause(d.m),
+         note="'will not end the strike until their demands are met': what a future act waits for "
+              "has not happened",
+         examples=("Kenya's doctors said they will not end the strike until their demands are met.",
+                   "Hamas said it would keep the captives until Israel withdraws from Rafah.")),
     Rule("keep.no-victims", "keep", "drop", lambda d: no_victims(d.m), types=_T("ASSAULT"),
          note="'no passengers were killed during the operation': a killing of no one",
          examples=("The army said no civilians were killed in the clash near Kharkiv.",)),
