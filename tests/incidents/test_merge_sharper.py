@@ -102,3 +102,12 @@ def test_a_recap_that_joins_an_incident_lends_its_words_not_its_toll() -> None:
                    evidence="Attacks in Zhob since the spring have killed 150 people.")
     assert summarise([news, later, recap])["dead"] == {"min": 4, "max": 5}
     assert summarise([recap])["dead"] == {"min": 150, "max": 150}  # only recaps tell it
+
+
+def test_a_venue_inside_a_town_is_no_other_town() -> None:
+    from wardesk.incidents.report import place_names
+
+    assert place_names("The talks, hosted by Turkey at the Dolmabahce Palace, ended early.") \
+        == frozenset()
+    assert place_names("Gunmen stormed the Jazeera Hotel in Kismayo.") == {"kismayo"}
+    assert place_names("A drone struck the town of Vovchansk.") == {"vovchansk"}

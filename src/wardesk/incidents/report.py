@@ -201,8 +201,17 @@ def place_names(text: str) -> frozenset[str]:
         after = tokens[j].lower() if j < len(tokens) else ""
         if run and (after in areas or run[-1] in areas or run[0] in titles):
             continue  # "in the Odesa region", "the Darnytskyi district": an area, not a point
+        if run and (run[-1] in venue_words() or after in venue_words()):
+            continue  # "at the Ciragan Palace": a site inside some town, not another town
         found.update(w for w in run if w not in ignored and len(w) > 2)
     return frozenset(found)
+
+
+@functools.cache
+def venue_words() -> frozenset[str]:
+    """Words that end the name of a site inside a town ("palace", "hotel"): place_names.json."""
+    text = resources.files("wardesk.incidents").joinpath("data/place_names.json")
+    return frozenset(json.loads(text.read_text("utf-8")).get("venue_words", ()))
 
 
 def area_words() -> frozenset[str]:
