@@ -174,3 +174,19 @@ def test_essential_to_a_thing_is_no_demand(nlp: Any) -> None:
 
 def test_an_intention_names_no_issue(nlp: Any) -> None:
     assert _positions(nlp, "Moscow said there is no threat unless Kyiv has the intention to invade.") == set()
+
+
+def test_calling_a_thing_illegal_opposes_it(nlp: Any) -> None:
+    assert ("rus/gov/russia", "sanctions", "oppose") in _positions(nlp, "Moscow called the new sanctions illegal.")
+    assert ("ukr/gov/ukraine", "military_cooperation", "oppose") in _positions(
+        nlp, "Kyiv warned that growing military cooperation between Moscow and Tehran is dangerous and illegal.")
+    assert _positions(nlp, "The journey is illegal for most migrants, Kyiv said.") == set()
+
+
+def test_looking_or_aiming_to_do_something_supports_it(nlp: Any) -> None:
+    assert ("ukr/gov/ukraine", "nato_membership", "support") in _positions(nlp, "Kyiv is aiming to join NATO by 2030.")
+    assert ("tur/gov/turkey", "relation", "support") in _positions(
+        nlp, "Ankara is looking to repair strained relations with Israel.")
+    assert _positions(nlp, "Moscow is looking to capture more villages.") == set()
+    assert ("tur/gov/turkey", "sanctions", "support") not in _positions(
+        nlp, "Ankara is looking to Trump to either veto any sanctions legislation or use his influence.")

@@ -8,14 +8,18 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_COMPLEMENT,
     ADVERBIAL_CLAUSE,
+    ALL_SUBJECTS,
     ATTRIBUTE,
     AUX,
     NEGATION,
     NOMINALS,
     NOUN_CLAUSES,
     OBJECT,
+    OBJECT_PREDICATE,
     OPEN_COMPLEMENT,
     PREP_OBJECT,
     PREPOSITION,
@@ -42,7 +46,7 @@ _RETURN_NOUNS = words("positions/cues.json", "return_nouns")
 class Trigger:
     token: Token
     stance: str
-    kind: str  # verb | adjective | noun | modal | condition
+    kind: str  # verb | adjective | noun | modal | condition | verdict
     scope: tuple[int, int]  # token indices the stance governs, end exclusive
 
 
@@ -107,9 +111,9 @@ def _trigger_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     """(lemmas, lower-cased words) that may start a trigger: a stance verb's first word or a
     stance noun; a stance adjective or a modal's first word."""
     data = stance_data()
-    lemmas = {phrase.split(" ")[0] for phrase in data["verbs"]} | set(data["nouns"])
+    lemmas = {phrase.split(" ")[0] for phrase in data["verbs"]} | set(data["nouns"]) | set(data["infinitive_verbs"])
     words = (set(data["adjectives"]) | {phrase.split(" ")[0] for phrase in data["modals"]}
-             | set(data["copular_preps"]) | set(data["expletive_nouns"]))
+             | set(data["copular_preps"]) | set(data["expletive_nouns"]) | set(data["verdict_adjectives"]))
     return frozenset(lemmas), frozenset(words)
 
 
@@ -128,6 +132,8 @@ def _trigger(tok: Token) -> Trigger | None:
         return _with_scope(tok, data["nouns"][tok.lemma_.lower()], "noun")
     if (copular := _copular_trigger(tok)) is not None:
         return copular
+    if (verdict := _verdict_trigger(tok)) is not None:
+        return verdict
     if tok.dep_ == "aux" and _modal(tok):
         verb = tok.head
         return Trigger(tok, "demand", "modal", (_thing_subject(verb), verb.right_edge.i + 1))
@@ -143,6 +149,9 @@ def _verb_stance(tok: Token, verbs: dict[str, str]) -> str | None:
         return verbs[f"{lemma} {prep.lower_}"]
     if any(c.dep_ == "prt" for c in tok.children):
         return None  # a particle makes another verb: "back off" is not "back"
+    if lemma in stance_data()["infinitive_verbs"] and any(c.dep_ in OPEN_COMPLEMENT and not c.ent_type_ and any(a.lower_ == "to" for a in c.children)
+                    for c in tok.children):  # "looking to Trump to …": a name read as a verb is no action
+        return str(stance_data()["infinitive_verbs"][lemma])  # "is looking to repair relations"
     return verbs.get(lemma)
 
 
@@ -178,6 +187,24 @@ def _copular_trigger(tok: Token) -> Trigger | None:
             return Trigger(tok, data["expletive_nouns"][tok.lemma_.lower()], "adjective",
                            (clauses[0].left_edge.i, clauses[0].right_edge.i + 1))
     return None
+
+
+def _verdict_trigger(tok: Token) -> Trigger | None:
+    """"called the sanctions illegal", "said expanding cooperation is illegal": a verdict
+    adjective opposes the thing it is said of (its copula's subject, or the object it predicates)."""
+    if tok.pos_ != "ADJ" or tok.lower_ not in stance_data()["verdict_adjectives"]:
+        return None
+    first = first_conjunct(tok)  # "is dangerous and illegal"
+    head = first.head
+    if first.dep_ in ADJECTIVAL_COMPLEMENT and (head.lemma_.lower() in _COPULAS or head.lower_ in _COPULAS):
+        things = [c for c in head.children if c.dep_ in ALL_SUBJECTS]
+    elif first.dep_ in OBJECT_PREDICATE:
+        things = [c for c in head.children if c.dep_ in OBJECT]
+    else:
+        return None
+    if not things:
+        return None
+    return Trigger(tok, "oppose", "verdict", (things[0].left_edge.i, things[0].right_edge.i + 1))
 
 
 _COPULAS = word_tuple("positions/cues.json", "copulas")

@@ -7,11 +7,13 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.labels import (
     ATTRIBUTE,
     AUX,
     CLAUSAL_COMPLEMENT,
     OBJECT,
+    OBJECT_PREDICATE,
     OPEN_COMPLEMENT,
     OWNER_MODIFIERS,
     PREPOSITION,
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 MAX_HOLDERS = 3  # "US and Ukrainian officials": one position per named holder, up to three
-OPEN_KINDS = ("verb", "noun", "adjective", "condition")  # stances whose own object may name an unlisted issue
+OPEN_KINDS = ("verb", "noun", "adjective", "condition", "verdict")  # stances whose own object may name an unlisted issue
 OPEN_STANCES = ("demand", "offer", "support", "oppose", "reject", "accept")  # a noun "condition of" is no stance
 
 
@@ -373,6 +375,9 @@ def _subject(trig: Trigger) -> Token | None:
         return owner
     if trig.kind == "condition":
         return _root_subject(tok)
+    if trig.kind == "verdict":  # "Moscow called the sanctions illegal"; "…, Kyiv said": the speaker
+        first = first_conjunct(tok)
+        return speaker_of(first.head) if first.dep_ in OBJECT_PREDICATE else None
     return speaker_of(tok) or _chain_subject(tok)
 
 
