@@ -62,6 +62,7 @@ def test_a_word_that_is_no_group_of_people_gives_no_source(extractor: Any) -> No
     ("Police used water cannon on demonstrators outside the parliament in Nairobi.",
      ("Protests", "Protest with intervention")),
     ("Gunmen fired on a police patrol near Peshawar.", ("Battles", "Armed clash")),
+    ("Youths hurled stones at the police in Anantnag after the funeral.", ("Riots", "Violent demonstration")),
     ("Soldiers engaged the rebels in a long gunfight near Butembo.", ("Battles", "Armed clash")),
 ])
 def test_short_reports_get_their_acled_kind(extractor: Any, text: str, kind: tuple[str, str]) -> None:

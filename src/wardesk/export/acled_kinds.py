@@ -113,6 +113,8 @@ def _assault(ev: Event) -> Kind:
     territory = _territory(ev)
     if territory is not None:
         return territory
+    if said("dispersal", ev.eventText.lower()) and not hurt:
+        return PROTESTS, "Protest with intervention"  # only a gathering is dispersed
     if mode == "abduct":
         return VAC, "Abduction/forced disappearance"
     if mode == "sexual":
