@@ -49,3 +49,8 @@ def test_material_cooperation_is_found(extractor: Any, text: str, expected: str)
 def test_cutting_tariffs_is_a_concession_not_a_sanction(extractor: Any, text: str) -> None:
     found = types(extractor, text)
     assert "CONCEDE" in found and "SANCTION" not in found, found
+
+
+def test_funds_mobilised_for_someone_are_aid(extractor: Any) -> None:
+    found = types(extractor, "The European Union is mobilising additional funds for Colombia's peace process.")
+    assert "AID" in found and "MOBILIZE" not in found, found
