@@ -28,8 +28,9 @@ def _match(item: dict, pos: Position, actors: dict[str, Actor]) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", action="store_true", help="print misses and wrong positions")
+    ap.add_argument("--gold", default="voa_hand.jsonl", help="voa_hand.jsonl (8 stories) or voa_fresh.jsonl (2, listed last)")
     args = ap.parse_args()
-    gold = [json.loads(line) for line in (HERE / "voa_hand.jsonl").read_text(encoding="utf-8").splitlines()]
+    gold = [json.loads(line) for line in (HERE / args.gold).read_text(encoding="utf-8").splitlines()]
     wanted = {g["story"] for g in gold}
     stories = [json.loads(line) for line in VOA.read_text(encoding="utf-8").splitlines()]
     extractor = Extractor()
@@ -50,7 +51,7 @@ def main() -> None:
             for p in record.positions:
                 if p not in good:
                     print(f"   WRONG {p.holder} {p.stance} {p.issue} <{p.text[:70]}>")
-    print(f"voa_hand: recall {found}/{total} = {found / max(total, 1):.2f}  precision {right}/{made} = {right / max(made, 1):.2f}")
+    print(f"{args.gold}: recall {found}/{total} = {found / max(total, 1):.2f}  precision {right}/{made} = {right / max(made, 1):.2f}")
 
 
 if __name__ == "__main__":
