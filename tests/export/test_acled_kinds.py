@@ -134,3 +134,14 @@ def test_suicide_bombers_towns_seized_and_dispersed_gatherings() -> None:
     s = "Rioters burned cars in the centre of Lyon."
     assert report_class([ev("ASSAULT", "destroy", "burned", s, source=(ActorRef(None, "Rioters", "FRA", "CVL"),))]) == (
         "Riots", "Violent demonstration")
+
+
+def test_police_at_a_protest_keep_the_state_forces_interaction_code() -> None:
+    from wardesk.export.acled import acled_rows
+    from wardesk.records import ArticleMeta, ArticleRecord
+
+    s = "Police fired tear gas at marchers in Accra."
+    event = ev("ASSAULT", "firearms", "fired", s, source=(ActorRef(None, "Police", "GHA", "COP"),))
+    (row,) = acled_rows([ArticleRecord(article=ArticleMeta(id="a", published="2021-05-01"), events=(event,))])
+    assert (row["sub_event_type"], row["actor1"], row["inter1"]) == (
+        "Protest with intervention", "Police Forces of Ghana", "1")

@@ -36,6 +36,9 @@ _INTER = {"GOV": "1", "MIL": "1", "COP": "1", "SPY": "1", "REB": "2", "INS": "2"
           "REF": "7", "MED": "7", "NGO": "7", "BUS": "7"}
 
 
+_STATE = {"GOV", "MIL", "COP", "SPY"}
+
+
 # The short names ACLED writes where ISO's formal name differs.
 _SHORT_NAMES = {"RUS": "Russia", "IRN": "Iran", "SYR": "Syria", "KOR": "South Korea",
                 "PRK": "North Korea", "VNM": "Vietnam", "BOL": "Bolivia", "VEN": "Venezuela",
@@ -78,7 +81,7 @@ def actor_name(ref: ActorRef, protest: str | None = None, violent: bool = False)
 def _inter(refs: tuple[ActorRef, ...], protest: str | None) -> str:
     if not refs:
         return ""
-    if protest:
+    if protest and refs[0].sector not in _STATE:  # police who break up a protest stay state forces
         return "5" if protest == "Rioters" else "6"
     return _INTER.get(refs[0].sector or "", "")
 
