@@ -9,6 +9,8 @@ split: the agreement figure is a development figure, not a test score.
 
     nice .venv/bin/python bench/judge/sample.py [--seed 13] [--n 50] [--out /tmp/o/events.jsonl]
         [--skip-held-out]   (development runs: leave the held-out rows, index % 5 == 0, unread)
+        [--held-out-only]   (the final hand judgement: read ONLY the held-out rows, minus the rows
+                             already judged in --judged files, judged-1565496.md by default)
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,12 +37,23 @@ LABEL_QUAD = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_con
 HELD_OUT = -1  # the label of a row left unread: 0-based line index divisible by 5 (coord.md)
 
 
-def read_sentences(path: Path, skip_held_out: bool = False) -> list[tuple[str, int]]:
+JUDGED = [HERE / "judged-1565496.md"]  # the seed-13 sample judged before the held-out rule
+
+
+def judged_rows(paths: list[Path]) -> set[int]:
+    """Row numbers already judged by hand: every "row N" in the given verdict files."""
+    return {int(m) for p in paths for m in re.findall(r"\brow (\d+)\b", p.read_text("utf-8"))}
+
+
+def read_sentences(path: Path, skip_held_out: bool = False, held_out_only: bool = False,
+                   exclude: frozenset[int] = frozenset()) -> list[tuple[str, int]]:
     """(sentence, label) per line; with ``skip_held_out`` the held-out rows (line index divisible
-    by 5) are never read: they stay as ("", HELD_OUT) so the rows keep their line numbers."""
+    by 5) are never read: they stay as ("", HELD_OUT) so the rows keep their line numbers. With
+    ``held_out_only`` it is the other way round: only held-out rows not in ``exclude`` are read."""
     rows = []
     for i, line in enumerate(path.read_text("utf-8").splitlines()):
-        if skip_held_out and i % 5 == 0:
+        held_out = i % 5 == 0
+        if (skip_held_out and held_out) or (held_out_only and (not held_out or i in exclude)):
             rows.append(("", HELD_OUT))
             continue
         sentence, _, label = line.rpartition("\t")
@@ -104,11 +118,21 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="sample from --out without extracting again")
     ap.add_argument("--skip-held-out", action="store_true",
                     help="never read the rows held out for the final hand judgement (index %% 5 == 0)")
+    ap.add_argument("--held-out-only", action="store_true",
+                    help="read ONLY the held-out rows (index %% 5 == 0), minus rows judged in --judged")
+    ap.add_argument("--judged", type=Path, action="append",
+                    help="verdict file whose 'row N' are left out with --held-out-only "
+                         "(repeatable; default bench/judge/judged-1565496.md)")
     args = ap.parse_args()
-    rows = read_sentences(args.tsv, args.skip_held_out)
+    if args.skip_held_out and args.held_out_only:
+        ap.error("--skip-held-out and --held-out-only exclude each other")
+    exclude = frozenset(judged_rows(args.judged or JUDGED)) if args.held_out_only else frozenset()
+    rows = read_sentences(args.tsv, args.skip_held_out, args.held_out_only, exclude)
     held = sum(lab == HELD_OUT for _, lab in rows)
     print(f"wardesk from {Path(wardesk.__file__).parent}; {len(rows) - held} sentences from {args.tsv}"
-          f" ({held} held-out rows left unread)")
+          f" ({held} rows left unread)")
+    if args.held_out_only:
+        print(f"held-out rows only; already judged, left out: {sorted(i for i in exclude if i % 5 == 0)}")
     if not args.reuse:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         with args.out.open("w", encoding="utf-8") as fh:
