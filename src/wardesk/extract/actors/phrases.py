@@ -195,11 +195,6 @@ def prep_countries(scan: Scan, head: Token, preps: tuple[str, ...] = ("of", "fro
 OTHER_PARTY_PREPS = words("actors/phrases.json", "other_party_preps")
 
 
-def _other_party(noun: Token) -> bool:
-    """A noun in the place of another party: a verb's object, or after "from"/"with"…"""
-    return noun.dep_ in ("dobj", "iobj") or (noun.dep_ == "pobj" and noun.head.lower_ in OTHER_PARTY_PREPS)
-
-
 def sentence_country(scan: Scan, head: Token, skip: str | None = None) -> str | None:
     """The one country the sentence names (by name, demonym or capital), or None if it names
     none or several: "Sudanese police", "the government in Kabul". A country that is a
@@ -210,12 +205,10 @@ def sentence_country(scan: Scan, head: Token, skip: str | None = None) -> str | 
         if hit is None or hit.entry.kind not in (COUNTRY, CAPITAL, DEMONYM) or hit.entry.country in (None, skip):
             continue
         root = scan.doc[hit.end - 1]
-        other = _other_party(root)
+        other = root.dep_ in ("dobj", "iobj") or (root.dep_ == "pobj" and root.head.lower_ in OTHER_PARTY_PREPS)
         owned = scan.words.get(root.head.i)  # "the Chinese military": another institution's country
         owned_kinds = (INSTITUTION, TITLE) if head.i in scan.person_at else (INSTITUTION,)
         other = other or (owned is not None and owned.word.kind in owned_kinds and root.head.i != head.i)
-        if owned is not None and owned.word.kind == PEOPLE and head.i in scan.person_at:
-            other = other or _other_party(root.head)  # "met Chinese officials": theirs, not his
         if not other:
             found.add(hit.entry.country)
     return found.pop() if len(found) == 1 else None

@@ -275,11 +275,10 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         _, target = subject_refs(noun.head.head, actors)
         return source, target
     anchor = _measured(first_conjunct(noun))  # "launched air and artillery strikes"
-    governing = _governing_verb(anchor)
-    if not target and governing is not None:
-        for pobj in _prep_objects(governing, _VERB_TARGET_PREPS):  # "launched cyber warfare against X"
+    if not target and anchor.dep_ in ("dobj", "obj") and anchor.head.pos_ == "VERB":
+        for pobj in _prep_objects(anchor.head, _VERB_TARGET_PREPS):  # "launched cyber warfare against X"
             target = dedupe(target + refs_of(pobj, actors))
-        for dative in (c for c in governing.children if c.dep_ == "dative"):  # "gave Ghana … of aid"
+        for dative in (c for c in anchor.head.children if c.dep_ == "dative"):  # "gave Ghana … of aid"
             target = dedupe(target + refs_of(dative, actors))
     if not source and anchor.dep_ in ("dobj", "obj", "dative") and anchor.head.pos_ == "VERB":
         _, source = subject_refs(anchor.head, actors)
@@ -307,19 +306,6 @@ def _claimant(noun: Token, actors: ActorTable) -> Refs:
 
 
 _MEASURE_PREPS = words("events/roles.json", "measure_preps")
-
-
-def _governing_verb(anchor: Token) -> Token | None:
-    """The verb whose phrases name an event noun's other party: the verb it is the object of
-    ("launched cyber warfare against X"), or the verb it is the manner of (roles.partaking_target:
-    "sent $40 million in aid to Sudan", "engaged in talks with X")."""
-    head = anchor.head
-    if anchor.dep_ in OBJECT and head.pos_ == "VERB":
-        return head
-    if (anchor.dep_ in PREP_OBJECT and head.lower_ in _PARTAKING_PREPS and head.head.pos_ == "VERB"
-            and head.head.i != head.i):
-        return head.head
-    return None
 
 
 def _measured(noun: Token) -> Token:
@@ -366,9 +352,6 @@ def roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         source, target = verbal_roles(match, actors)
     if match.predicate.event in _TROOP_MOVEMENTS and target:
         target = _off_own_ground(target, source, _moved(match, actors))
-    own = {r.actor for r in source if r.actor}
-    if own and set(target) != set(source) and any(r.actor in own for r in target):
-        target = tuple(r for r in target if r.actor not in own)  # an actor is not its own target
     if match.predicate.event in _RECIPROCAL_TYPES and not target and len(source) > 1:
         codes = {r.code for r in source}
         if len(codes) > 1:
