@@ -33,9 +33,9 @@ def test_a_district_named_after_its_town_is_the_same_place_as_the_town() -> None
     assert same_incident(lead, later)
 
 
-def test_a_country_guessed_for_an_unknown_actor_never_vetoes_a_side() -> None:
+def test_a_country_guessed_for_an_unknown_actor_or_a_civilian_never_vetoes_a_side() -> None:
     russian = (Party("rus/mil/russian-forces", "Russian drone", "RUS", "MIL"),)
-    guessed = (Party(None, "man", "UKR", "UNK"), Party(None, "drone", "UKR", "UNK"))
+    guessed = (Party(None, "man", "UKR", "CVL"), Party(None, "drone", "UKR", "UNK"))
     named = (Party("ukr/mil/armed-forces", "Ukrainian army", "UKR", "MIL"),)
     assert side_agreement(russian, guessed) == "unknown"
     assert side_agreement(russian, named) is None  # two named sides with nothing in common

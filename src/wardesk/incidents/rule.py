@@ -47,6 +47,8 @@ class Rule:
     follow_up_types: frozenset[str] = frozenset()
     # types held somewhere whose host country a report may name as a party ("hosted by Turkey")
     hosted_types: frozenset[str] = frozenset()
+    # sectors whose guessed country never vetoes a side (an unknown actor, a civilian)
+    weak_sectors: frozenset[str] = frozenset({"UNK"})
 
     @property
     def reach(self) -> int:
@@ -66,7 +68,8 @@ def rule_from(data: dict[str, Any]) -> Rule:
                 frozenset(data.get("symmetric_types", ())),
                 int(data.get("late_report_days", data.get("max_day_gap", 1))),
                 frozenset(data.get("follow_up_types", ())),
-                frozenset(data.get("hosted_types", ())))
+                frozenset(data.get("hosted_types", ())),
+                frozenset(data.get("weak_sectors", ("UNK",))))
 
 
 VETO = None
@@ -94,8 +97,10 @@ def score(a: Report, b: Report, rule: Rule | None = None) -> float | None:
     source, target = sides(a, b, rule)
     if where is None or source is None or target is None:
         return None
-    if where == "unknown" and a.key[0] != b.key[0] and (a.anchor or b.anchor):
-        return None  # a vague report meets other articles through its anchor (story.py)
+    if where == "unknown" and (a.anchor or b.anchor) and a.anchor != b.key[1] \
+            and b.anchor != a.key[1]:
+        return None  # a vague report meets other reports, in its article too, through its
+        # anchor (story.py): by its words alone it would bridge two incidents of one article
     text = overlap(a, b)
     w = rule.weights
     if where not in ("same", "named") and text < rule.min_text["unplaced"]:
@@ -245,7 +250,9 @@ def sides(a: Report, b: Report, rule: Rule) -> tuple[str | None, str | None]:
     if None not in direct or a.type not in rule.symmetric:
         return direct
     swapped = side_agreement(a.source, b.target), side_agreement(a.target, b.source)
-    return swapped if None not in swapped else direct
+    # the other way round only on evidence: an actor or country in common, not two unknowns
+    agreed = None not in swapped and any(s in ("id", "code") for s in swapped)
+    return swapped if agreed else direct
 
 
 def _unhosted(r: Report, other: Report) -> Report:
@@ -280,10 +287,12 @@ def side_agreement(a: tuple[Party, ...], b: tuple[Party, ...]) -> str | None:
 def _side(parties: tuple[Party, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """A side's actor ids and words, and its countries (computed once per side)."""
     ids = {p.actor for p in parties if p.actor} | {p.text.lower() for p in parties if p.text}
-    # a country guessed for an unknown actor ("a woman", "a drone" in Kherson: sector UNK) is
-    # no evidence of whose side it is
+    # a country guessed for an unknown actor or a civilian ("a woman", "a drone" in Kherson:
+    # rule.json weak_sectors UNK, CVL; often a victim read as the doer) is no evidence of
+    # whose side it is
+    weak = default_rule().weak_sectors
     codes = {p.code for p in parties if p.code and p.code not in ("IGO", "UNK")
-             and p.sector != "UNK"}
+             and p.sector not in weak}
     return frozenset(ids), frozenset(codes)
 
 
