@@ -111,3 +111,20 @@ def test_a_venue_inside_a_town_is_no_other_town() -> None:
         == frozenset()
     assert place_names("Gunmen stormed the Jazeera Hotel in Kismayo.") == {"kismayo"}
     assert place_names("A drone struck the town of Vovchansk.") == {"vovchansk"}
+
+
+def test_an_anchored_vague_report_does_not_bridge_two_incidents_of_its_article() -> None:
+    import dataclasses
+
+    region = Where("Lower Shabelle", "SOM", "SO.14")
+    strikes = Report(key=("a", "e2"), type="ASSAULT", day=DAY, place=region,
+                     evidence="Airstrikes in the Lower Shabelle region killed 40 militants.",
+                     words=words("Airstrikes in the Lower Shabelle region killed 40 militants."))
+    vague = Report(key=("a", "e3"), type="ASSAULT", day=DAY,
+                   evidence="The airstrikes killed 40 militants who planned the hotel attack.",
+                   words=words("The airstrikes killed 40 militants who planned the hotel"
+                               " attack."))
+    assert same_incident(vague, strikes)  # alone, the words would tie them
+    hung = dataclasses.replace(vague, anchor="e1")  # it hangs on the siege report e1
+    assert not same_incident(hung, strikes)
+    assert not same_incident(strikes, hung)
