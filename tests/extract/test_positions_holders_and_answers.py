@@ -190,3 +190,9 @@ def test_looking_or_aiming_to_do_something_supports_it(nlp: Any) -> None:
     assert _positions(nlp, "Moscow is looking to capture more villages.") == set()
     assert ("tur/gov/turkey", "sanctions", "support") not in _positions(
         nlp, "Ankara is looking to Trump to either veto any sanctions legislation or use his influence.")
+
+
+def test_a_measure_threatened_on_a_condition_is_a_condition_on_it(nlp: Any) -> None:
+    assert ("usa/gov/donald-trump", "tariffs", "condition") in _positions(
+        nlp, "Trump said that if Europe keeps its levy on bourbon, he will impose a 200% tariff on French wine.")
+    assert _positions(nlp, "Trump said he will impose a 200% tariff on French wine next week.") == set()

@@ -27,7 +27,7 @@ from wardesk.extract.grammar.labels import (
     SUBJECT,
 )
 from wardesk.extract.grammar.negation import any_negated, copular_scope, denied_noun
-from wardesk.extract.grammar.syntax import condition_mark
+from wardesk.extract.grammar.syntax import condition_mark, is_condition_clause
 from wardesk.extract.lexicon import word_tuple, words
 from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
 from wardesk.nlp.normalise import column
@@ -111,7 +111,8 @@ def _trigger_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
     """(lemmas, lower-cased words) that may start a trigger: a stance verb's first word or a
     stance noun; a stance adjective or a modal's first word."""
     data = stance_data()
-    lemmas = {phrase.split(" ")[0] for phrase in data["verbs"]} | set(data["nouns"]) | set(data["infinitive_verbs"])
+    lemmas = ({phrase.split(" ")[0] for phrase in data["verbs"]} | set(data["nouns"]) | set(data["infinitive_verbs"])
+              | set(data["threat_verbs"]))
     words = (set(data["adjectives"]) | {phrase.split(" ")[0] for phrase in data["modals"]}
              | set(data["copular_preps"]) | set(data["expletive_nouns"]) | set(data["verdict_adjectives"]))
     return frozenset(lemmas), frozenset(words)
@@ -119,6 +120,8 @@ def _trigger_vocabulary() -> tuple[frozenset[str], frozenset[str]]:
 
 def _trigger(tok: Token) -> Trigger | None:
     data = stance_data()
+    if _threat(tok):  # "if Europe keeps its tariff, he will impose a 200% tariff"
+        return _with_scope(tok, "condition", "verb")
     if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
         stance = _verb_stance(tok, data["verbs"])
         if stance is not None:
@@ -138,6 +141,18 @@ def _trigger(tok: Token) -> Trigger | None:
         verb = tok.head
         return Trigger(tok, "demand", "modal", (_thing_subject(verb), verb.right_edge.i + 1))
     return None
+
+
+def _threat(tok: Token) -> bool:
+    """A measure announced for the future on a condition: "will impose tariffs if …",
+    "would resume strikes unless …"; the measure is the issue, the stance a condition."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in stance_data()["threat_verbs"]:
+        return False
+    future = any(c.dep_ in AUX and c.lower_ in _FUTURE for c in tok.children)
+    return future and any(is_condition_clause(c) for c in tok.children)
+
+
+_FUTURE = word_tuple("positions/cues.json", "future_auxiliaries")
 
 
 def _verb_stance(tok: Token, verbs: dict[str, str]) -> str | None:
