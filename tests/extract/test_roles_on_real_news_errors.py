@@ -14,10 +14,14 @@ from wardesk.records import Article, Event
 pytestmark = pytest.mark.model
 
 
-def _only(extractor: Any, text: str, kind: str) -> Event:
-    found = [e for e in extractor(Article(text=text, published="2024-05-02")).events if e.event == kind]
+def _only(extractor: Any, text: str, kind: str | tuple[str, ...]) -> Event:
+    kinds = (kind,) if isinstance(kind, str) else kind
+    found = [e for e in extractor(Article(text=text, published="2024-05-02")).events if e.event in kinds]
     assert len(found) == 1, found
     return found[0]
+
+
+_LIFTING = ("RETREAT", "CONCEDE")  # lifting sanctions: the types engineer's choice of type
 
 
 def _texts(refs: Any) -> list[str]:
@@ -42,7 +46,7 @@ def test_forces_moved_on_their_own_ground_still_have_no_target(extractor: Any) -
 
 
 def test_sanctions_imposed_on_a_country_and_then_lifted_target_that_country(extractor: Any) -> None:
-    ev = _only(extractor, "The European Union lifted sanctions imposed on Belarus in 2006.", "RETREAT")
+    ev = _only(extractor, "The European Union lifted sanctions imposed on Belarus in 2006.", _LIFTING)
     assert [r.code for r in ev.target] == ["BLR"], ev
 
 
@@ -129,7 +133,7 @@ def test_a_named_british_foreign_secretary_stays_british(nlp: Any) -> None:
 
 
 def test_sanctions_named_after_a_body_and_lifted_are_lifted_by_that_body(extractor: Any) -> None:
-    ev = _only(extractor, "UN sanctions on Iran were lifted on Saturday.", "RETREAT")
+    ev = _only(extractor, "UN sanctions on Iran were lifted on Saturday.", _LIFTING)
     assert [r.code for r in ev.source] == ["IGO"] and [r.code for r in ev.target] == ["IRN"], ev
 
 
