@@ -63,6 +63,10 @@ def test_a_word_that_is_no_group_of_people_gives_no_source(extractor: Any) -> No
      ("Protests", "Protest with intervention")),
     ("Gunmen fired on a police patrol near Peshawar.", ("Battles", "Armed clash")),
     ("Youths hurled stones at the police in Anantnag after the funeral.", ("Riots", "Violent demonstration")),
+    ("Party workers took out a procession in Indore against the fuel price rise.", ("Protests", "Peaceful protest")),
+    ("Students burnt an effigy of the vice-chancellor in Patna.", ("Protests", "Peaceful protest")),
+    ("Shopkeepers observed a strike in Srinagar against the new levy.", ("Protests", "Peaceful protest")),
+    ("Angry protesters set a bus on fire in Dhaka.", ("Riots", "Violent demonstration")),
     ("Soldiers engaged the rebels in a long gunfight near Butembo.", ("Battles", "Armed clash")),
 ])
 def test_short_reports_get_their_acled_kind(extractor: Any, text: str, kind: tuple[str, str]) -> None:
