@@ -128,3 +128,22 @@ def test_an_anchored_vague_report_does_not_bridge_two_incidents_of_its_article()
     hung = dataclasses.replace(vague, anchor="e1")  # it hangs on the siege report e1
     assert not same_incident(hung, strikes)
     assert not same_incident(strikes, hung)
+
+
+def test_a_report_told_apart_hangs_on_a_later_report_that_says_where() -> None:
+    from wardesk.incidents.report import told_apart
+    from wardesk.incidents.story import anchors
+
+    siege = Report(key=("a", "e1"), type="ASSAULT", day=DAY, evidence_start=0,
+                   place=Where("Beledweyne", "SOM", "SO.07", 4.74, 45.2, 57060),
+                   evidence="Troops ended the siege of a hotel in Beledweyne.")
+    text = "In a separate operation, airstrikes killed 40 militants."
+    headline = Report(key=("a", "e2"), type="ASSAULT", day=DAY, evidence_start=100,
+                      evidence=text, words=words(text), apart=told_apart(text))
+    detail = Report(key=("a", "e3"), type="ASSAULT", day=DAY, evidence_start=200,
+                    place=Where("Lower Shabelle", "SOM", "SO.14"),
+                    evidence="The airstrikes in the Lower Shabelle region killed 40 militants.",
+                    words=words("The airstrikes in the Lower Shabelle region killed 40"
+                                " militants."))
+    assert headline.apart
+    assert {k[1]: v[1] for k, v in anchors([siege, headline, detail]).items()} == {"e2": "e3"}

@@ -85,8 +85,9 @@ def anchors(reports: Sequence[Report], rule: Rule | None = None) -> dict[Key, Ke
             before = not (at > start or (at == start and lead.key > r.key))
             if before and r.apart:  # "in a separate strike": not the incident told before
                 continue
-            if not before:  # after it: only a better one
-                if _rank(lead) < 2:
+            if not before:  # after it: only a better one (a local place; for a report told
+                # apart, which hangs on nothing before it, one that says more of where)
+                if _rank(lead) < 2 and not (r.apart and _rank(lead) > _rank(r)):
                     continue
                 distance = 2 * (at - start) + 1
             elif _rank(lead) < _rank(r):  # a region never hangs on a report saying less
