@@ -196,3 +196,7 @@ def test_a_measure_threatened_on_a_condition_is_a_condition_on_it(nlp: Any) -> N
     assert ("usa/gov/donald-trump", "tariffs", "condition") in _positions(
         nlp, "Trump said that if Europe keeps its levy on bourbon, he will impose a 200% tariff on French wine.")
     assert _positions(nlp, "Trump said he will impose a 200% tariff on French wine next week.") == set()
+
+
+def test_the_influence_one_is_asked_to_use_is_no_issue(nlp: Any) -> None:
+    assert _positions(nlp, "Kyiv urged Budapest to use its influence with Moscow.") == set()
