@@ -143,6 +143,16 @@ def peacekeeping(trigger: Token) -> bool:
     return any(t.lower_ in _PEACEKEEPING for t in seen)
 
 
+# A raid or storming by the police is law enforcement (PLOVER COERCE seize), not an attack.
+_RAID_VERBS = words("events/conditions.json", "raid_verbs")
+POLICE = "COP"  # the sector code of the police
+
+
+def police_raid(trigger: Token, source: Refs) -> bool:
+    """"Police raided the camp", "officers stormed the squat": every source is the police."""
+    return _lemma(trigger) in _RAID_VERBS and bool(source) and all(r.sector == POLICE for r in source)
+
+
 def passive_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" and is_passive(tok)
 

@@ -52,6 +52,7 @@ from wardesk.extract.events.conditions import (
     is_condition,
     passive_verb,
     peacekeeping,
+    police_raid,
     pronoun_subject,
     threatened_mode,
     unless_clause,
@@ -316,6 +317,10 @@ RULES: tuple[Rule, ...] = (
          note="troops sent as peacekeepers are military assistance (PLOVER AID; CAMEO 074), not a mobilisation",
          examples=("Ghana is sending 400 soldiers to the UN peacekeeping mission in Lebanon.",
                    "About 1,500 Russian peacekeepers were deployed along the corridor on Tuesday.")),
+    Rule("type.police-raid-seizes", "type", "retype",
+         lambda d: police_raid(d.trigger, d.source) and d.counts().dead is None, _retype("COERCE", "seize"),
+         types=_T("ASSAULT"), note="a police raid that kills no one is law enforcement (PLOVER COERCE seize)",
+         examples=("French police raided a migrant camp near Dunkirk on Tuesday.",)),
     Rule("type.state-protest-accuses", "type", "retype",
          lambda d: (_lemma(d.trigger) == "protest" and d.m.predicate.kind == "verb"
                     and d.trigger.dep_ in ROOT | CLAUSAL_COMPLEMENT | CONJUNCT
