@@ -30,3 +30,12 @@ def test_a_total_of_the_wounded_does_not_touch_the_dead(extractor: Any) -> None:
                     " number of wounded to 40.")
     assert any(e.dead == 3 for e in found), found
     assert not any("story.cumulative_toll" in e.trace for e in found)
+
+
+def test_an_increment_without_a_toll_fills_no_dead(extractor: Any) -> None:
+    found = _events(extractor, "Three more miners died in hospital from wounds suffered in"
+                    " Thursday's attack on a mine near Zhob, officials said.")
+    assert found and all(e.dead is None for e in found), found
+    assert any("story.increment_not_toll" in e.trace for e in found)
+    plain = _events(extractor, "Gunmen killed three miners near Zhob on Thursday.")
+    assert any(e.dead == 3 for e in plain), plain

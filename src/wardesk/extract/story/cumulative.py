@@ -2,7 +2,8 @@
 the number killed to seven", "the number of people killed has risen to six after two of the
 wounded died" — the incident's dead are seven and six; the two are how many were added. A
 violent event of such a sentence whose dead is below the toll the sentence brings it to takes
-that toll (cue words: story_cues.json "cumulative_verbs", "total_nouns")."""
+that toll (cue words: story_cues.json "cumulative_verbs", "total_nouns"). A figure that is only
+an increment ("two more died") with no toll in its sentence fills no dead."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 RULE = "story.cumulative_toll"
+INCREMENT = "story.increment_not_toll"
 _REACH = 8  # words from the verb to its "to"
 _SKIP = frozenset({"at", "least", "about", "nearly", "almost", "around", "some", "more", "than",
                    "over"})
@@ -33,8 +35,31 @@ def cumulative_tolls(events: list[Event], triggers: Mapping[str, Token | None]) 
         toll = toll_in(trigger.sent) if trigger is not None and ev.event in violent else None
         if toll is not None and ev.dead is not None and ev.dead < toll:
             ev = replace(ev, dead=toll, trace=(*ev.trace, RULE))
+        elif toll is None and ev.dead is not None and trigger is not None \
+                and _increment(trigger.sent, ev.dead):
+            ev = replace(ev, dead=None, trace=(*ev.trace, INCREMENT))
         out.append(ev)
     return out
+
+
+def _increment(sent: Span, dead: int) -> bool:
+    """"Two more policemen died", "another three bodies were found": the figure is what was
+    added to a toll the sentence does not give, not the incident's dead."""
+    for tok in sent:
+        if tok.lower_ == "more" and tok.i > sent.start:
+            before = tok.doc[tok.i - 1]
+            if _value(before) == dead:
+                return True
+        if tok.lower_ == "another" and tok.i + 1 < sent.end and _value(tok.doc[tok.i + 1]) == dead:
+            return True
+    return False
+
+
+def _value(tok: Token) -> int | None:
+    if not (tok.like_num or tok.pos_ == "NUM"):
+        return None
+    parsed = parse_number(tok.text)
+    return parsed[0] if parsed is not None else None
 
 
 def toll_in(sent: Span) -> int | None:
