@@ -12,7 +12,18 @@ from typing import TYPE_CHECKING
 from wardesk.extract.actors.drafts import Draft
 from wardesk.extract.actors.groups import Phrase
 from wardesk.extract.actors.phrases import Scan, is_plural
-from wardesk.extract.grammar.labels import IDENTIFYING_MODIFIERS
+from wardesk.extract.grammar.labels import (
+    APPOSITION,
+    ATTRIBUTE,
+    DETERMINER,
+    IDENTIFYING_MODIFIERS,
+    NOMINAL_MODIFIERS,
+    OBJECT_PREDICATE,
+    PREDETERMINER,
+    PREPOSITION,
+    RELATIVE_CLAUSE,
+)
+from wardesk.extract.grammar.shapes import is_prep_object
 from wardesk.extract.lexicon import data_file, words
 from wardesk.kb.entries import GROUP, INSTITUTION, TITLE
 
@@ -99,20 +110,23 @@ def _number_fits(lex: Lexicon, noun: str, token: Token) -> bool:
     return True
 
 
+_DETERMINERS = DETERMINER | PREDETERMINER
+
+
 def _definite_start(scan: Scan, token: Token, lex: Lexicon) -> int | None:
     """The first token of "the (separatist) group", or None when the phrase is not a bare
     definite description: no article, a name or person among its modifiers, "the other group"."""
-    dets = [c for c in token.children if c.dep_ in ("det", "predet")]
+    dets = [c for c in token.children if c.dep_ in _DETERMINERS]
     if len(dets) != 1 or dets[0].lower_ not in DEFINITE or dets[0].i > token.i:
         return None
-    if token.dep_ in ("compound", "amod", "nmod") or token.dep_ == "appos":
+    if token.dep_ in NOMINAL_MODIFIERS or token.dep_ in APPOSITION:
         return None  # "the group leader"; "Hamas, the group that …" (the name says who)
     for child in token.children:
         if child.dep_ in IDENTIFYING_MODIFIERS:
             return None
-        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "led", "based"):
+        if child.dep_ in PREPOSITION and child.lower_ in ("of", "from", "in", "led", "based"):
             return None  # "the group of experts", "rebels in the north": a new group, or a place
-        if child.dep_ == "relcl" and scan.doc[child.left_edge.i - 1].text != ",":
+        if child.dep_ in RELATIVE_CLAUSE and scan.doc[child.left_edge.i - 1].text != ",":
             return None  # "the militants who attacked the base": a restrictive clause picks them out
     for i in range(dets[0].i + 1, token.i):
         word = scan.doc[i]
@@ -193,12 +207,12 @@ def _unnamed_rival(scan: Scan, sent: Span, token: Token, fit: Fit, sectors: froz
         if hit.word.kind == TITLE or not (fit.words or fit.entries & {GROUP}):
             continue
         head = scan.doc[hit.head]
-        while head.dep_ in ("amod", "compound", "nmod") and head.head.i != head.i:
+        while head.dep_ in NOMINAL_MODIFIERS and head.head.i != head.i:
             head = head.head  # "a rebel group": the group
         if _predicative(head):
             continue  # "designated the YPG as terrorists": said of a party, not another one
-        if not any(t.i in named for t in head.subtree) and not (head.dep_ == "appos" and head.head.i in named) \
-                and not any(c.dep_ == "appos" and c.i in named for c in head.children):
+        if not any(t.i in named for t in head.subtree) and not (head.dep_ in APPOSITION and head.head.i in named) \
+                and not any(c.dep_ in APPOSITION and c.i in named for c in head.children):
             return True
     return False
 
@@ -210,10 +224,14 @@ def _spoken_for(scan: Scan, head: int) -> bool:
     return (hit is not None and hit.word.kind in (TITLE, INSTITUTION)) or head in scan.person_at
 
 
+_PREDICATIVE = ATTRIBUTE | OBJECT_PREDICATE
+_AS = frozenset({"as"})
+
+
 def _predicative(noun: Token) -> bool:
     """"(emerged) as one of the top militant groups", "is a rebel group": what a party is called."""
     for tok in (noun, *noun.ancestors):
-        if tok.dep_ in ("attr", "oprd") or (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+        if tok.dep_ in _PREDICATIVE or is_prep_object(tok, _AS):
             return True
         if tok.pos_ in ("VERB", "AUX"):
             return False

@@ -25,7 +25,18 @@ from wardesk.extract.actors.pronouns import (
 )
 from wardesk.extract.actors.scan import NameHit, WordHit
 from wardesk.extract.grammar.coordination import first_conjunct
-from wardesk.extract.grammar.labels import NOUN_MODIFIERS, SUBJECTS
+from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_MODIFIER,
+    APPOSITION,
+    CLAUSAL_MODIFIER,
+    NOUN_MODIFIERS,
+    POSSESSIVE_MARKER,
+    POSSESSOR,
+    PREP_OBJECT,
+    PREPOSITION,
+    SUBJECTS,
+)
+from wardesk.extract.grammar.shapes import is_prep_object, prep_pairs
 from wardesk.extract.lexicon import words
 from wardesk.kb.entries import (
     CAPITAL,
@@ -82,7 +93,7 @@ def entry_draft(drafts: Drafts, entry: Entry, kb_name: str | None = None) -> Dra
 
 def _is_modifier(token: Token) -> bool:
     token = first_conjunct(token)
-    return token.dep_ in NOUN_MODIFIERS or token.dep_ == "case"
+    return token.dep_ in NOUN_MODIFIERS or token.dep_ in POSSESSIVE_MARKER
 
 
 def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMention],
@@ -143,28 +154,27 @@ def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMen
 # "militants linked with X", "fighters loyal to X": the words that tie armed people to a group.
 ARMED_SECTORS = sector_group("armed_groups")
 TIES = words("actors/groups.json", "ties")
+_TIE_LINKS = CLAUSAL_MODIFIER | ADJECTIVAL_MODIFIER  # "militants *linked* with", "fighters *loyal* to"
+_TIE_PREPS = frozenset({"with", "to"})
 
 
 def _affiliated(scan: Scan, head: Token, end: int) -> tuple[list[Entry], int]:
     """The armed group named in "militants linked with/to X", "fighters loyal to X", and where
     the phrase then ends (after the group's name)."""
     for tie in head.children:
-        if tie.dep_ not in ("acl", "amod") or (tie.lemma_.lower() not in TIES and tie.lower_ not in TIES):
+        if tie.dep_ not in _TIE_LINKS or (tie.lemma_.lower() not in TIES and tie.lower_ not in TIES):
             continue
-        for prep in tie.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("with", "to"):
-                continue
-            for pobj in prep.children:
-                hit = scan.names.get(pobj.i)
-                if pobj.dep_ == "pobj" and hit is not None and hit.entry.kind == GROUP:
-                    return [hit.entry], max(end, hit.end)
+        for _, pobj in prep_pairs(tie, _TIE_PREPS, PREPOSITION):
+            hit = scan.names.get(pobj.i)
+            if hit is not None and hit.entry.kind == GROUP:
+                return [hit.entry], max(end, hit.end)
     return [], end
 
 
 def _describes_someone(head: Token) -> bool:
     """A title in apposition to a name, or before one, describes that person ("Joe, a US
     diplomat"; "envoy Steve Witkoff"): the person is the actor, not the title."""
-    if head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children):
+    if head.dep_ in APPOSITION or any(c.dep_ in APPOSITION for c in head.children):
         return True
     nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
     return nxt is not None and nxt.ent_type_ == "PERSON"
@@ -189,11 +199,11 @@ def _speaks_for(scan: Scan, drafts: Drafts, head: Token, slug: str) -> Draft | N
     instead ("the U.N. envoy for Syria" is the U.N.'s), so callers ask only without one."""
     preps = ("of",) if slug in SENT_TO else ("of", "for")
     for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in preps:
+        if prep.dep_ not in PREPOSITION or prep.lower_ not in preps:
             continue
         for pobj in prep.children:
             hit = scan.names.get(pobj.i)
-            if pobj.dep_ == "pobj" and hit is not None:
+            if pobj.dep_ in PREP_OBJECT and hit is not None:
                 return entry_draft(drafts, hit.entry)
     return None
 
@@ -201,7 +211,7 @@ def _speaks_for(scan: Scan, drafts: Drafts, head: Token, slug: str) -> Draft | N
 def _phrase_end(scan: Scan, hit: WordHit, head: Token, preps: tuple[str, ...] = ("of", "from")) -> int:
     end = hit.end
     for prep in head.rights:  # "officials from the US and Ukraine"
-        if prep.dep_ == "prep" and prep.lower_ in preps and prep.i >= end:
+        if prep.dep_ in PREPOSITION and prep.lower_ in preps and prep.i >= end:
             last = max(t.i for t in prep.subtree)
             if any(t.i in scan.names for t in prep.subtree):
                 end = last + 1
@@ -313,9 +323,9 @@ def _title_holder(scan: Scan, drafts: Drafts, hit: WordHit, cues: Cues,
     """The person a bare title means: "the PM" → the article's prime minister; "the US leader"
     → the US head of state or government; "the Russian president" → the office holder."""
     head = scan.doc[hit.head]
-    if any(c.dep_ == "appos" for c in head.children) or cues.possessor is not None:
+    if any(c.dep_ in APPOSITION for c in head.children) or cues.possessor is not None:
         return None  # "his chief of staff Andriy Yermak": the person carries the title
-    if any(c.dep_ == "prep" and c.i >= hit.end and c.lower_ in ("of", "for") for c in head.children):
+    if any(c.dep_ in PREPOSITION and c.i >= hit.end and c.lower_ in ("of", "for") for c in head.children):
         return None  # "the leader of ISIS": the title belongs to someone the rules do not know
     country = next((e.country for e in reversed(cues.entries) if e.country), None)
     if country is None and hit.word.slug == "leader":
@@ -348,7 +358,7 @@ def _named_place(noun: Token) -> bool:
     """"city of Basra", "province of Idlib": a place noun whose own name follows."""
     if noun.lower_ not in PLACE_HEADS:
         return False
-    return any(p.dep_ == "prep" and p.lower_ == "of" and any(o.pos_ == "PROPN" for o in p.children)
+    return any(p.dep_ in PREPOSITION and p.lower_ == "of" and any(o.pos_ == "PROPN" for o in p.children)
                for p in noun.children)
 
 
@@ -359,13 +369,13 @@ def name_phrase(scan: Scan, drafts: Drafts, hit: NameHit) -> Phrase | None:
     # A country word modifying a noun that is no actor ("a U.S. request", "Ukrainian drone
     # attack") still names the country as the one acting; a capital there is a place ("Kyiv region").
     modifier = _is_modifier(root) or root.tag_ == "JJ"
-    if entry.kind == CAPITAL and modifier and root.dep_ != "poss":
+    if entry.kind == CAPITAL and modifier and root.dep_ not in POSSESSOR:
         return None
-    if entry.kind in (COUNTRY, DEMONYM) and modifier and root.dep_ != "poss" and _named_place(root.head):
+    if entry.kind in (COUNTRY, DEMONYM) and modifier and root.dep_ not in POSSESSOR and _named_place(root.head):
         return None  # "the Iraqi city of Basra": a place, not an actor (but "shelled Iraqi towns")
     if entry.kind == DEMONYM and not modifier and not _people(scan, hit, root):
         return None  # "speaks English": a language; "the French", "Ukrainians" are peoples
-    if entry.kind in (COUNTRY, CAPITAL, DEMONYM) and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+    if entry.kind in (COUNTRY, CAPITAL, DEMONYM) and is_prep_object(root, PLACE_PREPS):
         return None  # a place, not an actor
     if entry.kind == DEMONYM and not modifier:
         minority = _minority(scan, drafts, hit, root)

@@ -19,7 +19,8 @@ from wardesk.extract.actors.phrases import (
     sentence_country,
 )
 from wardesk.extract.actors.scan import PersonName
-from wardesk.extract.grammar.labels import SUBJECTS
+from wardesk.extract.grammar.labels import APPOSITION, SUBJECTS
+from wardesk.extract.grammar.shapes import prep_marker
 from wardesk.extract.layers import KnownPerson
 from wardesk.extract.lexicon import words
 from wardesk.kb.base import name_key
@@ -97,10 +98,11 @@ def looks_like_place(scan: Scan, person: PersonName, head: int) -> bool:
     after = scan.doc[person.end] if person.end < len(scan.doc) else None
     if scan.doc[person.end - 1].lower_ in PLACE_NOUNS or (after is not None and after.lower_ in PLACE_NOUNS):
         return True  # "Beledweyne district"
-    if token.dep_ != "pobj":
+    marker = prep_marker(token)
+    if marker is None:
         return False
     single = person.end - person.start == 1
-    return token.head.lower_ in (PLACE_PREPS if single else LOCATIVE_PREPS)  # "in Diego Garcia"
+    return marker.lower_ in (PLACE_PREPS if single else LOCATIVE_PREPS)  # "in Diego Garcia"
 
 
 def read_people(scan: Scan, drafts: Drafts, known: Mapping[str, KnownPerson],
@@ -168,8 +170,8 @@ def _with_apposition(scan: Scan, mention: PersonMention) -> Cues | None:
     if mention.cues.title is not None:
         return None
     token = scan.doc[mention.head]
-    candidates = [c for c in token.children if c.dep_ == "appos"]
-    if token.dep_ == "appos":
+    candidates = [c for c in token.children if c.dep_ in APPOSITION]
+    if token.dep_ in APPOSITION:
         candidates.append(token.head)
     for cand in candidates:
         hit = scan.words.get(cand.i)
@@ -271,6 +273,6 @@ def _looks_like_person(scan: Scan, token: Token) -> bool:
         return False  # a person the finder has (read above), or a country, body or group
     for appos in token.children:
         hit = scan.words.get(appos.i)
-        if appos.dep_ == "appos" and hit is not None and hit.word.kind == TITLE and not is_plural(appos):
+        if appos.dep_ in APPOSITION and hit is not None and hit.word.kind == TITLE and not is_plural(appos):
             return True
     return token.pos_ == "PROPN" and token.ent_type_ not in NOT_PERSON_ENTS and token.text[:1].isupper()

@@ -7,6 +7,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from wardesk.extract.actors.scan import POSSESSIVE, NameHit, PersonName, WordHit
+from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_MODIFIER,
+    CONJUNCT,
+    OBJECT,
+    PREP_OBJECT,
+    PREPOSITION,
+    UD,
+)
+from wardesk.extract.grammar.shapes import is_prep_object
 from wardesk.extract.lexicon import words
 from wardesk.kb import KnowledgeBase
 from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, INSTITUTION, PEOPLE, SEAT, TITLE, Entry
@@ -64,7 +73,7 @@ def _ends_run(token: Token) -> bool:
         return True
     if token.lower_ in STOP_WORDS and token.text not in ("US", "U.S."):
         return True
-    if token.dep_ == "amod" and token.tag_ in ("VBG", "VBN"):
+    if token.dep_ in ADJECTIVAL_MODIFIER and token.tag_ in ("VBG", "VBN"):
         return False  # "Algeria's leading activist", "the exiled leader"
     return bool(token.tag_) and token.tag_.startswith(STOP_TAGS) and token.tag_ != "PRP$"
 
@@ -179,12 +188,12 @@ def prep_countries(scan: Scan, head: Token, preps: tuple[str, ...] = ("of", "fro
     """Countries in "officials from the US and Ukraine" / "the army of Sudan"."""
     out: list[Entry] = []
     for prep in head.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in preps:
+        if prep.dep_ not in PREPOSITION or prep.lower_ not in preps:
             continue
         for pobj in prep.children:
-            if pobj.dep_ != "pobj":
+            if pobj.dep_ not in PREP_OBJECT:
                 continue
-            for tok in (pobj, *[c for c in pobj.subtree if c.dep_ == "conj"]):
+            for tok in (pobj, *[c for c in pobj.subtree if c.dep_ in CONJUNCT]):
                 hit = scan.names.get(tok.i)
                 if hit and hit.entry.kind in COUNTRY_KINDS:
                     out.append(hit.entry)
@@ -193,6 +202,8 @@ def prep_countries(scan: Scan, head: Token, preps: tuple[str, ...] = ("of", "fro
 
 # Prepositions after which a country is only a place or a party, not whose institution it is.
 OTHER_PARTY_PREPS = words("actors/phrases.json", "other_party_preps")
+# A verb's direct object, or UD's indirect one (ClearNLP's "dative" may be a "to"-phrase).
+_OTHER_PARTY_OBJECTS = OBJECT | UD.indirect_object
 
 
 def sentence_country(scan: Scan, head: Token, skip: str | None = None) -> str | None:
@@ -205,7 +216,7 @@ def sentence_country(scan: Scan, head: Token, skip: str | None = None) -> str | 
         if hit is None or hit.entry.kind not in (COUNTRY, CAPITAL, DEMONYM) or hit.entry.country in (None, skip):
             continue
         root = scan.doc[hit.end - 1]
-        other = root.dep_ in ("dobj", "iobj") or (root.dep_ == "pobj" and root.head.lower_ in OTHER_PARTY_PREPS)
+        other = root.dep_ in _OTHER_PARTY_OBJECTS or is_prep_object(root, OTHER_PARTY_PREPS)
         owned = scan.words.get(root.head.i)  # "the Chinese military": another institution's country
         owned_kinds = (INSTITUTION, TITLE) if head.i in scan.person_at else (INSTITUTION,)
         other = other or (owned is not None and owned.word.kind in owned_kinds and root.head.i != head.i)

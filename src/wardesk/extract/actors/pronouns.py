@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Protocol
 
 from wardesk.extract.actors.phrases import Scan, is_plural
 from wardesk.extract.grammar.coordination import first_conjunct
-from wardesk.extract.grammar.labels import ARGUMENT_POSITIONS, SUBJECTS
+from wardesk.extract.grammar.labels import (
+    ADVERBIAL_CLAUSE,
+    ARGUMENT_POSITIONS,
+    CLAUSAL_COMPLEMENT,
+    CONJUNCT,
+    OBJECTS,
+    POSSESSOR,
+    SUBJECTS,
+    VERBALS,
+)
+from wardesk.extract.grammar.shapes import prep_governor
 from wardesk.extract.lexicon import data_file, words
 from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, GROUP, IGO, SEAT
 
@@ -66,14 +76,14 @@ def _governing_subject(token: Token, phrases: Mapping[int, _Phrased]) -> _Phrase
     them". Not when that verb has an object ("told governments that they ..." may mean them),
     nor in a question clause ("explained why they ...")."""
     clause = token.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i and clause.head.i > token.i:
+    while clause.dep_ in CONJUNCT and clause.head.i != clause.i and clause.head.i > token.i:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+    if clause.dep_ not in CLAUSAL_COMPLEMENT or clause.head.i == clause.i:
         return None
     if any(c.tag_ in ("WRB", "WP") or c.lower_ in ("whether", "if") for c in clause.children):
         return None
     verb = clause.head
-    if any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+    if any(c.dep_ in OBJECTS for c in verb.children):
         return None
     for child in verb.children:
         if child.dep_ in SUBJECTS and child.i < token.i:
@@ -99,7 +109,7 @@ def _agrees(token: Token, phrase: _Phrased, plural: bool) -> bool:
     if not phrase.drafts or any(d.kind not in BODY_KINDS for d in phrase.drafts):
         return False
     head = token.doc[phrase.head]
-    many = len(phrase.drafts) > 1 or is_plural(head) or any(c.dep_ == "conj" for c in head.children)
+    many = len(phrase.drafts) > 1 or is_plural(head) or any(c.dep_ in CONJUNCT for c in head.children)
     if plural and head.ent_type_ in ("ORG", "NORP") and all(d.kind == "group" for d in phrase.drafts):
         return True  # a named group: "the Taliban said they"
     return many == plural
@@ -148,7 +158,7 @@ def plural_antecedent(token: Token, phrases: Mapping[int, _Phrased], owner: Mapp
     that sentence ("X officials met Y officials. They …") leave it unresolved too."""
     if token.lower_ != "they" or token.dep_ not in SUBJECTS:
         return None
-    if _clause_of(token).dep_ == "ccomp":
+    if _clause_of(token).dep_ in CLAUSAL_COMPLEMENT:
         return None  # "X explained why they …", "told Y that they …": reported speech is read above
     doc, sent = token.doc, token.sent
     first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
@@ -166,11 +176,11 @@ def plural_antecedent(token: Token, phrases: Mapping[int, _Phrased], owner: Mapp
             phrase = body_antecedent(cand, phrases, owner)  # "they … they": the same actor
             if phrase is None or found is None:
                 return phrase if found is None else None
-        elif (phrase is not None and phrase.head != i) or (cand.dep_ == "conj" and cand.head.pos_ in ("NOUN", "PROPN")):
+        elif (phrase is not None and phrase.head != i) or (cand.dep_ in CONJUNCT and cand.head.pos_ in ("NOUN", "PROPN")):
             continue  # inside a phrase or a list: only its head speaks for it
         elif not _plural_party(cand, phrase):
             continue
-        elif phrase is not None and any(c.dep_ == "conj" for c in cand.children):
+        elif phrase is not None and any(c.dep_ in CONJUNCT for c in cand.children):
             phrase = _listed(cand, phrases, owner)  # "Russia and Ukraine": both, or none if one is no actor
         elif phrase is not None and (not _agrees(cand, phrase, True) or _one_country(cand, phrase)):
             phrase = None
@@ -192,7 +202,7 @@ class _List:
 def _listed(head: Token, phrases: Mapping[int, _Phrased], owner: Mapping[int, int]) -> _Phrased | None:
     """The actors of a list of noun phrases, or None if one of them is no actor."""
     drafts: list[_Drafted] = []
-    for member in (head, *[t for t in head.subtree if t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN")]):
+    for member in (head, *[t for t in head.subtree if t.dep_ in CONJUNCT and t.head.pos_ in ("NOUN", "PROPN")]):
         phrase = phrases.get(owner.get(member.i, member.i))
         if phrase is None:
             return None
@@ -204,7 +214,7 @@ def _one_country(cand: Token, phrase: _Phrased) -> bool:
     """One country is "it", even with a plural name ("the Philippines"); a people ("the North
     Koreans") may be "they"."""
     return len(phrase.drafts) == 1 and phrase.drafts[0].kind == "country" and cand.ent_type_ != "NORP" \
-        and not any(c.dep_ == "conj" for c in cand.children)
+        and not any(c.dep_ in CONJUNCT for c in cand.children)
 
 
 def _clause_of(token: Token) -> Token:
@@ -218,11 +228,12 @@ def _plural_party(cand: Token, phrase: _Phrased | None) -> bool:
         return False
     if cand.ent_type_ in TIME_OR_AMOUNT and cand.pos_ != "NOUN":
         return False  # "30,000 migrants" are people; "30,000" alone is not
-    if cand.dep_ == "pobj" and cand.head.head.pos_ not in ("VERB", "AUX"):
+    governor = prep_governor(cand)
+    if governor is not None and governor.pos_ not in VERBALS:
         return False
     if phrase is not None and len(phrase.drafts) > 1:
         return True
-    if cand.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in cand.children):
+    if cand.tag_ in ("NNS", "NNPS") or any(c.dep_ in CONJUNCT for c in cand.children):
         return cand.pos_ in ("NOUN", "PROPN")
     if cand.pos_ == "PROPN" and cand.lower_.endswith("s") and any(c.lower_ == "the" for c in cand.children):
         return True  # "the Uyghurs" tagged singular
@@ -234,13 +245,17 @@ PERSON_POSSESSIVES = words("actors/pronouns.json", "person_possessives")
 BODY_POSSESSIVES = words("actors/pronouns.json", "body_possessives")
 
 
+# Clauses a possessive's own clause may hang on while it looks for their shared subject.
+_CLAUSE_CHAIN = CONJUNCT | CLAUSAL_COMPLEMENT | ADVERBIAL_CLAUSE
+
+
 def clause_subject_before(pronoun: Token) -> Token | None:
     """The subject of the clause before a possessive pronoun in its own sentence, which the
     pronoun most likely means: "[X's ambassador] attended, but his mission objected"; "[the
     minister] said his office would …". A singular noun for "his"/"her"/"its", a plural one
     for "their"; None when that subject does not agree or comes after the pronoun."""
     low = pronoun.lower_
-    if low not in PERSON_POSSESSIVES | BODY_POSSESSIVES or pronoun.dep_ != "poss":
+    if low not in PERSON_POSSESSIVES | BODY_POSSESSIVES or pronoun.dep_ not in POSSESSOR:
         return None
     clause = pronoun.head.head  # the verb of the owned noun's clause
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -249,7 +264,7 @@ def clause_subject_before(pronoun: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in SUBJECTS and child.i < pronoun.i and child.i != pronoun.head.i:
                 return child if _agrees_possessive(low, child) else None
-        if verb.dep_ not in ("conj", "ccomp", "advcl"):
+        if verb.dep_ not in _CLAUSE_CHAIN:
             break
     return None
 
@@ -257,7 +272,7 @@ def clause_subject_before(pronoun: Token) -> Token | None:
 def _agrees_possessive(low: str, subject: Token) -> bool:
     if subject.pos_ not in ("NOUN", "PROPN"):
         return False  # "it", "they", "who": read by the pronoun rules
-    plural = is_plural(subject) or any(c.dep_ == "conj" for c in subject.children)
+    plural = is_plural(subject) or any(c.dep_ in CONJUNCT for c in subject.children)
     if low == "their":
         return plural
     if plural:
@@ -282,10 +297,10 @@ def not_named_after(pronoun: Token, refs: Refs, actors: ActorTable) -> Refs:
 def possessor_refs(head: Token, actors: ActorTable, read: Read) -> Refs | None:
     """The owner a possessive pronoun names by a subject before it in the same sentence ("X's
     envoy attended, but his mission objected": X's envoy's mission); None when there is none."""
-    if head.dep_ not in ("nsubj", "nsubjpass"):
+    if head.dep_ not in SUBJECTS:
         return None  # "rejected its offer", "coordinate their efforts": the owner is no party here
     for poss in head.children:
-        if poss.dep_ == "poss" and poss.pos_ == "PRON":
+        if poss.dep_ in POSSESSOR and poss.pos_ == "PRON":
             if head.lemma_.lower() in possessed_relations():
                 return ()  # "his client planned …": whoever "his" is, the client is someone else
             subject = clause_subject_before(poss)

@@ -14,6 +14,7 @@ from wardesk.extract.actors.people import PersonMention, pronoun_antecedent, rea
 from wardesk.extract.actors.phrases import Scan
 from wardesk.extract.actors.pronouns import body_antecedent
 from wardesk.extract.actors.scan import misspelt_names, person_names, scan_names, scan_sector_words
+from wardesk.extract.grammar.labels import APPOSITION, CONJUNCT
 from wardesk.extract.layers import KnownPerson
 from wardesk.extract.lexicon import words
 from wardesk.kb import KnowledgeBase
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PERSONAL_PRONOUNS = words("actors/resolve.json", "personal_pronouns")
+_LISTED = CONJUNCT | APPOSITION  # "Russia and Iran", "Hamas, the group that …"
 
 
 @dataclass
@@ -67,7 +69,7 @@ class ResolvedActors:
                 out.append(ref)
         doc = token.doc
         for child in doc[head].children:
-            if child.dep_ in ("conj", "appos") and self.owner.get(child.i, child.i) not in seen:
+            if child.dep_ in _LISTED and self.owner.get(child.i, child.i) not in seen:
                 self._collect(child, out, seen)
 
     def _own(self, token: Token, head: int) -> tuple[ActorRef, ...]:

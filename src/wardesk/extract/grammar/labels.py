@@ -90,6 +90,8 @@ class LabelScheme:
     expletive: Labels
     infinitive: Labels = field(default=frozenset())  # the infinitive's "to" (ClearNLP aux, UD mark)
     participle_tags: Labels = field(default=frozenset())  # fine tags of a past participle
+    predeterminer: Labels = field(default=frozenset())  # "*all* the troops" (UD: a plain det)
+    possessive_marker: Labels = field(default=frozenset())  # the "'s" of "Russia*'s* army" (ClearNLP case)
 
 
 CLEARNLP = LabelScheme(
@@ -111,6 +113,7 @@ CLEARNLP = LabelScheme(
     temporal_modifier=frozenset({"tmod"}), adverbial_modifier=frozenset({"advmod"}),
     determiner=frozenset({"det"}), particle=frozenset({"prt"}), parataxis=frozenset({"parataxis"}),
     punct=frozenset({"punct"}), expletive=frozenset({"expl"}), infinitive=frozenset({"aux"}), participle_tags=frozenset({"VBN"}),
+    predeterminer=frozenset({"predet"}), possessive_marker=frozenset({"case"}),
 )
 
 UD = LabelScheme(
@@ -220,6 +223,8 @@ PARTICLE = _union("particle")
 PARATAXIS = _union("parataxis")
 PUNCT = _union("punct")
 EXPLETIVE = _union("expletive")
+PREDETERMINER = _union("predeterminer")
+POSSESSIVE_MARKER = _union("possessive_marker")  # UD's "case" is a preposition: none there
 
 # ---- role groups ----
 SUBJECTS = SUBJECT | PASSIVE_SUBJECT
