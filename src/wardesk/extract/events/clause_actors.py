@@ -8,7 +8,22 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.events.parties import own_government
 from wardesk.extract.events.phrase_actors import Refs, dedupe, refs_of, who
-from wardesk.extract.grammar.labels import ACTIVE_SUBJECTS
+from wardesk.extract.grammar.labels import (
+    ACTIVE_SUBJECTS,
+    ADJECTIVAL_COMPLEMENT,
+    ADVERBIAL_CLAUSE,
+    CLAUSAL_COMPLEMENT,
+    CLAUSAL_MODIFIER,
+    CONJUNCT,
+    MARK,
+    NOUN_CLAUSES,
+    OBJECT,
+    OPEN_COMPLEMENT,
+    PREP_COMPLEMENT,
+    PREP_OBJECT,
+    PREPOSITION,
+    RELATIVE_CLAUSE,
+)
 from wardesk.extract.grammar.syntax import is_condition_clause, objects, prep_objects
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.lexicon import words
@@ -20,12 +35,16 @@ if TYPE_CHECKING:
 
 _RELATIVE = words("events/roles.json", "relative")
 _VERB_TARGET_PREPS = words("events/roles.json", "verb_target_preps")
+# Links up to a verb whose subject a subjectless verb shares ("decided *to meet*", "and *met*").
+_SHARING_LINKS = OPEN_COMPLEMENT | CONJUNCT | ADVERBIAL_CLAUSE | PREP_COMPLEMENT | ADJECTIVAL_COMPLEMENT
+_CONTENT_CLAUSES = CLAUSAL_COMPLEMENT | OPEN_COMPLEMENT
+_OBJECT_CLAUSES = ADVERBIAL_CLAUSE | NOUN_CLAUSES  # "the need for X to provide", "a plan that X …"
 
 
 def subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ACTIVE_SUBJECTS:
-            if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if c.lower_ in _RELATIVE and verb.dep_ in RELATIVE_CLAUSE:
                 return verb.head
             return c
     return None
@@ -37,9 +56,7 @@ def _governor(verb: Token) -> Token | None:
     for _ in range(4):
         if _issued_text(tok):  # "issued a statement calling on X": the issuer calls
             return tok.head.head
-        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") or (
-            tok.dep_ == "pobj" and tok.head.dep_ == "prep"
-        ):
+        if tok.dep_ in _SHARING_LINKS or (tok.dep_ in PREP_OBJECT and tok.head.dep_ in PREPOSITION):
             tok = tok.head
             if tok.pos_ == "ADP":
                 tok = tok.head
@@ -55,7 +72,7 @@ def _governor(verb: Token) -> Token | None:
 def _issued_text(verb: Token) -> bool:
     """A present participle after the object of a verb ("sent a letter threatening …")."""
     head = verb.head
-    return (verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ in ("dobj", "obj")
+    return (verb.dep_ in CLAUSAL_MODIFIER and verb.tag_ == "VBG" and head.dep_ in OBJECT
             and head.head.pos_ == "VERB" and head.head.i != head.i)
 
 
@@ -67,7 +84,7 @@ def subject_refs(verb: Token, actors: ActorTable) -> tuple[Token | None, Refs]:
         subj = subject(tok)
         if subj is not None:
             return subj, refs_of(subj, actors, agent=True)
-        if tok.dep_ == "xcomp":  # object control: "sent his aide to meet", "urged X to talk"
+        if tok.dep_ in OPEN_COMPLEMENT:  # object control: "sent his aide to meet", "urged X to talk"
             for obj in _objects(tok.head):
                 refs = refs_of(obj, actors)
                 if refs:
@@ -139,8 +156,8 @@ def complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = (), *,
     that it could invade Y") gives way to the clause's objects."""
     own_ids = {who(r) for r in own}
     for c in verb.children:
-        marked = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-        if c.dep_ in ("ccomp", "xcomp") or marked:  # "called for X to lift": X
+        marked = c.dep_ in ADVERBIAL_CLAUSE and any(m.dep_ in MARK and m.lower_ == "for" for m in c.children)
+        if c.dep_ in _CONTENT_CLAUSES or marked:  # "called for X to lift": X
             subj = subject(c)
             if subj is not None:
                 refs = refs_of(subj, actors)
@@ -160,7 +177,7 @@ def complement_subject_refs(verb: Token, actors: ActorTable, own: Refs = (), *,
         if _lemma(obj) in _CLAIM_NOUNS:
             continue  # "rebuffed fears that Trump's tariffs would …": a claim's content is no party
         for clause in obj.children:
-            if clause.dep_ in ("advcl", "acl", "relcl") and (subj := subject(clause)) is not None:
+            if clause.dep_ in _OBJECT_CLAUSES and (subj := subject(clause)) is not None:
                 return refs_of(subj, actors)
         for pobj in _prep_objects(obj, {"for"}):
             return refs_of(pobj, actors)

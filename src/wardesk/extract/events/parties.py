@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from wardesk.extract.grammar.labels import OPEN_COMPLEMENT
 from wardesk.extract.grammar.syntax import lemma, objects, prep_objects
 from wardesk.extract.lexicon import words
 
@@ -25,7 +26,7 @@ def hosting(verb: Token) -> bool:
     to host talks between A and B" is the host's own offer."""
     if lemma(verb) not in words("events/parties.json", "host_verbs"):
         return False
-    return not (verb.dep_ == "xcomp" and lemma(verb.head) in words("events/parties.json", "offer_frames"))
+    return not (verb.dep_ in OPEN_COMPLEMENT and lemma(verb.head) in words("events/parties.json", "offer_frames"))
 
 
 def own_government(refs: tuple[ActorRef, ...], own: tuple[ActorRef, ...]) -> bool:

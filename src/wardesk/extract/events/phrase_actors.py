@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wardesk.extract.actors.pronouns import not_named_after, owned_by, possessor_refs
+from wardesk.extract.grammar.labels import NOMINAL_MODIFIERS, POSSESSOR, PREPOSITION
+from wardesk.extract.grammar.shapes import prep_pairs
 from wardesk.extract.grammar.syntax import lemma as _lemma
 from wardesk.extract.grammar.syntax import phrase_span, phrase_tokens, prep_objects
 from wardesk.extract.lexicon import words
@@ -26,6 +28,9 @@ _VERB_TARGET_PREPS = words("events/roles.json", "verb_target_preps")
 _SENDING_NOUNS = words("events/roles.json", "sending_nouns")
 _DESTINATION_PREPS = words("events/roles.json", "destination_preps")
 _SOURCE_PREPS = words("events/roles.json", "source_preps")
+# Words before a noun that may name whose act it is: "*Serbia's* crackdown", "a *U.S.* request".
+_OWNERS_BEFORE = POSSESSOR | NOMINAL_MODIFIERS
+_OF = frozenset({"of"})
 _NOT_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 _prep_objects = prep_objects
@@ -68,10 +73,10 @@ def refs_of(head: Token, actors: ActorTable, agent: bool = False, skip: frozense
     if not refs and not stale:  # the actors named inside the phrase: "a U.S. request", "Serbia's crackdown"
         skip = skip | _AGENT_SKIP if agent else skip
         for tok in phrase_tokens(head, skip):
-            if owner is not None and tok.dep_ == "poss" and tok.head.i == head.i:
+            if owner is not None and tok.dep_ in POSSESSOR and tok.head.i == head.i:
                 continue  # the pronoun's owner in this sentence is no actor: not someone else either
             found = tuple(actors.refs(tok))
-            if agent and tok.i < head.i and tok.dep_ in ("compound", "nmod", "amod"):
+            if agent and tok.i < head.i and tok.dep_ in NOMINAL_MODIFIERS:
                 found = tuple(r for r in found if r.actor is not None)  # "the Ankara attack killed": where
             refs += found
         if not refs:
@@ -84,12 +89,10 @@ def _counted(head: Token) -> Token | None:
     """What a count counts: "thousands of Kenyans", "tens of thousands of students"."""
     if head.ent_type_ not in ("CARDINAL", "QUANTITY") or head.pos_ not in ("NOUN", "NUM", "PROPN"):
         return None
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj" or pobj.tag_ == "NN":
-                    continue  # "one-fifth of Spain's electricity": an amount of a thing
-                return _counted(pobj) or pobj if pobj.ent_type_ in ("CARDINAL", "QUANTITY") else pobj
+    for _, pobj in prep_pairs(head, _OF, PREPOSITION):
+        if pobj.tag_ == "NN":
+            continue  # "one-fifth of Spain's electricity": an amount of a thing
+        return _counted(pobj) or pobj if pobj.ent_type_ in ("CARDINAL", "QUANTITY") else pobj
     return None
 
 
@@ -105,11 +108,11 @@ def noun_sources(noun: Token, actors: ActorTable) -> Refs:
     out: Refs = ()
     patient = _lemma(noun) in _PATIENT_NOUNS
     for c in noun.children:
-        if patient and c.dep_ == "poss":
+        if patient and c.dep_ in POSSESSOR:
             continue  # "Dodik's arrest": Dodik is arrested, not arresting
-        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i:
+        if c.dep_ in _OWNERS_BEFORE and c.i < noun.i:
             refs = tuple(actors.refs(c))
-            if c.dep_ != "poss":  # "the Ankara attack": a city before the noun says where, not who
+            if c.dep_ not in POSSESSOR:  # "the Ankara attack": a city before the noun says where, not who
                 refs = tuple(r for r in refs if r.actor is not None)
             out = dedupe(out + refs + _span_refs(c, actors))
     for pobj in _prep_objects(noun, _SOURCE_PREPS):
@@ -125,7 +128,7 @@ def noun_targets(noun: Token, actors: ActorTable) -> Refs:
     out: Refs = ()
     if _lemma(noun) in _PATIENT_NOUNS:
         for c in noun.children:
-            if c.dep_ == "poss":
+            if c.dep_ in POSSESSOR:
                 out = dedupe(out + refs_of(c, actors))
     preps = _TARGET_PREPS - _DESTINATION_PREPS if _lemma(noun) in _SENDING_NOUNS else _TARGET_PREPS
     for pobj in _prep_objects(noun, preps):  # "the deportation of X to Y": Y is where, not whom

@@ -30,11 +30,18 @@ from wardesk.extract.events.role_cues import weapon
 from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.labels import (
     CLAUSE_ATTACHMENTS,
+    INDIRECT_OBJECT,
+    NUMERIC_MODIFIER,
     OBJECT,
+    OBJECTS,
+    OPEN_COMPLEMENT,
+    PASSIVE_AGENT,
     PASSIVE_SUBJECT,
     PREP_OBJECT,
+    PREPOSITION,
     VERBALS,
 )
+from wardesk.extract.grammar.shapes import has_prep, prep_governor
 from wardesk.extract.grammar.syntax import (
     adverbial_passive,
     marked_passive,
@@ -67,6 +74,7 @@ _CLAUSE_DEPS = CLAUSE_ATTACHMENTS
 
 # Verbs of 'came/was/remained under attack'.
 _UNDER_VERBS = words("events/roles.json", "under_verbs")
+_UNDER = frozenset({"under"})
 
 _BY = words("events/roles.json", "by")
 _objects = objects
@@ -75,13 +83,14 @@ _prep_objects = prep_objects
 
 # Participles that describe their subject's own stance, not something done to it.
 _STATIVE = words("events/roles.json", "stative")
+_TO = frozenset({"to"})
 
 
 def _stative(verb: Token) -> bool:
     """"is committed to", "are opposed to": an adjectival passive with no "by"-agent."""
-    if _lemma(verb) not in _STATIVE or any(c.dep_ == "agent" for c in verb.children):
+    if _lemma(verb) not in _STATIVE or any(c.dep_ in PASSIVE_AGENT for c in verb.children):
         return False
-    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children)
+    return any(c.dep_ in OPEN_COMPLEMENT for c in verb.children) or has_prep(verb, _TO, PREPOSITION)
 
 
 def _against_refs(verb: Token, actors: ActorTable, source: Refs) -> Refs:
@@ -90,8 +99,8 @@ def _against_refs(verb: Token, actors: ActorTable, source: Refs) -> Refs:
     stack = [c for c in verb.children if c.dep_ not in _CLAUSE_DEPS]
     while stack:
         tok = stack.pop()
-        if tok.dep_ == "prep" and tok.lower_ == "against":
-            for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+        if tok.dep_ in PREPOSITION and tok.lower_ == "against":
+            for pobj in (c for c in tok.children if c.dep_ in PREP_OBJECT):
                 refs = tuple(r for r in refs_of(pobj, actors) if r not in source)
                 if refs:
                     return refs
@@ -169,7 +178,7 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     adverbial = adverbial_passive(verb)
     passive = reduced or adverbial or marked_passive(verb)
     if passive and _stative(verb):  # "Vietnam is committed to opening up": Vietnam commits
-        holders = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        holders = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT]
         if holders:
             return _stance_roles(verb, holders[0], actors)
     source: Refs = ()
@@ -178,7 +187,7 @@ def verbal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         for agent in passive_agents(verb):
             source = dedupe(source + refs_of(agent, actors, agent=True))
         for c in verb.children:
-            if c.dep_ == "nsubjpass":
+            if c.dep_ in PASSIVE_SUBJECT:
                 target = refs_of(c, actors)
         if not source and match.predicate.event in _TROOP_MOVEMENTS and _lemma(verb) in _MOVING:
             source, target = target, ()  # "UN forces have been deployed": the forces' side moves
@@ -264,7 +273,7 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
     noun = match.trigger
     both = between(noun, actors, refs_of)
     if both:
-        if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" and not hosting(noun.head):
+        if noun.dep_ in OBJECT and noun.head.pos_ == "VERB" and not hosting(noun.head):
             _, host = subject_refs(noun.head, actors)
             if host:  # "X launched a mediation effort between A and B": X acts on both
                 return host, both
@@ -275,16 +284,15 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
         _, target = subject_refs(noun.head.head, actors)
         return source, target
     anchor = _measured(first_conjunct(noun))  # "launched air and artillery strikes"
-    if not target and anchor.dep_ in ("dobj", "obj") and anchor.head.pos_ == "VERB":
+    if not target and anchor.dep_ in OBJECT and anchor.head.pos_ == "VERB":
         for pobj in _prep_objects(anchor.head, _VERB_TARGET_PREPS):  # "launched cyber warfare against X"
             target = dedupe(target + refs_of(pobj, actors))
-        for dative in (c for c in anchor.head.children if c.dep_ == "dative"):  # "gave Ghana … of aid"
+        for dative in (c for c in anchor.head.children if c.dep_ in INDIRECT_OBJECT):  # "gave Ghana … of aid"
             target = dedupe(target + refs_of(dative, actors))
-    if not source and anchor.dep_ in ("dobj", "obj", "dative") and anchor.head.pos_ == "VERB":
+    if not source and anchor.dep_ in OBJECTS and anchor.head.pos_ == "VERB":
         _, source = subject_refs(anchor.head, actors)
-    elif (not source and anchor.dep_ == "pobj" and anchor.head.head.pos_ == "VERB"
-          and anchor.head.lower_ in _PARTAKING_PREPS):
-        _, source = subject_refs(anchor.head.head, actors)  # "arrived on a visit", "engaged in fighting"
+    elif not source and (partaking := _partaking_verb(anchor)) is not None:
+        _, source = subject_refs(partaking, actors)  # "arrived on a visit", "engaged in fighting"
     if not source:
         source = _claimant(anchor, actors)
     return source, target
@@ -317,13 +325,20 @@ def _measured(noun: Token) -> Token:
         return noun
     measure = prep.head
     counted = measure.ent_type_ in ("MONEY", "QUANTITY", "DATE", "CARDINAL") or any(
-        c.dep_ == "nummod" for c in measure.children)
+        c.dep_ in NUMERIC_MODIFIER for c in measure.children)
     return measure if counted and measure.pos_ in ("NOUN", "NUM") else noun
 
 
+
+def _partaking_verb(anchor: Token) -> Token | None:
+    """The verb of "arrived *on a visit*", "engaged *in fighting*": whose subject does the act."""
+    governor = prep_governor(anchor, _PARTAKING_PREPS)
+    return governor if governor is not None and governor.pos_ == "VERB" else None
+
+
 def under_attack(noun: Token) -> bool:
-    prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ == "under" and _lemma(prep.head) in _UNDER_VERBS
+    governor = prep_governor(noun, _UNDER)
+    return governor is not None and _lemma(governor) in _UNDER_VERBS
 
 
 def _moved(match: Match, actors: ActorTable) -> Refs:

@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 from wardesk.extract.events.roles import subject_token
 from wardesk.extract.grammar.labels import (
     ADJECTIVAL_MODIFIER,
+    DETERMINER,
     MODIFIER_NOUN,
     NOMINALS,
+    NUMERIC_MODIFIER,
     PARTICIPLE_TAG,
     PASSIVE_AGENT,
     POSSESSOR,
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
 _FILE = "events/unnamed_groups.json"
 _KB_KINDS = ("group", "org")
+_UNCOUNTED = DETERMINER | NUMERIC_MODIFIER  # left out of a group's name: "the", "three"
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +121,7 @@ def unnamed_group(m: Match) -> ActorRef | None:
             continue
         sector = _sector(head)
         if sector is not None:
-            words = [t.text for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "nummod")]
+            words = [t.text for t in head.subtree if t.i <= head.i and t.dep_ not in _UNCOUNTED]
             return ActorRef(None, " ".join(words), None, sector)
     return None
 
