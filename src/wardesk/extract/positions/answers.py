@@ -12,6 +12,7 @@ from wardesk.extract.grammar.labels import (
     DETERMINER,
     OBJECT,
     OPEN_COMPLEMENT,
+    PARTICLE,
     POSSESSOR,
     PREPOSITION,
 )
@@ -45,7 +46,7 @@ def answer_stance(verb: Token) -> str | None:
 
 
 def _lemma(verb: Token) -> str:
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in verb.children if c.dep_ in PARTICLE), None)
     return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
 
 

@@ -12,19 +12,28 @@ from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.labels import (
     ADJECTIVAL_COMPLEMENT,
     ADVERBIAL_CLAUSE,
+    ADVERBIAL_MODIFIER,
     ALL_SUBJECTS,
     ATTRIBUTE,
     AUX,
+    CLAUSAL_COMPLEMENT,
+    CLAUSAL_MODIFIER,
+    CONJUNCT,
+    COORDINATOR,
     NEGATION,
     NOMINALS,
     NOUN_CLAUSES,
     OBJECT,
     OBJECT_PREDICATE,
     OPEN_COMPLEMENT,
+    PARTICLE,
+    PREP_COMPLEMENT,
     PREP_OBJECT,
     PREPOSITION,
+    RELATIVE_CLAUSE,
     RIGHT_COMPLEMENTS,
     SUBJECT,
+    SUBJECTS,
 )
 from wardesk.extract.grammar.negation import any_negated, copular_scope, denied_noun
 from wardesk.extract.grammar.syntax import condition_mark, is_condition_clause
@@ -81,7 +90,7 @@ def _if_clause(trig: Trigger) -> Trigger | None:
         return None
     for clause in trig.token.children:
         mark = condition_mark(clause)
-        if clause.dep_ == "advcl" and mark is not None and mark.i > trig.token.i:
+        if clause.dep_ in ADVERBIAL_CLAUSE and mark is not None and mark.i > trig.token.i:
             return Trigger(mark, "condition", "condition", (mark.i + 1, clause.right_edge.i + 1))
     return None
 
@@ -122,13 +131,13 @@ def _trigger(tok: Token) -> Trigger | None:
     data = stance_data()
     if _threat(tok):  # "if Europe keeps its tariff, he will impose a 200% tariff"
         return _with_scope(tok, "condition", "verb")
-    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ != "aux"):
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in AUX):
         stance = _verb_stance(tok, data["verbs"])
         if stance is not None:
             return _with_scope(tok, stance, "verb")
     if tok.pos_ == "ADJ" and tok.lower_ in data["adjectives"]:
         stance = data["adjectives"][tok.lower_]
-        if stance == "demand" and tok.dep_ != "acomp":
+        if stance == "demand" and tok.dep_ not in ADJECTIVAL_COMPLEMENT:
             return None  # "it is essential that …" asks; "the measures necessary to …" does not
         return _with_scope(tok, stance, "adjective")
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in data["nouns"] and _has_complement(tok):
@@ -137,7 +146,7 @@ def _trigger(tok: Token) -> Trigger | None:
         return copular
     if (verdict := _verdict_trigger(tok)) is not None:
         return verdict
-    if tok.dep_ == "aux" and _modal(tok):
+    if tok.dep_ in AUX and _modal(tok):
         verb = tok.head
         return Trigger(tok, "demand", "modal", (_thing_subject(verb), verb.right_edge.i + 1))
     return None
@@ -154,15 +163,18 @@ def _threat(tok: Token) -> bool:
 
 _FUTURE = word_tuple("positions/cues.json", "future_auxiliaries")
 
+# What makes a phrasal stance verb with it: "back *off*", "call *for*", "push *back*".
+_VERB_PARTICLES = PARTICLE | PREPOSITION | ADVERBIAL_MODIFIER
+
 
 def _verb_stance(tok: Token, verbs: dict[str, str]) -> str | None:
     lemma = tok.lemma_.lower()
     for child in tok.children:
-        if child.dep_ in ("prt", "prep", "advmod") and f"{lemma} {child.lower_}" in verbs:
+        if child.dep_ in _VERB_PARTICLES and f"{lemma} {child.lower_}" in verbs:
             return verbs[f"{lemma} {child.lower_}"]
     if (prep := object_preposition(tok, verbs)) is not None:  # "asked Washington for sanctions relief"
         return verbs[f"{lemma} {prep.lower_}"]
-    if any(c.dep_ == "prt" for c in tok.children):
+    if any(c.dep_ in PARTICLE for c in tok.children):
         return None  # a particle makes another verb: "back off" is not "back"
     if lemma in stance_data()["infinitive_verbs"] and any(c.dep_ in OPEN_COMPLEMENT and not c.ent_type_ and any(a.lower_ == "to" for a in c.children)
                     for c in tok.children):  # "looking to Trump to …": a name read as a verb is no action
@@ -246,12 +258,16 @@ def _modal(tok: Token) -> bool:
     return nxt is not None and f"{tok.lower_} {nxt.lower_}" in modals
 
 
+# Clauses after a stance noun that say what it is about ("a call *to end* the war", "fears *that* …").
+_NOUN_CONTENT = CLAUSAL_MODIFIER | ADVERBIAL_CLAUSE | CLAUSAL_COMPLEMENT | RELATIVE_CLAUSE
+
+
 def _has_complement(noun: Token) -> bool:
     """A stance noun with what it is about after it; a noun that is also a conversation asks
     only through its own prepositions ("a call for talks", not "a call with allies")."""
     preps = stance_data()["noun_preps"].get(noun.lemma_.lower())
-    return any(c.i > noun.i and (c.dep_ in ("acl", "advcl", "ccomp", "relcl")
-                                 or (c.dep_ == "prep" and (preps is None or c.lower_ in preps)))
+    return any(c.i > noun.i and (c.dep_ in _NOUN_CONTENT
+                                 or (c.dep_ in PREPOSITION and (preps is None or c.lower_ in preps)))
                for c in noun.children)
 
 
@@ -259,8 +275,8 @@ def _with_scope(tok: Token, stance: str, kind: str) -> Trigger | None:
     parts = [c for c in tok.rights if c.dep_ in RIGHT_COMPLEMENTS and not c.is_punct and not _own_clause(tok, c)]
     if kind == "adjective" and stance == "demand":  # "essential to its monitoring" says what serves what
         parts = [p for p in parts if p.dep_ not in PREPOSITION]
-    if not parts and kind == "adjective" and tok.dep_ == "acomp":  # "it is essential that …"
-        parts = [c for c in tok.head.rights if c.dep_ == "ccomp" and c.i > tok.i]
+    if not parts and kind == "adjective" and tok.dep_ in ADJECTIVAL_COMPLEMENT:  # "it is essential that …"
+        parts = [c for c in tok.head.rights if c.dep_ in CLAUSAL_COMPLEMENT and c.i > tok.i]
     if not parts or _answers_claim(tok, stance) or _idle_request(tok, parts):
         return None
     start = min(p.left_edge.i for p in parts)
@@ -273,12 +289,15 @@ def _own_clause(tok: Token, part: Token) -> bool:
     predicate of its own, not a thing opposed; so is a participle hung on it ("…, saying …")."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    if part.dep_ == "conj" and part.pos_ in ("VERB", "AUX"):
+    if part.dep_ in CONJUNCT and part.pos_ in ("VERB", "AUX"):
         # with a nominal object the stance is complete; a bare clause list may hang off the
         # stance verb in the parse ("demanded Kyiv commit to …, abandon … and recognise …")
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in part.children)
-        return own_subject or any(c.dep_ == "dobj" and c.i < part.i for c in tok.children)
-    return part.dep_ == "advcl" and part.tag_ == "VBG" and part.i > tok.i + 1 and part.doc[part.i - 1].is_punct
+        own_subject = any(c.dep_ in SUBJECTS for c in part.children)
+        return own_subject or any(c.dep_ in OBJECT and c.i < part.i for c in tok.children)
+    return part.dep_ in ADVERBIAL_CLAUSE and part.tag_ == "VBG" and part.i > tok.i + 1 and part.doc[part.i - 1].is_punct
+
+
+_CLAIM_POSITIONS = OBJECT | SUBJECT  # "rejected *the allegation*", "dismissed [*concerns* that …]"
 
 
 def _answers_claim(tok: Token, stance: str) -> bool:
@@ -287,15 +306,15 @@ def _answers_claim(tok: Token, stance: str) -> bool:
         return False
     objects = set(stance_data()["claim_objects"])
     # the parse may hang "concerns that …" as the subject of a clause: "dismissed [concerns that X would …]"
-    heads = [*tok.children, *[g for c in tok.children if c.dep_ == "ccomp" for g in c.children if g.i < c.i]]
-    return any(c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in objects and c.i > tok.i for c in heads)
+    heads = [*tok.children, *[g for c in tok.children if c.dep_ in CLAUSAL_COMPLEMENT for g in c.children if g.i < c.i]]
+    return any(c.dep_ in _CLAIM_POSITIONS and c.lemma_.lower() in objects and c.i > tok.i for c in heads)
 
 
 def _idle_request(tok: Token, parts: list[Token]) -> bool:
     """"a request for comment", "calls for updates"."""
     idle = set(stance_data()["idle_requests"])
     for part in parts:
-        heads = [part, *[c for c in part.children if c.dep_ == "pobj"]]
+        heads = [part, *[c for c in part.children if c.dep_ in PREP_OBJECT]]
         if any(h.lower_ in idle for h in heads):
             return True
     return False
@@ -316,7 +335,7 @@ def chunks(sent: Span, scope: tuple[int, int]) -> list[tuple[int, int]]:
     doc = sent.doc
     cuts = [scope[0]]
     for tok in doc[scope[0]: scope[1]]:
-        if tok.i > scope[0] + 1 and tok.dep_ == "conj" and tok.pos_ not in _UNCUT and _after_list_mark(tok):
+        if tok.i > scope[0] + 1 and tok.dep_ in CONJUNCT and tok.pos_ not in _UNCUT and _after_list_mark(tok):
             cuts.append(tok.i)
     cuts.append(scope[1])
     return [(a, b) for a, b in pairwise(cuts) if b > a]
@@ -327,7 +346,10 @@ _UNCUT = ("ADJ", "ADV")  # "the heinous and cruel attacks": one thing, however d
 
 def _after_list_mark(tok: Token) -> bool:
     prev = tok.doc[tok.i - 1]
-    return prev.text == "," or prev.dep_ == "cc"
+    return prev.text == "," or prev.dep_ in COORDINATOR
+
+
+_PREP_PHRASE_PARTS = PREP_OBJECT | PREP_COMPLEMENT  # "before *the election*", "after *meeting* …"
 
 
 def subordinate(tok: Token, top: Token) -> bool:
@@ -335,13 +357,13 @@ def subordinate(tok: Token, top: Token) -> bool:
     the thing demanded)."""
     node = tok
     while node.i != top.i and node.head.i != node.i:
-        if node.dep_ == "advcl" and any(c.lower_ in _SIDE_MARKS for c in node.children):
+        if node.dep_ in ADVERBIAL_CLAUSE and any(c.lower_ in _SIDE_MARKS for c in node.children):
             return True
-        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in _TIME_PREPS:
+        if node.dep_ in _PREP_PHRASE_PARTS and node.head.lower_ in _TIME_PREPS:
             return True  # "before the presidential election": when, not what
         if _side_relative(node) or _traded(node):
             return True  # "…, which would violate sanctions"; "in return for the weapons"
-        if node.dep_ == "prep" and node.lower_ in _SIDE_PREPS:
+        if node.dep_ in PREPOSITION and node.lower_ in _SIDE_PREPS:
             return True
         node = node.head
     return False
@@ -351,17 +373,17 @@ def _side_relative(node: Token) -> bool:
     """A relative clause that comments ("Russia, which would violate sanctions") or has a
     subject of its own ("the island that Beijing considers its territory"); one whose subject
     is the relative word itself ("an outcome that would see aid resume") still says what."""
-    if node.dep_ != "relcl":
+    if node.dep_ not in RELATIVE_CLAUSE:
         return False
     if node.left_edge.i > 0 and node.doc[node.left_edge.i - 1].text == ",":
         return True
-    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = next((c for c in node.children if c.dep_ in SUBJECTS), None)
     return subject is not None and subject.tag_ not in ("WDT", "WP")
 
 
 def _traded(node: Token) -> bool:
     """The object of "in return for"/"in exchange for": what is given, not what is asked."""
-    if node.dep_ != "pobj" or node.head.lower_ != "for" or node.head.i == 0:
+    if node.dep_ not in PREP_OBJECT or node.head.lower_ != "for" or node.head.i == 0:
         return False
     return node.doc[node.head.i - 1].lower_ in _RETURN_NOUNS
 
@@ -396,8 +418,8 @@ def chunk_text(sent: Span, chunk: tuple[int, int]) -> tuple[int, int]:
     """Character offsets of a chunk without its edge punctuation and conjunctions."""
     doc = sent.doc
     a, b = chunk
-    while a < b - 1 and (doc[a].is_punct or doc[a].dep_ == "cc"):
+    while a < b - 1 and (doc[a].is_punct or doc[a].dep_ in COORDINATOR):
         a += 1
-    while b - 1 > a and (doc[b - 1].is_punct or doc[b - 1].dep_ == "cc"):
+    while b - 1 > a and (doc[b - 1].is_punct or doc[b - 1].dep_ in COORDINATOR):
         b -= 1
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)

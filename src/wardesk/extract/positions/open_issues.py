@@ -9,7 +9,16 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.grammar.labels import (
     ADJECTIVAL_MODIFIER,
+    ADVERBIAL_MODIFIER,
+    AUX,
+    COORDINATOR,
+    DETERMINER,
+    MARK,
+    MODIFIER_NOUN,
+    NEGATION,
+    OPEN_COMPLEMENT,
     OWNER_MODIFIERS,
+    PARTICLE,
     PREP_OBJECT,
     PREPOSITION,
     SIDE_CLAUSES,
@@ -68,10 +77,14 @@ def _stance_word(trigger: Token) -> bool:
         return any(c.dep_ in OWNER_MODIFIERS for c in trigger.children)
     if trigger.pos_ not in ("VERB", "AUX"):
         return True
-    if trigger.dep_ == "xcomp":  # "vowed to back …" yes; "… was raised to support …" no
-        return any(c.dep_ == "nsubj" for c in trigger.head.children)
+    if trigger.dep_ in OPEN_COMPLEMENT:  # "vowed to back …" yes; "… was raised to support …" no
+        return any(c.dep_ in SUBJECT for c in trigger.head.children)
     own_clause = trigger.tag_ in _FINITE and any(c.dep_ in SUBJECTS for c in trigger.children)  # "…, as Tehran rejected …"
     return trigger.dep_ not in SIDE_CLAUSES or own_clause
+
+
+# Function words hung on a chunk's top word: never the thing asked for.
+_FUNCTION_LINKS = COORDINATOR | MARK | AUX | DETERMINER | NEGATION | ADVERBIAL_MODIFIER | PARTICLE
 
 
 def _object_noun(doc: Doc, chunk: tuple[int, int], skip: frozenset[int]) -> Token | None:
@@ -80,7 +93,7 @@ def _object_noun(doc: Doc, chunk: tuple[int, int], skip: frozenset[int]) -> Toke
     lo, hi = chunk
     tops = [t for t in doc[lo:hi] if not (lo <= t.head.i < hi) or t.head.i == t.i]
     tops = [t for t in tops if not t.is_punct and t.i not in skip
-            and t.dep_ not in ("cc", "mark", "aux", "det", "neg", "advmod", "prt")]
+            and t.dep_ not in _FUNCTION_LINKS]
     if not tops:
         return None
     tok, verbs = tops[0], 0
@@ -128,7 +141,7 @@ def _own(noun: Token, classifying: bool = True) -> list[str]:
     """The noun's lemma with its common-noun modifiers ("rare earth minerals" -> earth_mineral)
     and classifying adjectives ("nuclear talks" -> nuclear_talk)."""
     mods = [c for c in noun.children if c.i < noun.i and c.ent_type_ not in _NAMED and (
-        (c.dep_ == "compound" and c.pos_ == "NOUN")
+        (c.dep_ in MODIFIER_NOUN and c.pos_ == "NOUN")
         or (classifying and c.dep_ in ADJECTIVAL_MODIFIER and c.lower_ in words(_FILE, "classifying_adjectives")))]
     parts = [_slug(c.lower_) for c in mods] + [_slug(noun.lemma_.lower())]
     return [p for p in parts if p][-MAX_WORDS:]
@@ -147,8 +160,8 @@ def topic_of(noun: Token) -> Token | None:
 def _inner_noun(noun: Token) -> Token | None:
     """The noun of "access *to* the sea", "the release *of* prisoners"."""
     for prep in noun.children:
-        if prep.dep_ == "prep" and prep.i > noun.i:
-            return next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if prep.dep_ in PREPOSITION and prep.i > noun.i:
+            return next((g for g in prep.children if g.dep_ in PREP_OBJECT and g.pos_ == "NOUN"), None)
     return None
 
 

@@ -9,16 +9,28 @@ from typing import TYPE_CHECKING
 
 from wardesk.extract.grammar.coordination import first_conjunct
 from wardesk.extract.grammar.labels import (
+    ADJECTIVAL_COMPLEMENT,
+    ADJECTIVAL_MODIFIER,
+    ADVERBIAL_CLAUSE,
     ATTRIBUTE,
     AUX,
     CLAUSAL_COMPLEMENT,
+    CLAUSAL_MODIFIER,
+    CONJUNCT,
+    COORDINATOR,
+    MARK,
     OBJECT,
     OBJECT_PREDICATE,
     OPEN_COMPLEMENT,
     OWNER_MODIFIERS,
+    PASSIVE_SUBJECT,
+    PREP_OBJECT,
     PREPOSITION,
     ROOT,
+    SUBJECT,
+    SUBJECTS,
 )
+from wardesk.extract.grammar.shapes import passive_agents, prep_governor
 from wardesk.extract.layers import Layers, doc_text
 from wardesk.extract.lexicon import word_tuple
 from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
@@ -130,18 +142,21 @@ def _says_own_stance(trig: Trigger, found: list[Trigger]) -> bool:
         if inner is trig or inner.kind not in ("verb", "adjective") or not trig.scope[0] <= tok.i < trig.scope[1]:
             continue
         clause = tok.head if inner.kind == "adjective" else tok
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if clause.dep_ == "ccomp" and clause.head.i == trig.token.i and subject is not None and subject.pos_ == "PRON":
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if clause.dep_ in CLAUSAL_COMPLEMENT and clause.head.i == trig.token.i and subject is not None and subject.pos_ == "PRON":
             return True
     return False
+
+
+_NOUN_CONTENT = CLAUSAL_MODIFIER | CLAUSAL_COMPLEMENT  # "the announcement *that* Ukraine had agreed"
 
 
 def _reported_fact(trig: Trigger) -> bool:
     """"welcomed the announcement that Ukraine had agreed to a ceasefire": a stance told in the
     content clause of a noun is its own subject's, not part of the outer stance."""
     tok = trig.token
-    return (trig.kind == "verb" and tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN"
-            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in tok.children))
+    return (trig.kind == "verb" and tok.dep_ in _NOUN_CONTENT and tok.head.pos_ == "NOUN"
+            and any(c.dep_ in SUBJECT and c.pos_ == "PROPN" for c in tok.children))
 
 
 def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[Position]:
@@ -162,7 +177,7 @@ def _trigger_positions(layers: Layers, sent: SpacySpan, trig: Trigger) -> list[P
     for chunk in chunks(sent, trig.scope):
         if stance == "demand" and _alternative(layers, chunk):
             continue  # "urged Russia to accept the ceasefire or face more sanctions": a threat
-        top = trig.token.head if trig.kind == "condition" and trig.token.dep_ == "mark" else trig.token
+        top = trig.token.head if trig.kind == "condition" and trig.token.dep_ in MARK else trig.token
         asked = _addressed(trig)
         issues = _issues(layers, chunk, top, asked)
         if not issues and not opened and _opens(trig):
@@ -222,8 +237,8 @@ def _alternative(layers: Layers, chunk: tuple[int, int]) -> bool:
     ("accept the ceasefire or face sanctions"); "a ceasefire or a pause" are both asked."""
     doc = layers.doc
     words = [t for t in doc[max(chunk[0] - 1, 0): chunk[1]] if not t.is_punct][:3]
-    marks = [t for t in words if t.dep_ == "cc" and t.lower_ in _ALTERNATIVES]
-    return bool(marks) and any(t.pos_ == "VERB" and t.dep_ == "conj" and t.i > marks[0].i for t in words)
+    marks = [t for t in words if t.dep_ in COORDINATOR and t.lower_ in _ALTERNATIVES]
+    return bool(marks) and any(t.pos_ == "VERB" and t.dep_ in CONJUNCT and t.i > marks[0].i for t in words)
 
 
 _ALTERNATIVES = word_tuple("positions/stances.json", "alternative_conjunctions")
@@ -254,12 +269,14 @@ def _inside_other(tok: Token, key: str, spans: list[tuple[str, range]], top: Tok
     for _ in range(6):
         if node.i == top.i or node.head.i == node.i:
             return False
-        if node.dep_ == "pobj":
-            head = node.head.head
-            if any(k != key and head.i in r for k, r in spans):
-                return True
+        governor = prep_governor(node)
+        if governor is not None and any(k != key and governor.i in r for k, r in spans):
+            return True
         node = node.head
     return False
+
+
+_CONTENT_CLAUSES = OPEN_COMPLEMENT | CLAUSAL_COMPLEMENT
 
 
 def _addressed(trig: Trigger) -> frozenset[int]:
@@ -267,10 +284,10 @@ def _addressed(trig: Trigger) -> frozenset[int]:
     tok = trig.token
     if trig.kind != "verb" or tok.lemma_.lower() not in _ASKING:
         return frozenset()
-    clause = any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)  # "urged Kyiv to …"
-    heads = [c for c in tok.children if c.dep_ == "dobj" and (clause or _is_party(c))]
-    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS
-              for g in c.children if g.dep_ == "pobj"]
+    clause = any(c.dep_ in _CONTENT_CLAUSES for c in tok.children)  # "urged Kyiv to …"
+    heads = [c for c in tok.children if c.dep_ in OBJECT and (clause or _is_party(c))]
+    heads += [g for c in tok.children if c.dep_ in PREPOSITION and c.lower_ in _ASKED_PREPS
+              for g in c.children if g.dep_ in PREP_OBJECT]
     prep = object_preposition(tok)  # "asked Washington for relief": the relief is what is asked
     asked = {t.i for h in heads for t in h.subtree}
     return frozenset(asked - ({t.i for t in prep.subtree} if prep is not None else set()))
@@ -294,13 +311,13 @@ def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution
         return _credited([r for r in nominal[:MAX_HOLDERS] if r.actor is not None], attribution)
     subject = _subject(trig) or (object_doer(trig.token) if trig.kind == "verb" else None)
     refs: list[ActorRef] = []
-    passive = subject is not None and subject.dep_ == "nsubjpass"  # "Moscow is urged to …"
+    passive = subject is not None and subject.dep_ in PASSIVE_SUBJECT  # "Moscow is urged to …"
     if subject is not None and trig.kind != "modal" and not passive:
         refs = list(layers.actors.refs(subject) or _members_of(layers, subject))[:MAX_HOLDERS]
     if passive:
         refs = [r for a in _agents(trig.token) for r in layers.actors.refs(a)][:MAX_HOLDERS]
     borrow = subject is None or _speaker_pronoun(subject) or trig.kind == "modal" or passive
-    if subject is None and trig.kind == "verb" and trig.token.dep_ == "acl":
+    if subject is None and trig.kind == "verb" and trig.token.dep_ in CLAUSAL_MODIFIER:
         borrow = False  # "the failure to achieve …": a noun's errand, not the speaker's stance
     if not refs and borrow and attribution is not None and attribution.actor is not None:
         refs = [ActorRef(attribution.actor, attribution.text)]
@@ -325,9 +342,9 @@ def _members_of(layers: Layers, subject: Token) -> tuple[ActorRef, ...]:
     if (refs := side_of(layers, subject)):  # "the Chinese side proposed …"
         return refs
     for prep in subject.children:
-        if prep.dep_ == "prep" and prep.lower_ in _MEMBER_PREPS:
+        if prep.dep_ in PREPOSITION and prep.lower_ in _MEMBER_PREPS:
             for obj in prep.children:
-                if obj.dep_ == "pobj" and (refs := layers.actors.refs(obj)):
+                if obj.dep_ in PREP_OBJECT and (refs := layers.actors.refs(obj)):
                     return refs
     return ()
 
@@ -354,7 +371,13 @@ def _in_quote(tok: Token) -> bool:
 
 def _agents(verb: Token) -> list[Token]:
     """"urged by Paris": the one doing the urging."""
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return passive_agents(verb)
+
+
+# An adjective's links whose holder is the speaker of its head: "is *ready* to", "seen *willing*", "*keen* to".
+_SMALL_CLAUSE_LINKS = ADJECTIVAL_COMPLEMENT | OPEN_COMPLEMENT | ADJECTIVAL_MODIFIER | PREPOSITION
+# A stance noun's places where its verb's speaker holds it ("stressed *the need* for …").
+_SPOKEN_NOUN_POSITIONS = OBJECT | ATTRIBUTE | SUBJECT
 
 
 def _subject(trig: Trigger) -> Token | None:
@@ -362,15 +385,15 @@ def _subject(trig: Trigger) -> Token | None:
     if trig.kind == "adjective":
         if tok.dep_ in ATTRIBUTE:  # "it is time to …": the expletive holds nothing; the speaker does
             return speaker_of(tok.head.head) if tok.head.dep_ in CLAUSAL_COMPLEMENT else None
-        if tok.dep_ in ("acomp", "xcomp", "amod") or tok.dep_ in PREPOSITION:
+        if tok.dep_ in _SMALL_CLAUSE_LINKS:
             return speaker_of(tok.head)
         return subject_of(tok)  # "making India supportive of …": the small clause's own subject
     if trig.kind == "noun":
         # "Putin's demand", "U.S. support for …", "stressed the need for …"
-        owner = next((c for c in tok.children if c.dep_ in ("poss", "compound", "nmod")), None)
-        if owner is not None and owner.pos_ == "PRON" and tok.dep_ == "dobj":
+        owner = next((c for c in tok.children if c.dep_ in OWNER_MODIFIERS), None)
+        if owner is not None and owner.pos_ == "PRON" and tok.dep_ in OBJECT:
             owner = None  # "the G7 affirmed their support for …": the one affirming
-        if owner is None and tok.dep_ in ("dobj", "attr", "nsubj"):
+        if owner is None and tok.dep_ in _SPOKEN_NOUN_POSITIONS:
             return speaker_of(tok.head)
         return owner
     if trig.kind == "condition":
@@ -381,13 +404,16 @@ def _subject(trig: Trigger) -> Token | None:
     return speaker_of(tok) or _chain_subject(tok)
 
 
+_CHAIN_LINKS = ADVERBIAL_CLAUSE | CONJUNCT | OPEN_COMPLEMENT  # "forming *to provide* … and *monitoring*"
+
+
 def _chain_subject(verb: Token) -> Token | None:
     """The subject at the top of a long chain of infinitives and conjuncts ("a coalition is
     forming to provide … and monitoring mechanisms to support …"): that clause's doer, not the
     speaker of the sentence."""
     tok = verb
     for _ in range(6):
-        if tok.dep_ not in ("advcl", "conj", "xcomp") or tok.head.i == tok.i:
+        if tok.dep_ not in _CHAIN_LINKS or tok.head.i == tok.i:
             return None
         tok = tok.head
         subject = subject_of(tok)
@@ -409,14 +435,14 @@ def _target(layers: Layers, trig: Trigger, chunk: tuple[int, int]) -> str | None
     if trig.kind == "modal":
         candidates.append(doc[trig.token.head.i])
     subject = _subject(trig)
-    if subject is not None and subject.dep_ == "nsubjpass" and trig.kind == "verb":
+    if subject is not None and subject.dep_ in PASSIVE_SUBJECT and trig.kind == "verb":
         candidates.append(subject)  # the one urged is the one asked
     lo, hi = trig.scope
-    candidates += [t for t in doc[lo:hi] if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX")]
+    candidates += [t for t in doc[lo:hi] if t.dep_ in SUBJECTS and t.head.pos_ in ("VERB", "AUX")]
     if trig.token.lemma_.lower() in ("urge", "ask", "press", "call", "appeal"):
-        candidates += [c for c in trig.token.children if c.dep_ == "dobj"]
+        candidates += [c for c in trig.token.children if c.dep_ in OBJECT]
         candidates += [g for c in trig.token.children if c.lower_ in ("on", "to") for g in c.children
-                       if g.dep_ == "pobj"]  # "called on Moscow to …"
+                       if g.dep_ in PREP_OBJECT]  # "called on Moscow to …"
     for cand in candidates:
         subject = _subject_of_verb(cand) if trig.kind == "modal" else cand
         if subject is None or subject.lower_ in PRONOUNS:
@@ -428,7 +454,7 @@ def _target(layers: Layers, trig: Trigger, chunk: tuple[int, int]) -> str | None
 
 
 def _subject_of_verb(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
 
 def _date(layers: Layers, trigger: Token) -> str | None:
