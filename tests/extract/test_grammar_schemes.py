@@ -22,8 +22,10 @@ from wardesk.extract.grammar.clauses import (
 )
 from wardesk.extract.grammar.labels import (
     CLEARNLP,
+    DETERMINER,
     OBJECT,
     PASSIVE_SUBJECT,
+    PREDETERMINER,
     SCHEME_KEY,
     SUBJECTS,
     UD,
@@ -82,6 +84,14 @@ def test_the_scheme_follows_the_language_and_the_parsers_label_set(nlp: Any) -> 
 def test_role_names_hold_both_schemes_labels_without_clashing_ones() -> None:
     assert {"dobj", "obj"} <= OBJECT and {"nsubjpass", "nsubj:pass"} <= PASSIVE_SUBJECT
     assert "nmod" not in OBJECT and "case" not in SUBJECTS
+
+
+def test_the_possessive_s_is_a_marker_in_clearnlp_and_a_ud_case_word_is_a_preposition(nlp: Any) -> None:
+    en = nlp("All the troops left Russia's border.")
+    assert _tok(en, "'s").dep_ in scheme_of(en).possessive_marker
+    assert _tok(en, "All").dep_ in PREDETERMINER and _tok(en, "the").dep_ in DETERMINER
+    ud = _ud_passive()
+    assert _tok(ud, "by").dep_ not in scheme_of(ud).possessive_marker
 
 
 def test_a_passive_with_its_agent_reads_the_same_in_both_schemes(nlp: Any) -> None:

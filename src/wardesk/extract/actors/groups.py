@@ -30,11 +30,11 @@ from wardesk.extract.grammar.labels import (
     APPOSITION,
     CLAUSAL_MODIFIER,
     NOUN_MODIFIERS,
-    POSSESSIVE_MARKER,
     POSSESSOR,
     PREP_OBJECT,
     PREPOSITION,
     SUBJECTS,
+    scheme_at,
 )
 from wardesk.extract.grammar.shapes import is_prep_object, prep_pairs
 from wardesk.extract.lexicon import words
@@ -93,7 +93,7 @@ def entry_draft(drafts: Drafts, entry: Entry, kb_name: str | None = None) -> Dra
 
 def _is_modifier(token: Token) -> bool:
     token = first_conjunct(token)
-    return token.dep_ in NOUN_MODIFIERS or token.dep_ in POSSESSIVE_MARKER
+    return token.dep_ in NOUN_MODIFIERS or token.dep_ in scheme_at(token).possessive_marker
 
 
 def word_phrase(scan: Scan, drafts: Drafts, hit: WordHit, people: list[PersonMention],

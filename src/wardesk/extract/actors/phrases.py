@@ -202,7 +202,7 @@ def prep_countries(scan: Scan, head: Token, preps: tuple[str, ...] = ("of", "fro
 
 # Prepositions after which a country is only a place or a party, not whose institution it is.
 OTHER_PARTY_PREPS = words("actors/phrases.json", "other_party_preps")
-# A verb's direct object, or UD's indirect one (ClearNLP's "dative" may be a "to"-phrase).
+# A verb's direct object, or UD's indirect one (ClearNLP's dative may be a "to"-phrase).
 _OTHER_PARTY_OBJECTS = OBJECT | UD.indirect_object
 
 

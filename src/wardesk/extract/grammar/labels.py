@@ -224,7 +224,7 @@ PARATAXIS = _union("parataxis")
 PUNCT = _union("punct")
 EXPLETIVE = _union("expletive")
 PREDETERMINER = _union("predeterminer")
-POSSESSIVE_MARKER = _union("possessive_marker")  # UD's "case" is a preposition: none there
+POSSESSIVE_MARKER = _union("possessive_marker")  # ClearNLP's "case"; on a UD parse a preposition: ask the scheme
 
 # ---- role groups ----
 SUBJECTS = SUBJECT | PASSIVE_SUBJECT
