@@ -61,6 +61,7 @@ class Lexicon:
     nouns: dict[str, Predicate]
     veto: frozenset[str] = frozenset()
     things: frozenset[str] = frozenset()
+    veto_nouns_only: frozenset[str] = frozenset()  # vetoes whose verb is violent ("stormed a hotel")
 
     def __len__(self) -> int:
         return len(self.verbs) + len(self.phrasal) + len(self.light) + len(self.nouns)
@@ -76,7 +77,7 @@ def load_lexicon(path: Traversable = LEXICON_PATH) -> Lexicon:
         cols = (line.split("\t") + [""] * 6)[:6]
         kind, phrase, event, mode, context, flags = (c.strip() for c in cols)
         if kind in ("veto", "thing"):
-            tables[kind][phrase] = Predicate(kind, phrase, "", None, ())
+            tables[kind][phrase] = Predicate(kind, phrase, "", None, (), frozenset(f for f in flags.split(",") if f))
             continue
         if kind == "light" and phrase.endswith("s") and not phrase.endswith("ss"):
             # light entries are matched on the object's lemma: "hold talks" → "hold talk"
@@ -91,7 +92,8 @@ def load_lexicon(path: Traversable = LEXICON_PATH) -> Lexicon:
             frozenset(f for f in flags.split(",") if f),
         )
     return Lexicon(tables["verb"], tables["phrasal"], tables["light"], tables["noun"],
-                   frozenset(tables["veto"]), frozenset(tables["thing"]))
+                   frozenset(tables["veto"]), frozenset(tables["thing"]),
+                   frozenset(w for w, p in tables["veto"].items() if "noun_only" in p.flags))
 
 
 def _noun_lemma(token: Token) -> str:
@@ -356,9 +358,13 @@ def _offered_meeting(noun: Token, lemma: str, lex: Lexicon, dep: str = "pobj") -
 
 def disaster_sentence(sent: Span) -> bool:
     """A sentence about a storm, quake or accident: its casualties are not an attack's."""
-    veto = load_lexicon().veto
-    lemmas, lowers = column(sent.doc, "lemma_lower"), column(sent.doc, "lower")
-    return any((lemmas[i] or lowers[i]) in veto for i in range(sent.start, sent.end))
+    lex = load_lexicon()
+    lemmas, lowers, pos = column(sent.doc, "lemma_lower"), column(sent.doc, "lower"), column(sent.doc, "pos")
+    for i in range(sent.start, sent.end):
+        word = lemmas[i] or lowers[i]
+        if word in lex.veto and not (word in lex.veto_nouns_only and pos[i] == "VERB"):
+            return True
+    return False
 
 
 def match_sentence(sent: Span) -> list[Match]:
