@@ -23,7 +23,7 @@ from wardesk.extract.grammar.labels import (
     PREPOSITION,
     RELATIVE_CLAUSE,
 )
-from wardesk.extract.grammar.shapes import is_prep_object
+from wardesk.extract.grammar.shapes import has_prep, is_prep_object
 from wardesk.extract.lexicon import data_file, words
 from wardesk.kb.entries import GROUP, INSTITUTION, TITLE
 
@@ -111,6 +111,7 @@ def _number_fits(lex: Lexicon, noun: str, token: Token) -> bool:
 
 
 _DETERMINERS = DETERMINER | PREDETERMINER
+_NEW_GROUP_PREPS = frozenset({"of", "from", "in", "led", "based"})
 
 
 def _definite_start(scan: Scan, token: Token, lex: Lexicon) -> int | None:
@@ -121,11 +122,11 @@ def _definite_start(scan: Scan, token: Token, lex: Lexicon) -> int | None:
         return None
     if token.dep_ in NOMINAL_MODIFIERS or token.dep_ in APPOSITION:
         return None  # "the group leader"; "Hamas, the group that …" (the name says who)
+    if has_prep(token, _NEW_GROUP_PREPS, PREPOSITION):
+        return None  # "the group of experts", "rebels in the north": a new group, or a place
     for child in token.children:
         if child.dep_ in IDENTIFYING_MODIFIERS:
             return None
-        if child.dep_ in PREPOSITION and child.lower_ in ("of", "from", "in", "led", "based"):
-            return None  # "the group of experts", "rebels in the north": a new group, or a place
         if child.dep_ in RELATIVE_CLAUSE and scan.doc[child.left_edge.i - 1].text != ",":
             return None  # "the militants who attacked the base": a restrictive clause picks them out
     for i in range(dets[0].i + 1, token.i):

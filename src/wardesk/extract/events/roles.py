@@ -41,7 +41,7 @@ from wardesk.extract.grammar.labels import (
     PREPOSITION,
     VERBALS,
 )
-from wardesk.extract.grammar.shapes import has_prep, prep_governor
+from wardesk.extract.grammar.shapes import has_prep, prep_governor, prep_marker
 from wardesk.extract.grammar.syntax import (
     adverbial_passive,
     marked_passive,
@@ -299,14 +299,14 @@ def nominal_roles(match: Match, actors: ActorTable) -> tuple[Refs, Refs]:
 
 
 _RESPONSIBILITY = words("events/roles.json", "responsibility_nouns")
+_FOR = frozenset({"for"})
 
 
 def _claimant(noun: Token, actors: ActorTable) -> Refs:
     """roles.claimed_responsibility: "X claimed responsibility for the bombings": the one who
     claims an act did it."""
-    prep = noun.head
-    owner = prep.head
-    if noun.dep_ not in PREP_OBJECT or prep.lower_ != "for" or _lemma(owner) not in _RESPONSIBILITY:
+    owner = prep_governor(noun, _FOR)
+    if owner is None or _lemma(owner) not in _RESPONSIBILITY:
         return ()
     if owner.dep_ not in OBJECT or owner.head.pos_ not in VERBALS:
         return ()
@@ -320,10 +320,10 @@ def _measured(noun: Token) -> Token:
     """The measure a nominal is counted in stands in for it in the clause: "began five days of
     war games", "gave 4 million euros of aid", "sent $2 million in aid" (the verb's object is the
     measure)."""
-    prep = noun.head
-    if noun.dep_ not in PREP_OBJECT or prep.lower_ not in _MEASURE_PREPS or prep.head.i == prep.i:
+    prep = prep_marker(noun)
+    measure = prep_governor(noun, _MEASURE_PREPS)
+    if prep is None or measure is None or measure.i == prep.i:
         return noun
-    measure = prep.head
     counted = measure.ent_type_ in ("MONEY", "QUANTITY", "DATE", "CARDINAL") or any(
         c.dep_ in NUMERIC_MODIFIER for c in measure.children)
     return measure if counted and measure.pos_ in ("NOUN", "NUM") else noun

@@ -19,11 +19,10 @@ from wardesk.extract.grammar.labels import (
     NOMINALS,
     NUMERIC_MODIFIER,
     PARTICIPLE_TAG,
-    PASSIVE_AGENT,
     POSSESSOR,
-    PREP_OBJECT,
     PREPOSITION,
 )
+from wardesk.extract.grammar.shapes import passive_agents
 from wardesk.extract.grammar.syntax import is_passive, lemma, prep_objects, reduced_passive, subject
 from wardesk.extract.lexicon import read_json
 from wardesk.kb import KnowledgeBase, load_kb
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
 
 _FILE = "events/unnamed_groups.json"
 _KB_KINDS = ("group", "org")
+_KIND_MODIFIERS = ADJECTIVAL_MODIFIER | MODIFIER_NOUN  # "*armed* men", "*opposition* supporters"
 _UNCOUNTED = DETERMINER | NUMERIC_MODIFIER  # left out of a group's name: "the", "three"
 
 
@@ -79,7 +79,7 @@ def _sector(head: Token) -> str | None:
         return owner
     armed = _table()["armed_people"]
     if set(forms) & set(armed["heads"]):
-        mods = {c.lower_ for c in head.children if c.dep_ in ADJECTIVAL_MODIFIER | MODIFIER_NOUN}
+        mods = {c.lower_ for c in head.children if c.dep_ in _KIND_MODIFIERS}
         return "UNK" if mods & set(armed["modifiers"]) else None
     return None
 
@@ -108,7 +108,7 @@ def _doers(m: Match) -> list[Token]:
         return found
     bare_participle = trigger.tag_ == PARTICIPLE_TAG and subject(trigger) is None  # "Injured in the attack, …"
     if is_passive(trigger) or reduced_passive(trigger) or bare_participle:  # the agent only, never a subject
-        return [o for a in trigger.children if a.dep_ in PASSIVE_AGENT for o in a.children if o.dep_ in PREP_OBJECT]
+        return passive_agents(trigger)
     subj = subject_token(trigger)
     return [subj] if subj is not None else []
 

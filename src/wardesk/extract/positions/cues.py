@@ -36,6 +36,7 @@ from wardesk.extract.grammar.labels import (
     SUBJECTS,
 )
 from wardesk.extract.grammar.negation import any_negated, copular_scope, denied_noun
+from wardesk.extract.grammar.shapes import prep_marker
 from wardesk.extract.grammar.syntax import condition_mark, is_condition_clause
 from wardesk.extract.lexicon import word_tuple, words
 from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
@@ -383,9 +384,10 @@ def _side_relative(node: Token) -> bool:
 
 def _traded(node: Token) -> bool:
     """The object of "in return for"/"in exchange for": what is given, not what is asked."""
-    if node.dep_ not in PREP_OBJECT or node.head.lower_ != "for" or node.head.i == 0:
+    marker = prep_marker(node)
+    if marker is None or marker.lower_ != "for" or marker.i == 0:
         return False
-    return node.doc[node.head.i - 1].lower_ in _RETURN_NOUNS
+    return node.doc[marker.i - 1].lower_ in _RETURN_NOUNS
 
 
 _SIDE_PREPS = word_tuple("positions/cues.json", "side_preps")  # "as a step toward peace", "consultations over tariffs": topic, not object

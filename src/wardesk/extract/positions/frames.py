@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 from wardesk.extract.grammar.labels import (
     OBJECT,
     OPEN_COMPLEMENT,
-    PREP_OBJECT,
     PREPOSITION,
     SUBJECT,
 )
+from wardesk.extract.grammar.shapes import prep_pairs
 from wardesk.extract.lexicon.phrases import load_data
 
 if TYPE_CHECKING:
@@ -44,6 +44,5 @@ def _objects(tok: Token) -> list[Token]:
         found = [c for c in tok.children if c.dep_ in OBJECT or (c.dep_ in OPEN_COMPLEMENT and c.tag_ == "VBG")]
         return found or [c for c in tok.children if c.dep_ in SUBJECT]  # "the attacks must stop"
     if tok.pos_ == "NOUN":
-        return [g for c in tok.children if c.dep_ in PREPOSITION and c.i > tok.i
-                for g in c.children if g.dep_ in PREP_OBJECT]
+        return [g for c, g in prep_pairs(tok, links=PREPOSITION) if c.i > tok.i]
     return []

@@ -11,9 +11,9 @@ from wardesk.extract.grammar.labels import (
     CLAUSAL_MODIFIER,
     OBJECT,
     OWNER_MODIFIERS,
-    PREP_OBJECT,
     PREPOSITION,
 )
+from wardesk.extract.grammar.shapes import prep_governor, prep_pairs
 from wardesk.extract.lexicon import word_tuple
 from wardesk.extract.speech.cues import speaker_of
 
@@ -35,11 +35,9 @@ def noun_holders(layers: Layers, noun: Token) -> tuple[ActorRef, ...]:
     for adj in noun.children:
         if adj.dep_ in ADJECTIVAL_MODIFIER and adj.i < noun.i and (refs := _placed(layers, adj)):
             return refs
-    for prep in noun.children:
-        if prep.dep_ in PREPOSITION and prep.i > noun.i and prep.lower_ in word_tuple(_FILE, "holder_preps"):
-            for obj in prep.children:
-                if obj.dep_ in PREP_OBJECT and (refs := _placed(layers, obj)):
-                    return refs
+    for prep, obj in prep_pairs(noun, frozenset(word_tuple(_FILE, "holder_preps")), PREPOSITION):
+        if prep.i > noun.i and (refs := _placed(layers, obj)):
+            return refs
     return ()
 
 
@@ -62,9 +60,10 @@ def object_doer(verb: Token) -> Token | None:
     for _ in range(2):  # "a series of warnings": up through the "of" phrase
         if noun.dep_ in OBJECT:
             return speaker_of(noun.head)
-        if noun.dep_ not in PREP_OBJECT or noun.head.head.pos_ != "NOUN":
+        governor = prep_governor(noun)
+        if governor is None or governor.pos_ != "NOUN":
             return None
-        noun = noun.head.head
+        noun = governor
     return None
 
 

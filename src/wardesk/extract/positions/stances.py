@@ -30,7 +30,7 @@ from wardesk.extract.grammar.labels import (
     SUBJECT,
     SUBJECTS,
 )
-from wardesk.extract.grammar.shapes import passive_agents, prep_governor
+from wardesk.extract.grammar.shapes import passive_agents, prep_governor, prep_pairs
 from wardesk.extract.layers import Layers, doc_text
 from wardesk.extract.lexicon import word_tuple
 from wardesk.extract.lexicon.phrases import PhraseLexicon, load_data
@@ -286,8 +286,7 @@ def _addressed(trig: Trigger) -> frozenset[int]:
         return frozenset()
     clause = any(c.dep_ in _CONTENT_CLAUSES for c in tok.children)  # "urged Kyiv to …"
     heads = [c for c in tok.children if c.dep_ in OBJECT and (clause or _is_party(c))]
-    heads += [g for c in tok.children if c.dep_ in PREPOSITION and c.lower_ in _ASKED_PREPS
-              for g in c.children if g.dep_ in PREP_OBJECT]
+    heads += [g for _, g in prep_pairs(tok, _ASKED_PREPS, PREPOSITION)]
     prep = object_preposition(tok)  # "asked Washington for relief": the relief is what is asked
     asked = {t.i for h in heads for t in h.subtree}
     return frozenset(asked - ({t.i for t in prep.subtree} if prep is not None else set()))
@@ -299,7 +298,7 @@ def _is_party(tok: Token) -> bool:
 
 
 _ASKING = word_tuple("positions/stances.json", "asking_verbs")
-_ASKED_PREPS = word_tuple("positions/stances.json", "asked_preps")
+_ASKED_PREPS = frozenset(word_tuple("positions/stances.json", "asked_preps"))
 
 
 def _holders(layers: Layers, trig: Trigger) -> tuple[list[ActorRef], Attribution | None]:
@@ -341,15 +340,13 @@ def _members_of(layers: Layers, subject: Token) -> tuple[ActorRef, ...]:
             return refs
     if (refs := side_of(layers, subject)):  # "the Chinese side proposed …"
         return refs
-    for prep in subject.children:
-        if prep.dep_ in PREPOSITION and prep.lower_ in _MEMBER_PREPS:
-            for obj in prep.children:
-                if obj.dep_ in PREP_OBJECT and (refs := layers.actors.refs(obj)):
-                    return refs
+    for _, obj in prep_pairs(subject, _MEMBER_PREPS, PREPOSITION):
+        if (refs := layers.actors.refs(obj)):
+            return refs
     return ()
 
 
-_MEMBER_PREPS = word_tuple("positions/stances.json", "member_preps")
+_MEMBER_PREPS = frozenset(word_tuple("positions/stances.json", "member_preps"))
 _FIRST_PERSON = word_tuple("positions/stances.json", "first_person")
 _QUOTE_OPEN, _QUOTE_CLOSE = "“", "”"
 
