@@ -330,19 +330,6 @@ def board_counts(store: Store, issue: str | None = None) -> list[tuple[str, str,
     return [(str(i), str(party), int(n)) for i, party, n in store.connection.execute(sql, params)]
 
 
-def cell_changes(store: Store, issue: str | None = None) -> dict[tuple[str, str], int]:
-    """Each cell's changes of stance over its whole history (a stance unlike the one before
-    it, in stance_rows' order): one pass over the board's covering index (migration 17)."""
-    where, params = (" WHERE p.issue = ?", [issue]) if issue else ("", [])
-    sql = ("SELECT issue, party, SUM(CASE WHEN prev <> stance THEN 1 ELSE 0 END) FROM"
-           f" (SELECT p.issue AS issue, {_PARTY} AS party, p.stance AS stance,"
-           f" LAG(p.stance) OVER (PARTITION BY p.issue, {_PARTY} ORDER BY"
-           " COALESCE(p.sort_date, ''), p.article_id, p.seq) AS prev"
-           f" FROM positions p{where}) s GROUP BY issue, party")
-    return {(str(i), str(party)): int(n or 0)
-            for i, party, n in store.connection.execute(sql, params)}
-
-
 def cell_latest(store: Store, issue: str, party: str,
                 n: int = BOARD_RECENT + 1) -> list[tuple[str, str, str, str, Any, Any, Any]]:
     """A cell's latest ``n`` stances as stance_rows gives them (oldest of them first): the
