@@ -31,7 +31,6 @@ from wardesk.extract.grammar.labels import (
     CLAUSAL_MODIFIER,
     NOUN_MODIFIERS,
     POSSESSOR,
-    PREP_OBJECT,
     PREPOSITION,
     SUBJECTS,
     scheme_at,
@@ -191,20 +190,21 @@ def _telling(scan: Scan, start: int, end: int) -> bool:
 
 # Titles whose "for X" names where the holder is sent, not whom they act for ("envoy for Syria").
 SENT_TO = words("actors/groups.json", "sent_to")
+_OF = frozenset({"of"})
+_OF_FOR = frozenset({"of", "for"})
+_IN = frozenset({"in"})
+_IN_OF_FROM = frozenset({"in", "of", "from"})
 
 
 def _speaks_for(scan: Scan, drafts: Drafts, head: Token, slug: str) -> Draft | None:
     """An unnamed holder of a title stands for the body named after it: "a spokesman for the
     Kremlin", "the head of the IAEA", "the leader of ISIS". A name before the title owns it
     instead ("the U.N. envoy for Syria" is the U.N.'s), so callers ask only without one."""
-    preps = ("of",) if slug in SENT_TO else ("of", "for")
-    for prep in head.rights:
-        if prep.dep_ not in PREPOSITION or prep.lower_ not in preps:
-            continue
-        for pobj in prep.children:
-            hit = scan.names.get(pobj.i)
-            if pobj.dep_ in PREP_OBJECT and hit is not None:
-                return entry_draft(drafts, hit.entry)
+    preps = _OF if slug in SENT_TO else _OF_FOR
+    for prep, pobj in prep_pairs(head, preps, PREPOSITION):
+        hit = scan.names.get(pobj.i)
+        if prep.i > head.i and hit is not None:
+            return entry_draft(drafts, hit.entry)
     return None
 
 
@@ -248,7 +248,7 @@ def _countries(entries: list[Entry], cues: Cues, people: list[PersonMention], sc
     if not out and national:
         out.append(national)
     if not out and sector in HOME_SECTORS:  # "police in Tbilisi", "protesters in Georgia"
-        out.extend(e.country for e in prep_countries(scan, head, ("in",)) if e.country)
+        out.extend(e.country for e in prep_countries(scan, head, _IN) if e.country)
     if not out and sector in HOME_SECTORS | {"MIL"} and _bare_institution(scan, cues, head):
         country = sentence_country(scan, head)
         out.extend([country] if country else [])
@@ -395,7 +395,7 @@ def _minority(scan: Scan, drafts: Drafts, hit: NameHit, root: Token) -> Phrase |
     if left is not None and left.entry.kind in (COUNTRY, DEMONYM) and left.entry.country != own:
         home, start = left.entry.country, left.start  # "Bosnian Serbs"
     if home is None:
-        found = [e.country for e in prep_countries(scan, root, ("in", "of", "from")) if e.country != own]
+        found = [e.country for e in prep_countries(scan, root, _IN_OF_FROM) if e.country != own]
         home = found[0] if found else None  # "Albanians of southern Serbia"
     ethnic = start > 0 and scan.doc[start - 1].lower_ == "ethnic"
     if home is None and ethnic:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 PLACE_PREPS = words("actors/people.json", "place_preps")
 LOCATIVE_PREPS = words("actors/people.json", "locative_preps")
 PLACE_NOUNS = words("actors/people.json", "place_nouns")
+_OF = frozenset({"of"})
 
 
 @dataclass
@@ -220,7 +221,7 @@ def _home_country(scan: Scan, mention: PersonMention) -> str | None:
     """"King Hassan of Morocco" (a country after the name), else the one country the sentence
     names outside other parties' phrases ("President X ... in Algiers", "Haiti's elections")."""
     head = scan.doc[mention.head]
-    after = [e.country for e in prep_countries(scan, head, ("of",)) if e.country]
+    after = [e.country for e in prep_countries(scan, head, _OF) if e.country]
     if after:
         return after[0]
     return sentence_country(scan, head)

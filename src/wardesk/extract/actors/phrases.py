@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -11,11 +12,10 @@ from wardesk.extract.grammar.labels import (
     ADJECTIVAL_MODIFIER,
     CONJUNCT,
     OBJECT,
-    PREP_OBJECT,
     PREPOSITION,
     UD,
 )
-from wardesk.extract.grammar.shapes import is_prep_object
+from wardesk.extract.grammar.shapes import is_prep_object, prep_pairs
 from wardesk.extract.lexicon import words
 from wardesk.kb import KnowledgeBase
 from wardesk.kb.entries import CAPITAL, COUNTRY, DEMONYM, INSTITUTION, PEOPLE, SEAT, TITLE, Entry
@@ -184,19 +184,19 @@ def is_plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or (not token.tag_ and token.lower_.endswith("s"))
 
 
-def prep_countries(scan: Scan, head: Token, preps: tuple[str, ...] = ("of", "from")) -> list[Entry]:
+OF_FROM = frozenset({"of", "from"})
+
+
+def prep_countries(scan: Scan, head: Token, preps: AbstractSet[str] = OF_FROM) -> list[Entry]:
     """Countries in "officials from the US and Ukraine" / "the army of Sudan"."""
     out: list[Entry] = []
-    for prep in head.rights:
-        if prep.dep_ not in PREPOSITION or prep.lower_ not in preps:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ not in PREP_OBJECT:
-                continue
-            for tok in (pobj, *[c for c in pobj.subtree if c.dep_ in CONJUNCT]):
-                hit = scan.names.get(tok.i)
-                if hit and hit.entry.kind in COUNTRY_KINDS:
-                    out.append(hit.entry)
+    for prep, pobj in prep_pairs(head, preps, PREPOSITION):
+        if prep.i < head.i:
+            continue  # only after the head
+        for tok in (pobj, *[c for c in pobj.subtree if c.dep_ in CONJUNCT]):
+            hit = scan.names.get(tok.i)
+            if hit and hit.entry.kind in COUNTRY_KINDS:
+                out.append(hit.entry)
     return out
 
 
