@@ -104,6 +104,8 @@ class Report:
     words: frozenset[str] = field(default=frozenset(), compare=False)
 
 
+# the story stage's rule id on an event dated only by the day it was *said* (it happened by then)
+SAYING_DAY = "story.date_of_the_saying"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -271,7 +273,8 @@ def report_from_event(event: dict[str, Any], article: dict[str, Any],
     day, dated, period = None, True, None
     if value and granularity == "day":
         day = day_of(value)
-        dated = (date or {}).get("resolution") not in ("publication_date", "unresolved")
+        dated = (date or {}).get("resolution") not in ("publication_date", "unresolved") \
+            and SAYING_DAY not in (event.get("trace") or ())
     elif value:
         period = (granularity, str(value))
     unresolved = bool((date or {}).get("text")) and not value  # "days later", "a day after"

@@ -1,8 +1,8 @@
 """The day of the saying is not the day of the event: "The army said on Sunday it had repelled an
 attack", "the mayor said on Friday that the toll had risen to six" — the date dates the speech
 verb the event is reported under, not the event, which happened that day or before it. Such an
-event is dated by the article's publication instead (its own day unknown), so the incident rule
-reads it as a report that may tell an event of the day before. Only for violent events (a
+event keeps the saying's day as an approximate date ("by that day"), and the incident rule reads
+it as a report that may tell an event of the day before. Only for violent events (a
 statement happens when it is said) and a saying inside the news window."""
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def undate_saying(ev: Event, trigger: Token | None, layers: Layers) -> Event:
                                                 or _right_after_saying(sp, trigger))
                             for sp in spans):
         return ev
-    date = EventDate("", layers.published, granularity="day", resolution="publication_date")
+    date = EventDate(ev.date.text, ev.date.value, ev.date.end, granularity="day", resolution="approximate")
     return replace(ev, date=date, trace=(*ev.trace, RULE))
 
 
